@@ -1,0 +1,24 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  main: {
+    build: {
+      // keytar and better-sqlite3 are native: keep every dependency external to the main bundle.
+      externalizeDeps: true
+    }
+  },
+  preload: {
+    // A sandboxed preload can require only a few Electron built-ins: bundle everything, emit CommonJS.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: '[name].js' } }
+    }
+  },
+  renderer: {
+    resolve: { alias: { '@renderer': resolve('src/renderer/src'), '@shared': resolve('src/shared') } },
+    plugins: [react()],
+    base: './'
+  }
+})

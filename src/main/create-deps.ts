@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { promises as fs } from 'node:fs'
+import type { AppDeps } from './ipc/deps'
+import { createSettingsStore } from './services/settings/settings-store'
+import { createCredentialsService } from './services/secrets/credentials'
+import type { SecretStore } from './services/secrets/secret-store'
+import { createBringConnection, DEFAULT_BRING_BASE_URL } from './services/bring/bring-connection'
+import type { FetchLike } from './services/bring/bring-http'
+import { createSimulator, type Simulator } from './services/bring-simulator/engine'
+import { createInProcessFetch } from './services/bring-simulator/in-process-fetch'
+import { createCustomersCache } from './services/customers/customers-cache'
+import type { Logger } from './services/log/logger'
+
+export interface CreateAppDepsOptions {
+  userDataDir: string
+  secretStore: SecretStore
+  fetch: FetchLike
+  /** BRING_API_BASE_URL or Bring itself. */
+  baseUrl?: string
+  openExternal(url: string): Promise<void>
+  logger: Logger
+  version: string
+  platform?: string
+  timeoutMs?: number
+  /** The simulator behind Sandbox mode; tests pass their own to inject faults. */
+  sandbox?: Simulator
+}
+
+/** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
+export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps> {
+  const labelsDir = path.join(opts.userDataDir, 'labels')
+  await fs.mkdir(labelsDir, { recursive: true })
+  const settings = await createSettingsStore(opts.userDataDir)
+  const credentials = createCredentialsService(settings, opts.secretStore)
+  const sandboxFetch = createInProcessFetch(opts.sandbox ?? createSimulator())
+  const bring = createBringConnection({
+    settings,
+    credentials,
+    fetch: opts.fetch,
+    baseUrl: opts.baseUrl || DEFAULT_BRING_BASE_URL,
+    sandboxFetch,
+    logger: opts.logger,
+    appVersion: opts.version,
+    timeoutMs: opts.timeoutMs
+  })
+  return {
+    app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir },
+    settings,
+    credentials,
+    bring,
+    customersCache: createCustomersCache(opts.userDataDir),
+    openExternal: opts.openExternal,
+    logger: opts.logger
+  }
+}

@@ -1,0 +1,57 @@
+import { app, BrowserWindow, ipcMain, net, session, shell } from 'electron'
+import path from 'node:path'
+import { createAppDeps } from './create-deps'
+import { createDispatcher } from './ipc/invoke'
+import { handlers } from './ipc/handlers'
+import { registerIpc } from './ipc/register'
+import { createMainWindow } from './windows/main-window'
+import { hardenSession } from './windows/security'
+import { createKeytarSecretStore } from './services/secrets/keytar-secret-store'
+import { createTrustedSenderCheck } from './services/security/url-policy'
+import { createLogger } from './services/log/logger'
+
+// Tests and portable setups point userData elsewhere (before anything reads it).
+if (process.env.FRAKTDESK_USER_DATA_DIR) app.setPath('userData', process.env.FRAKTDESK_USER_DATA_DIR)
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+  const indexHtml = path.join(__dirname, '../renderer/index.html')
+  const preloadPath = path.join(__dirname, '../preload/index.js')
+  let mainWindow: BrowserWindow | null = null
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  app.whenReady().then(async () => {
+    const logger = createLogger()
+    hardenSession(session.defaultSession, Boolean(devServerUrl))
+    const deps = await createAppDeps({
+      userDataDir: app.getPath('userData'),
+      secretStore: createKeytarSecretStore(),
+      fetch: (input, init) => net.fetch(input, init),
+      baseUrl: process.env.BRING_API_BASE_URL,
+      openExternal: (url) => shell.openExternal(url),
+      logger,
+      version: app.getVersion()
+    })
+    const isTrustedSender = createTrustedSenderCheck({
+      fileUrl: `file://${indexHtml.split(path.sep).join('/')}`,
+      origins: devServerUrl ? [new URL(devServerUrl).origin] : []
+    })
+    registerIpc(ipcMain, createDispatcher(handlers, deps, isTrustedSender))
+    mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml })
+    mainWindow.on('closed', () => (mainWindow = null))
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml })
+  })
+}

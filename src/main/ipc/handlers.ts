@@ -1,0 +1,13 @@
+import type { Handlers } from './invoke'
+import { appHandlers } from './app.ipc'
+import { settingsHandlers } from './settings.ipc'
+import { credentialsHandlers } from './credentials.ipc'
+import { customersHandlers } from './customers.ipc'
+
+/** Every channel's handler; the type makes a missing channel a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...settingsHandlers,
+  ...credentialsHandlers,
+  ...customersHandlers
+}

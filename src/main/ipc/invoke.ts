@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { channels, type Channel } from '../../shared/ipc/channels'
+import { contract, type ChannelOutput, type ChannelParsedInput } from '../../shared/ipc/contract'
+import { AppError, type AppErrorData, type IpcResult } from '../../shared/ipc/app-error'
+import type { AppDeps } from './deps'
+
+export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, deps: AppDeps) => Promise<ChannelOutput<C>>
+export type Handlers = { [C in Channel]: Handler<C> }
+
+export interface Dispatcher {
+  (channel: string, rawInput: unknown, senderUrl: string | undefined): Promise<IpcResult<unknown>>
+}
+
+/**
+ * The one IPC wrapper: sender check, input parse, handler, output parse, error mapping.
+ * Electron's ipcMain and the e2e Chromium bridge both call it, so tests exercise the real thing.
+ */
+export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSender: (url: string | undefined) => boolean): Dispatcher {
+  return async (channel, rawInput, senderUrl) => {
+    if (!isTrustedSender(senderUrl)) {
+      deps.logger.warn({ channel, senderUrl }, 'ipc call from untrusted sender refused')
+      return fail({ code: 'FORBIDDEN_SENDER', message: 'This window is not allowed to talk to Fraktdesk.' })
+    }
+    if (!(channels as readonly string[]).includes(channel)) {
+      return fail({ code: 'INVALID_INPUT', message: `Unknown channel ${channel}` })
+    }
+    const c = channel as Channel
+    const input = contract[c].input.safeParse(rawInput)
+    if (!input.success) return fail(invalidInput(input.error))
+    try {
+      const output = await (handlers[c] as Handler<Channel>)(input.data as never, deps)
+      const checked = contract[c].output.safeParse(output)
+      if (!checked.success) {
+        deps.logger.error({ channel, issues: checked.error.issues.slice(0, 3) }, 'handler output broke its schema')
+        return fail({ code: 'INVALID_OUTPUT', message: 'Fraktdesk produced data it could not check. Nothing was changed by showing it.' })
+      }
+      return { ok: true, data: checked.data }
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.toData())
+      if (err instanceof z.ZodError) return fail(invalidInput(err))
+      deps.logger.error({ channel, err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'handler failed')
+      return fail({ code: 'INTERNAL', message: 'Something went wrong inside Fraktdesk. Your input was kept; please try again.' })
+    }
+  }
+}
+
+function fail(error: AppErrorData): IpcResult<never> {
+  return { ok: false, error }
+}
+
+export function invalidInput(error: z.ZodError): AppErrorData {
+  const fieldErrors: Record<string, string[]> = {}
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_'
+    ;(fieldErrors[key] ??= []).push(issue.message)
+  }
+  const first = error.issues[0]
+  const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : ''
+  return { code: 'INVALID_INPUT', message: `Please check the form. ${where}${first?.message ?? ''}`.trim(), fieldErrors }
+}

@@ -1,0 +1,145 @@
+import { bringRateLimits, type BringApi } from '../bring/rate-limiter'
+import { createFaultBook, type Fault, type FaultBook } from './faults'
+import { sandboxAccount } from './demo-data'
+import { customerInfoRoutes } from './routes/customer-info'
+import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute } from './types'
+
+/** What the engine decided; the in-process fetch and the HTTP server each act it out. */
+export type SimOutcome =
+  | { kind: 'reply'; reply: SimReply }
+  | { kind: 'reset' }
+  | { kind: 'hang' }
+
+export interface SimulatorOptions {
+  accounts?: SimAccount[]
+  rateLimits?: Partial<Record<BringApi, number>>
+  modules?: SimApiModule[]
+  now?: () => Date
+}
+
+export interface Simulator {
+  handle(req: Request): Promise<SimOutcome>
+  faults: FaultBook
+  /** Every request seen, newest last (bodies kept, auth headers never stored). */
+  requests: SimRequestRecord[]
+  accounts: SimAccount[]
+  reset(): void
+}
+
+export const defaultModules: SimApiModule[] = [customerInfoRoutes]
+
+const bringError = (status: number, message: string): SimReply => ({ status, body: { message, status } })
+
+/** A strict fake Bring: checks auth headers and bodies, rate-limits with 429, injects faults per route. */
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const accounts = options.accounts ?? [sandboxAccount]
+  const now = options.now ?? (() => new Date())
+  const limits = { ...bringRateLimits, ...options.rateLimits }
+  const routes: SimRoute[] = (options.modules ?? defaultModules).flatMap((m) => m({ accounts }))
+  const faults = createFaultBook()
+  const requests: SimRequestRecord[] = []
+  const windows = new Map<string, number[]>()
+
+  function overLimit(api: BringApi, apiUid: string): boolean {
+    const key = `${api}:${apiUid}`
+    const t = Date.now()
+    const starts = (windows.get(key) ?? []).filter((s) => t - s < 1000)
+    starts.push(t)
+    windows.set(key, starts)
+    return starts.length > limits[api]
+  }
+
+  async function route(req: Request, url: URL, record: SimRequestRecord, fault: Fault | undefined): Promise<SimOutcome> {
+    const match = findRoute(routes, req.method, url.pathname)
+    if (!match) return reply(bringError(404, `No such endpoint: ${req.method} ${url.pathname}`))
+    const [r, params] = match
+    record.routeId = r.id
+
+    const uid = req.headers.get('x-mybring-api-uid')
+    const key = req.headers.get('x-mybring-api-key')
+    let account: SimAccount | undefined
+    if (!r.public) {
+      if (!uid || !key) return reply(bringError(401, 'Missing X-Mybring-API-Uid or X-Mybring-API-Key header'))
+      account = accounts.find((a) => a.apiUid === uid && a.apiKey === key)
+      if (!account) return reply(bringError(401, 'Authentication failed: unknown API user or wrong API key'))
+      if (!req.headers.get('x-bring-client-url')) return reply(bringError(400, 'X-Bring-Client-URL header is required'))
+      if (overLimit(r.api, uid)) return reply({ ...bringError(429, 'Too Many Requests'), headers: { 'Retry-After': '1' } })
+    }
+
+    const text = await req.text()
+    let body: unknown
+    if (text !== '') {
+      if (!/application\/json/i.test(req.headers.get('content-type') ?? '')) return reply(bringError(415, 'Content-Type must be application/json'))
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return reply(bringError(400, 'Request body is not valid JSON'))
+      }
+    }
+    record.body = body
+
+    const before = fault && !('afterHandling' in fault && fault.afterHandling)
+    if (before && fault) {
+      const early = applyFault(fault)
+      if (early) return early
+    }
+    const result = await r.handle({ url, params, headers: req.headers, body, account: account ?? accounts[0], now: now() })
+    if (fault && !before) return applyFault(fault) ?? reply(result)
+    if (fault?.kind === 'malformed') return reply({ status: 200, raw: { bytes: new TextEncoder().encode('{"customers": [ {"broken'), contentType: 'application/json' } })
+    return reply(result)
+  }
+
+  return {
+    faults,
+    requests,
+    accounts,
+    reset() {
+      faults.clear()
+      requests.length = 0
+      windows.clear()
+    },
+    async handle(req) {
+      const url = new URL(req.url)
+      const record: SimRequestRecord = { routeId: null, method: req.method, path: url.pathname + url.search, status: 0, at: new Date().toISOString(), body: undefined }
+      requests.push(record)
+      const match = findRoute(routes, req.method, url.pathname)
+      const fault = match ? faults.take(match[0].id) : undefined
+      if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms))
+      const outcome = await route(req, url, record, fault?.kind === 'latency' ? undefined : fault)
+      record.status = outcome.kind === 'reply' ? outcome.reply.status : outcome.kind === 'reset' ? 'reset' : 'timeout'
+      return outcome
+    }
+  }
+}
+
+function reply(r: SimReply): SimOutcome {
+  return { kind: 'reply', reply: r }
+}
+
+function applyFault(fault: Fault): SimOutcome | undefined {
+  switch (fault.kind) {
+    case 'status':
+      return reply({
+        ...bringError(fault.status, fault.status === 429 ? 'Too Many Requests' : 'Simulated server error'),
+        headers: fault.retryAfter ? { 'Retry-After': fault.retryAfter } : undefined
+      })
+    case 'timeout':
+      return { kind: 'hang' }
+    case 'reset':
+      return { kind: 'reset' }
+    default:
+      return undefined
+  }
+}
+
+function findRoute(routes: SimRoute[], method: string, pathname: string): [SimRoute, Record<string, string>] | undefined {
+  for (const r of routes) {
+    if (r.method !== method) continue
+    const want = r.path.split('/')
+    const got = pathname.replace(/\/+$/, '').split('/')
+    if (want.length !== got.length) continue
+    const params: Record<string, string> = {}
+    if (want.every((seg, i) => (seg.startsWith(':') ? ((params[seg.slice(1)] = decodeURIComponent(got[i])), true) : seg === got[i]))) return [r, params]
+  }
+  return undefined
+}

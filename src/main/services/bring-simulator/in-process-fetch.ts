@@ -1,0 +1,35 @@
+import type { FetchLike } from '../bring/bring-http'
+import type { Simulator } from './engine'
+
+/**
+ * A fetch that hands requests straight to the simulator, no socket: the app's Sandbox mode.
+ * Faults behave like their network twins: a reset rejects like undici's "other side closed",
+ * a hang waits until the caller's AbortSignal fires.
+ */
+export function createInProcessFetch(sim: Simulator, origin = 'https://sandbox.fraktdesk.local'): FetchLike & { origin: string } {
+  const fetchLike = async (input: string, init: RequestInit): Promise<Response> => {
+    const url = new URL(input, origin)
+    const outcome = await sim.handle(new Request(url, init))
+    if (outcome.kind === 'reset') {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })
+    }
+    if (outcome.kind === 'hang') {
+      return new Promise<Response>((_, reject) => {
+        const signal = init.signal
+        if (!signal) return
+        const abort = (): void => reject(signal.reason ?? new DOMException('aborted', 'AbortError'))
+        if (signal.aborted) abort()
+        else signal.addEventListener('abort', abort, { once: true })
+      })
+    }
+    const { reply } = outcome
+    const headers = new Headers(reply.headers)
+    if (reply.raw) {
+      headers.set('content-type', reply.raw.contentType)
+      return new Response(reply.raw.bytes, { status: reply.status, headers })
+    }
+    headers.set('content-type', 'application/json')
+    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers })
+  }
+  return Object.assign(fetchLike, { origin })
+}

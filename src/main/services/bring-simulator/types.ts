@@ -1,0 +1,49 @@
+import type { BringApi } from '../bring/rate-limiter'
+import type { Customer } from '../../../shared/domain/customers'
+
+export interface SimAccount {
+  apiUid: string
+  apiKey: string
+  customers: Customer[]
+}
+
+export interface SimReply {
+  status: number
+  body?: unknown
+  /** Raw bytes (e.g. a label PDF) instead of JSON. */
+  raw?: { bytes: Uint8Array; contentType: string }
+  headers?: Record<string, string>
+}
+
+export interface SimContext {
+  url: URL
+  params: Record<string, string>
+  headers: Headers
+  /** Parsed JSON body; undefined when the request had none. */
+  body: unknown
+  account: SimAccount
+  now: Date
+}
+
+export interface SimRoute {
+  id: string
+  api: BringApi
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Path pattern with :named segments, e.g. /pickup/api/cancel/:shipmentNumber */
+  path: string
+  /** Most Bring endpoints need the API user and key; label links do not. */
+  public?: boolean
+  handle(ctx: SimContext): Promise<SimReply> | SimReply
+}
+
+/** One Bring API's routes; each API is one module. */
+export type SimApiModule = (deps: { accounts: SimAccount[] }) => SimRoute[]
+
+export interface SimRequestRecord {
+  routeId: string | null
+  method: string
+  path: string
+  status: number | 'reset' | 'timeout'
+  at: string
+  body: unknown
+}

@@ -1,0 +1,60 @@
+import { AppError } from '../../../shared/ipc/app-error'
+import type { Mode } from '../../../shared/domain/mode'
+import type { CredentialsService } from '../secrets/credentials'
+import type { SettingsStore } from '../settings/settings-store'
+import type { Logger } from '../log/logger'
+import { sandboxAccount } from '../bring-simulator/demo-data'
+import { createBringHttp, type BringHttp, type FetchLike } from './bring-http'
+
+export const DEFAULT_BRING_BASE_URL = 'https://api.bring.com'
+
+export interface BringConnectionDeps {
+  settings: SettingsStore
+  credentials: CredentialsService
+  /** Electron's net.fetch in the app, Node's fetch in tests. */
+  fetch: FetchLike
+  baseUrl: string
+  /** The in-process simulator used in Sandbox mode. */
+  sandboxFetch: FetchLike & { origin: string }
+  logger: Logger
+  appVersion: string
+  timeoutMs?: number
+}
+
+export interface BringConnection {
+  /** An HTTP client for the current mode; built per call so mode/credential changes apply at once. */
+  http(): BringHttp
+  mode(): Mode
+}
+
+export function createBringConnection(deps: BringConnectionDeps): BringConnection {
+  const clientUrl = (): string => deps.settings.get().clientUrl || `Fraktdesk desktop ${deps.appVersion}`
+  return {
+    mode: () => deps.settings.get().mode,
+    http() {
+      const mode = deps.settings.get().mode
+      if (mode === 'sandbox') {
+        return createBringHttp({
+          fetch: deps.sandboxFetch,
+          baseUrl: deps.sandboxFetch.origin,
+          auth: async () => ({ apiUid: sandboxAccount.apiUid, apiKey: sandboxAccount.apiKey }),
+          clientUrl: clientUrl(),
+          logger: deps.logger.child({ mode }),
+          timeoutMs: deps.timeoutMs
+        })
+      }
+      return createBringHttp({
+        fetch: deps.fetch,
+        baseUrl: deps.baseUrl,
+        auth: async () => {
+          const creds = await deps.credentials.current()
+          if (!creds) throw new AppError('NO_CREDENTIALS', 'Add your Mybring API user and API key in Settings first.')
+          return creds
+        },
+        clientUrl: clientUrl(),
+        logger: deps.logger.child({ mode }),
+        timeoutMs: deps.timeoutMs
+      })
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import { defaultSettings, settingsSchema, type Settings } from '../../../shared/domain/settings'
+import { writeFileAtomic } from '../fs/atomic-write'
+
+export interface SettingsStore {
+  get(): Settings
+  update(patch: Partial<Settings>): Promise<Settings>
+  /** Messages for the user produced while loading (e.g. a corrupt file was reset). */
+  notices(): string[]
+}
+
+/**
+ * Loads settings.json from userData, validating with zod. A corrupt or invalid file is moved aside
+ * (settings.corrupt-<timestamp>.json) so nothing is silently destroyed, and defaults take its place.
+ */
+export async function createSettingsStore(userDataDir: string): Promise<SettingsStore> {
+  const file = path.join(userDataDir, 'settings.json')
+  const notices: string[] = []
+  let current = await load()
+
+  async function load(): Promise<Settings> {
+    let raw: string
+    try {
+      raw = await fs.readFile(file, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ...defaultSettings }
+      throw err
+    }
+    try {
+      return settingsSchema.parse(JSON.parse(raw))
+    } catch {
+      const aside = path.join(userDataDir, `settings.corrupt-${Date.now()}.json`)
+      await fs.rename(file, aside)
+      notices.push(
+        `Your settings file could not be read and was reset to defaults. The old file was kept as ${path.basename(aside)}.`
+      )
+      return { ...defaultSettings }
+    }
+  }
+
+  return {
+    get: () => current,
+    notices: () => [...notices],
+    async update(patch) {
+      const next = settingsSchema.parse({ ...current, ...patch })
+      await writeFileAtomic(file, JSON.stringify(next, null, 2))
+      current = next
+      return next
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Mode } from '@shared/domain/mode'
+import { errorMessage } from '../../lib/ipc'
+import { useSettingsStore } from './useSettingsStore'
+
+const modes: Mode[] = ['sandbox', 'test', 'live']
+const labels: Record<Mode, string> = { sandbox: 'settings.modeSandbox', test: 'settings.modeTest', live: 'settings.modeLive' }
+
+/** Sandbox / test / live. Live is never one click away: it asks for confirmation first. */
+export function ModeChooser() {
+  const { t } = useTranslation()
+  const mode = useSettingsStore((s) => s.settings?.mode)
+  const setMode = useSettingsStore((s) => s.setMode)
+  const [confirmingLive, setConfirmingLive] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const choose = async (next: Mode, confirmLive?: boolean): Promise<void> => {
+    setError(null)
+    if (next === 'live' && !confirmLive) return setConfirmingLive(true)
+    try {
+      await setMode(next, confirmLive)
+      setConfirmingLive(false)
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }
+
+  return (
+    <fieldset className="mode-chooser">
+      <legend>{t('settings.mode')}</legend>
+      {modes.map((m) => (
+        <label key={m} className="radio">
+          <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => void choose(m)} />
+          {t(labels[m])}
+        </label>
+      ))}
+      {confirmingLive && (
+        <div className="confirm" role="alertdialog" aria-labelledby="live-title" aria-describedby="live-body" data-testid="live-confirm">
+          <h3 id="live-title">{t('settings.liveConfirmTitle')}</h3>
+          <p id="live-body">{t('settings.liveConfirmBody')}</p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void choose('live', true)}>
+              {t('settings.liveConfirm')}
+            </button>
+            <button type="button" autoFocus onClick={() => setConfirmingLive(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </fieldset>
+  )
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next'
+import { CredentialsForm } from './CredentialsForm'
+import { ModeChooser } from './ModeChooser'
+import { ConnectionCheck } from './ConnectionCheck'
+import { GeneralSettings } from './GeneralSettings'
+
+export function SettingsScreen() {
+  const { t } = useTranslation()
+  return (
+    <section className="screen settings" data-testid="screen-settings">
+      <h1>{t('settings.title')}</h1>
+      <div className="cards">
+        <div className="card">
+          <h2>{t('settings.connection')}</h2>
+          <CredentialsForm />
+          <ConnectionCheck />
+        </div>
+        <div className="card">
+          <ModeChooser />
+        </div>
+        <div className="card">
+          <h2>{t('settings.general')}</h2>
+          <GeneralSettings />
+        </div>
+      </div>
+    </section>
+  )
+}

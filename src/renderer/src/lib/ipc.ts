@@ -1,0 +1,40 @@
+import type { Channel } from '@shared/ipc/channels'
+import type { ChannelInput, ChannelOutput } from '@shared/ipc/contract'
+import type { AppErrorData } from '@shared/ipc/app-error'
+import type { FraktdeskApi } from '@shared/ipc/api'
+
+declare global {
+  interface Window {
+    api: FraktdeskApi
+  }
+}
+
+/** An error from main, as structured data the UI can place next to fields. */
+export class IpcError extends Error {
+  readonly code: AppErrorData['code']
+  readonly fieldErrors?: Record<string, string[]>
+  readonly details?: AppErrorData['details']
+  constructor(data: AppErrorData) {
+    super(data.message)
+    this.code = data.code
+    this.fieldErrors = data.fieldErrors
+    this.details = data.details
+  }
+}
+
+/** The only way the renderer reaches main. Types come from the contract by inference. */
+export async function call<C extends Channel>(channel: C, ...args: undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]): Promise<ChannelOutput<C>> {
+  const fn = window.api[channel] as (input: unknown) => ReturnType<FraktdeskApi[C]>
+  let result: Awaited<ReturnType<FraktdeskApi[C]>>
+  try {
+    result = await fn(args[0])
+  } catch {
+    throw new IpcError({ code: 'INTERNAL', message: 'Fraktdesk lost contact with its background process. Please restart the app.' })
+  }
+  if (!result.ok) throw new IpcError(result.error)
+  return result.data as ChannelOutput<C>
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}

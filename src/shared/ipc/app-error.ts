@@ -1,0 +1,49 @@
+import { z } from 'zod'
+
+export const appErrorCodes = [
+  'INVALID_INPUT',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+  'INVALID_OUTPUT',
+  'BRING_AUTH',
+  'BRING_UNREACHABLE',
+  'BRING_CONNECTION_LOST',
+  'BRING_TIMEOUT',
+  'BRING_SERVER',
+  'BRING_RATE_LIMITED',
+  'BRING_VALIDATION',
+  'BRING_BAD_RESPONSE',
+  'BRING_NOT_FOUND',
+  'NO_CREDENTIALS',
+  'KEYCHAIN_UNAVAILABLE',
+  'CONFIRMATION_REQUIRED'
+] as const
+
+export const appErrorSchema = z.object({
+  code: z.enum(appErrorCodes),
+  message: z.string(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  /** Bring's own error codes and messages, kept verbatim for 400s. */
+  details: z.array(z.object({ code: z.string(), message: z.string() })).optional()
+})
+export type AppErrorData = z.infer<typeof appErrorSchema>
+export type AppErrorCode = AppErrorData['code']
+
+/** Thrown anywhere in main; the IPC wrapper turns it into AppErrorData and nothing else crosses. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly extra: Pick<AppErrorData, 'fieldErrors' | 'details'> = {}
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  toData(): AppErrorData {
+    return { code: this.code, message: this.message, ...this.extra }
+  }
+}
+
+/** What every channel returns over IPC: Electron would otherwise flatten thrown errors to a string. */
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorData }

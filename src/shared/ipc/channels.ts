@@ -1,0 +1,18 @@
+/**
+ * Channel names only, free of zod, so the sandboxed preload (which cannot require npm packages)
+ * can build window.api from them. contract.ts is checked against this list at compile time.
+ */
+export const channels = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'mode:set',
+  'credentials:status',
+  'credentials:save',
+  'credentials:clear',
+  'connection:check',
+  'customers:list',
+  'shell:openExternal'
+] as const
+
+export type Channel = (typeof channels)[number]

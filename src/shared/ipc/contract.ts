@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import type { Channel } from './channels'
+import { modeSchema } from '../domain/mode'
+import { settingsPatchSchema, settingsSchema } from '../domain/settings'
+import { credentialsStatusSchema, saveCredentialsSchema } from '../domain/credentials'
+import { customerListSchema, customerSchema } from '../domain/customers'
+
+const none = z.undefined()
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: modeSchema,
+  platform: z.string(),
+  paths: z.object({ userData: z.string(), labels: z.string() }),
+  /** Shown once in the shell, e.g. "settings file was corrupt and was reset". */
+  notices: z.array(z.string())
+})
+
+/** The one source of IPC truth: every channel with its input and output schema. */
+export const contract = {
+  'app:info': { input: none, output: appInfoSchema },
+  'settings:get': { input: none, output: settingsSchema },
+  'settings:set': { input: settingsPatchSchema, output: settingsSchema },
+  'mode:set': {
+    input: z.object({ mode: modeSchema, confirmLive: z.boolean().optional() }).strict(),
+    output: settingsSchema
+  },
+  'credentials:status': { input: none, output: credentialsStatusSchema },
+  'credentials:save': { input: saveCredentialsSchema, output: credentialsStatusSchema },
+  'credentials:clear': { input: none, output: credentialsStatusSchema },
+  'connection:check': {
+    input: none,
+    output: z.object({ customers: z.array(customerSchema), checkedAt: z.string() })
+  },
+  'customers:list': {
+    input: z.object({ refresh: z.boolean().default(false) }).strict(),
+    output: customerListSchema
+  },
+  'shell:openExternal': {
+    input: z.object({ url: z.string().url() }).strict(),
+    output: z.object({ opened: z.boolean() })
+  }
+} satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
+
+export type Contract = typeof contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
+
+// Compile-time check that channels.ts and the contract name the same set.
+type Missing = Exclude<Channel, keyof Contract> | Exclude<keyof Contract, Channel>
+const _sameChannels: [Missing] extends [never] ? true : never = true
+void _sameChannels
