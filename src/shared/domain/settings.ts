@@ -10,19 +10,34 @@ const optionalUrl = z
   .max(200)
   .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), 'Must be a web address starting with https://')
 
+const fields = {
+  mode: modeSchema,
+  language: languageSchema,
+  /** Set through credentials:save, together with the key. */
+  apiUid: z.string().trim().max(254),
+  clientUrl: optionalUrl,
+  /** Customer number preselected in quote, book and pickup screens. */
+  defaultCustomerNumber: z.string().trim().max(20)
+}
+
 /** Non-secret settings stored as JSON in userData. The API key is never here. */
 export const settingsSchema = z.object({
-  mode: modeSchema.default('sandbox'),
-  language: languageSchema.default('en'),
-  apiUid: z.string().trim().max(254).default(''),
-  clientUrl: optionalUrl.default(''),
-  /** Customer number preselected in quote, book and pickup screens. */
-  defaultCustomerNumber: z.string().trim().max(20).default('')
+  mode: fields.mode.default('sandbox'),
+  language: fields.language.default('en'),
+  apiUid: fields.apiUid.default(''),
+  clientUrl: fields.clientUrl.default(''),
+  defaultCustomerNumber: fields.defaultCustomerNumber.default('')
 })
 export type Settings = z.infer<typeof settingsSchema>
 
 export const defaultSettings: Settings = settingsSchema.parse({})
 
-/** What the renderer may change in one call; mode has its own channel because live needs confirmation. */
-export const settingsPatchSchema = settingsSchema.omit({ mode: true }).partial().strict()
+/**
+ * What the renderer may change with settings:set. No defaults here, so a patch touches only the
+ * keys it names. Mode has its own channel (live needs confirmation); apiUid goes with the key.
+ */
+export const settingsPatchSchema = z
+  .object({ language: fields.language, clientUrl: fields.clientUrl, defaultCustomerNumber: fields.defaultCustomerNumber })
+  .partial()
+  .strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>

@@ -26,7 +26,7 @@ export function createInProcessFetch(sim: Simulator, origin = 'https://sandbox.f
     const headers = new Headers(reply.headers)
     if (reply.raw) {
       headers.set('content-type', reply.raw.contentType)
-      return new Response(reply.raw.bytes, { status: reply.status, headers })
+      return new Response(new Blob([reply.raw.bytes as Uint8Array<ArrayBuffer>]), { status: reply.status, headers })
     }
     headers.set('content-type', 'application/json')
     return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers })

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { AppError } from '../../../shared/ipc/app-error'
-import type { Logger } from '../log/logger'
+import { registerSecret, type Logger } from '../log/logger'
 import { badResponseError, bringMessages, httpStatusError, isPreConnectFailure, networkErrorCode } from './bring-errors'
 import { bringRateLimits, createRateLimiter, defaultSleep, parseRetryAfter, type BringApi, type RateLimiter } from './rate-limiter'
 
@@ -59,6 +59,7 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
 
   return async function request(req) {
     const auth = await opts.auth()
+    registerSecret(auth.apiKey)
     const url = buildUrl(opts.baseUrl, req.path, req.query)
     const headers: Record<string, string> = {
       Accept: 'application/json',

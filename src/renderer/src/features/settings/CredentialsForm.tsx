@@ -2,12 +2,13 @@ import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
+import type { z } from 'zod'
 import { saveCredentialsSchema, type SaveCredentials } from '@shared/domain/credentials'
 import { Field } from '../../components/Field'
 import { IpcError, errorMessage } from '../../lib/ipc'
 import { useSettingsStore } from './useSettingsStore'
 
-type FormInput = { apiUid: string; apiKey: string; sessionOnly: boolean }
+type FormInput = z.input<typeof saveCredentialsSchema>
 
 /** API user + write-only key. The key field always starts empty: the stored key is never read back. */
 export function CredentialsForm() {

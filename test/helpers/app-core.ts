@@ -1,0 +1,34 @@
+import { createAppDeps } from '../../src/main/create-deps'
+import { createDispatcher } from '../../src/main/ipc/invoke'
+import { handlers } from '../../src/main/ipc/handlers'
+import { createMemorySecretStore } from '../../src/main/services/secrets/memory-secret-store'
+import type { SecretStore } from '../../src/main/services/secrets/secret-store'
+import { createSimulator, type Simulator } from '../../src/main/services/bring-simulator/engine'
+import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
+import { captureLogger } from './log-capture'
+
+export const TRUSTED = 'http://app.test/index.html'
+export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Value-123456', customers: [] as never[] }
+
+/** The real handlers behind the real dispatcher, over a temp userData and an HTTP simulator. */
+export async function startCore(userDataDir: string, opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number } = {}) {
+  const { demoCustomers, sandboxAccount } = await import('../../src/main/services/bring-simulator/demo-data')
+  const sim = createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers.slice(0, 2) }] })
+  const server = await startSimulatorServer(sim)
+  const log = captureLogger()
+  const opened: string[] = []
+  const deps = await createAppDeps({
+    userDataDir,
+    secretStore: opts.secretStore ?? createMemorySecretStore(),
+    fetch: (input, init) => fetch(input, init),
+    baseUrl: server.url,
+    openExternal: async (url) => void opened.push(url),
+    logger: log.logger,
+    version: '0.0.0-test',
+    timeoutMs: opts.timeoutMs ?? 2000,
+    sandbox: opts.sandbox
+  })
+  const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
+  const invoke = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)
+  return { deps, sim, server, log, opened, dispatch, invoke, close: () => server.close() }
+}

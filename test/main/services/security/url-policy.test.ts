@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { createTrustedSenderCheck, isAllowedExternalUrl } from '../../../../src/main/services/security/url-policy'
+
+describe('external link allowlist', () => {
+  it.each([
+    'https://www.bring.com/',
+    'https://www.mybring.com/booking',
+    'https://tracking.bring.com/tracking/370123',
+    'https://www.posten.no/sporing',
+    'https://bring.no'
+  ])('allows %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true))
+
+  it.each([
+    'http://www.bring.com/',
+    'https://bring.com.evil.example/',
+    'https://evilbring.com/',
+    'https://user:pw@www.bring.com/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'not a url'
+  ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false))
+})
+
+describe('trusted IPC sender', () => {
+  const check = createTrustedSenderCheck({ fileUrl: 'file:///opt/Fraktdesk/resources/app/out/renderer/index.html', origins: ['http://localhost:5173'] })
+  it('accepts the packaged index.html and the dev server', () => {
+    expect(check('file:///opt/Fraktdesk/resources/app/out/renderer/index.html')).toBe(true)
+    expect(check('http://localhost:5173/')).toBe(true)
+  })
+  it('refuses other files, origins and missing frames', () => {
+    expect(check('file:///tmp/evil.html')).toBe(false)
+    expect(check('https://localhost:5173/')).toBe(false)
+    expect(check('https://www.bring.com/')).toBe(false)
+    expect(check(undefined)).toBe(false)
+  })
+})
