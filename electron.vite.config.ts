@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       // keytar and better-sqlite3 are native: keep every dependency external to the main bundle.
-      externalizeDeps: true
+      externalizeDeps: true,
+      rollupOptions: {
+        // The simulator CLI is built beside the app so `npm run simulator` runs in plain Node.
+        input: { index: resolve('src/main/index.ts'), simulator: resolve('src/main/simulator-cli.ts') }
+      }
     }
   },
   preload: {

@@ -57,7 +57,7 @@ export function App() {
         <main className="content" aria-live="polite">
           <Notices />
           {error && <div className="alert alert-error" role="alert">{error}</div>}
-          {settings ? <View key={`${screen}-${settings.mode}`} /> : <p className="muted">{t('common.loading')}</p>}
+          {settings ? <View key={screen} /> : <p className="muted">{t('common.loading')}</p>}
         </main>
       </div>
     </div>

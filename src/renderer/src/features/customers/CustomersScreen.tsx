@@ -4,6 +4,7 @@ import { describeProduct } from '@shared/catalogue/products'
 import type { Language } from '@shared/domain/settings'
 import { timeAgo } from '../../lib/format'
 import { useCustomersStore } from './useCustomersStore'
+import { useSettingsStore } from '../settings/useSettingsStore'
 
 export function CustomersScreen() {
   const { t, i18n } = useTranslation()
@@ -11,9 +12,11 @@ export function CustomersScreen() {
   const { list, loading, error, selected, query, load, select, setQuery } = useCustomersStore()
   const listRef = useRef<HTMLUListElement>(null)
 
+  // Each mode (and API user) has its own customers: reload when it changes.
+  const modeKey = useSettingsStore((st) => `${st.settings?.mode}:${st.settings?.apiUid}`)
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, modeKey])
 
   const q = query.trim().toLowerCase()
   const customers = useMemo(() => {

@@ -1,0 +1,57 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { expect, goTo, test } from '../fixtures/app'
+
+const screens = [
+  { nav: 'Quote', testId: 'screen-quote', heading: 'Quote' },
+  { nav: 'Book', testId: 'screen-book', heading: 'Book' },
+  { nav: 'Shipments', testId: 'screen-shipments', heading: 'Shipments' },
+  { nav: 'Pickups', testId: 'screen-pickups', heading: 'Pickups' },
+  { nav: 'Customers', testId: 'screen-customers', heading: 'Customers & services' },
+  { nav: 'Settings', testId: 'screen-settings', heading: 'Settings' }
+]
+
+test('every sidebar entry opens its screen, with the Sandbox banner on each', async ({ launch }) => {
+  const { page, shot } = await launch()
+  for (const s of screens) {
+    await goTo(page, s.nav)
+    await expect(page.getByTestId(s.testId)).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.heading)
+    await expect(page.getByTestId('mode-banner')).toContainText('Sandbox')
+    await shot(`screen-${s.nav.toLowerCase()}`)
+  }
+  // Screens not built yet say so instead of pretending.
+  await goTo(page, 'Quote')
+  await expect(page.getByText('Not built yet')).toBeVisible()
+})
+
+test('keyboard: Ctrl+number jumps between screens', async ({ launch }) => {
+  const { page } = await launch()
+  await page.keyboard.press('Control+6')
+  await expect(page.getByTestId('screen-settings')).toBeVisible()
+  await page.keyboard.press('Control+5')
+  await expect(page.getByTestId('screen-customers')).toBeVisible()
+})
+
+test('a changed setting survives a reload', async ({ launch }) => {
+  const app = await launch()
+  await goTo(app.page, 'Settings')
+  await app.page.getByLabel('Language').selectOption('nb')
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('Innstillinger')
+  await app.reload()
+  await goTo(app.page, 'Innstillinger')
+  await expect(app.page.getByLabel('Språk')).toHaveValue('nb')
+  await expect(app.page.getByTestId('mode-banner')).toContainText('Sandkasse')
+})
+
+test('a corrupt settings file shows a notice and the app still works', async ({ launch }) => {
+  const { page, shot } = await launch({
+    prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), '{"mode": "sandbox", "language": ')
+  })
+  await expect(page.getByTestId('notice')).toContainText('could not be read and was reset to defaults')
+  await shot('corrupt-settings-notice')
+  await goTo(page, 'Customers')
+  await expect(page.getByRole('option', { name: /Demo customer \(00000000005\)/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(page.getByTestId('notice')).toHaveCount(0)
+})
