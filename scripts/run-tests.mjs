@@ -10,7 +10,8 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', en
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 
 if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.FRAKTDESK_IN_DBUS && has('dbus-run-session') && has('gnome-keyring-daemon')) {
-  const inner = 'echo -n fraktdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/run-tests.mjs'
+  // A throwaway keyring folder: a fresh login keyring is created with this password and unlocked.
+  const inner = 'export XDG_DATA_HOME=$(mktemp -d); echo -n fraktdesk-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/run-tests.mjs'
   process.exit(run('dbus-run-session', ['--', 'sh', '-c', inner], { FRAKTDESK_IN_DBUS: '1' }))
 }
 

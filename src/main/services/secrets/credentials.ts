@@ -68,7 +68,14 @@ export function createCredentialsService(settings: SettingsStore, keychain: Secr
             "The system keychain is not available, so the key can't be stored safely. Choose “Use for this session only” to keep it in memory until you quit."
           )
         }
-        await keychain.set(apiUid, apiKey)
+        try {
+          await keychain.set(apiUid, apiKey)
+        } catch {
+          throw new AppError(
+            'KEYCHAIN_UNAVAILABLE',
+            'The system keychain refused to store the key (it may be locked). Unlock it and try again, or choose “Use for this session only”.'
+          )
+        }
         await session.delete(apiUid)
         sessionOnly = false
       }

@@ -79,3 +79,23 @@ describe('credentials service', () => {
     expect(await creds.current()).toEqual({ apiUid: 'new@example.no', apiKey: 'new-key-12345' })
   })
 })
+
+describe('credentials service with a locked keychain', () => {
+  const tempDir = useTempDir()
+  it('explains that the keychain refused, and changes nothing', async () => {
+    const settings = await createSettingsStore(await tempDir())
+    const locked: SecretStore = {
+      ...createMemorySecretStore(),
+      kind: 'keychain',
+      set: async () => {
+        throw new Error('Cannot create an item in a locked collection')
+      }
+    }
+    const creds = createCredentialsService(settings, locked)
+    await expect(creds.save({ apiUid: 'shop@example.no', apiKey: KEY, sessionOnly: false })).rejects.toMatchObject({
+      code: 'KEYCHAIN_UNAVAILABLE',
+      message: expect.stringContaining('refused to store the key')
+    })
+    expect(settings.get()).toMatchObject({ mode: 'sandbox', apiUid: '' })
+  })
+})

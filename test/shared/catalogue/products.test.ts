@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describeProduct } from '../../../src/shared/catalogue/products'
+
+const docsDir = path.resolve(__dirname, '../../../../shared/bring-api')
+
+// Every product id in the Customer Info and Booking API docs' example responses.
+const docExampleIds = [
+  '3570', '3584', '4850', '5000', '5600', '5800', '9000', '9300', '9600', '9650', 'BUSINESS_HALFPALLET',
+  'BUSINESS_PALLET', 'BUSINESS_PARCEL', 'BUSINESS_PARCEL_BULK', 'BUSINESS_QUARTERPALLET', 'EXPRESS_NORDIC_0900',
+  'EXPRESS_NORDIC_0900_BULK', 'HOME_DELIVERY_PARCEL', 'PICKUP_PARCEL', 'PICKUP_PARCEL_BULK', '0345'
+]
+
+describe('product catalogue', () => {
+  it.each(docExampleIds)('names %s with a human name and description', (id) => {
+    const p = describeProduct(id, 'en')
+    expect(p.known).toBe(true)
+    expect(p.name).not.toBe(id)
+    expect(p.description.length).toBeGreaterThan(3)
+  })
+
+  it('uses Norwegian names where Bring publishes them', () => {
+    expect(describeProduct('5800', 'nb').name).toBe('Pakke til hentested')
+    expect(describeProduct('5800', 'en').name).toBe('Pickup parcel')
+  })
+
+  it('returns unknown ids as-is, flagged, never dropped', () => {
+    expect(describeProduct('0344', 'en')).toEqual({ id: '0344', name: '0344', description: '', known: false })
+  })
+
+  it.skipIf(!existsSync(path.join(docsDir, 'catalogue')))('the committed catalogue matches Bring’s published data', async () => {
+    process.env.BRING_CATALOGUE_DIR = path.join(docsDir, 'catalogue')
+    // @ts-expect-error -- plain .mjs build script, no types
+    const { buildCatalogue, outFile } = await import('../../../scripts/build-catalogue.mjs')
+    expect(JSON.parse(readFileSync(outFile, 'utf8'))).toEqual(buildCatalogue())
+  })
+
+  it.skipIf(!existsSync(docsDir))('covers every product id listed in the Customer Info example', () => {
+    const doc = readFileSync(path.join(docsDir, 'customer-info-api.txt'), 'utf8')
+    const example = doc.slice(doc.indexOf('"customers"'))
+    const ids = [...example.matchAll(/^\s+"([A-Z0-9_]+)",?$/gm)].map((m) => m[1])
+    expect(ids.length).toBeGreaterThan(15)
+    const unknown = [...new Set(ids)].filter((id) => !describeProduct(id, 'en').known)
+    // 0344 appears in Bring's example but in none of Bring's published service data; shown as-is.
+    expect(unknown).toEqual(['0344'])
+  })
+})
