@@ -9,6 +9,9 @@ import type { FetchLike } from './services/bring/bring-http'
 import { createSimulator, type Simulator } from './services/bring-simulator/engine'
 import { createInProcessFetch } from './services/bring-simulator/in-process-fetch'
 import { createCustomersCache } from './services/customers/customers-cache'
+import { createCustomersService } from './services/customers/customers-service'
+import { createQuoteService } from './services/quote/quote-service'
+import { createDraftsStore } from './services/drafts/drafts-store'
 import type { Logger } from './services/log/logger'
 
 export interface CreateAppDepsOptions {
@@ -48,7 +51,9 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     settings,
     credentials,
     bring,
-    customersCache: createCustomersCache(opts.userDataDir),
+    customers: createCustomersService(bring, createCustomersCache(opts.userDataDir), settings),
+    quotes: createQuoteService(),
+    drafts: await createDraftsStore(opts.userDataDir),
     openExternal: opts.openExternal,
     logger: opts.logger
   }

@@ -2,7 +2,9 @@ import type { Logger } from '../services/log/logger'
 import type { SettingsStore } from '../services/settings/settings-store'
 import type { CredentialsService } from '../services/secrets/credentials'
 import type { BringConnection } from '../services/bring/bring-connection'
-import type { CustomersCache } from '../services/customers/customers-cache'
+import type { CustomersService } from '../services/customers/customers-service'
+import type { QuoteService } from '../services/quote/quote-service'
+import type { DraftsStore } from '../services/drafts/drafts-store'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
@@ -10,7 +12,9 @@ export interface AppDeps {
   settings: SettingsStore
   credentials: CredentialsService
   bring: BringConnection
-  customersCache: CustomersCache
+  customers: CustomersService
+  quotes: QuoteService
+  drafts: DraftsStore
   /** shell.openExternal in the app; handlers check the allowlist before calling it. */
   openExternal(url: string): Promise<void>
   logger: Logger

@@ -3,11 +3,13 @@ import { appHandlers } from './app.ipc'
 import { settingsHandlers } from './settings.ipc'
 import { credentialsHandlers } from './credentials.ipc'
 import { customersHandlers } from './customers.ipc'
+import { quoteHandlers } from './quote.ipc'
 
 /** Every channel's handler; the type makes a missing channel a compile error. */
 export const handlers: Handlers = {
   ...appHandlers,
   ...settingsHandlers,
   ...credentialsHandlers,
-  ...customersHandlers
+  ...customersHandlers,
+  ...quoteHandlers
 }

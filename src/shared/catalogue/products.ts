@@ -39,3 +39,7 @@ export function describeProduct(id: string, lang: Language): ProductView {
 export function catalogueProductIds(): string[] {
   return Object.keys(products)
 }
+
+export function catalogueProduct(id: string): CatalogueProduct | undefined {
+  return products[id]
+}

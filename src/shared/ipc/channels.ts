@@ -12,7 +12,11 @@ export const channels = [
   'credentials:clear',
   'connection:check',
   'customers:list',
-  'shell:openExternal'
+  'shell:openExternal',
+  'quote:run',
+  'quote:lastInput',
+  'drafts:bookingSet',
+  'drafts:bookingGet'
 ] as const
 
 export type Channel = (typeof channels)[number]

@@ -4,6 +4,8 @@ import { modeSchema } from '../domain/mode'
 import { settingsPatchSchema, settingsSchema } from '../domain/settings'
 import { credentialsStatusSchema, saveCredentialsSchema } from '../domain/credentials'
 import { customerListSchema, customerSchema } from '../domain/customers'
+import { quoteInputSchema, quoteResultSchema } from '../domain/quote'
+import { bookingDraftSchema } from '../domain/drafts'
 
 const none = z.undefined()
 
@@ -40,7 +42,14 @@ export const contract = {
   'shell:openExternal': {
     input: z.object({ url: z.string().url() }).strict(),
     output: z.object({ opened: z.boolean() })
-  }
+  },
+  'quote:run': {
+    input: z.object({ input: quoteInputSchema, refresh: z.boolean().default(false) }).strict(),
+    output: quoteResultSchema
+  },
+  'quote:lastInput': { input: none, output: quoteInputSchema.nullable() },
+  'drafts:bookingSet': { input: bookingDraftSchema, output: z.object({ saved: z.boolean() }) },
+  'drafts:bookingGet': { input: none, output: bookingDraftSchema.nullable() }
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

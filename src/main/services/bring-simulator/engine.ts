@@ -2,6 +2,7 @@ import { bringRateLimits, type BringApi } from '../bring/rate-limiter'
 import { createFaultBook, type Fault, type FaultBook } from './faults'
 import { sandboxAccount } from './demo-data'
 import { customerInfoRoutes } from './routes/customer-info'
+import { shippingGuideRoutes } from './routes/shipping-guide'
 import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute } from './types'
 
 /** What the engine decided; the in-process fetch and the HTTP server each act it out. */
@@ -26,7 +27,7 @@ export interface Simulator {
   reset(): void
 }
 
-export const defaultModules: SimApiModule[] = [customerInfoRoutes]
+export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes]
 
 const bringError = (status: number, message: string): SimReply => ({ status, body: { message, status } })
 

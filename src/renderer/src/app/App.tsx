@@ -10,10 +10,12 @@ import { useSettingsStore } from '../features/settings/useSettingsStore'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { CustomersScreen } from '../features/customers/CustomersScreen'
 import { Placeholder } from '../components/Placeholder'
+import { QuoteScreen } from '../features/quote/QuoteScreen'
+import { BookPlaceholder } from '../features/book/BookPlaceholder'
 
 const views: Record<Screen, () => React.ReactElement> = {
-  quote: () => <Placeholder screen="quote" issue={5} />,
-  book: () => <Placeholder screen="book" issue={6} />,
+  quote: () => <QuoteScreen />,
+  book: () => <BookPlaceholder />,
   shipments: () => <Placeholder screen="shipments" issue={6} />,
   pickups: () => <Placeholder screen="pickups" issue={7} />,
   customers: () => <CustomersScreen />,

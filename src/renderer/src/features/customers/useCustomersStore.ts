@@ -11,6 +11,8 @@ interface CustomersState {
   load(refresh?: boolean): Promise<void>
   select(customerNumber: string): void
   setQuery(query: string): void
+  /** Forget the list (another mode or API user has other customers). */
+  invalidate(): void
 }
 
 const STALE_AFTER_MS = 60 * 60 * 1000
@@ -34,5 +36,6 @@ export const useCustomersStore = create<CustomersState>((set, get) => ({
     }
   },
   select: (selected) => set({ selected }),
-  setQuery: (query) => set({ query })
+  setQuery: (query) => set({ query }),
+  invalidate: () => set({ list: null, selected: null, error: null })
 }))

@@ -5,6 +5,7 @@ import type { CredentialsStatus, SaveCredentials } from '@shared/domain/credenti
 import type { Mode } from '@shared/domain/mode'
 import type { Customer } from '@shared/domain/customers'
 import i18n from '../../i18n'
+import { useCustomersStore } from '../customers/useCustomersStore'
 
 interface SettingsState {
   settings: Settings | null
@@ -19,8 +20,10 @@ interface SettingsState {
 }
 
 /** Settings, mode and credential status; errors are thrown to the calling form to show in place. */
-export const useSettingsStore = create<SettingsState>((set) => {
+export const useSettingsStore = create<SettingsState>((set, get) => {
   const apply = (settings: Settings): void => {
+    const before = get().settings
+    if (before && (before.mode !== settings.mode || before.apiUid !== settings.apiUid)) useCustomersStore.getState().invalidate()
     set({ settings })
     if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language)
   }

@@ -1,0 +1,142 @@
+import { useEffect } from 'react'
+import { useFieldArray, useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import { quoteInputSchema, type QuoteFormValues, type QuoteInput } from '@shared/domain/quote'
+import { countryCodes } from '@shared/domain/postal-code'
+import type { Customer } from '@shared/domain/customers'
+import { Field } from '../../components/Field'
+
+const today = (): string => {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+export function emptyQuote(customers: Customer[]): QuoteFormValues {
+  return {
+    fromCountryCode: 'NO',
+    fromPostalCode: '',
+    toCountryCode: 'NO',
+    toPostalCode: '',
+    shippingDate: today(),
+    packages: [{ weightKg: '' as unknown as number }],
+    customerNumbers: customers.map((c) => c.customerNumber),
+    numberOfAlternativeDeliveryDates: 0,
+    additionalServices: []
+  }
+}
+
+interface Props {
+  initial: QuoteFormValues
+  customers: Customer[]
+  busy: boolean
+  serverFieldErrors?: Record<string, string[]>
+  onSubmit(input: QuoteInput): void
+}
+
+/** Keyboard-first: Enter quotes, Alt+N adds a package; every field checked before anything is sent. */
+export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmit }: Props) {
+  const { t } = useTranslation()
+  const form = useForm<QuoteFormValues, unknown, QuoteInput>({ resolver: zodResolver(quoteInputSchema), defaultValues: initial })
+  const packages = useFieldArray({ control: form.control, name: 'packages' })
+  const { errors } = form.formState
+
+  useEffect(() => {
+    for (const [field, messages] of Object.entries(serverFieldErrors ?? {})) form.setError(field as never, { message: messages[0] })
+  }, [serverFieldErrors, form])
+
+  const addPackage = (): void => packages.append({ weightKg: '' as unknown as number })
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (e.altKey && e.key.toLowerCase() === 'n') {
+      e.preventDefault()
+      addPackage()
+    }
+  }
+
+  return (
+    <form className="card quote-form" onSubmit={form.handleSubmit(onSubmit)} onKeyDown={onKeyDown} noValidate aria-label={t('quote.form')}>
+      <div className="row">
+        <Field id="fromCountryCode" label={t('quote.fromCountry')}>
+          <select id="fromCountryCode" {...form.register('fromCountryCode')}>
+            {countryCodes.map((c) => <option key={c}>{c}</option>)}
+          </select>
+        </Field>
+        <Field id="fromPostalCode" label={t('quote.fromPostalCode')} error={errors.fromPostalCode?.message}>
+          <input id="fromPostalCode" type="text" inputMode="numeric" autoFocus {...form.register('fromPostalCode')} aria-invalid={Boolean(errors.fromPostalCode)} />
+        </Field>
+        <Field id="toCountryCode" label={t('quote.toCountry')}>
+          <select id="toCountryCode" {...form.register('toCountryCode')}>
+            {countryCodes.map((c) => <option key={c}>{c}</option>)}
+          </select>
+        </Field>
+        <Field id="toPostalCode" label={t('quote.toPostalCode')} error={errors.toPostalCode?.message}>
+          <input id="toPostalCode" type="text" inputMode="numeric" {...form.register('toPostalCode')} aria-invalid={Boolean(errors.toPostalCode)} />
+        </Field>
+        <Field id="shippingDate" label={t('quote.shippingDate')} error={errors.shippingDate?.message}>
+          <input id="shippingDate" type="date" {...form.register('shippingDate')} />
+        </Field>
+      </div>
+
+      <table className="table packages" aria-label={t('quote.packages')}>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('quote.weight')} (kg)</th>
+            <th>{t('quote.length')} (cm)</th>
+            <th>{t('quote.width')} (cm)</th>
+            <th>{t('quote.height')} (cm)</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {packages.fields.map((f, i) => {
+            const e = errors.packages?.[i]
+            const cell = (name: 'weightKg' | 'lengthCm' | 'widthCm' | 'heightCm', label: string) => (
+              <td>
+                <input type="text" inputMode="decimal" aria-label={`${label} ${i + 1}`} {...form.register(`packages.${i}.${name}`)} aria-invalid={Boolean(e?.[name])} />
+                {e?.[name] && <small className="error" role="alert">{e[name]?.message}</small>}
+              </td>
+            )
+            return (
+              <tr key={f.id}>
+                <td>{i + 1}</td>
+                {cell('weightKg', t('quote.weightKg'))}
+                {cell('lengthCm', t('quote.lengthCm'))}
+                {cell('widthCm', t('quote.widthCm'))}
+                {cell('heightCm', t('quote.heightCm'))}
+                <td>
+                  {packages.fields.length > 1 && (
+                    <button type="button" className="link" onClick={() => packages.remove(i)} aria-label={t('quote.removePackage', { n: i + 1 })}>
+                      {t('quote.remove')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {errors.packages?.message && <p className="error" role="alert">{errors.packages.message}</p>}
+
+      <fieldset className="customers-choice">
+        <legend className="small-legend">{t('quote.customerNumbers')}</legend>
+        {customers.map((c) => (
+          <label key={c.customerNumber} className="check inline">
+            <input type="checkbox" value={c.customerNumber} {...form.register('customerNumbers')} />
+            {c.customerNumber} · {c.name}
+          </label>
+        ))}
+        {errors.customerNumbers && <p className="error" role="alert">{errors.customerNumbers.message}</p>}
+      </fieldset>
+
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('quote.quoting') : t('quote.getPrices')}
+        </button>
+        <button type="button" onClick={addPackage}>
+          {t('quote.addPackage')} <kbd>Alt+N</kbd>
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call, errorMessage } from '../../lib/ipc'
+import type { QuoteFormValues, QuoteRow } from '@shared/domain/quote'
+import { useCustomersStore } from '../customers/useCustomersStore'
+import { useNavStore } from '../../app/useNavStore'
+import { timeAgo } from '../../lib/format'
+import { QuoteForm, emptyQuote } from './QuoteForm'
+import { QuoteResults } from './QuoteResults'
+import { useQuoteStore } from './useQuoteStore'
+
+export function QuoteScreen() {
+  const { t, i18n } = useTranslation()
+  const customers = useCustomersStore((s) => s.list?.customers)
+  const loadCustomers = useCustomersStore((s) => s.load)
+  const customersError = useCustomersStore((s) => s.error)
+  const { result, lastInput, loading, error, fieldErrors, sort, run, setSort } = useQuoteStore()
+  const go = useNavStore((s) => s.go)
+  const [initial, setInitial] = useState<QuoteFormValues | null>(null)
+  const [bookError, setBookError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!customers) void loadCustomers()
+  }, [customers, loadCustomers])
+
+  // The last inputs come back: from this session's store, else from what main remembered.
+  useEffect(() => {
+    if (!customers || initial) return
+    // Keep only customer numbers this mode/user still has; none left means compare them all.
+    const restore = (saved: QuoteFormValues | null): QuoteFormValues => {
+      if (!saved) return emptyQuote(customers)
+      const kept = (saved.customerNumbers ?? []).filter((n) => customers.some((c) => c.customerNumber === n))
+      return { ...saved, customerNumbers: kept.length > 0 ? kept : customers.map((c) => c.customerNumber) }
+    }
+    if (lastInput) return setInitial(restore(lastInput))
+    void call('quote:lastInput').then(
+      (saved) => setInitial(restore(saved)),
+      () => setInitial(emptyQuote(customers))
+    )
+  }, [customers, initial, lastInput])
+
+  const book = async (row: QuoteRow): Promise<void> => {
+    if (!lastInput) return
+    try {
+      await call('drafts:bookingSet', { source: 'quote', createdAt: new Date().toISOString(), customerNumber: row.customerNumber, productId: row.productId, productName: row.name, quote: lastInput })
+      go('book')
+    } catch (err) {
+      setBookError(errorMessage(err))
+    }
+  }
+
+  return (
+    <section className="screen quote" data-testid="screen-quote">
+      <div className="screen-head">
+        <h1>{t('nav.quote')}</h1>
+        {result && (
+          <div className="head-tools">
+            <span className="muted" data-testid="quote-age">
+              {t('quote.quotedAt', { age: timeAgo(result.quotedAt, i18n.language) })}
+              {result.fromCache ? ` (${t('quote.cached')})` : ''}
+            </span>
+            <button type="button" disabled={loading || !lastInput} onClick={() => lastInput && void run(lastInput, true)}>
+              {t('common.refresh')}
+            </button>
+          </div>
+        )}
+      </div>
+      {customersError && <div className="alert alert-error" role="alert">{customersError}</div>}
+      {customers && initial && <QuoteForm initial={initial} customers={customers} busy={loading} serverFieldErrors={fieldErrors} onSubmit={(input) => void run(input)} />}
+      {error && <div className="alert alert-error" role="alert" data-testid="quote-error">{error}</div>}
+      {bookError && <div className="alert alert-error" role="alert">{bookError}</div>}
+      {result && <QuoteResults result={result} sort={sort} onSort={setSort} onBook={(r) => void book(r)} showCustomer={(lastInput?.customerNumbers.length ?? 1) > 1} />}
+    </section>
+  )
+}

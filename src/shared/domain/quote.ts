@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { postalCodeProblem } from './postal-code'
+
+const country = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. NO')
+/** Form fields arrive as text; an empty box means "not given". */
+const blankToUndefined = (v: unknown): unknown => (v === '' || v === null ? undefined : v)
+const cm = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ message: 'Enter a number of centimetres' }).int('Whole centimetres, please').min(1, 'At least 1 cm').max(1000, 'At most 1000 cm').optional()
+)
+
+export const quotePackageSchema = z.object({
+  weightKg: z.coerce
+    .number({ message: 'Enter the weight in kg' })
+    .gt(0, 'Weight must be more than 0 kg')
+    .max(1000, 'At most 1000 kg per package'),
+  lengthCm: cm,
+  widthCm: cm,
+  heightCm: cm
+})
+export type QuotePackage = z.infer<typeof quotePackageSchema>
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date')
+
+/** The quote form; main parses the very same schema. */
+export const quoteInputSchema = z
+  .object({
+    fromCountryCode: country,
+    fromPostalCode: z.string().trim(),
+    toCountryCode: country,
+    toPostalCode: z.string().trim(),
+    toAddressLine: z.string().trim().max(35, 'At most 35 characters').optional(),
+    shippingDate: isoDate,
+    packages: z.array(quotePackageSchema).min(1, 'Add at least one package').max(30, 'At most 30 packages per quote'),
+    /** Which of the user's customer numbers to compare; one Shipping Guide call each. */
+    customerNumbers: z.array(z.string().min(1)).min(1, 'Choose at least one customer number'),
+    numberOfAlternativeDeliveryDates: z.coerce.number().int().min(0).max(9).default(0),
+    additionalServices: z.array(z.string()).default([]),
+    pickupPointId: z.string().trim().max(20).optional()
+  })
+  .superRefine((v, ctx) => {
+    const from = postalCodeProblem(v.fromCountryCode, v.fromPostalCode)
+    if (from) ctx.addIssue({ code: 'custom', path: ['fromPostalCode'], message: from })
+    const to = postalCodeProblem(v.toCountryCode, v.toPostalCode)
+    if (to) ctx.addIssue({ code: 'custom', path: ['toPostalCode'], message: to })
+  })
+export type QuoteInput = z.infer<typeof quoteInputSchema>
+export type QuoteFormValues = z.input<typeof quoteInputSchema>
+
+const money = z.object({ withoutVat: z.number(), withVat: z.number(), vat: z.number(), currency: z.string() })
+export type Money = z.infer<typeof money>
+
+const deliveryDate = z.object({
+  /** YYYY-MM-DD */
+  date: z.string(),
+  timeWindow: z.string().optional(),
+  workingDays: z.number().optional()
+})
+
+export const quoteRowSchema = z.object({
+  customerNumber: z.string(),
+  productId: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  listPrice: money.optional(),
+  netPrice: money.optional(),
+  expectedDelivery: deliveryDate.optional(),
+  alternativeDeliveryDates: z.array(deliveryDate).default([]),
+  environmental: z.string().optional(),
+  messages: z.array(z.object({ code: z.string(), message: z.string() })).default([])
+})
+export type QuoteRow = z.infer<typeof quoteRowSchema>
+
+export const quoteResultSchema = z.object({
+  rows: z.array(quoteRowSchema),
+  /** A customer number whose whole call failed; the others still show. */
+  customerErrors: z.array(z.object({ customerNumber: z.string(), message: z.string() })),
+  quotedAt: z.string(),
+  fromCache: z.boolean()
+})
+export type QuoteResult = z.infer<typeof quoteResultSchema>
