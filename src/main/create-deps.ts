@@ -13,6 +13,10 @@ import { createCustomersService } from './services/customers/customers-service'
 import { createQuoteService } from './services/quote/quote-service'
 import { createDraftsStore } from './services/drafts/drafts-store'
 import type { Logger } from './services/log/logger'
+import { openDatabase } from './services/store/db'
+import { createShipmentsRepo } from './services/store/shipments-repo'
+import { createBookingService } from './services/booking/booking-service'
+import { createErrorCatalogue } from './services/booking/error-catalogue'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -21,6 +25,7 @@ export interface CreateAppDepsOptions {
   /** BRING_API_BASE_URL or Bring itself. */
   baseUrl?: string
   openExternal(url: string): Promise<void>
+  openPath?(file: string): Promise<string>
   logger: Logger
   version: string
   platform?: string
@@ -46,6 +51,9 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     appVersion: opts.version,
     timeoutMs: opts.timeoutMs
   })
+  const db = openDatabase(opts.userDataDir)
+  const shipments = createShipmentsRepo(db)
+  const booking = createBookingService({ repo: shipments, bring, errorCatalogue: createErrorCatalogue(opts.userDataDir), labelsDir, logger: opts.logger })
   return {
     app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir },
     settings,
@@ -54,7 +62,11 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     customers: createCustomersService(bring, createCustomersCache(opts.userDataDir), settings),
     quotes: createQuoteService(),
     drafts: await createDraftsStore(opts.userDataDir),
+    shipments,
+    booking,
     openExternal: opts.openExternal,
+    openPath: opts.openPath ?? (async () => 'Opening files is not available here.'),
+    dispose: () => db.close(),
     logger: opts.logger
   }
 }

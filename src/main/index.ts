@@ -36,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
       fetch: (input, init) => net.fetch(input, init),
       baseUrl: process.env.BRING_API_BASE_URL,
       openExternal: (url) => shell.openExternal(url),
+      openPath: (file) => shell.openPath(file),
       logger,
       version: app.getVersion()
     })
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, createDispatcher(handlers, deps, isTrustedSender))
     mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml })
     mainWindow.on('closed', () => (mainWindow = null))
+    app.on('will-quit', () => deps.dispose())
   })
 
   app.on('window-all-closed', () => {

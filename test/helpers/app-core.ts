@@ -30,5 +30,5 @@ export async function startCore(userDataDir: string, opts: { secretStore?: Secre
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
   const invoke = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)
-  return { deps, sim, server, log, opened, dispatch, invoke, close: () => server.close() }
+  return { deps, sim, server, log, opened, dispatch, invoke, close: () => (deps.dispose(), server.close()) }
 }

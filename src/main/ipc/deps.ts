@@ -5,6 +5,8 @@ import type { BringConnection } from '../services/bring/bring-connection'
 import type { CustomersService } from '../services/customers/customers-service'
 import type { QuoteService } from '../services/quote/quote-service'
 import type { DraftsStore } from '../services/drafts/drafts-store'
+import type { ShipmentsRepo } from '../services/store/shipments-repo'
+import type { BookingService } from '../services/booking/booking-service'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
@@ -15,6 +17,12 @@ export interface AppDeps {
   customers: CustomersService
   quotes: QuoteService
   drafts: DraftsStore
+  shipments: ShipmentsRepo
+  booking: BookingService
+  /** shell.openPath in the app: returns an error string, '' on success. Handlers validate the path first. */
+  openPath(file: string): Promise<string>
+  /** Closes the database; the app calls it on quit, tests after each run. */
+  dispose(): void
   /** shell.openExternal in the app; handlers check the allowlist before calling it. */
   openExternal(url: string): Promise<void>
   logger: Logger

@@ -4,6 +4,7 @@ import { settingsHandlers } from './settings.ipc'
 import { credentialsHandlers } from './credentials.ipc'
 import { customersHandlers } from './customers.ipc'
 import { quoteHandlers } from './quote.ipc'
+import { bookingHandlers } from './booking.ipc'
 
 /** Every channel's handler; the type makes a missing channel a compile error. */
 export const handlers: Handlers = {
@@ -11,5 +12,6 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...credentialsHandlers,
   ...customersHandlers,
-  ...quoteHandlers
+  ...quoteHandlers,
+  ...bookingHandlers
 }

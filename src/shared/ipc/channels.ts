@@ -16,7 +16,15 @@ export const channels = [
   'quote:run',
   'quote:lastInput',
   'drafts:bookingSet',
-  'drafts:bookingGet'
+  'drafts:bookingGet',
+  'booking:submit',
+  'shipments:list',
+  'shipments:get',
+  'shipments:resolve',
+  'shipments:retry',
+  'labels:download',
+  'labels:open',
+  'tracking:open'
 ] as const
 
 export type Channel = (typeof channels)[number]

@@ -6,8 +6,10 @@ import { credentialsStatusSchema, saveCredentialsSchema } from '../domain/creden
 import { customerListSchema, customerSchema } from '../domain/customers'
 import { quoteInputSchema, quoteResultSchema } from '../domain/quote'
 import { bookingDraftSchema } from '../domain/drafts'
+import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema, shipmentSummarySchema } from '../domain/booking'
 
 const none = z.undefined()
+const byId = z.object({ id: z.string().uuid() }).strict()
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -49,7 +51,24 @@ export const contract = {
   },
   'quote:lastInput': { input: none, output: quoteInputSchema.nullable() },
   'drafts:bookingSet': { input: bookingDraftSchema, output: z.object({ saved: z.boolean() }) },
-  'drafts:bookingGet': { input: none, output: bookingDraftSchema.nullable() }
+  'drafts:bookingGet': { input: none, output: bookingDraftSchema.nullable() },
+  'booking:submit': {
+    input: z.object({ form: bookingFormSchema, confirmLive: z.boolean().optional() }).strict(),
+    output: shipmentDetailSchema
+  },
+  'shipments:list': { input: shipmentFilterSchema, output: z.object({ items: z.array(shipmentSummarySchema), total: z.number() }) },
+  'shipments:get': { input: byId, output: shipmentDetailSchema },
+  'shipments:resolve': {
+    input: z
+      .object({ id: z.string().uuid(), booked: z.boolean(), consignmentNumber: z.string().trim().regex(/^[A-Za-z0-9]{6,35}$/, 'Enter the consignment number from Mybring').optional() })
+      .strict()
+      .refine((v) => !v.booked || v.consignmentNumber, { path: ['consignmentNumber'], message: 'Enter the consignment number from Mybring' }),
+    output: shipmentDetailSchema
+  },
+  'shipments:retry': { input: byId.extend({ confirmLive: z.boolean().optional() }), output: shipmentDetailSchema },
+  'labels:download': { input: byId, output: shipmentDetailSchema },
+  'labels:open': { input: byId, output: z.object({ opened: z.boolean() }) },
+  'tracking:open': { input: byId, output: z.object({ opened: z.boolean() }) }
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

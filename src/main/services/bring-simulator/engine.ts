@@ -3,6 +3,7 @@ import { createFaultBook, type Fault, type FaultBook } from './faults'
 import { sandboxAccount } from './demo-data'
 import { customerInfoRoutes } from './routes/customer-info'
 import { shippingGuideRoutes } from './routes/shipping-guide'
+import { bookingRoutes } from './routes/booking'
 import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute } from './types'
 
 /** What the engine decided; the in-process fetch and the HTTP server each act it out. */
@@ -27,7 +28,7 @@ export interface Simulator {
   reset(): void
 }
 
-export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes]
+export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes]
 
 const bringError = (status: number, message: string): SimReply => ({ status, body: { message, status } })
 

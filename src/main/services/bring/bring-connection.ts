@@ -25,12 +25,15 @@ export interface BringConnection {
   /** An HTTP client for the current mode; built per call so mode/credential changes apply at once. */
   http(): BringHttp
   mode(): Mode
+  /** The plain fetch of the current mode (label downloads: no Bring auth headers). */
+  fetch(): FetchLike
 }
 
 export function createBringConnection(deps: BringConnectionDeps): BringConnection {
   const clientUrl = (): string => deps.settings.get().clientUrl || `Fraktdesk desktop ${deps.appVersion}`
   return {
     mode: () => deps.settings.get().mode,
+    fetch: () => (deps.settings.get().mode === 'sandbox' ? deps.sandboxFetch : deps.fetch),
     http() {
       const mode = deps.settings.get().mode
       if (mode === 'sandbox') {

@@ -1,0 +1,36 @@
+import { AppError } from '../../shared/ipc/app-error'
+import { isAllowedExternalUrl } from '../services/security/url-policy'
+import { resolveLabelPath } from '../services/labels/label-files'
+import type { Handlers } from './invoke'
+
+export const bookingHandlers: Pick<
+  Handlers,
+  'booking:submit' | 'shipments:list' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open'
+> = {
+  'booking:submit': async ({ form, confirmLive }, { booking }) => booking.submit(form, { confirmLive }),
+  'shipments:list': async (filter, { shipments }) => shipments.list(filter),
+  async 'shipments:get'({ id }, { shipments }) {
+    const s = shipments.get(id)
+    if (!s) throw new AppError('INVALID_INPUT', 'No such shipment.')
+    return s
+  },
+  'shipments:resolve': async ({ id, booked, consignmentNumber }, { booking }) =>
+    booking.resolve(id, booked ? { booked: true, consignmentNumber: consignmentNumber! } : { booked: false }),
+  'shipments:retry': async ({ id, confirmLive }, { booking }) => booking.retry(id, { confirmLive }),
+  'labels:download': async ({ id }, { booking }) => booking.downloadLabelAgain(id),
+  /** Opens the local copy (works offline); only files inside the app's labels folder. */
+  async 'labels:open'({ id }, { shipments, app, openPath }) {
+    const file = shipments.labelFile(id)
+    if (!file) throw new AppError('INVALID_INPUT', 'No label saved for this shipment yet. Use “Download label”.')
+    const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
+    if (problem) throw new AppError('INTERNAL', `The label could not be opened: ${problem}`)
+    return { opened: true }
+  },
+  async 'tracking:open'({ id }, { shipments, openExternal }) {
+    const url = shipments.get(id)?.confirmation?.trackingUrl
+    if (!url) throw new AppError('INVALID_INPUT', 'This shipment has no tracking link yet.')
+    if (!isAllowedExternalUrl(url)) throw new AppError('INVALID_INPUT', 'Fraktdesk only opens https links to Bring, Mybring and Posten.')
+    await openExternal(url)
+    return { opened: true }
+  }
+}

@@ -1,0 +1,139 @@
+import { AppError } from '../../../shared/ipc/app-error'
+import type { BookingForm, Confirmation, ShipmentDetail } from '../../../shared/domain/booking'
+import type { BringConnection } from '../bring/bring-connection'
+import { buildBookingRequest, postBooking, toConfirmation } from '../bring/booking'
+import { catalogueMessage, fieldForBookingError } from '../bring/booking-error-fields'
+import type { Logger } from '../log/logger'
+import type { ShipmentsRepo } from '../store/shipments-repo'
+import { downloadLabel, labelFileName } from '../labels/label-files'
+import type { ErrorCatalogueSource } from './error-catalogue'
+
+/** Failures after the request may have reached Bring: the booking may exist. */
+const unknownOutcome = new Set(['BRING_TIMEOUT', 'BRING_CONNECTION_LOST', 'BRING_SERVER', 'BRING_BAD_RESPONSE'])
+
+export const outcomeUnknownMessage =
+  'Bring may or may not have booked this shipment: the answer never arrived. Check Mybring (or tracking) for a shipment to this recipient, then mark it booked with its consignment number, or send it again.'
+
+interface Deps {
+  repo: ShipmentsRepo
+  bring: BringConnection
+  errorCatalogue: ErrorCatalogueSource
+  labelsDir: string
+  logger: Logger
+}
+
+/**
+ * Books a shipment without ever losing or doubling it: a pending record (with the full request) is
+ * written before sending; one form (clientRequestId) is one booking however often it is submitted;
+ * timeouts, cut connections, 5xx and unreadable answers leave "outcome unknown" for the user to resolve.
+ */
+export function createBookingService(deps: Deps) {
+  const inFlight = new Map<string, Promise<ShipmentDetail>>()
+
+  async function send(form: BookingForm, existing: ShipmentDetail | null): Promise<ShipmentDetail> {
+    const mode = deps.bring.mode()
+    const request = buildBookingRequest(form, mode)
+    const record = existing ?? deps.repo.insertPending(form, request, mode)
+    if (existing) deps.repo.replaceRequest(existing.id, form, request, mode)
+    const log = deps.logger.child({ shipment: record.id, mode })
+    try {
+      const res = await postBooking(deps.bring.http(), request)
+      const confirmation = toConfirmation(res)
+      if (!confirmation) {
+        deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'BRING_BAD_RESPONSE', message: outcomeUnknownMessage })
+        return deps.repo.get(record.id)!
+      }
+      deps.repo.markBooked(record.id, confirmation)
+      log.info({ consignment: confirmation.consignmentNumber }, 'booked')
+      await fetchLabels(record.id, confirmation)
+      return deps.repo.get(record.id)!
+    } catch (err) {
+      if (!(err instanceof AppError)) {
+        deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'INTERNAL', message: outcomeUnknownMessage })
+        throw err
+      }
+      if (unknownOutcome.has(err.code)) {
+        log.warn({ code: err.code }, 'booking outcome unknown')
+        deps.repo.markStatus(record.id, 'outcome_unknown', { code: err.code, message: `${err.message} ${outcomeUnknownMessage}` })
+        return deps.repo.get(record.id)!
+      }
+      // Definitely not booked (400, 401/403, 429 after retries, never connected): say why, field by field.
+      deps.repo.markStatus(record.id, 'failed', { code: err.code, message: err.message })
+      if (err.code === 'BRING_VALIDATION' && err.extra.details?.length) throw await withFieldErrors(err)
+      throw err
+    }
+  }
+
+  async function withFieldErrors(err: AppError): Promise<AppError> {
+    const catalogue = await deps.errorCatalogue(() => deps.bring.http())
+    const fieldErrors: Record<string, string[]> = {}
+    const details = err.extra.details ?? []
+    for (const d of details) {
+      const field = fieldForBookingError(d.code, catalogue) ?? '_'
+      ;(fieldErrors[field] ??= []).push(d.message || catalogueMessage(d.code, catalogue) || d.code)
+    }
+    return new AppError('BRING_VALIDATION', `Bring refused the booking: ${details.map((d) => d.message).join(' ')}`, { fieldErrors, details })
+  }
+
+  async function fetchLabels(id: string, confirmation: Confirmation): Promise<void> {
+    if (!confirmation.labelUrl) return
+    try {
+      const file = await downloadLabel(deps.bring.fetch(), confirmation.labelUrl, deps.labelsDir, labelFileName(confirmation.consignmentNumber, 'label'))
+      deps.repo.setLabelFile(id, file.split(/[\\/]/).pop()!)
+      if (confirmation.waybillUrl) await downloadLabel(deps.bring.fetch(), confirmation.waybillUrl, deps.labelsDir, labelFileName(confirmation.consignmentNumber, 'waybill'))
+    } catch (err) {
+      // The booking stands; the label can be fetched again from the shipment.
+      deps.logger.warn({ shipment: id, code: (err as AppError).code }, 'label download failed')
+    }
+  }
+
+  /** Same clientRequestId while a request is in flight or after success: the same booking comes back. */
+  function submit(form: BookingForm, opts: { confirmLive?: boolean }): Promise<ShipmentDetail> {
+    if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {
+      return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.'))
+    }
+    const running = inFlight.get(form.clientRequestId)
+    if (running) return running
+    const existing = deps.repo.findByClientRequest(form.clientRequestId)
+    if (existing && existing.status !== 'failed') return Promise.resolve(existing)
+    const p = send(form, existing).finally(() => inFlight.delete(form.clientRequestId))
+    inFlight.set(form.clientRequestId, p)
+    return p
+  }
+
+  return {
+    submit,
+
+    /** The user checked Mybring: it was booked (with the number they found) or it was not. */
+    resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false }): ShipmentDetail {
+      const s = deps.repo.get(id)
+      if (!s) throw new AppError('INVALID_INPUT', 'No such shipment.')
+      if (s.status !== 'outcome_unknown') throw new AppError('INVALID_INPUT', 'Only shipments with an unknown outcome can be resolved by hand.')
+      if (outcome.booked) {
+        deps.repo.markBooked(id, { consignmentNumber: outcome.consignmentNumber, packageNumbers: [], trackingUrl: `https://tracking.bring.com/tracking/${encodeURIComponent(outcome.consignmentNumber)}` })
+      } else {
+        deps.repo.markStatus(id, 'cancelled_by_user', { code: 'NOT_BOOKED', message: 'Marked as not booked after checking Mybring.' })
+      }
+      return deps.repo.get(id)!
+    },
+
+    /** An explicit resend after the user checked it was not booked: a new request id, same record. */
+    retry(id: string, opts: { confirmLive?: boolean }): Promise<ShipmentDetail> {
+      const s = deps.repo.get(id)
+      if (!s) return Promise.reject(new AppError('INVALID_INPUT', 'No such shipment.'))
+      if (s.status !== 'outcome_unknown' && s.status !== 'failed') return Promise.reject(new AppError('INVALID_INPUT', 'This shipment is not waiting to be sent again.'))
+      const clientRequestId = deps.repo.renewClientRequest(id)
+      deps.repo.markStatus(id, 'failed', s.error)
+      return submit({ ...s.form, clientRequestId }, opts)
+    },
+
+    async downloadLabelAgain(id: string): Promise<ShipmentDetail> {
+      const s = deps.repo.get(id)
+      if (!s?.confirmation?.labelUrl) throw new AppError('INVALID_INPUT', 'This shipment has no label link.')
+      const file = await downloadLabel(deps.bring.fetch(), s.confirmation.labelUrl, deps.labelsDir, labelFileName(s.confirmation.consignmentNumber, 'label'))
+      deps.repo.setLabelFile(id, file.split(/[\\/]/).pop()!)
+      return deps.repo.get(id)!
+    }
+  }
+}
+export type BookingService = ReturnType<typeof createBookingService>

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto'
+import type { SimAccount, SimApiModule, SimReply } from '../types'
+import fallbackErrors from '../../bring/booking-errors.fallback.json'
+import { labelPdf } from '../label-pdf'
+import { addWorkingDays } from '../calendar'
+
+type Json = Record<string, unknown>
+type BookingError = { code: string; message: string }
+
+const catalogue = new Map(fallbackErrors.errorTypes.map((e) => [e.code, e.message]))
+const err = (code: string, message?: string): BookingError => ({ code, message: message ?? catalogue.get(code.replace(/-(SENDER|RECIPIENT)$/, '')) ?? code })
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+
+/** Party checks as Bring does them: required fields and documented lengths, codes suffixed by party. */
+function partyErrors(p: unknown, suffix: 'SENDER' | 'RECIPIENT'): BookingError[] {
+  const party = (p ?? {}) as Json
+  const out: BookingError[] = []
+  const who = suffix.toLowerCase()
+  const check = (field: string, base: string, label: string, max = 35, optional = false) => {
+    const v = str(party[field])
+    if (!v || v.trim() === '') {
+      if (!optional) out.push(err(`${base}-${suffix}`, `${label} must be provided for ${who}`))
+    } else if (v.length > max) out.push(err(`${base}-${suffix}`, `${label} for ${who} is longer than ${max} characters`))
+  }
+  check('name', 'BOOK-INPUT-014', 'Name')
+  check('addressLine', 'BOOK-INPUT-015', 'Address')
+  check('addressLine2', 'BOOK-INPUT-015', 'Address line 2', 35, true)
+  check('city', 'BOOK-INPUT-016', 'City')
+  const country = str(party.countryCode)?.toUpperCase()
+  if (!country) out.push(err(`BOOK-INPUT-017-${suffix}`))
+  else if (!/^[A-Z]{2}$/.test(country)) out.push(err(`BOOK-INPUT-028-${suffix}`))
+  const postal = str(party.postalCode) ?? ''
+  // 0000 and 9999 pass a format check but do not exist: Bring's register catches them.
+  if (country === 'NO' && (!/^\d{4}$/.test(postal) || postal === '0000' || postal === '9999')) out.push(err(`BOOK_INPUT-057-${suffix}`, `Invalid postal code ${postal} for ${who}`))
+  const contact = (party.contact ?? {}) as Json
+  if ((str(contact.email)?.length ?? 0) > 60) out.push(err('BOOK-INPUT-001', `E-mail for ${who} is longer than 60 characters`))
+  if ((str(party.reference)?.length ?? 0) > 35) out.push(err('BOOK-INPUT-001', `Reference for ${who} is longer than 35 characters`))
+  return out
+}
+
+function validate(body: Json, account: SimAccount): BookingError[] {
+  if (body.schemaVersion === undefined) return [err('BOOK-INPUT-003')]
+  if (typeof body.testIndicator !== 'boolean') return [err('BOOK-INPUT-030')]
+  const consignments = body.consignments
+  if (!Array.isArray(consignments) || consignments.length === 0) return [err('BOOK-INPUT-004')]
+  if (consignments.length > 1) return [err('BOOK-INPUT-005')]
+  const c = consignments[0] as Json
+  const errors: BookingError[] = []
+  const parties = (c.parties ?? {}) as Json
+  if (!parties.sender) errors.push(err('BOOK-INPUT-006'))
+  else errors.push(...partyErrors(parties.sender, 'SENDER'))
+  if (!parties.recipient) errors.push(err('BOOK-INPUT-007'))
+  else errors.push(...partyErrors(parties.recipient, 'RECIPIENT'))
+  if (!c.shippingDateTime) errors.push(err('BOOK-INPUT-012'))
+  const product = c.product as Json | undefined
+  if (!product) errors.push(err('BOOK-INPUT-008'))
+  else {
+    if (!str(product.id)) errors.push(err('BOOK-INPUT-018'))
+    if (!str(product.customerNumber)) errors.push(err('BOOK-INPUT-019'))
+    const customer = account.customers.find((x) => x.customerNumber === product.customerNumber)
+    if (product.customerNumber && !customer) errors.push(err('BOOK-INPUT-021'))
+    else if (customer && product.id && !customer.products.includes(String(product.id))) errors.push(err('BOOK-INPUT-020'))
+  }
+  const packages = c.packages
+  if (!Array.isArray(packages) || packages.length === 0) errors.push(err('BOOK-INPUT-009'))
+  else
+    for (const p of packages as Json[]) {
+      if (typeof p.weightInKg !== 'number' || p.weightInKg <= 0) errors.push(err('BOOK-INPUT-002'))
+      if (!p.dimensions && p.volumeInDm3 === undefined) errors.push(err('BOOK-INPUT-013'))
+      if ((str(p.goodsDescription)?.length ?? 0) > 35) errors.push(err('BOOK-INPUT-001', 'Goods description is longer than 35 characters'))
+    }
+  return errors
+}
+
+/** Consignment numbers look like Bring's: 17 digits starting 70438101. */
+const consignmentNumber = (): string => `70438101${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`
+const packageNumber = (): string => `3707043810${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`
+
+/** Booking API routes: booking, error catalogue, customers, plus label PDFs behind a redirect. */
+export const bookingRoutes: SimApiModule = () => {
+  const labels = new Map<string, { consignment: string; test: boolean; product: string; recipient: string }>()
+  return [
+    {
+      id: 'booking.book',
+      api: 'booking',
+      method: 'POST',
+      path: '/booking-api/api/booking',
+      handle: ({ body, account, url, now }): SimReply => {
+        const errors = body && typeof body === 'object' ? validate(body as Json, account) : [err('BOOK_INPUT-060')]
+        if (errors.length > 0) {
+          return { status: 400, body: { consignments: [{ confirmation: null, errors: errors.map((e) => ({ code: e.code, uniqueId: randomUUID(), messages: [{ lang: 'en', message: e.message }] })) }] } }
+        }
+        const c = ((body as Json).consignments as Json[])[0]
+        const cn = consignmentNumber()
+        const token = randomUUID()
+        const recipient = ((c.parties as Json).recipient as Json).name as string
+        labels.set(token, { consignment: cn, test: (body as Json).testIndicator === true, product: String((c.product as Json).id), recipient })
+        const base = `${url.protocol}//${url.host}`
+        return {
+          status: 200,
+          body: {
+            consignments: [
+              {
+                confirmation: {
+                  consignmentNumber: cn,
+                  dateAndTimes: { expectedDelivery: addWorkingDays(now, 2).toISOString(), earliestPickup: null },
+                  links: { labels: `${base}/booking-api/labels/${token}`, tracking: `https://tracking.bring.com/tracking/${cn}` },
+                  packages: (c.packages as Json[]).map((p) => ({ packageNumber: packageNumber(), correlationId: p.correlationId }))
+                },
+                errors: []
+              }
+            ]
+          }
+        }
+      }
+    },
+    {
+      id: 'booking.errors',
+      api: 'booking',
+      method: 'GET',
+      path: '/booking-api/api/errors',
+      handle: () => ({ status: 200, body: fallbackErrors })
+    },
+    {
+      id: 'booking.customers',
+      api: 'booking',
+      method: 'GET',
+      path: '/booking-api/api/customers',
+      handle: ({ account }) => ({ status: 200, body: { customers: account.customers } })
+    },
+    {
+      // Label links redirect to the file, as Bring's do; the token in the link is the only key.
+      id: 'booking.label-link',
+      api: 'booking',
+      method: 'GET',
+      path: '/booking-api/labels/:token',
+      public: true,
+      handle: ({ params }) => (labels.has(params.token) ? { status: 302, headers: { Location: `/booking-api/label-files/${params.token}.pdf` } } : { status: 404, body: { message: 'No such label', status: 404 } })
+    },
+    {
+      id: 'booking.label-file',
+      api: 'booking',
+      method: 'GET',
+      path: '/booking-api/label-files/:file',
+      public: true,
+      handle: ({ params }) => {
+        const label = labels.get(params.file.replace(/\.pdf$/, ''))
+        if (!label) return { status: 404, body: { message: 'No such label', status: 404 } }
+        const lines = [`Bring ${label.product}`, `Consignment ${label.consignment}`, `To: ${label.recipient}`, label.test ? 'TEST - NOT FOR SHIPPING' : 'Fraktdesk simulator']
+        return { status: 200, raw: { bytes: labelPdf(lines), contentType: 'application/pdf' } }
+      }
+    }
+  ]
+}

@@ -1,0 +1,45 @@
+/** Append only: index i upgrades user_version i to i + 1. Never edit a shipped migration. */
+export const migrations: string[] = [
+  `
+  CREATE TABLE shipments (
+    id TEXT PRIMARY KEY,
+    client_request_id TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('sandbox', 'test', 'live')),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'booked', 'outcome_unknown', 'failed', 'cancelled_by_user')),
+    customer_number TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    recipient_name TEXT NOT NULL,
+    recipient_postal_code TEXT NOT NULL,
+    recipient_city TEXT NOT NULL,
+    reference TEXT,
+    consignment_number TEXT,
+    form_json TEXT NOT NULL,
+    request_json TEXT NOT NULL,
+    confirmation_json TEXT,
+    error_json TEXT,
+    label_file TEXT
+  );
+  CREATE INDEX shipments_created ON shipments (created_at DESC);
+  CREATE INDEX shipments_status ON shipments (status, created_at DESC);
+  CREATE INDEX shipments_mode ON shipments (mode, created_at DESC);
+  CREATE INDEX shipments_consignment ON shipments (consignment_number);
+
+  -- Trigram full-text index: substring search on name, postal code, city, reference and numbers.
+  CREATE VIRTUAL TABLE shipments_fts USING fts5(
+    recipient_name, recipient_postal_code, recipient_city, reference, consignment_number,
+    content='shipments', content_rowid='rowid', tokenize='trigram'
+  );
+  CREATE TRIGGER shipments_ai AFTER INSERT ON shipments BEGIN
+    INSERT INTO shipments_fts (rowid, recipient_name, recipient_postal_code, recipient_city, reference, consignment_number)
+    VALUES (new.rowid, new.recipient_name, new.recipient_postal_code, new.recipient_city, new.reference, new.consignment_number);
+  END;
+  CREATE TRIGGER shipments_au AFTER UPDATE ON shipments BEGIN
+    INSERT INTO shipments_fts (shipments_fts, rowid, recipient_name, recipient_postal_code, recipient_city, reference, consignment_number)
+    VALUES ('delete', old.rowid, old.recipient_name, old.recipient_postal_code, old.recipient_city, old.reference, old.consignment_number);
+    INSERT INTO shipments_fts (rowid, recipient_name, recipient_postal_code, recipient_city, reference, consignment_number)
+    VALUES (new.rowid, new.recipient_name, new.recipient_postal_code, new.recipient_city, new.reference, new.consignment_number);
+  END;
+  `
+]

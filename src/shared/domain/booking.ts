@@ -1,0 +1,155 @@
+import { z } from 'zod'
+import { postalCodeProblem } from './postal-code'
+import { modeSchema } from './mode'
+
+// Limits from Bring's Booking API documentation.
+export const limits = { addressLine: 35, city: 35, name: 35, reference: 35, goodsDescription: 35, email: 60, additionalAddressInfo: 70, vatNumber: 12 }
+
+const blank = (v: unknown): unknown => (v === '' || v === null ? undefined : v)
+const text = (max: number, label: string) => z.string().trim().max(max, `${label}: at most ${max} characters`)
+const required = (max: number, label: string) => text(max, label).min(1, `${label} is required`)
+const optionalText = (max: number, label: string) => z.preprocess(blank, text(max, label).optional())
+const num = (label: string) => z.coerce.number({ message: `${label} must be a number` })
+
+export const partySchema = z
+  .object({
+    name: required(limits.name, 'Name'),
+    addressLine: required(limits.addressLine, 'Address'),
+    addressLine2: optionalText(limits.addressLine, 'Address line 2'),
+    postalCode: z.string().trim().min(1, 'Postal code is required'),
+    city: required(limits.city, 'City'),
+    countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. NO'),
+    reference: optionalText(limits.reference, 'Reference'),
+    additionalAddressInfo: optionalText(limits.additionalAddressInfo, 'Delivery instructions'),
+    vatNumber: optionalText(limits.vatNumber, 'Organisation number'),
+    contact: z
+      .object({
+        name: optionalText(limits.name, 'Contact name'),
+        email: z.preprocess(blank, text(limits.email, 'E-mail').email('Enter a valid e-mail address').optional()),
+        phoneNumber: z.preprocess(blank, z.string().trim().regex(/^\+?[0-9 ]{5,20}$/, 'Enter a phone number, e.g. +4791234567').optional())
+      })
+      .default({})
+  })
+  .superRefine((p, ctx) => {
+    const problem = postalCodeProblem(p.countryCode, p.postalCode)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem })
+  })
+export type Party = z.infer<typeof partySchema>
+
+export const bookingPackageSchema = z.object({
+  weightInKg: num('Weight').gt(0, 'Weight must be more than 0 kg').max(1000, 'At most 1000 kg per package'),
+  lengthInCm: z.preprocess(blank, num('Length').int('Whole centimetres').min(1).max(1000).optional()),
+  widthInCm: z.preprocess(blank, num('Width').int('Whole centimetres').min(1).max(1000).optional()),
+  heightInCm: z.preprocess(blank, num('Height').int('Whole centimetres').min(1).max(1000).optional()),
+  volumeInDm3: z.preprocess(blank, num('Volume').positive().max(100000).optional()),
+  goodsDescription: optionalText(limits.goodsDescription, 'Goods description'),
+  correlationId: optionalText(35, 'Package reference')
+})
+export type BookingPackage = z.infer<typeof bookingPackageSchema>
+
+export const customsLineSchema = z.object({
+  goodsDescription: required(limits.goodsDescription, 'Goods description'),
+  quantity: num('Quantity').int().min(1, 'At least 1'),
+  itemNetWeightInKg: num('Net weight').positive('Net weight must be more than 0'),
+  tarriffLineAmount: num('Value').positive('Value must be more than 0'),
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Three-letter currency code, e.g. NOK'),
+  countryOfOrigin: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Two-letter country code'),
+  customsArticleNumber: optionalText(20, 'Tariff code')
+})
+
+export const natureOfTransaction = ['SALE_OF_GOODS', 'RETURNED_GOODS', 'GIFT', 'COMMERCIAL_SAMPLE', 'DOCUMENTS', 'OTHER'] as const
+export const incotermRules = ['DDP', 'DAP', 'FCA', 'EXW'] as const
+
+/** Products that carry pallets or cargo: dimensions may be replaced by a volume. */
+export const cargoProducts = new Set(['5100', '5200', '5300', '5400', '9100', 'CARGO_INTERNATIONAL', 'BUSINESS_PALLET', 'BUSINESS_HALFPALLET', 'BUSINESS_QUARTERPALLET'])
+/** Mailbox and return services: the sender's phone number is not required (per Bring). */
+const noSenderPhone = new Set(['3584', '3570', '9000', '9300', '9350', '9600', '9650', '9100', 'PICKUP_PARCEL_RETURN', 'PICKUP_PARCEL_RETURN_BULK', 'BUSINESS_PARCEL_RETURN', 'BUSINESS_PARCEL_RETURN_BULK'])
+
+/** The booking form; main parses exactly the same schema before building Bring's request. */
+export const bookingFormSchema = z
+  .object({
+    /** Stable per form: a second submit of the same form (double click, Enter twice, another window) is the same booking. */
+    clientRequestId: z.string().uuid(),
+    customerNumber: z.string().trim().min(1, 'Choose a customer number'),
+    productId: z.string().trim().min(1, 'Choose a service'),
+    additionalServices: z.array(z.string()).default([]),
+    sender: partySchema,
+    recipient: partySchema,
+    pickupPointId: optionalText(20, 'Pickup point'),
+    packages: z.array(bookingPackageSchema).min(1, 'Add at least one package').max(99),
+    shippingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a shipping date'),
+    shippingTime: z.string().regex(/^\d{2}:\d{2}$/, 'Time as HH:MM').default('12:00'),
+    returnProductId: optionalText(30, 'Return service'),
+    incotermRule: z.preprocess(blank, z.enum(incotermRules).optional()),
+    customs: z
+      .object({ natureOfTransaction: z.enum(natureOfTransaction), lines: z.array(customsLineSchema).min(1, 'Add at least one customs line') })
+      .optional(),
+    orderReference: optionalText(35, 'Order reference')
+  })
+  .superRefine((f, ctx) => {
+    if (!noSenderPhone.has(f.productId) && !f.sender.contact.phoneNumber) {
+      ctx.addIssue({ code: 'custom', path: ['sender', 'contact', 'phoneNumber'], message: "Bring requires the sender's phone number for this service" })
+    }
+    const cargo = cargoProducts.has(f.productId)
+    f.packages.forEach((p, i) => {
+      const dims = p.lengthInCm && p.widthInCm && p.heightInCm
+      if (!dims && !(cargo && p.volumeInDm3)) ctx.addIssue({ code: 'custom', path: ['packages', i, 'lengthInCm'], message: cargo ? 'Give length, width and height, or a volume' : 'Give length, width and height' })
+    })
+    const international = f.sender.countryCode !== f.recipient.countryCode
+    if (f.productId === 'CARGO_INTERNATIONAL' && !f.incotermRule) ctx.addIssue({ code: 'custom', path: ['incotermRule'], message: 'Choose an incoterm rule for Cargo International' })
+    if (international && f.sender.countryCode === 'NO' && ['BUSINESS_PARCEL', 'BUSINESS_PARCEL_BULK', 'PICKUP_PARCEL', 'PICKUP_PARCEL_BULK'].includes(f.productId) && !f.customs) {
+      ctx.addIssue({ code: 'custom', path: ['customs'], message: 'Parcels from Norway to abroad need a customs declaration' })
+    }
+  })
+export type BookingForm = z.infer<typeof bookingFormSchema>
+export type BookingFormValues = z.input<typeof bookingFormSchema>
+
+export const shipmentStatusSchema = z.enum(['pending', 'booked', 'outcome_unknown', 'failed', 'cancelled_by_user'])
+export type ShipmentStatus = z.infer<typeof shipmentStatusSchema>
+
+export const confirmationSchema = z.object({
+  consignmentNumber: z.string(),
+  packageNumbers: z.array(z.string()),
+  labelUrl: z.string().optional(),
+  waybillUrl: z.string().optional(),
+  trackingUrl: z.string().optional(),
+  expectedDelivery: z.string().optional(),
+  earliestPickup: z.string().optional()
+})
+export type Confirmation = z.infer<typeof confirmationSchema>
+
+export const shipmentSummarySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  mode: modeSchema,
+  status: shipmentStatusSchema,
+  customerNumber: z.string(),
+  productId: z.string(),
+  recipientName: z.string(),
+  recipientPostalCode: z.string(),
+  recipientCity: z.string(),
+  reference: z.string().nullable(),
+  consignmentNumber: z.string().nullable(),
+  hasLabel: z.boolean()
+})
+export type ShipmentSummary = z.infer<typeof shipmentSummarySchema>
+
+export const shipmentDetailSchema = shipmentSummarySchema.extend({
+  form: bookingFormSchema,
+  request: z.unknown(),
+  confirmation: confirmationSchema.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  updatedAt: z.string()
+})
+export type ShipmentDetail = z.infer<typeof shipmentDetailSchema>
+
+export const shipmentFilterSchema = z.object({
+  query: z.string().trim().max(100).default(''),
+  status: shipmentStatusSchema.optional(),
+  mode: modeSchema.optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0)
+})
+export type ShipmentFilter = z.infer<typeof shipmentFilterSchema>
