@@ -8,21 +8,23 @@ import { startSimulatorServer } from '../../src/main/services/bring-simulator/ht
 import { captureLogger } from './log-capture'
 
 export const TRUSTED = 'http://app.test/index.html'
-export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Value-123456', customers: [] as never[] }
+export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Value-123456' }
 
 /** The real handlers behind the real dispatcher, over a temp userData and an HTTP simulator. */
-export async function startCore(userDataDir: string, opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number } = {}) {
+export async function startCore(userDataDir: string, opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string } = {}) {
   const { demoCustomers, sandboxAccount } = await import('../../src/main/services/bring-simulator/demo-data')
-  const sim = createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers.slice(0, 2) }] })
+  const sim = createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers }] })
   const server = await startSimulatorServer(sim)
   const log = captureLogger()
   const opened: string[] = []
+  const openedPaths: string[] = []
   const deps = await createAppDeps({
     userDataDir,
     secretStore: opts.secretStore ?? createMemorySecretStore(),
     fetch: (input, init) => fetch(input, init),
-    baseUrl: server.url,
+    baseUrl: opts.baseUrl ?? server.url,
     openExternal: async (url) => void opened.push(url),
+    openPath: async (file) => (openedPaths.push(file), ''),
     logger: log.logger,
     version: '0.0.0-test',
     timeoutMs: opts.timeoutMs ?? 2000,
@@ -30,5 +32,7 @@ export async function startCore(userDataDir: string, opts: { secretStore?: Secre
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
   const invoke = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)
-  return { deps, sim, server, log, opened, dispatch, invoke, close: () => (deps.dispose(), server.close()) }
+  /** Save the simulator's test account: the app is then in Bring test mode over HTTP. */
+  const useBringTest = () => invoke('credentials:save', { apiUid: testAccount.apiUid, apiKey: testAccount.apiKey })
+  return { useBringTest, deps, sim, server, log, opened, openedPaths, dispatch, invoke, close: () => (deps.dispose(), server.close()) }
 }

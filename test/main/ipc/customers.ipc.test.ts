@@ -28,7 +28,7 @@ describe('connection and customers channels', () => {
     expect(await invoke('connection:check')).toEqual({ ok: false, error: { code: 'BRING_AUTH', message: 'Bring rejected the API user or key. Check them in Settings.' } })
     await invoke('credentials:save', { apiUid: testAccount.apiUid, apiKey: testAccount.apiKey })
     const ok = await invoke('connection:check')
-    expect(ok).toMatchObject({ ok: true, data: { customers: [{ customerNumber: '5' }, { customerNumber: '6' }] } })
+    expect(ok).toMatchObject({ ok: true, data: { customers: [{ customerNumber: '5' }, { customerNumber: '6' }, { customerNumber: '7' }] } })
   })
 
   it('serves the cached list instantly and offline, saying how old it is and why', async () => {

@@ -19,7 +19,7 @@ export async function startSimulatorServer(sim: Simulator, port = 0, host = '127
       const chunks: Buffer[] = []
       for await (const c of req) chunks.push(c as Buffer)
       const body = Buffer.concat(chunks)
-      const url = `http://${host}${req.url ?? '/'}`
+      const url = `http://${req.headers.host ?? host}${req.url ?? '/'}`
 
       if (req.url?.startsWith('/__simulator/')) return control(req.method ?? 'GET', req.url, body, res)
 

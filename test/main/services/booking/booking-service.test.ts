@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { useTempDir } from '../../../helpers/temp-dir'
+import { startCore } from '../../../helpers/app-core'
+import { domesticForm } from '../../../helpers/booking-form'
+import { startSimulatorServer } from '../../../../src/main/services/bring-simulator/http-server'
+import { createSimulator } from '../../../../src/main/services/bring-simulator/engine'
+import type { Fault } from '../../../../src/main/services/bring-simulator/faults'
+import type { ShipmentDetail } from '../../../../src/shared/domain/booking'
+
+type Core = Awaited<ReturnType<typeof startCore>>
+
+describe('booking: never lose, never double', () => {
+  const tempDir = useTempDir()
+  let core: Core | undefined
+  afterEach(async () => {
+    await core?.close()
+    core = undefined
+  })
+
+  async function bringTest(opts: Parameters<typeof startCore>[1] = {}): Promise<Core> {
+    core = await startCore(await tempDir(), { timeoutMs: 400, ...opts })
+    await core.useBringTest()
+    return core
+  }
+  const bookings = (c: Core) => c.sim.requests.filter((r) => r.routeId === 'booking.book')
+  const history = (c: Core) => c.deps.shipments.list({ query: '', limit: 100, offset: 0 }).items
+  const submit = async (c: Core, form = domesticForm()) => c.invoke('booking:submit', { form })
+
+  it('books: one booked record with confirmation, label PDF saved in the labels folder', async () => {
+    const c = await bringTest()
+    const res = await submit(c)
+    expect(res.ok).toBe(true)
+    const s = (res as { data: ShipmentDetail }).data
+    expect(s).toMatchObject({ status: 'booked', mode: 'test', recipientName: 'Kari Mottaker' })
+    expect(s.confirmation?.consignmentNumber).toMatch(/^70438101\d{9}$/)
+    expect(s.confirmation?.packageNumbers).toHaveLength(1)
+    expect(s.hasLabel).toBe(true)
+    const pdf = await readFile(path.join(c.deps.app.labelsDir, `${s.confirmation!.consignmentNumber}.pdf`))
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(history(c)).toHaveLength(1)
+    expect(bookings(c)).toHaveLength(1)
+    expect((bookings(c)[0].body as { testIndicator: boolean }).testIndicator).toBe(true)
+  })
+
+  const unknownFaults: [string, Fault][] = [
+    ['timeout before Bring answers', { kind: 'timeout' }],
+    ['timeout after Bring accepted', { kind: 'timeout', afterHandling: true }],
+    ['HTTP 500', { kind: 'status', status: 500 }],
+    ['HTTP 503', { kind: 'status', status: 503 }],
+    ['connection reset after sending', { kind: 'reset', afterHandling: true }],
+    ['connection reset', { kind: 'reset' }],
+    ['malformed JSON', { kind: 'malformed' }]
+  ]
+  it.each(unknownFaults)('%s: exactly one record, "outcome unknown", one request, no retry', async (_name, fault) => {
+    const c = await bringTest()
+    c.sim.faults.add({ routeId: 'booking.book', fault })
+    const res = await submit(c)
+    expect(res).toMatchObject({ ok: true, data: { status: 'outcome_unknown' } })
+    expect((res as { data: ShipmentDetail }).data.error?.message).toMatch(/Check Mybring/)
+    expect(history(c)).toHaveLength(1)
+    expect(history(c)[0].status).toBe('outcome_unknown')
+    expect(bookings(c)).toHaveLength(1)
+  })
+
+  it('429 with Retry-After: waits and retries (Bring did not process it), one booked record', async () => {
+    const c = await bringTest()
+    c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'status', status: 429, retryAfter: '1' }, times: 1 })
+    const res = await submit(c)
+    expect(res).toMatchObject({ ok: true, data: { status: 'booked' } })
+    expect(bookings(c)).toHaveLength(2)
+    expect(history(c)).toHaveLength(1)
+  })
+
+  it('never connected: one failed record (definitely not booked), the simulator saw nothing', async () => {
+    const closed = await startSimulatorServer(createSimulator())
+    await closed.close()
+    const c = await bringTest({ baseUrl: closed.url })
+    const res = await submit(c)
+    expect(res).toMatchObject({ ok: false, error: { code: 'BRING_UNREACHABLE' } })
+    expect(history(c).map((s) => s.status)).toEqual(['failed'])
+    expect(bookings(c)).toHaveLength(0)
+  })
+
+  it('a Bring validation error lands on its field; correcting and resubmitting keeps one record', async () => {
+    const c = await bringTest()
+    const form = domesticForm()
+    const bad = { ...form, recipient: { ...form.recipient, postalCode: '0000' } }
+    const res = await c.invoke('booking:submit', { form: bad })
+    expect(res).toMatchObject({ ok: false, error: { code: 'BRING_VALIDATION', fieldErrors: { 'recipient.postalCode': ['Invalid postal code 0000 for recipient'] } } })
+    expect(history(c).map((s) => s.status)).toEqual(['failed'])
+    const fixed = await c.invoke('booking:submit', { form })
+    expect(fixed).toMatchObject({ ok: true, data: { status: 'booked', recipientPostalCode: '5003' } })
+    expect(history(c)).toHaveLength(1)
+    expect(bookings(c)).toHaveLength(2)
+  })
+
+  it('double submit (double click, Enter twice, two windows) sends one request', async () => {
+    const c = await bringTest()
+    c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'latency', ms: 150 } })
+    const form = domesticForm()
+    const results = await Promise.all([submit(c, form), submit(c, form), submit(c, form)])
+    const ids = new Set(results.map((r) => (r as { data: ShipmentDetail }).data.id))
+    expect(ids.size).toBe(1)
+    const again = await submit(c, form)
+    expect((again as { data: ShipmentDetail }).data.id).toBe([...ids][0])
+    expect(bookings(c)).toHaveLength(1)
+    expect(history(c)).toHaveLength(1)
+  })
+
+  it('Live mode refuses to book without the final confirmation, and sends testIndicator false with it', async () => {
+    const c = await bringTest()
+    await c.invoke('mode:set', { mode: 'live', confirmLive: true })
+    const res = await submit(c)
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED', message: expect.stringContaining('real shipment at real cost') } })
+    expect(history(c)).toHaveLength(0)
+    const ok = await c.invoke('booking:submit', { form: domesticForm(), confirmLive: true })
+    expect(ok).toMatchObject({ ok: true, data: { status: 'booked', mode: 'live' } })
+    expect((bookings(c)[0].body as { testIndicator: boolean }).testIndicator).toBe(false)
+  })
+
+  it('outcome unknown is resolved by hand: marked booked with the number from Mybring, or sent again', async () => {
+    const c = await bringTest()
+    c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'status', status: 502 }, times: 2 })
+    const a = (await submit(c)) as { data: ShipmentDetail }
+    const b = (await submit(c)) as { data: ShipmentDetail }
+    expect([a.data.status, b.data.status]).toEqual(['outcome_unknown', 'outcome_unknown'])
+    const marked = await c.invoke('shipments:resolve', { id: a.data.id, booked: true, consignmentNumber: '70438101263797410' })
+    expect(marked).toMatchObject({ ok: true, data: { status: 'booked', consignmentNumber: '70438101263797410' } })
+    const retried = await c.invoke('shipments:retry', { id: b.data.id })
+    expect(retried).toMatchObject({ ok: true, data: { status: 'booked' } })
+    expect(history(c)).toHaveLength(2)
+    expect(bookings(c)).toHaveLength(3)
+    expect(await c.invoke('shipments:resolve', { id: a.data.id, booked: true })).toMatchObject({ ok: false, error: { fieldErrors: { consignmentNumber: expect.any(Array) } } })
+  })
+
+  it('a label that fails to download does not undo the booking; it can be fetched again', async () => {
+    const c = await bringTest()
+    c.sim.faults.add({ routeId: 'booking.label-file', fault: { kind: 'status', status: 500 }, times: 1 })
+    const res = (await submit(c)) as { data: ShipmentDetail }
+    expect(res.data).toMatchObject({ status: 'booked', hasLabel: false })
+    expect(await c.invoke('labels:download', { id: res.data.id })).toMatchObject({ ok: true, data: { hasLabel: true } })
+    expect(await c.invoke('labels:open', { id: res.data.id })).toMatchObject({ ok: true })
+    expect(c.openedPaths).toEqual([path.join(c.deps.app.labelsDir, `${res.data.consignmentNumber}.pdf`)])
+  })
+})
