@@ -143,10 +143,14 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
         where.push('(s.recipient_name LIKE @prefix OR s.recipient_postal_code LIKE @prefix OR s.reference LIKE @prefix OR s.consignment_number LIKE @prefix)')
         params.prefix = `${q.replace(/[%_]/g, '')}%`
       }
-      if (filter.status) (where.push('s.status = @status'), (params.status = filter.status))
-      if (filter.mode) (where.push('s.mode = @mode'), (params.mode = filter.mode))
-      if (filter.from) (where.push('s.created_at >= @from'), (params.from = filter.from))
-      if (filter.to) (where.push('s.created_at < @to'), (params.to = nextDay(filter.to)))
+      const add = (sql: string, key: string, value: unknown): void => {
+        where.push(sql)
+        params[key] = value
+      }
+      if (filter.status) add('s.status = @status', 'status', filter.status)
+      if (filter.mode) add('s.mode = @mode', 'mode', filter.mode)
+      if (filter.from) add('s.created_at >= @from', 'from', filter.from)
+      if (filter.to) add('s.created_at < @to', 'to', nextDay(filter.to))
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
       const items = db
         .prepare<Record<string, unknown>, Row>(`SELECT s.* FROM shipments s ${clause} ORDER BY s.created_at DESC LIMIT @limit OFFSET @offset`)
