@@ -45,7 +45,11 @@ test('quote Oslo 0150 → Bergen 5003 with two packages in Sandbox: prices, date
 
   // Book this: carries the inputs into a booking draft.
   await results.locator('tr[data-product="5800"]').getByRole('button', { name: 'Book this' }).click()
-  await expect(page.getByTestId('booking-draft')).toContainText('customer number 5, NO-0150 → NO-5003, 2 package(s)')
+  await expect(page.getByTestId('screen-book')).toBeVisible()
+  await expect(page.getByLabel('Service', { exact: true })).toHaveValue('5800')
+  await expect(page.locator('#customerNumber')).toHaveValue('5')
+  await expect(page.locator('#recipient-postalCode')).toHaveValue('5003')
+  await expect(page.getByLabel('Weight (kg), package 2')).toHaveValue('7')
 
   // The last quote inputs are remembered.
   await goTo(page, 'Quote')

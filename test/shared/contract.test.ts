@@ -10,6 +10,6 @@ describe('IPC contract', () => {
   })
   it('never lets a settings write carry the API key', () => {
     expect(contract['settings:set'].input.safeParse({ apiKey: 'x' }).success).toBe(false)
-    expect(contract['settings:get'].output.safeParse({ mode: 'sandbox', language: 'en', apiUid: '', clientUrl: '', defaultCustomerNumber: '' }).success).toBe(true)
+    expect(contract['settings:get'].output.safeParse({ mode: 'sandbox', language: 'en', apiUid: '', clientUrl: '', defaultCustomerNumber: '', defaultSender: {} }).success).toBe(true)
   })
 })

@@ -43,3 +43,43 @@ export function catalogueProductIds(): string[] {
 export function catalogueProduct(id: string): CatalogueProduct | undefined {
   return products[id]
 }
+
+interface CatalogueVas {
+  code: string
+  nameEn: string
+  nameNb?: string
+  description?: string
+  incompatibleWith: string[]
+  products: string[]
+}
+const vas = raw.vas as Record<string, CatalogueVas>
+
+export interface VasView {
+  code: string
+  name: string
+  description: string
+  /** Codes of other VAS this one cannot be combined with. */
+  incompatible: string[]
+}
+
+/** Additional services Bring lists for a product (matched on its production code). */
+export function additionalServicesFor(productId: string, lang: Language): VasView[] {
+  const code = products[productId]?.code ?? productId
+  const all = Object.values(vas)
+  const byName = new Map(all.map((v) => [v.nameEn, v.code]))
+  return all
+    .filter((v) => v.products.includes(code))
+    .map((v) => ({
+      code: v.code,
+      name: (lang === 'nb' && v.nameNb) || v.nameEn,
+      description: v.description ?? '',
+      incompatible: v.incompatibleWith.map((n) => byName.get(n)).filter((c): c is string => Boolean(c))
+    }))
+}
+
+/** Bring's return services (Booking API ids), offered as "return label" with an outgoing parcel. */
+export const returnProductIds = ['9000', '9300', '9350', '9600', 'PICKUP_PARCEL_RETURN', 'BUSINESS_PARCEL_RETURN']
+
+export function isBookable(id: string): boolean {
+  return products[id]?.booking ?? true
+}

@@ -50,7 +50,7 @@ export const contract = {
     output: quoteResultSchema
   },
   'quote:lastInput': { input: none, output: quoteInputSchema.nullable() },
-  'drafts:bookingSet': { input: bookingDraftSchema, output: z.object({ saved: z.boolean() }) },
+  'drafts:bookingSet': { input: bookingDraftSchema.nullable(), output: z.object({ saved: z.boolean() }) },
   'drafts:bookingGet': { input: none, output: bookingDraftSchema.nullable() },
   'booking:submit': {
     input: z.object({ form: bookingFormSchema, confirmLive: z.boolean().optional() }).strict(),

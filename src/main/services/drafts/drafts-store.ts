@@ -23,7 +23,7 @@ export async function createDraftsStore(userDataDir: string) {
   return {
     get: () => drafts,
     setLastQuote: (lastQuote: Drafts['lastQuote']) => save({ ...drafts, lastQuote }),
-    setBookingDraft: (bookingDraft: Drafts['bookingDraft']) => save({ ...drafts, bookingDraft })
+    setBookingDraft: (bookingDraft: Drafts['bookingDraft'] | null) => save({ ...drafts, bookingDraft: bookingDraft ?? undefined })
   }
 }
 export type DraftsStore = Awaited<ReturnType<typeof createDraftsStore>>

@@ -11,12 +11,13 @@ import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { CustomersScreen } from '../features/customers/CustomersScreen'
 import { Placeholder } from '../components/Placeholder'
 import { QuoteScreen } from '../features/quote/QuoteScreen'
-import { BookPlaceholder } from '../features/book/BookPlaceholder'
+import { BookScreen } from '../features/book/BookScreen'
+import { ShipmentsScreen } from '../features/shipments/ShipmentsScreen'
 
 const views: Record<Screen, () => React.ReactElement> = {
   quote: () => <QuoteScreen />,
-  book: () => <BookPlaceholder />,
-  shipments: () => <Placeholder screen="shipments" issue={6} />,
+  book: () => <BookScreen />,
+  shipments: () => <ShipmentsScreen />,
   pickups: () => <Placeholder screen="pickups" issue={7} />,
   customers: () => <CustomersScreen />,
   settings: () => <SettingsScreen />

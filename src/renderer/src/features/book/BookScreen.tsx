@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { BookingForm as BookingFormData, BookingFormValues, ShipmentDetail } from '@shared/domain/booking'
+import { call, errorMessage, IpcError } from '../../lib/ipc'
+import { useCustomersStore } from '../customers/useCustomersStore'
+import { useSettingsStore } from '../settings/useSettingsStore'
+import { ShipmentCard } from '../shipments/ShipmentCard'
+import { BookingForm } from './BookingForm'
+import { emptyBooking, fromQuoteDraft } from './form-values'
+import { useBookStore } from './useBookStore'
+
+export function BookScreen() {
+  const { t } = useTranslation()
+  const settings = useSettingsStore((s) => s.settings)
+  const updateSettings = useSettingsStore((s) => s.update)
+  const customers = useCustomersStore((s) => s.list?.customers)
+  const loadCustomers = useCustomersStore((s) => s.load)
+  const { prefill, setPrefill } = useBookStore()
+  const [initial, setInitial] = useState<BookingFormValues | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>()
+  const [result, setResult] = useState<ShipmentDetail | null>(null)
+  const [pendingLive, setPendingLive] = useState<{ form: BookingFormData; saveSender: boolean } | null>(null)
+  const [formKey, setFormKey] = useState(0)
+  const sending = useRef(false)
+
+  useEffect(() => {
+    if (!customers) void loadCustomers()
+  }, [customers, loadCustomers])
+
+  // Start from "Book again", else a quote's "Book this" draft, else the default sender.
+  useEffect(() => {
+    if (!settings || initial) return
+    if (prefill) {
+      setInitial(prefill)
+      setPrefill(null)
+      return
+    }
+    void call('drafts:bookingGet').then(
+      (draft) => setInitial(draft ? fromQuoteDraft(draft, settings.defaultSender) : emptyBooking(settings.defaultSender, settings.defaultCustomerNumber)),
+      () => setInitial(emptyBooking(settings.defaultSender, settings.defaultCustomerNumber))
+    )
+  }, [settings, initial, prefill, setPrefill])
+
+  const book = async (form: BookingFormData, saveSender: boolean, confirmLive?: boolean): Promise<void> => {
+    if (sending.current) return // a second Enter or click while the first is on its way
+    if (settings?.mode === 'live' && !confirmLive) return setPendingLive({ form, saveSender })
+    setPendingLive(null)
+    sending.current = true
+    setBusy(true)
+    setError(null)
+    setFieldErrors(undefined)
+    try {
+      if (saveSender) {
+        const p = form.sender
+        await updateSettings({ defaultSender: { name: p.name, addressLine: p.addressLine, addressLine2: p.addressLine2, postalCode: p.postalCode, city: p.city, countryCode: p.countryCode, contactName: p.contact.name, phoneNumber: p.contact.phoneNumber, email: p.contact.email } })
+      }
+      const shipment = await call('booking:submit', { form, confirmLive })
+      setResult(shipment)
+      if (shipment.status === 'booked') await call('drafts:bookingSet', null)
+    } catch (err) {
+      setError(errorMessage(err))
+      if (err instanceof IpcError) setFieldErrors(err.fieldErrors)
+    } finally {
+      sending.current = false
+      setBusy(false)
+    }
+  }
+
+  const another = (): void => {
+    setResult(null)
+    setInitial(emptyBooking(settings?.defaultSender ?? {}, settings?.defaultCustomerNumber))
+    setFormKey((k) => k + 1)
+  }
+
+  return (
+    <section className="screen book" data-testid="screen-book">
+      <div className="screen-head">
+        <h1>{t('book.title')}</h1>
+        {result && (
+          <button type="button" onClick={another}>
+            {t('book.another')}
+          </button>
+        )}
+      </div>
+      {result ? (
+        <ShipmentCard shipment={result} onChange={setResult} />
+      ) : (
+        <>
+          {error && (
+            <div className="alert alert-error" role="alert" data-testid="booking-error">
+              {error}
+              {fieldErrors?._ && <div>{fieldErrors._.join(' ')}</div>}
+            </div>
+          )}
+          {pendingLive && (
+            <div className="confirm" role="alertdialog" aria-labelledby="live-book-title" data-testid="live-book-confirm">
+              <h3 id="live-book-title">{t('book.liveConfirmTitle')}</h3>
+              <p>{t('book.liveConfirm')}</p>
+              <div className="actions">
+                <button type="button" className="danger" onClick={() => void book(pendingLive.form, pendingLive.saveSender, true)}>
+                  {t('book.liveConfirmButton')}
+                </button>
+                <button type="button" autoFocus onClick={() => setPendingLive(null)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+          {customers && initial && <BookingForm key={formKey} initial={initial} customers={customers} busy={busy} serverFieldErrors={fieldErrors} onSubmit={(f, s) => void book(f, s)} />}
+        </>
+      )}
+    </section>
+  )
+}

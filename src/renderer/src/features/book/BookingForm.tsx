@@ -1,0 +1,153 @@
+import { useEffect, useMemo } from 'react'
+import { FormProvider, useForm, useWatch } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
+import { additionalServicesFor, describeProduct, isBookable, returnProductIds } from '@shared/catalogue/products'
+import type { Customer } from '@shared/domain/customers'
+import type { Language } from '@shared/domain/settings'
+import { Field } from '../../components/Field'
+import { PartyFields } from './PartyFields'
+import { PackagesFields } from './PackagesFields'
+import { CustomsFields } from './CustomsFields'
+
+const customsProducts = new Set(['BUSINESS_PARCEL', 'BUSINESS_PARCEL_BULK', 'PICKUP_PARCEL', 'PICKUP_PARCEL_BULK'])
+
+interface Props {
+  initial: BookingFormValues
+  customers: Customer[]
+  busy: boolean
+  serverFieldErrors?: Record<string, string[]>
+  onSubmit(form: BookingFormData, saveSender: boolean): void
+}
+
+/** The booking form: validated with the very schema main uses; Ctrl+Enter books. */
+export function BookingForm({ initial, customers, busy, serverFieldErrors, onSubmit }: Props) {
+  const { t, i18n } = useTranslation()
+  const lang = (i18n.language === 'nb' ? 'nb' : 'en') as Language
+  const form = useForm<BookingFormValues & { saveSender?: boolean }, unknown, BookingFormData>({ resolver: zodResolver(bookingFormSchema), defaultValues: initial })
+  const { register, formState, control, setError, setValue, unregister } = form
+  const [customerNumber, productId, senderCountry, recipientCountry, chosenVas] = useWatch({ control, name: ['customerNumber', 'productId', 'sender.countryCode', 'recipient.countryCode', 'additionalServices'] })
+
+  const customer = customers.find((c) => c.customerNumber === customerNumber)
+  const products = useMemo(() => (customer?.products ?? []).filter(isBookable).map((id) => describeProduct(id, lang)), [customer, lang])
+  const returns = products.filter((p) => returnProductIds.includes(p.id))
+  const vas = useMemo(() => (productId ? additionalServicesFor(productId, lang) : []), [productId, lang])
+  const international = Boolean(senderCountry && recipientCountry && senderCountry.toUpperCase() !== recipientCountry.toUpperCase())
+  const needsCustoms = international && (customsProducts.has(productId) || productId === 'CARGO_INTERNATIONAL')
+  const blocked = new Set(vas.filter((v) => (chosenVas ?? []).includes(v.code)).flatMap((v) => v.incompatible))
+
+  useEffect(() => {
+    if (!needsCustoms) unregister('customs')
+    else if (!form.getValues('customs')) setValue('customs', { natureOfTransaction: 'SALE_OF_GOODS', lines: [] })
+  }, [needsCustoms, unregister, setValue, form])
+
+  useEffect(() => {
+    for (const [field, messages] of Object.entries(serverFieldErrors ?? {})) {
+      if (field !== '_') setError(field as never, { type: 'server', message: messages.join(' ') }, { shouldFocus: true })
+    }
+  }, [serverFieldErrors, setError])
+
+  const submit = form.handleSubmit((data) => onSubmit(data, Boolean(form.getValues('saveSender'))))
+  const errors = formState.errors
+
+  return (
+    <FormProvider {...form}>
+      <form
+        className="booking-form"
+        onSubmit={submit}
+        noValidate
+        aria-label={t('book.title')}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault()
+            void submit()
+          }
+        }}
+      >
+        <fieldset className="card">
+          <legend>{t('book.service')}</legend>
+          <div className="row">
+            <Field id="customerNumber" label={t('quote.customer')} error={errors.customerNumber?.message}>
+              <select id="customerNumber" {...register('customerNumber')}>
+                <option value="">—</option>
+                {customers.map((c) => (
+                  <option key={c.customerNumber} value={c.customerNumber}>
+                    {c.customerNumber} · {c.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="productId" label={t('book.product')} error={errors.productId?.message}>
+              <select id="productId" {...register('productId')}>
+                <option value="">—</option>
+                {products.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.id})
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="shippingDate" label={t('quote.shippingDate')} error={errors.shippingDate?.message}>
+              <input id="shippingDate" type="date" {...register('shippingDate')} />
+            </Field>
+            <Field id="shippingTime" label={t('book.shippingTime')} error={errors.shippingTime?.message}>
+              <input id="shippingTime" type="time" {...register('shippingTime')} />
+            </Field>
+          </div>
+          {vas.length > 0 && (
+            <div className="vas" role="group" aria-label={t('book.additionalServices')}>
+              <span className="small-legend">{t('book.additionalServices')}</span>
+              {vas.map((v) => (
+                <label key={v.code} className="check inline" title={v.description}>
+                  <input type="checkbox" value={v.code} {...register('additionalServices')} disabled={blocked.has(v.code) && !(chosenVas ?? []).includes(v.code)} />
+                  {v.name}
+                </label>
+              ))}
+            </div>
+          )}
+          <div className="row">
+            {returns.length > 0 && (
+              <Field id="returnProductId" label={t('book.returnProduct')} error={errors.returnProductId?.message}>
+                <select id="returnProductId" {...register('returnProductId')}>
+                  <option value="">{t('book.noReturn')}</option>
+                  {returns.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
+            <Field id="pickupPointId" label={t('book.pickupPoint')} error={errors.pickupPointId?.message}>
+              <input id="pickupPointId" {...register('pickupPointId')} />
+            </Field>
+            <Field id="orderReference" label={t('book.orderReference')} error={errors.orderReference?.message}>
+              <input id="orderReference" {...register('orderReference')} />
+            </Field>
+          </div>
+        </fieldset>
+        {errors.productId === undefined && productId && cargoProducts.has(productId) && <p className="muted small">{t('book.cargoHint')}</p>}
+
+        <div className="two-col">
+          <div>
+            <PartyFields prefix="sender" />
+            <label className="check">
+              <input type="checkbox" {...register('saveSender')} /> {t('book.saveSender')}
+            </label>
+          </div>
+          <PartyFields prefix="recipient" />
+        </div>
+        <PackagesFields cargo={cargoProducts.has(productId)} />
+        {needsCustoms && <CustomsFields needsIncoterm={productId === 'CARGO_INTERNATIONAL'} />}
+        {errors.customs?.message && !needsCustoms && <p className="error">{errors.customs.message}</p>}
+
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('book.booking') : t('book.submit')} <kbd>Ctrl+Enter</kbd>
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  )
+}

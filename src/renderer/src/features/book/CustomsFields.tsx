@@ -1,0 +1,71 @@
+import { useFieldArray, useFormContext } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { incotermRules, natureOfTransaction, type BookingFormValues } from '@shared/domain/booking'
+import { Field } from '../../components/Field'
+
+/** Customs declaration (parcels from Norway abroad) and incoterm (Cargo International). */
+export function CustomsFields({ needsIncoterm }: { needsIncoterm: boolean }) {
+  const { t } = useTranslation()
+  const { register, control, formState } = useFormContext<BookingFormValues>()
+  const lines = useFieldArray({ control, name: 'customs.lines' })
+  const errors = formState.errors
+  const cols = ['goodsDescription', 'quantity', 'itemNetWeightInKg', 'tarriffLineAmount', 'currency', 'countryOfOrigin', 'customsArticleNumber'] as const
+  return (
+    <fieldset className="card" aria-label={t('book.customs')}>
+      <legend>{t('book.customs')}</legend>
+      {needsIncoterm && (
+        <Field id="incotermRule" label={t('book.incoterm')} error={errors.incotermRule?.message}>
+          <select id="incotermRule" {...register('incotermRule')}>
+            <option value="">—</option>
+            {incotermRules.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field id="natureOfTransaction" label={t('book.natureOfTransaction')}>
+        <select id="natureOfTransaction" {...register('customs.natureOfTransaction')}>
+          {natureOfTransaction.map((n) => (
+            <option key={n} value={n}>
+              {t(`book.nature.${n}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <table className="table packages">
+        <thead>
+          <tr>
+            {cols.map((c) => (
+              <th key={c}>{t(`book.customsCol.${c}`)}</th>
+            ))}
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.fields.map((f, i) => (
+            <tr key={f.id}>
+              {cols.map((c) => {
+                const e = errors.customs?.lines?.[i]?.[c]
+                return (
+                  <td key={c}>
+                    <input aria-label={`${t(`book.customsCol.${c}`)} ${i + 1}`} {...register(`customs.lines.${i}.${c}`)} aria-invalid={Boolean(e)} />
+                    {e && <small className="error">{e.message}</small>}
+                  </td>
+                )
+              })}
+              <td>
+                <button type="button" className="link" onClick={() => lines.remove(i)}>
+                  {t('quote.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {(errors.customs?.message || errors.customs?.lines?.message) && <p className="error" role="alert">{errors.customs?.message ?? errors.customs?.lines?.message}</p>}
+      <button type="button" onClick={() => lines.append({ goodsDescription: '', quantity: 1, itemNetWeightInKg: '' as unknown as number, tarriffLineAmount: '' as unknown as number, currency: 'NOK', countryOfOrigin: 'NO' })}>
+        {t('book.addCustomsLine')}
+      </button>
+    </fieldset>
+  )
+}

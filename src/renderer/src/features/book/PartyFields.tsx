@@ -1,0 +1,47 @@
+import { useFormContext } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { BookingFormValues } from '@shared/domain/booking'
+import { limits } from '@shared/domain/booking'
+import { countryCodes } from '@shared/domain/postal-code'
+import { Field } from '../../components/Field'
+
+type Prefix = 'sender' | 'recipient'
+
+/** Name, address, contact and reference of one party, with Bring's limits shown as maxLength too. */
+export function PartyFields({ prefix }: { prefix: Prefix }) {
+  const { t } = useTranslation()
+  const { register, formState } = useFormContext<BookingFormValues>()
+  const errors = formState.errors[prefix]
+  const id = (f: string) => `${prefix}-${f}`
+  const input = (name: string, label: string, error: string | undefined, opts: { max?: number; type?: string; autoComplete?: string } = {}) => (
+    <Field id={id(name)} label={label} error={error}>
+      <input id={id(name)} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} {...register(`${prefix}.${name}` as never)} aria-invalid={Boolean(error)} data-max={opts.max} />
+    </Field>
+  )
+  return (
+    <fieldset className="card party" aria-label={t(`book.${prefix}`)}>
+      <legend>{t(`book.${prefix}`)}</legend>
+      {input('name', t('book.name'), errors?.name?.message, { max: limits.name })}
+      {input('addressLine', t('book.addressLine'), errors?.addressLine?.message, { max: limits.addressLine })}
+      {input('addressLine2', t('book.addressLine2'), errors?.addressLine2?.message, { max: limits.addressLine })}
+      <div className="row">
+        <Field id={id('countryCode')} label={t('book.country')} error={errors?.countryCode?.message}>
+          <select id={id('countryCode')} {...register(`${prefix}.countryCode`)}>
+            {countryCodes.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </Field>
+        {input('postalCode', t('book.postalCode'), errors?.postalCode?.message)}
+        {input('city', t('book.city'), errors?.city?.message, { max: limits.city })}
+      </div>
+      <div className="row">
+        {input('contact.name', t('book.contactName'), errors?.contact?.name?.message)}
+        {input('contact.phoneNumber', t('book.phone'), errors?.contact?.phoneNumber?.message, { type: 'tel' })}
+        {input('contact.email', t('book.email'), errors?.contact?.email?.message, { type: 'email', max: limits.email })}
+      </div>
+      {input('reference', t('book.reference'), errors?.reference?.message, { max: limits.reference })}
+      {prefix === 'recipient' && input('additionalAddressInfo', t('book.deliveryInstructions'), errors?.additionalAddressInfo?.message, { max: limits.additionalAddressInfo })}
+    </fieldset>
+  )
+}

@@ -1,0 +1,58 @@
+import type { BookingFormValues, ShipmentDetail } from '@shared/domain/booking'
+import type { BookingDraft } from '@shared/domain/drafts'
+import type { DefaultSender } from '@shared/domain/settings'
+
+const today = (): string => {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+const emptyParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', contact: { name: '', email: '', phoneNumber: '' } }
+
+export function senderFromSettings(s: DefaultSender): BookingFormValues['sender'] {
+  return {
+    ...emptyParty,
+    name: s.name ?? '',
+    addressLine: s.addressLine ?? '',
+    addressLine2: s.addressLine2 ?? '',
+    postalCode: s.postalCode ?? '',
+    city: s.city ?? '',
+    countryCode: s.countryCode || 'NO',
+    contact: { name: s.contactName ?? '', email: s.email ?? '', phoneNumber: s.phoneNumber ?? '' }
+  }
+}
+
+export function emptyBooking(sender: DefaultSender, customerNumber = ''): BookingFormValues {
+  return {
+    clientRequestId: crypto.randomUUID(),
+    customerNumber,
+    productId: '',
+    additionalServices: [],
+    sender: senderFromSettings(sender),
+    recipient: { ...emptyParty },
+    pickupPointId: '',
+    packages: [{ weightInKg: '' as unknown as number, lengthInCm: '', widthInCm: '', heightInCm: '', goodsDescription: '' } as never],
+    shippingDate: today(),
+    shippingTime: '12:00',
+    returnProductId: '',
+    orderReference: ''
+  }
+}
+
+/** A quote's inputs carried into the booking form: service, postal codes, packages, date. */
+export function fromQuoteDraft(draft: BookingDraft, sender: DefaultSender): BookingFormValues {
+  const base = emptyBooking(sender, draft.customerNumber)
+  return {
+    ...base,
+    productId: draft.productId,
+    sender: { ...base.sender, postalCode: base.sender.postalCode || draft.quote.fromPostalCode, countryCode: draft.quote.fromCountryCode },
+    recipient: { ...base.recipient, postalCode: draft.quote.toPostalCode, countryCode: draft.quote.toCountryCode, addressLine: draft.quote.toAddressLine ?? '' },
+    packages: draft.quote.packages.map((p) => ({ weightInKg: p.weightKg, lengthInCm: p.lengthCm ?? '', widthInCm: p.widthCm ?? '', heightInCm: p.heightCm ?? '', goodsDescription: '' }) as never),
+    shippingDate: draft.quote.shippingDate < today() ? today() : draft.quote.shippingDate
+  }
+}
+
+/** "Book again": everything from an earlier shipment, as a new booking for today. */
+export function fromShipment(s: ShipmentDetail): BookingFormValues {
+  return { ...(s.form as BookingFormValues), clientRequestId: crypto.randomUUID(), shippingDate: today() }
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ShipmentDetail } from '@shared/domain/booking'
+import { describeProduct } from '@shared/catalogue/products'
+import { call, errorMessage, IpcError } from '../../lib/ipc'
+import { ModeBadge, StatusBadge } from './StatusBadges'
+
+interface Props {
+  shipment: ShipmentDetail
+  onChange(s: ShipmentDetail): void
+  onBookAgain?(s: ShipmentDetail): void
+}
+
+/** One shipment: confirmation, label and tracking, and the way out of "outcome unknown". */
+export function ShipmentCard({ shipment: s, onChange, onBookAgain }: Props) {
+  const { t, i18n } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [number, setNumber] = useState('')
+  const [confirmRetry, setConfirmRetry] = useState(false)
+
+  const act = async (fn: () => Promise<ShipmentDetail | { opened: boolean }>): Promise<void> => {
+    setBusy(true)
+    setError(null)
+    try {
+      const res = await fn()
+      if ('id' in res) onChange(res)
+    } catch (err) {
+      setError(err instanceof IpcError && err.fieldErrors ? Object.values(err.fieldErrors).flat().join(' ') : errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const product = describeProduct(s.productId, i18n.language === 'nb' ? 'nb' : 'en')
+
+  return (
+    <div className={`card shipment status-card-${s.status}`} data-testid="shipment-card" data-status={s.status}>
+      <div className="shipment-head">
+        <StatusBadge status={s.status} />
+        <ModeBadge mode={s.mode} />
+        <strong>{s.recipientName}</strong>
+        <span className="muted">
+          {s.recipientPostalCode} {s.recipientCity} · {product.name}
+        </span>
+      </div>
+      {s.confirmation && (
+        <dl className="facts">
+          <dt>{t('shipments.consignment')}</dt>
+          <dd className="mono" data-testid="consignment-number">{s.confirmation.consignmentNumber}</dd>
+          {s.confirmation.packageNumbers.length > 0 && (
+            <>
+              <dt>{t('shipments.packageNumbers')}</dt>
+              <dd className="mono">{s.confirmation.packageNumbers.join(', ')}</dd>
+            </>
+          )}
+          {s.confirmation.expectedDelivery && (
+            <>
+              <dt>{t('shipments.expectedDelivery')}</dt>
+              <dd>{new Date(s.confirmation.expectedDelivery).toLocaleDateString(i18n.language === 'nb' ? 'nb-NO' : 'en-GB')}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {s.status === 'booked' && (
+        <div className="actions">
+          {s.hasLabel ? (
+            <button type="button" className="primary" disabled={busy} onClick={() => void act(() => call('labels:open', { id: s.id }))}>
+              {t('shipments.openLabel')}
+            </button>
+          ) : null}
+          {s.confirmation?.labelUrl && (
+            <button type="button" disabled={busy} onClick={() => void act(() => call('labels:download', { id: s.id }))}>
+              {s.hasLabel ? t('shipments.downloadAgain') : t('shipments.downloadLabel')}
+            </button>
+          )}
+          {s.confirmation?.trackingUrl && (
+            <button type="button" disabled={busy} onClick={() => void act(() => call('tracking:open', { id: s.id }))}>
+              {t('shipments.openTracking')}
+            </button>
+          )}
+          {onBookAgain && (
+            <button type="button" onClick={() => onBookAgain(s)}>
+              {t('shipments.bookAgain')}
+            </button>
+          )}
+        </div>
+      )}
+      {s.status === 'outcome_unknown' && (
+        <div className="alert alert-warning" role="alert" data-testid="outcome-unknown">
+          <p>{s.error?.message}</p>
+          <div className="row">
+            <input aria-label={t('shipments.consignmentFromMybring')} placeholder={t('shipments.consignmentFromMybring')} value={number} onChange={(e) => setNumber(e.target.value)} />
+            <button type="button" disabled={busy} onClick={() => void act(() => call('shipments:resolve', { id: s.id, booked: true, consignmentNumber: number }))}>
+              {t('shipments.markBooked')}
+            </button>
+            {s.mode === 'live' && !confirmRetry ? (
+              <button type="button" disabled={busy} onClick={() => setConfirmRetry(true)}>
+                {t('shipments.sendAgain')}
+              </button>
+            ) : (
+              <button type="button" className={s.mode === 'live' ? 'danger' : undefined} disabled={busy} onClick={() => void act(() => call('shipments:retry', { id: s.id, confirmLive: s.mode === 'live' }))}>
+                {s.mode === 'live' ? t('book.liveConfirmButton') : t('shipments.sendAgain')}
+              </button>
+            )}
+            <button type="button" className="link" disabled={busy} onClick={() => void act(() => call('shipments:resolve', { id: s.id, booked: false }))}>
+              {t('shipments.notBooked')}
+            </button>
+          </div>
+        </div>
+      )}
+      {(s.status === 'failed' || s.status === 'cancelled_by_user') && s.error && <p className="muted">{s.error.message}</p>}
+      {error && <p className="error" role="alert">{error}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,51 @@
+import { create } from 'zustand'
+import { call, errorMessage } from '../../lib/ipc'
+import type { ShipmentDetail, ShipmentFilter, ShipmentSummary } from '@shared/domain/booking'
+
+interface ShipmentsState {
+  filter: Partial<ShipmentFilter>
+  items: ShipmentSummary[]
+  total: number
+  loading: boolean
+  error: string | null
+  selected: ShipmentDetail | null
+  setFilter(patch: Partial<ShipmentFilter>): void
+  load(): Promise<void>
+  open(id: string): Promise<void>
+  replace(s: ShipmentDetail): void
+}
+
+let seq = 0
+
+export const useShipmentsStore = create<ShipmentsState>((set, get) => ({
+  filter: { query: '' },
+  items: [],
+  total: 0,
+  loading: false,
+  error: null,
+  selected: null,
+  setFilter(patch) {
+    set({ filter: { ...get().filter, ...patch } })
+    void get().load()
+  },
+  async load() {
+    const mine = ++seq // typing fast: only the newest answer is shown
+    set({ loading: true })
+    try {
+      const { items, total } = await call('shipments:list', { query: '', limit: 200, offset: 0, ...get().filter })
+      if (mine === seq) set({ items, total, loading: false, error: null })
+    } catch (err) {
+      if (mine === seq) set({ loading: false, error: errorMessage(err) })
+    }
+  },
+  async open(id) {
+    try {
+      set({ selected: await call('shipments:get', { id }), error: null })
+    } catch (err) {
+      set({ error: errorMessage(err) })
+    }
+  },
+  replace(s) {
+    set({ selected: s, items: get().items.map((i) => (i.id === s.id ? { ...i, status: s.status, consignmentNumber: s.consignmentNumber, hasLabel: s.hasLabel } : i)) })
+  }
+}))
