@@ -17,6 +17,8 @@ import { openDatabase } from './services/store/db'
 import { createShipmentsRepo } from './services/store/shipments-repo'
 import { createBookingService } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
+import { createPickupsRepo } from './services/store/pickups-repo'
+import { createPickupService } from './services/pickups/pickup-service'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -53,7 +55,16 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   })
   const db = openDatabase(opts.userDataDir)
   const shipments = createShipmentsRepo(db)
-  const booking = createBookingService({ repo: shipments, bring, errorCatalogue: createErrorCatalogue(opts.userDataDir), labelsDir, logger: opts.logger })
+  const pickupsRepo = createPickupsRepo(db)
+  const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger })
+  const booking = createBookingService({
+    repo: shipments,
+    bring,
+    errorCatalogue: createErrorCatalogue(opts.userDataDir),
+    labelsDir,
+    logger: opts.logger,
+    onBooked: (s) => pickups.recordMailboxPickup(s)
+  })
   return {
     app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir },
     settings,
@@ -64,6 +75,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     drafts: await createDraftsStore(opts.userDataDir),
     shipments,
     booking,
+    pickupsRepo,
+    pickups,
     openExternal: opts.openExternal,
     openPath: opts.openPath ?? (async () => 'Opening files is not available here.'),
     dispose: () => db.close(),

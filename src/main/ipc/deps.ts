@@ -7,6 +7,8 @@ import type { QuoteService } from '../services/quote/quote-service'
 import type { DraftsStore } from '../services/drafts/drafts-store'
 import type { ShipmentsRepo } from '../services/store/shipments-repo'
 import type { BookingService } from '../services/booking/booking-service'
+import type { PickupsRepo } from '../services/store/pickups-repo'
+import type { PickupService } from '../services/pickups/pickup-service'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
@@ -19,6 +21,8 @@ export interface AppDeps {
   drafts: DraftsStore
   shipments: ShipmentsRepo
   booking: BookingService
+  pickupsRepo: PickupsRepo
+  pickups: PickupService
   /** shell.openPath in the app: returns an error string, '' on success. Handlers validate the path first. */
   openPath(file: string): Promise<string>
   /** Closes the database; the app calls it on quit, tests after each run. */

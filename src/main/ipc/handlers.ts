@@ -5,6 +5,7 @@ import { credentialsHandlers } from './credentials.ipc'
 import { customersHandlers } from './customers.ipc'
 import { quoteHandlers } from './quote.ipc'
 import { bookingHandlers } from './booking.ipc'
+import { pickupsHandlers } from './pickups.ipc'
 
 /** Every channel's handler; the type makes a missing channel a compile error. */
 export const handlers: Handlers = {
@@ -13,5 +14,6 @@ export const handlers: Handlers = {
   ...credentialsHandlers,
   ...customersHandlers,
   ...quoteHandlers,
-  ...bookingHandlers
+  ...bookingHandlers,
+  ...pickupsHandlers
 }

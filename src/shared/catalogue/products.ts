@@ -83,3 +83,13 @@ export const returnProductIds = ['9000', '9300', '9350', '9600', 'PICKUP_PARCEL_
 export function isBookable(id: string): boolean {
   return products[id]?.booking ?? true
 }
+
+/** Mailbox pickup (VAS 1073) for C2C mailbox-pickup services, from the Pickup API guide; Bring's catalogue lists 1073 for 5400 only. */
+const mailboxPickupVas: VasView = { code: '1073', name: 'Pickup from mailbox', description: 'The sender drops the parcel in their own mailbox; Bring picks it up.', incompatible: [] }
+const mailboxPickupServices = new Set(['3622', '5900', '5901', '5902'])
+
+export function additionalServicesWithPickup(productId: string, lang: Language): VasView[] {
+  const listed = additionalServicesFor(productId, lang)
+  if (!mailboxPickupServices.has(productId) || listed.some((v) => v.code === '1073')) return listed
+  return [...listed, lang === 'nb' ? { ...mailboxPickupVas, name: 'Henting i postkassen' } : mailboxPickupVas]
+}

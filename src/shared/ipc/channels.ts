@@ -24,7 +24,13 @@ export const channels = [
   'shipments:retry',
   'labels:download',
   'labels:open',
-  'tracking:open'
+  'tracking:open',
+  'pickups:options',
+  'pickups:order',
+  'pickups:list',
+  'pickups:modify',
+  'pickups:cancel',
+  'pickups:today'
 ] as const
 
 export type Channel = (typeof channels)[number]

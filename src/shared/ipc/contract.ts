@@ -6,6 +6,7 @@ import { credentialsStatusSchema, saveCredentialsSchema } from '../domain/creden
 import { customerListSchema, customerSchema } from '../domain/customers'
 import { quoteInputSchema, quoteResultSchema } from '../domain/quote'
 import { bookingDraftSchema } from '../domain/drafts'
+import { pickupOptionsQuerySchema, pickupOptionsSchema, pickupOrderFormSchema, pickupRecordSchema, todaysShipmentsSchema } from '../domain/pickup'
 import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema, shipmentSummarySchema } from '../domain/booking'
 
 const none = z.undefined()
@@ -68,7 +69,13 @@ export const contract = {
   'shipments:retry': { input: byId.extend({ confirmLive: z.boolean().optional() }), output: shipmentDetailSchema },
   'labels:download': { input: byId, output: shipmentDetailSchema },
   'labels:open': { input: byId, output: z.object({ opened: z.boolean() }) },
-  'tracking:open': { input: byId, output: z.object({ opened: z.boolean() }) }
+  'tracking:open': { input: byId, output: z.object({ opened: z.boolean() }) },
+  'pickups:options': { input: pickupOptionsQuerySchema, output: pickupOptionsSchema },
+  'pickups:order': { input: z.object({ form: pickupOrderFormSchema, confirmLive: z.boolean().optional() }).strict(), output: pickupRecordSchema },
+  'pickups:list': { input: none, output: z.array(pickupRecordSchema) },
+  'pickups:modify': { input: byId.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date') }), output: pickupRecordSchema },
+  'pickups:cancel': { input: byId, output: pickupRecordSchema },
+  'pickups:today': { input: none, output: z.array(todaysShipmentsSchema) }
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

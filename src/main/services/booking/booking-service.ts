@@ -2,14 +2,12 @@ import { AppError } from '../../../shared/ipc/app-error'
 import type { BookingForm, Confirmation, ShipmentDetail } from '../../../shared/domain/booking'
 import type { BringConnection } from '../bring/bring-connection'
 import { buildBookingRequest, postBooking, toConfirmation } from '../bring/booking'
+import { isOutcomeUnknown } from '../bring/outcome'
 import { catalogueMessage, fieldForBookingError } from '../bring/booking-error-fields'
 import type { Logger } from '../log/logger'
 import type { ShipmentsRepo } from '../store/shipments-repo'
 import { downloadLabel, labelFileName } from '../labels/label-files'
 import type { ErrorCatalogueSource } from './error-catalogue'
-
-/** Failures after the request may have reached Bring: the booking may exist. */
-const unknownOutcome = new Set(['BRING_TIMEOUT', 'BRING_CONNECTION_LOST', 'BRING_SERVER', 'BRING_BAD_RESPONSE'])
 
 export const outcomeUnknownMessage =
   'Bring may or may not have booked this shipment: the answer never arrived. Check Mybring (or tracking) for a shipment to this recipient, then mark it booked with its consignment number, or send it again.'
@@ -20,6 +18,8 @@ interface Deps {
   errorCatalogue: ErrorCatalogueSource
   labelsDir: string
   logger: Logger
+  /** Told about every confirmed booking (mailbox-pickup bookings become pickups). */
+  onBooked?(shipment: ShipmentDetail): void
 }
 
 /**
@@ -46,13 +46,15 @@ export function createBookingService(deps: Deps) {
       deps.repo.markBooked(record.id, confirmation)
       log.info({ consignment: confirmation.consignmentNumber }, 'booked')
       await fetchLabels(record.id, confirmation)
-      return deps.repo.get(record.id)!
+      const booked = deps.repo.get(record.id)!
+      deps.onBooked?.(booked)
+      return booked
     } catch (err) {
       if (!(err instanceof AppError)) {
         deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'INTERNAL', message: outcomeUnknownMessage })
         throw err
       }
-      if (unknownOutcome.has(err.code)) {
+      if (isOutcomeUnknown(err)) {
         log.warn({ code: err.code }, 'booking outcome unknown')
         deps.repo.markStatus(record.id, 'outcome_unknown', { code: err.code, message: `${err.message} ${outcomeUnknownMessage}` })
         return deps.repo.get(record.id)!

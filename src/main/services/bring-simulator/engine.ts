@@ -4,7 +4,8 @@ import { sandboxAccount } from './demo-data'
 import { customerInfoRoutes } from './routes/customer-info'
 import { shippingGuideRoutes } from './routes/shipping-guide'
 import { bookingRoutes } from './routes/booking'
-import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute } from './types'
+import { pickupRoutes } from './routes/pickup'
+import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute, SimState } from './types'
 
 /** What the engine decided; the in-process fetch and the HTTP server each act it out. */
 export type SimOutcome =
@@ -22,13 +23,15 @@ export interface SimulatorOptions {
 export interface Simulator {
   handle(req: Request): Promise<SimOutcome>
   faults: FaultBook
+  /** Shared between API modules: pickups known to the simulator by shipment number. */
+  state: SimState
   /** Every request seen, newest last (bodies kept, auth headers never stored). */
   requests: SimRequestRecord[]
   accounts: SimAccount[]
   reset(): void
 }
 
-export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes]
+export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes, pickupRoutes]
 
 const bringError = (status: number, message: string): SimReply => ({ status, body: { message, status } })
 
@@ -37,7 +40,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const accounts = options.accounts ?? [sandboxAccount]
   const now = options.now ?? (() => new Date())
   const limits = { ...bringRateLimits, ...options.rateLimits }
-  const routes: SimRoute[] = (options.modules ?? defaultModules).flatMap((m) => m({ accounts }))
+  const state: SimState = { pickups: new Map() }
+  const routes: SimRoute[] = (options.modules ?? defaultModules).flatMap((m) => m({ accounts, state }))
   const faults = createFaultBook()
   const requests: SimRequestRecord[] = []
   const windows = new Map<string, number[]>()
@@ -95,6 +99,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     faults,
     requests,
     accounts,
+    state,
     reset() {
       faults.clear()
       requests.length = 0

@@ -36,8 +36,13 @@ export interface SimRoute {
   handle(ctx: SimContext): Promise<SimReply> | SimReply
 }
 
+/** What one API's module leaves for another (a mailbox-pickup booking becomes a cancellable pickup). */
+export interface SimState {
+  pickups: Map<string, { kind: 'business' | 'mailbox'; date: string; cancelled: boolean; customerNumber: string }>
+}
+
 /** One Bring API's routes; each API is one module. */
-export type SimApiModule = (deps: { accounts: SimAccount[] }) => SimRoute[]
+export type SimApiModule = (deps: { accounts: SimAccount[]; state: SimState }) => SimRoute[]
 
 export interface SimRequestRecord {
   routeId: string | null

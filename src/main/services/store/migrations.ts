@@ -42,4 +42,33 @@ export const migrations: string[] = [
     VALUES (new.rowid, new.recipient_name, new.recipient_postal_code, new.recipient_city, new.reference, new.consignment_number);
   END;
   `
+,
+  `
+  CREATE TABLE pickups (
+    id TEXT PRIMARY KEY,
+    client_request_id TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('sandbox', 'test', 'live')),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'ordered', 'outcome_unknown', 'failed', 'cancelled')),
+    kind TEXT NOT NULL CHECK (kind IN ('business', 'mailbox')),
+    service TEXT NOT NULL,
+    customer_number TEXT NOT NULL,
+    pickup_date TEXT NOT NULL,
+    shipment_number TEXT,
+    pickup_window TEXT,
+    receipt_url TEXT,
+    details_json TEXT NOT NULL,
+    request_json TEXT NOT NULL,
+    error_json TEXT
+  );
+  CREATE INDEX pickups_date ON pickups (pickup_date DESC);
+  -- Which booked shipments a pickup was ordered for ("pick up today's shipments").
+  CREATE TABLE pickup_shipments (
+    pickup_id TEXT NOT NULL REFERENCES pickups (id) ON DELETE CASCADE,
+    shipment_id TEXT NOT NULL REFERENCES shipments (id),
+    PRIMARY KEY (pickup_id, shipment_id)
+  );
+  CREATE INDEX pickup_shipments_shipment ON pickup_shipments (shipment_id);
+  `
 ]

@@ -78,7 +78,7 @@ const consignmentNumber = (): string => `70438101${String(Math.floor(Math.random
 const packageNumber = (): string => `3707043810${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`
 
 /** Booking API routes: booking, error catalogue, customers, plus label PDFs behind a redirect. */
-export const bookingRoutes: SimApiModule = () => {
+export const bookingRoutes: SimApiModule = ({ state }) => {
   const labels = new Map<string, { consignment: string; test: boolean; product: string; recipient: string }>()
   return [
     {
@@ -97,6 +97,11 @@ export const bookingRoutes: SimApiModule = () => {
         const recipient = ((c.parties as Json).recipient as Json).name as string
         labels.set(token, { consignment: cn, test: (body as Json).testIndicator === true, product: String((c.product as Json).id), recipient })
         const base = `${url.protocol}//${url.host}`
+        const product = c.product as Json
+        const vas = Array.isArray(product.additionalServices) ? (product.additionalServices as Json[]).map((v) => String(v.id)) : []
+        if (['3622', '5900', '5901', '5902'].includes(String(product.id)) && vas.includes('1073')) {
+          state.pickups.set(cn, { kind: 'mailbox', date: String(c.shippingDateTime).slice(0, 10), cancelled: false, customerNumber: String(product.customerNumber) })
+        }
         return {
           status: 200,
           body: {

@@ -3,7 +3,7 @@ import { FormProvider, useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
-import { additionalServicesFor, describeProduct, isBookable, returnProductIds } from '@shared/catalogue/products'
+import { additionalServicesWithPickup, describeProduct, isBookable, returnProductIds } from '@shared/catalogue/products'
 import type { Customer } from '@shared/domain/customers'
 import type { Language } from '@shared/domain/settings'
 import { Field } from '../../components/Field'
@@ -32,7 +32,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
   const customer = customers.find((c) => c.customerNumber === customerNumber)
   const products = useMemo(() => (customer?.products ?? []).filter(isBookable).map((id) => describeProduct(id, lang)), [customer, lang])
   const returns = products.filter((p) => returnProductIds.includes(p.id))
-  const vas = useMemo(() => (productId ? additionalServicesFor(productId, lang) : []), [productId, lang])
+  const vas = useMemo(() => (productId ? additionalServicesWithPickup(productId, lang) : []), [productId, lang])
   const international = Boolean(senderCountry && recipientCountry && senderCountry.toUpperCase() !== recipientCountry.toUpperCase())
   const needsCustoms = international && (customsProducts.has(productId) || productId === 'CARGO_INTERNATIONAL')
   const blocked = new Set(vas.filter((v) => (chosenVas ?? []).includes(v.code)).flatMap((v) => v.incompatible))

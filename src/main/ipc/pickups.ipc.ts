@@ -1,0 +1,16 @@
+import type { Handlers } from './invoke'
+
+/** The user's local calendar day, as the bounds "booked today" is measured in. */
+function today(now = new Date()): [Date, Date] {
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate())
+  return [start, new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1)]
+}
+
+export const pickupsHandlers: Pick<Handlers, 'pickups:options' | 'pickups:order' | 'pickups:list' | 'pickups:modify' | 'pickups:cancel' | 'pickups:today'> = {
+  'pickups:options': async (query, { pickups }) => pickups.options(query),
+  'pickups:order': async ({ form, confirmLive }, { pickups }) => pickups.order(form, { confirmLive }),
+  'pickups:list': async (_input, { pickupsRepo }) => pickupsRepo.list(),
+  'pickups:modify': async ({ id, date }, { pickups }) => pickups.modify(id, date),
+  'pickups:cancel': async ({ id }, { pickups }) => pickups.cancel(id),
+  'pickups:today': async (_input, { pickupsRepo, bring }) => pickupsRepo.todaysUncovered(bring.mode(), ...today())
+}

@@ -1,0 +1,107 @@
+import { AppError } from '../../../shared/ipc/app-error'
+import type { ShipmentDetail } from '../../../shared/domain/booking'
+import { mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupOptionsQuery, type PickupOrderForm, type PickupRecord } from '../../../shared/domain/pickup'
+import type { BringConnection } from '../bring/bring-connection'
+import { buildPickupRequest, cancelPickup, createPickup, getPickupOptions, modifyPickup } from '../bring/pickup'
+import { isOutcomeUnknown } from '../bring/outcome'
+import type { PickupsRepo } from '../store/pickups-repo'
+import type { Logger } from '../log/logger'
+
+export const pickupOutcomeUnknownMessage =
+  'Bring may or may not have registered this pickup: the answer never arrived. Check Mybring (Pickups) before ordering again; if it is not there, order it again.'
+
+const time = (iso?: string): string | undefined => iso?.match(/T(\d{2}:\d{2})/)?.[1]
+
+/** Pickups with the same discipline as bookings: pending first, no automatic resend, unknown outcomes kept visible. */
+export function createPickupService(deps: { repo: PickupsRepo; bring: BringConnection; logger: Logger }) {
+  const inFlight = new Map<string, Promise<PickupRecord>>()
+
+  async function send(form: PickupOrderForm): Promise<PickupRecord> {
+    const mode = deps.bring.mode()
+    const request = buildPickupRequest(form)
+    const record = deps.repo.insert({
+      clientRequestId: form.clientRequestId,
+      mode,
+      kind: 'business',
+      service: request.service,
+      customerNumber: form.customerNumber,
+      pickupDate: form.pickupDate,
+      details: { packagesCount: form.packagesCount, packagesWeightKg: form.packagesWeightKg, packagesVolumeLitres: form.packagesVolumeLitres, palletsCount: form.palletsCount, palletsWeightKg: form.palletsWeightKg },
+      request,
+      shipmentIds: form.coversShipmentIds
+    })
+    try {
+      const c = await createPickup(deps.bring.http(), request, mode)
+      if (!c) return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: 'BRING_BAD_RESPONSE', message: pickupOutcomeUnknownMessage } })
+      const window = time(c.isoFormattedEarliestPickupDateTime) && time(c.isoFormattedLatestPickupDateTime) ? `${time(c.isoFormattedEarliestPickupDateTime)}–${time(c.isoFormattedLatestPickupDateTime)}` : undefined
+      return deps.repo.setState(record.id, { status: 'ordered', shipmentNumber: c.packageNumber, window, receiptUrl: c.url })
+    } catch (err) {
+      if (err instanceof AppError && isOutcomeUnknown(err)) {
+        deps.logger.warn({ pickup: record.id, code: err.code }, 'pickup outcome unknown')
+        return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: err.code, message: `${err.message} ${pickupOutcomeUnknownMessage}` } })
+      }
+      const e = err instanceof AppError ? err : new AppError('INTERNAL', 'Something went wrong while ordering the pickup.')
+      deps.repo.setState(record.id, { status: 'failed', error: { code: e.code, message: e.message } })
+      throw e
+    }
+  }
+
+  function mailboxPickup(id: string): PickupRecord & { shipmentNumber: string } {
+    const p = deps.repo.get(id)
+    if (!p) throw new AppError('INVALID_INPUT', 'No such pickup.')
+    if (p.kind !== 'mailbox' || !p.shipmentNumber) {
+      throw new AppError('INVALID_INPUT', 'Bring only lets apps change mailbox pickups. For a pickup at a business address, contact Bring customer service.')
+    }
+    if (p.status !== 'ordered') throw new AppError('INVALID_INPUT', 'This pickup is no longer active.')
+    return p as PickupRecord & { shipmentNumber: string }
+  }
+
+  return {
+    options: (q: PickupOptionsQuery) => getPickupOptions(deps.bring.http(), q),
+
+    order(form: PickupOrderForm, opts: { confirmLive?: boolean }): Promise<PickupRecord> {
+      if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {
+        return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This orders a real pickup from Bring, at real cost. Confirm to continue.'))
+      }
+      const running = inFlight.get(form.clientRequestId)
+      if (running) return running
+      const existing = deps.repo.findByClientRequest(form.clientRequestId)
+      if (existing) return Promise.resolve(existing)
+      const p = send(form).finally(() => inFlight.delete(form.clientRequestId))
+      inFlight.set(form.clientRequestId, p)
+      return p
+    },
+
+    async modify(id: string, date: string): Promise<PickupRecord> {
+      const p = mailboxPickup(id)
+      await modifyPickup(deps.bring.http(), p.shipmentNumber, date)
+      return deps.repo.setState(id, { status: 'ordered', pickupDate: date })
+    },
+
+    /** On any error (404 included) the local record stays as it was. */
+    async cancel(id: string): Promise<PickupRecord> {
+      const p = mailboxPickup(id)
+      await cancelPickup(deps.bring.http(), p.shipmentNumber)
+      return deps.repo.setState(id, { status: 'cancelled' })
+    },
+
+    /** A booking with mailbox pickup (VAS 1073 on 3622/5900/5901/5902) is a pickup the user can change. */
+    recordMailboxPickup(s: ShipmentDetail): void {
+      if (!mailboxPickupProducts.has(s.productId) || !s.form.additionalServices.includes(MAILBOX_PICKUP_VAS) || !s.consignmentNumber) return
+      deps.repo.insert({
+        clientRequestId: `mailbox-${s.id}`,
+        mode: s.mode,
+        kind: 'mailbox',
+        service: 'MAILBOX',
+        customerNumber: s.customerNumber,
+        pickupDate: s.form.shippingDate,
+        details: { packagesCount: s.form.packages.length, packagesWeightKg: s.form.packages.reduce((a, p) => a + p.weightInKg, 0) },
+        request: { booking: s.id },
+        shipmentIds: [s.id],
+        status: 'ordered',
+        shipmentNumber: s.consignmentNumber
+      })
+    }
+  }
+}
+export type PickupService = ReturnType<typeof createPickupService>
