@@ -67,6 +67,9 @@ export function extractBringDetails(body: unknown): BringDetail[] {
     }
     for (const value of Object.values(obj)) if (typeof value === 'object') visit(value)
   }
+  // Pickup create answers 400 with { errors: ["message", ...] }.
+  const list = (body as { errors?: unknown } | null)?.errors
+  if (Array.isArray(list)) for (const e of list) if (typeof e === 'string') out.push({ code: 'PICKUP_INPUT', message: e })
   visit(body)
   if (out.length === 0 && body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
     const { message, status } = body as { message: string; status?: unknown }

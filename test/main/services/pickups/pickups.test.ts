@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import requestExample from '../../../fixtures/bring/pickup-create-request.example.json'
+import responseExample from '../../../fixtures/bring/pickup-create-response.example.json'
+import optionsExample from '../../../fixtures/bring/pickup-options-response.example.json'
+import { buildPickupRequest, cancelPickup, createPickup, getPickupOptions, modifyPickup } from '../../../../src/main/services/bring/pickup'
+import { pickupOrderFormSchema, type PickupOrderForm, type PickupRecord } from '../../../../src/shared/domain/pickup'
+import type { FetchLike } from '../../../../src/main/services/bring/bring-http'
+import { createBringHttp } from '../../../../src/main/services/bring/bring-http'
+import { useTempDir } from '../../../helpers/temp-dir'
+import { startCore } from '../../../helpers/app-core'
+import { captureLogger } from '../../../helpers/log-capture'
+import { domesticForm } from '../../../helpers/booking-form'
+import type { ShipmentDetail } from '../../../../src/shared/domain/booking'
+
+function orderForm(overrides: Partial<PickupOrderForm> = {}): PickupOrderForm {
+  return pickupOrderFormSchema.parse({
+    clientRequestId: randomUUID(),
+    customerNumber: '5',
+    type: 'PARCEL',
+    countryCode: 'NO',
+    companyName: 'Nordisk Te AS',
+    street: 'Testsvingen 12',
+    postalCode: '0150',
+    city: 'OSLO',
+    email: 'lager@example.no',
+    phoneNumber: '+47 12 34 56 78',
+    message: 'Bakdøra',
+    pickupDate: nextWorkday(),
+    packagesCount: 3,
+    packagesWeightKg: 7.5,
+    ...overrides
+  })
+}
+
+function nextWorkday(): string {
+  const d = new Date()
+  do d.setDate(d.getDate() + 1)
+  while (d.getDay() === 0 || d.getDay() === 6)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** A fetch that answers one canned response, recording what was asked. */
+function canned(status: number, body: unknown) {
+  const calls: { url: string; init: RequestInit }[] = []
+  const fetch: FetchLike = async (url, init) => (calls.push({ url, init }), new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
+  const http = createBringHttp({ fetch, baseUrl: 'https://api.bring.test', auth: async () => ({ apiUid: 'u', apiKey: 'k-123456' }), clientUrl: 'x', logger: captureLogger().logger, sleep: async () => undefined })
+  return { http, calls }
+}
+
+describe('Pickup API requests and responses', () => {
+  it('create: the documented body, grams and dm³, test indicator as a header', async () => {
+    const body = buildPickupRequest(orderForm({ type: 'CARGO', packagesCount: 2, packagesWeightKg: 1, packagesVolumeLitres: 40 }))
+    for (const key of Object.keys(body)) expect(Object.keys(requestExample)).toContain(key)
+    expect(body.pickupDetails).toEqual(requestExample.pickupDetails)
+    expect(body.pickupAddress).toMatchObject({ street: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', email: 'lager@example.no', phoneNumber: '+4712345678', message: 'Bakdøra' })
+    expect(body.service).toBe('CARGO')
+    const { http, calls } = canned(200, responseExample)
+    const confirmation = await createPickup(http, body, 'test')
+    expect(confirmation).toMatchObject({ packageNumber: '123456789012345678', url: 'https://www.mybring.com/order-pickup/receipt/xxxxxxxxx' })
+    expect(new Headers(calls[0].init.headers).get('X-Bring-Test-Indicator')).toBe('true')
+    await createPickup(http, body, 'live')
+    expect(new Headers(calls[1].init.headers).get('X-Bring-Test-Indicator')).toBe('false')
+  })
+
+  it('options: documented query parameters and the example response', async () => {
+    const { http, calls } = canned(200, optionsExample)
+    const res = await getPickupOptions(http, { type: 'PARCEL', countryCode: 'NO', postalCode: '0150', shippingDate: '2026-05-15', numberOfAlternativePickupDates: 3, customerNumber: '5' })
+    const url = new URL(calls[0].url)
+    expect(url.pathname).toBe('/pickup/api/pickup-options')
+    expect(Object.fromEntries(url.searchParams)).toEqual({ type: 'PARCEL', countryCode: 'NO', postalCode: '0150', shippingDate: '2026-05-15', numberOfAlternativePickupDates: '3', customerNumber: '5' })
+    expect(res.options).toHaveLength(4)
+    expect(res.price).toEqual({ amountWithVAT: 535, amountWithoutVAT: 428, vat: 107 })
+  })
+
+  it('modify and cancel: documented paths, methods and bodies', async () => {
+    const m = canned(200, { status: 'ACCEPTED' })
+    await modifyPickup(m.http, '70438101', '2026-05-06')
+    expect([m.calls[0].init.method, new URL(m.calls[0].url).pathname, m.calls[0].init.body]).toEqual(['PUT', '/pickup/api/modify/70438101', '{"date":"2026-05-06"}'])
+    const c = canned(200, { status: 'ACCEPTED' })
+    await cancelPickup(c.http, '70438101')
+    expect([c.calls[0].init.method, new URL(c.calls[0].url).pathname]).toEqual(['DELETE', '/pickup/api/cancel/70438101'])
+  })
+
+  it.each([
+    [400, { message: 'date cannot be in the past', status: 'BAD_REQUEST' }, 'BRING_VALIDATION', 'Bring refused the request. date cannot be in the past'],
+    [401, { message: 'Unauthorized', status: 'UNAUTHORIZED' }, 'BRING_AUTH', 'Bring rejected the API user or key. Check them in Settings.'],
+    [404, { message: 'Not found', status: 'NOT_FOUND' }, 'BRING_NOT_FOUND', 'Bring has no active pickup with shipment number 70438101. It may already be cancelled, or it was not booked with mailbox pickup.'],
+    [500, { message: 'boom', status: 'ERROR' }, 'BRING_SERVER', 'Bring is having problems (HTTP 500). Try again in a few minutes.']
+  ])('HTTP %i on cancel is said in plain words', async (status, body, code, message) => {
+    const { http } = canned(status, body)
+    await expect(cancelPickup(http, '70438101')).rejects.toMatchObject({ code, message })
+  })
+
+  it('400 on create keeps Bring’s own messages', async () => {
+    const { http } = canned(400, { errors: ['This customer number cannot be used to order Pickup'], pickupConfirmation: null })
+    await expect(createPickup(http, buildPickupRequest(orderForm()), 'test')).rejects.toMatchObject({ code: 'BRING_VALIDATION', message: 'Bring refused the request. This customer number cannot be used to order Pickup' })
+  })
+})
+
+describe('pickups through the app core and the HTTP simulator', () => {
+  const tempDir = useTempDir()
+  let close: (() => Promise<void>) | undefined
+  afterEach(async () => close?.())
+  async function core() {
+    const c = await startCore(await tempDir(), { timeoutMs: 400 })
+    close = c.close
+    await c.useBringTest()
+    return c
+  }
+  const creates = (c: Awaited<ReturnType<typeof core>>) => c.sim.requests.filter((r) => r.routeId === 'pickup.create')
+
+  it('orders a PARCEL pickup: pending first, then ordered with Bring’s number; business pickups cannot be changed by API', async () => {
+    const c = await core()
+    const res = await c.invoke('pickups:order', { form: orderForm() })
+    expect(res).toMatchObject({ ok: true, data: { status: 'ordered', kind: 'business', service: 'PARCEL', canModify: false, mode: 'test' } })
+    const p = (res as { data: PickupRecord }).data
+    expect(p.shipmentNumber).toMatch(/^7\d{17}$/)
+    expect(await c.invoke('pickups:cancel', { id: p.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('contact Bring customer service') } })
+    const sent = creates(c)[0].body as { pickupDetails: { packages: { count: number; weightInGrams: number } } }
+    expect(sent.pickupDetails.packages).toEqual({ count: 3, weightInGrams: 7500 })
+  })
+
+  it.each([
+    ['timeout', { kind: 'timeout' as const, afterHandling: true }],
+    ['HTTP 503', { kind: 'status' as const, status: 503 }],
+    ['reset', { kind: 'reset' as const, afterHandling: true }]
+  ])('%s on create: one record, outcome unknown, no automatic resend', async (_name, fault) => {
+    const c = await core()
+    c.sim.faults.add({ routeId: 'pickup.create', fault })
+    const res = await c.invoke('pickups:order', { form: orderForm() })
+    expect(res).toMatchObject({ ok: true, data: { status: 'outcome_unknown' } })
+    expect(creates(c)).toHaveLength(1)
+    expect(c.deps.pickupsRepo.list()).toHaveLength(1)
+  })
+
+  it('a mailbox-pickup booking (5900 + VAS 1073) becomes a pickup that can be moved and cancelled; 404 leaves it intact', async () => {
+    const c = await core()
+    const form = domesticForm({ customerNumber: '7', productId: '5900', additionalServices: ['1073'] })
+    const booked = (await c.invoke('booking:submit', { form })) as { data: ShipmentDetail }
+    expect(booked.data.status).toBe('booked')
+    const [mailbox] = c.deps.pickupsRepo.list()
+    expect(mailbox).toMatchObject({ kind: 'mailbox', canModify: true, shipmentNumber: booked.data.consignmentNumber })
+    const moved = await c.invoke('pickups:modify', { id: mailbox.id, date: nextWorkday() })
+    expect(moved).toMatchObject({ ok: true, data: { pickupDate: nextWorkday() } })
+
+    c.sim.faults.add({ routeId: 'pickup.cancel', fault: { kind: 'status', status: 404 }, times: 1 })
+    const notFound = await c.invoke('pickups:cancel', { id: mailbox.id })
+    expect(notFound).toMatchObject({ ok: false, error: { code: 'BRING_NOT_FOUND', message: expect.stringContaining(`shipment number ${booked.data.consignmentNumber}`) } })
+    expect(c.deps.pickupsRepo.get(mailbox.id)).toMatchObject({ status: 'ordered', canModify: true })
+    expect(await c.invoke('pickups:cancel', { id: mailbox.id })).toMatchObject({ ok: true, data: { status: 'cancelled', canModify: false } })
+  })
+
+  it('"today’s shipments" counts booked parcels not yet covered, and stops counting them once a pickup covers them', async () => {
+    const c = await core()
+    await c.invoke('booking:submit', { form: domesticForm() })
+    await c.invoke('booking:submit', { form: domesticForm({ packages: [{ weightInKg: 1.5, lengthInCm: 20, widthInCm: 20, heightInCm: 10 }, { weightInKg: 4, lengthInCm: 30, widthInCm: 20, heightInCm: 10 }] }) })
+    await c.invoke('booking:submit', { form: domesticForm({ customerNumber: '7', productId: '5100', packages: [{ weightInKg: 120, volumeInDm3: 500 }] }) })
+    const today = (await c.invoke('pickups:today')) as { data: { customerNumber: string; shipmentIds: string[]; parcels: { count: number; weightKg: number } }[] }
+    expect(today.data).toEqual([{ customerNumber: '5', shipmentIds: expect.any(Array), parcels: { count: 3, weightKg: 8 }, cargo: { count: 0, weightKg: 0, volumeLitres: 0 } }])
+    await c.invoke('pickups:order', { form: orderForm({ packagesCount: 3, packagesWeightKg: 8, coversShipmentIds: today.data[0].shipmentIds }) })
+    expect(await c.invoke('pickups:today')).toEqual({ ok: true, data: [] })
+  })
+})
