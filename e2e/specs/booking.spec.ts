@@ -1,27 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { expect, goTo, test, useBringTest, type Page } from '../fixtures/app'
-
-async function fillDomestic(page: Page, recipient: { name?: string; addressLine?: string; postalCode?: string } = {}): Promise<void> {
-  await page.locator('#customerNumber').selectOption('5')
-  await page.locator('#productId').selectOption('5800')
-  await page.locator('#sender-name').fill('Nordisk Te AS')
-  await page.locator('#sender-addressLine').fill('Testsvingen 12')
-  await page.locator('#sender-postalCode').fill('0150')
-  await page.locator('#sender-city').fill('OSLO')
-  await page.locator('#sender-contact\\.phoneNumber').fill('+4712345678')
-  await page.locator('#recipient-name').fill(recipient.name ?? 'Kari Mottaker')
-  await page.locator('#recipient-addressLine').fill(recipient.addressLine ?? 'Bryggen 1')
-  await page.locator('#recipient-postalCode').fill(recipient.postalCode ?? '5003')
-  await page.locator('#recipient-city').fill('BERGEN')
-  await page.locator('#recipient-contact\\.email').fill('kari@example.no')
-  await page.locator('#recipient-reference').fill('ORDER-1001')
-  await page.getByLabel('Weight (kg), package 1').fill('2.5')
-  await page.getByLabel('Length (cm), package 1').fill('40')
-  await page.getByLabel('Width (cm), package 1').fill('30')
-  await page.getByLabel('Height (cm), package 1').fill('20')
-  await page.getByLabel('Contents, package 1').fill('Tea')
-}
+import { expect, goTo, test, useBringTest } from '../fixtures/app'
+import { fillDomestic } from '../fixtures/forms'
 
 test('book a domestic parcel in Sandbox: label PDF saved, history finds it by recipient name', async ({ launch }) => {
   const app = await launch()

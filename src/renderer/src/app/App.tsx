@@ -9,7 +9,7 @@ import { useAppStore } from './useAppStore'
 import { useSettingsStore } from '../features/settings/useSettingsStore'
 import { SettingsScreen } from '../features/settings/SettingsScreen'
 import { CustomersScreen } from '../features/customers/CustomersScreen'
-import { Placeholder } from '../components/Placeholder'
+import { PickupsScreen } from '../features/pickups/PickupsScreen'
 import { QuoteScreen } from '../features/quote/QuoteScreen'
 import { BookScreen } from '../features/book/BookScreen'
 import { ShipmentsScreen } from '../features/shipments/ShipmentsScreen'
@@ -18,7 +18,7 @@ const views: Record<Screen, () => React.ReactElement> = {
   quote: () => <QuoteScreen />,
   book: () => <BookScreen />,
   shipments: () => <ShipmentsScreen />,
-  pickups: () => <Placeholder screen="pickups" issue={7} />,
+  pickups: () => <PickupsScreen />,
   customers: () => <CustomersScreen />,
   settings: () => <SettingsScreen />
 }

@@ -25,10 +25,6 @@ export const en = {
     retry: 'Try again',
     search: 'Search'
   },
-  placeholder: {
-    title: 'Not built yet',
-    body: 'The {{screen}} screen is planned in issue #{{issue}} and has not been built yet. Nothing on this page works so far.'
-  },
   settings: {
     title: 'Settings',
     connection: 'Bring connection',
@@ -192,6 +188,44 @@ export const en = {
     notBooked: 'It was not booked',
     request: 'Request sent to Bring',
     status: { pending: 'Sending', booked: 'Booked', outcome_unknown: 'Outcome unknown', failed: 'Not booked', cancelled_by_user: 'Not booked (checked)' }
+  },
+  pickups: {
+    order: 'Order a pickup',
+    type: 'Pickup type',
+    types: { PARCEL: 'Parcels and pallets (Norway)', PARCEL_INTERNATIONAL: 'Parcels and pallets (Sweden, Denmark)', CARGO: 'Cargo (Norway)', MAILBOX: 'Mailbox' },
+    noTypes: 'Bring offers no ad hoc pickup in {{country}}.',
+    mailboxHint: 'Mailbox pickups are not ordered here: book the parcel (3622, 5900, 5901 or 5902) with the additional service “Pickup from mailbox”, and it appears in your pickups.',
+    company: 'Company',
+    street: 'Street',
+    messageToDriver: 'Message to the driver',
+    findDates: 'Find pickup dates',
+    dates: 'Available dates',
+    price: 'Price: NOK {{amount}} incl. VAT',
+    todayAvailable: '{{count}} shipment(s) booked today are not covered by a pickup yet: {{packages}} package(s), {{kg}} kg.',
+    takeToday: 'Pick up today’s shipments',
+    covers: 'This pickup covers {{count}} shipment(s) booked today.',
+    packagesCount: 'Packages',
+    packagesWeight: 'Total weight (kg)',
+    volumeLitres: 'Total volume (litres)',
+    palletsCount: 'Pallets',
+    palletsWeight: 'Pallet weight (kg)',
+    orderButton: 'Order pickup',
+    ordered: 'Pickup ordered for {{date}}. Bring’s number: {{number}}.',
+    liveConfirm: 'Bring live: this orders a real pickup, at real cost.',
+    liveConfirmButton: 'Real pickup, real cost — order it',
+    yours: 'Your pickups',
+    none: 'No pickups yet.',
+    shipmentNumber: 'Shipment number',
+    newDate: 'New pickup date',
+    move: 'Move',
+    cancel: 'Cancel pickup',
+    businessChanges: 'To change or cancel a pickup at a business address, contact Bring customer service; Bring does not allow apps to change these.',
+    nPackages_one: '{{count}} package',
+    nPackages_other: '{{count}} packages',
+    nPallets_one: '{{count}} pallet',
+    nPallets_other: '{{count}} pallets',
+    kind: { business: 'Business pickup', mailbox: 'Mailbox pickup' },
+    status: { pending: 'Sending', ordered: 'Ordered', outcome_unknown: 'Outcome unknown', failed: 'Not ordered', cancelled: 'Cancelled' }
   },
   notices: {
     title: 'Notice'

@@ -27,10 +27,6 @@ export const nb: Messages = {
     retry: 'Prøv igjen',
     search: 'Søk'
   },
-  placeholder: {
-    title: 'Ikke laget ennå',
-    body: 'Skjermen {{screen}} er planlagt i sak #{{issue}} og er ikke laget ennå. Ingenting på denne siden virker foreløpig.'
-  },
   settings: {
     title: 'Innstillinger',
     connection: 'Bring-tilkobling',
@@ -194,6 +190,44 @@ export const nb: Messages = {
     notBooked: 'Den ble ikke booket',
     request: 'Forespørsel sendt til Bring',
     status: { pending: 'Sendes', booked: 'Booket', outcome_unknown: 'Ukjent utfall', failed: 'Ikke booket', cancelled_by_user: 'Ikke booket (sjekket)' }
+  },
+  pickups: {
+    order: 'Bestill henting',
+    type: 'Type henting',
+    types: { PARCEL: 'Pakker og paller (Norge)', PARCEL_INTERNATIONAL: 'Pakker og paller (Sverige, Danmark)', CARGO: 'Gods (Norge)', MAILBOX: 'Postkasse' },
+    noTypes: 'Bring tilbyr ikke henting i {{country}}.',
+    mailboxHint: 'Henting i postkassen bestilles ikke her: book pakken (3622, 5900, 5901 eller 5902) med tilleggstjenesten «Henting i postkassen», så dukker den opp blant hentingene dine.',
+    company: 'Firma',
+    street: 'Gateadresse',
+    messageToDriver: 'Beskjed til sjåføren',
+    findDates: 'Finn hentedatoer',
+    dates: 'Ledige datoer',
+    price: 'Pris: kr {{amount}} inkl. mva.',
+    todayAvailable: '{{count}} sending(er) booket i dag er ikke dekket av en henting ennå: {{packages}} kolli, {{kg}} kg.',
+    takeToday: 'Hent dagens sendinger',
+    covers: 'Denne hentingen dekker {{count}} sending(er) booket i dag.',
+    packagesCount: 'Kolli',
+    packagesWeight: 'Totalvekt (kg)',
+    volumeLitres: 'Totalvolum (liter)',
+    palletsCount: 'Paller',
+    palletsWeight: 'Pallevekt (kg)',
+    orderButton: 'Bestill henting',
+    ordered: 'Henting bestilt til {{date}}. Brings nummer: {{number}}.',
+    liveConfirm: 'Bring live: dette bestiller en ekte henting, til ekte kostnad.',
+    liveConfirmButton: 'Ekte henting, ekte kostnad – bestill',
+    yours: 'Dine hentinger',
+    none: 'Ingen hentinger ennå.',
+    shipmentNumber: 'Sendingsnummer',
+    newDate: 'Ny hentedato',
+    move: 'Flytt',
+    cancel: 'Avbestill henting',
+    businessChanges: 'For å endre eller avbestille henting på bedriftsadresse, kontakt Brings kundeservice; Bring lar ikke apper endre slike.',
+    nPackages_one: '{{count}} kolli',
+    nPackages_other: '{{count}} kolli',
+    nPallets_one: '{{count}} pall',
+    nPallets_other: '{{count}} paller',
+    kind: { business: 'Henting på bedrift', mailbox: 'Henting i postkasse' },
+    status: { pending: 'Sendes', ordered: 'Bestilt', outcome_unknown: 'Ukjent utfall', failed: 'Ikke bestilt', cancelled: 'Avbestilt' }
   },
   notices: {
     title: 'Merk'

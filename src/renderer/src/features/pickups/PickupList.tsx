@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PickupRecord } from '@shared/domain/pickup'
+import { call, errorMessage } from '../../lib/ipc'
+import { formatDate } from '../../lib/money'
+import { ModeBadge } from '../shipments/StatusBadges'
+import { usePickupsStore } from './usePickupsStore'
+
+function PickupRow({ p }: { p: PickupRecord }) {
+  const { t, i18n } = useTranslation()
+  const replace = usePickupsStore((s) => s.replace)
+  const [date, setDate] = useState(p.pickupDate)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const act = async (fn: () => Promise<PickupRecord>): Promise<void> => {
+    setBusy(true)
+    setError(null)
+    try {
+      replace(await fn())
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const d = p.details
+  const what = [
+    d.packagesCount ? t('pickups.nPackages', { count: d.packagesCount }) : '',
+    d.palletsCount ? t('pickups.nPallets', { count: d.palletsCount }) : '',
+    d.packagesWeightKg || d.palletsWeightKg ? `${(d.packagesWeightKg ?? 0) + (d.palletsWeightKg ?? 0)} kg` : '',
+    d.packagesVolumeLitres ? `${d.packagesVolumeLitres} l` : ''
+  ].filter(Boolean).join(' · ')
+
+  return (
+    <li className="pickup" data-testid="pickup-row" data-kind={p.kind} data-status={p.status}>
+      <div className="pickup-head">
+        <strong>{formatDate(p.pickupDate, i18n.language)}</strong>
+        {p.window && <span className="muted">{p.window}</span>}
+        <span className={`badge pickup-status-${p.status}`}>{t(`pickups.status.${p.status}`)}</span>
+        <ModeBadge mode={p.mode} />
+        <span>{t(`pickups.kind.${p.kind}`)}</span>
+        <span className="muted">
+          {t('quote.customer')} {p.customerNumber}
+        </span>
+      </div>
+      <div className="muted small">
+        {what}
+        {p.shipmentNumber ? ` · ${t('pickups.shipmentNumber')} ${p.shipmentNumber}` : ''}
+      </div>
+      {p.error && p.status !== 'ordered' && <p className="small">{p.error.message}</p>}
+      {p.canModify ? (
+        <div className="row actions">
+          <input type="date" aria-label={t('pickups.newDate')} value={date} onChange={(e) => setDate(e.target.value)} />
+          <button type="button" disabled={busy || date === p.pickupDate} onClick={() => void act(() => call('pickups:modify', { id: p.id, date }))}>
+            {t('pickups.move')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void act(() => call('pickups:cancel', { id: p.id }))}>
+            {t('pickups.cancel')}
+          </button>
+        </div>
+      ) : (
+        p.kind === 'business' && p.status === 'ordered' && <p className="muted small">{t('pickups.businessChanges')}</p>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+    </li>
+  )
+}
+
+export function PickupList({ pickups }: { pickups: PickupRecord[] }) {
+  const { t } = useTranslation()
+  return (
+    <div className="card">
+      <h2>{t('pickups.yours')}</h2>
+      {pickups.length === 0 ? <p className="muted">{t('pickups.none')}</p> : <ul className="pickup-list">{pickups.map((p) => <PickupRow key={p.id} p={p} />)}</ul>}
+    </div>
+  )
+}

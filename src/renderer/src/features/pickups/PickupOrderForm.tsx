@@ -1,0 +1,216 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import { pickupOrderFormSchema, pickupTypesFor, type PickupOptions, type PickupOrderForm as OrderForm, type PickupOrderFormValues } from '@shared/domain/pickup'
+import type { Customer } from '@shared/domain/customers'
+import type { DefaultSender } from '@shared/domain/settings'
+import { countryCodes } from '@shared/domain/postal-code'
+import { call, errorMessage, IpcError } from '../../lib/ipc'
+import { formatDate } from '../../lib/money'
+import { Field } from '../../components/Field'
+import { usePickupsStore } from './usePickupsStore'
+
+const today = (): string => {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+function initial(sender: DefaultSender, customerNumber: string): PickupOrderFormValues {
+  return {
+    clientRequestId: crypto.randomUUID(),
+    customerNumber,
+    type: 'PARCEL',
+    countryCode: sender.countryCode || 'NO',
+    companyName: sender.name ?? '',
+    street: sender.addressLine ?? '',
+    postalCode: sender.postalCode ?? '',
+    city: sender.city ?? '',
+    contactName: sender.contactName ?? '',
+    email: sender.email ?? '',
+    phoneNumber: sender.phoneNumber ?? '',
+    pickupDate: '',
+    coversShipmentIds: []
+  }
+}
+
+interface Props {
+  customers: Customer[]
+  sender: DefaultSender
+  live: boolean
+}
+
+/** Choose type and date from Bring's pickup options, fill counts (or take today's shipments), order. */
+export function PickupOrderForm({ customers, sender, live }: Props) {
+  const { t, i18n } = useTranslation()
+  const { today: todays, load, replace } = usePickupsStore()
+  const form = useForm<PickupOrderFormValues, unknown, OrderForm>({ resolver: zodResolver(pickupOrderFormSchema), defaultValues: initial(sender, customers[0]?.customerNumber ?? '') })
+  const { register, formState, setValue, control, setError, reset } = form
+  const [type, countryCode, postalCode, customerNumber, covers] = useWatch({ control, name: ['type', 'countryCode', 'postalCode', 'customerNumber', 'coversShipmentIds'] })
+  const [options, setOptions] = useState<PickupOptions | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [confirming, setConfirming] = useState<OrderForm | null>(null)
+  const types = pickupTypesFor(countryCode ?? 'NO')
+  const orderable = types.filter((x) => x !== 'MAILBOX')
+  const todayForCustomer = useMemo(() => todays.find((x) => x.customerNumber === customerNumber), [todays, customerNumber])
+
+  useEffect(() => {
+    if (orderable.length && !orderable.includes(type as never)) setValue('type', orderable[0] as never)
+  }, [orderable, type, setValue])
+
+  const findDates = async (): Promise<void> => {
+    setMessage(null)
+    setOptions(null)
+    try {
+      const res = await call('pickups:options', { type: type as never, countryCode: countryCode ?? 'NO', postalCode: postalCode ?? '', shippingDate: today(), numberOfAlternativePickupDates: 4, customerNumber })
+      setOptions(res)
+      if (res.options[0]) setValue('pickupDate', res.options[0].date, { shouldValidate: true })
+    } catch (err) {
+      setMessage({ kind: 'error', text: errorMessage(err) })
+    }
+  }
+
+  const takeToday = (): void => {
+    if (!todayForCustomer) return
+    const cargo = type === 'CARGO'
+    const src = cargo ? todayForCustomer.cargo : todayForCustomer.parcels
+    setValue('packagesCount', src.count)
+    setValue('packagesWeightKg', src.weightKg)
+    if (cargo) setValue('packagesVolumeLitres', todayForCustomer.cargo.volumeLitres)
+    setValue('coversShipmentIds', todayForCustomer.shipmentIds)
+  }
+
+  const order = async (data: OrderForm, confirmLive?: boolean): Promise<void> => {
+    if (live && !confirmLive) return setConfirming(data)
+    setConfirming(null)
+    setBusy(true)
+    setMessage(null)
+    try {
+      const p = await call('pickups:order', { form: data, confirmLive })
+      replace(p)
+      setMessage(p.status === 'ordered' ? { kind: 'ok', text: t('pickups.ordered', { number: p.shipmentNumber, date: formatDate(p.pickupDate, i18n.language) }) } : { kind: 'error', text: p.error?.message ?? '' })
+      reset({ ...data, clientRequestId: crypto.randomUUID(), coversShipmentIds: [], packagesCount: undefined, packagesWeightKg: undefined, packagesVolumeLitres: undefined, palletsCount: undefined, palletsWeightKg: undefined, pickupDate: '' })
+      setOptions(null)
+      void load()
+    } catch (err) {
+      if (err instanceof IpcError) for (const [f, m] of Object.entries(err.fieldErrors ?? {})) setError(f as never, { message: m[0] })
+      setMessage({ kind: 'error', text: errorMessage(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const e = formState.errors
+  const input = (name: keyof PickupOrderFormValues, label: string, type = 'text') => (
+    <Field id={`pickup-${name}`} label={label} error={(e[name] as { message?: string } | undefined)?.message}>
+      <input id={`pickup-${name}`} type={type} {...register(name)} />
+    </Field>
+  )
+
+  return (
+    <form className="card" aria-label={t('pickups.order')} noValidate onSubmit={form.handleSubmit((d) => void order(d))}>
+      <h2>{t('pickups.order')}</h2>
+      <div className="row">
+        <Field id="pickup-customerNumber" label={t('quote.customer')} error={e.customerNumber?.message}>
+          <select id="pickup-customerNumber" {...register('customerNumber')}>
+            {customers.map((c) => (
+              <option key={c.customerNumber} value={c.customerNumber}>
+                {c.customerNumber} · {c.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="pickup-countryCode" label={t('book.country')}>
+          <select id="pickup-countryCode" {...register('countryCode')}>
+            {countryCodes.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id="pickup-type" label={t('pickups.type')} error={e.type?.message}>
+          <select id="pickup-type" {...register('type')} disabled={orderable.length === 0}>
+            {orderable.map((x) => (
+              <option key={x} value={x}>
+                {t(`pickups.types.${x}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {orderable.length === 0 && <p className="alert alert-warning">{t('pickups.noTypes', { country: countryCode })}</p>}
+      {types.includes('MAILBOX') && <p className="muted small">{t('pickups.mailboxHint')}</p>}
+      <div className="row">
+        {input('companyName', t('pickups.company'))}
+        {input('street', t('pickups.street'))}
+        {input('postalCode', t('book.postalCode'))}
+        {input('city', t('book.city'))}
+      </div>
+      <div className="row">
+        {input('contactName', t('book.contactName'))}
+        {input('phoneNumber', t('book.phone'), 'tel')}
+        {input('email', t('book.email'), 'email')}
+        {input('message', t('pickups.messageToDriver'))}
+      </div>
+
+      <div className="actions">
+        <button type="button" onClick={() => void findDates()}>
+          {t('pickups.findDates')}
+        </button>
+      </div>
+      {options && (
+        <fieldset className="dates" data-testid="pickup-dates">
+          <legend className="small-legend">{t('pickups.dates')}</legend>
+          {options.options.map((o) => (
+            <label key={o.date} className="radio">
+              <input type="radio" value={o.date} {...register('pickupDate')} />
+              {formatDate(o.date, i18n.language)} · {o.from.slice(0, 5)}–{o.to.slice(0, 5)}
+            </label>
+          ))}
+          {options.price && <p className="muted small">{t('pickups.price', { amount: options.price.amountWithVAT })}</p>}
+        </fieldset>
+      )}
+      {e.pickupDate && <p className="error" role="alert">{e.pickupDate.message}</p>}
+
+      {todayForCustomer && (covers?.length ?? 0) === 0 && (
+        <div className="alert alert-info" data-testid="todays-shipments">
+          {t('pickups.todayAvailable', { count: todayForCustomer.shipmentIds.length, packages: todayForCustomer.parcels.count + todayForCustomer.cargo.count, kg: todayForCustomer.parcels.weightKg + todayForCustomer.cargo.weightKg })}
+          <button type="button" className="link" onClick={takeToday}>
+            {t('pickups.takeToday')}
+          </button>
+        </div>
+      )}
+      {(covers?.length ?? 0) > 0 && <p className="muted small" data-testid="covers">{t('pickups.covers', { count: covers?.length })}</p>}
+
+      <div className="row">
+        {input('packagesCount', t('pickups.packagesCount'))}
+        {input('packagesWeightKg', t('pickups.packagesWeight'))}
+        {type === 'CARGO' && input('packagesVolumeLitres', t('pickups.volumeLitres'))}
+        {type !== 'CARGO' && input('palletsCount', t('pickups.palletsCount'))}
+        {type !== 'CARGO' && input('palletsWeightKg', t('pickups.palletsWeight'))}
+      </div>
+
+      {confirming && (
+        <div className="confirm" role="alertdialog" data-testid="live-pickup-confirm">
+          <p>{t('pickups.liveConfirm')}</p>
+          <button type="button" className="danger" onClick={() => void order(confirming, true)}>
+            {t('pickups.liveConfirmButton')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || orderable.length === 0}>
+          {t('pickups.orderButton')}
+        </button>
+      </div>
+      {message && (
+        <p className={message.kind === 'ok' ? 'success' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="pickup-order-result">
+          {message.text}
+        </p>
+      )}
+    </form>
+  )
+}
