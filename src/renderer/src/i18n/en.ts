@@ -55,6 +55,8 @@ export const en = {
     checking: 'Checking…',
     connectionOk_one: 'Connected. Bring lists {{count}} customer number: {{numbers}}.',
     connectionOk_other: 'Connected. Bring lists {{count}} customer numbers: {{numbers}}.',
+    sender: 'Company address',
+    senderHelp: 'New bookings and pickups start from this sender.',
     saved: 'Saved.'
   },
   customers: {
@@ -227,6 +229,7 @@ export const en = {
     kind: { business: 'Business pickup', mailbox: 'Mailbox pickup' },
     status: { pending: 'Sending', ordered: 'Ordered', outcome_unknown: 'Outcome unknown', failed: 'Not ordered', cancelled: 'Cancelled' }
   },
+  senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {
     title: 'Notice'
   }

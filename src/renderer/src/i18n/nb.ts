@@ -57,6 +57,8 @@ export const nb: Messages = {
     checking: 'Tester …',
     connectionOk_one: 'Tilkoblet. Bring viser {{count}} kundenummer: {{numbers}}.',
     connectionOk_other: 'Tilkoblet. Bring viser {{count}} kundenumre: {{numbers}}.',
+    sender: 'Firmaadresse',
+    senderHelp: 'Nye bookinger og hentinger starter med denne avsenderen.',
     saved: 'Lagret.'
   },
   customers: {
@@ -229,6 +231,7 @@ export const nb: Messages = {
     kind: { business: 'Henting på bedrift', mailbox: 'Henting i postkasse' },
     status: { pending: 'Sendes', ordered: 'Bestilt', outcome_unknown: 'Ukjent utfall', failed: 'Ikke bestilt', cancelled: 'Avbestilt' }
   },
+  senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {
     title: 'Merk'
   }

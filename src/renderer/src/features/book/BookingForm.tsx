@@ -10,6 +10,7 @@ import { Field } from '../../components/Field'
 import { PartyFields } from './PartyFields'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
+import { CustomerOptions } from '../../components/CustomerOptions'
 
 const customsProducts = new Set(['BUSINESS_PARCEL', 'BUSINESS_PARCEL_BULK', 'PICKUP_PARCEL', 'PICKUP_PARCEL_BULK'])
 
@@ -71,11 +72,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
             <Field id="customerNumber" label={t('quote.customer')} error={errors.customerNumber?.message}>
               <select id="customerNumber" {...register('customerNumber')}>
                 <option value="">—</option>
-                {customers.map((c) => (
-                  <option key={c.customerNumber} value={c.customerNumber}>
-                    {c.customerNumber} · {c.name}
-                  </option>
-                ))}
+                <CustomerOptions customers={customers} />
               </select>
             </Field>
             <Field id="productId" label={t('book.product')} error={errors.productId?.message}>

@@ -1,11 +1,7 @@
 import type { BookingFormValues, ShipmentDetail } from '@shared/domain/booking'
 import type { BookingDraft } from '@shared/domain/drafts'
 import type { DefaultSender } from '@shared/domain/settings'
-
-const today = (): string => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+import { localToday as today } from '../../lib/format'
 
 const emptyParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', contact: { name: '', email: '', phoneNumber: '' } }
 

@@ -10,11 +10,8 @@ import { call, errorMessage, IpcError } from '../../lib/ipc'
 import { formatDate } from '../../lib/money'
 import { Field } from '../../components/Field'
 import { usePickupsStore } from './usePickupsStore'
-
-const today = (): string => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+import { localToday as today } from '../../lib/format'
+import { CustomerOptions } from '../../components/CustomerOptions'
 
 function initial(sender: DefaultSender, customerNumber: string): PickupOrderFormValues {
   return {
@@ -114,11 +111,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
       <div className="row">
         <Field id="pickup-customerNumber" label={t('quote.customer')} error={e.customerNumber?.message}>
           <select id="pickup-customerNumber" {...register('customerNumber')}>
-            {customers.map((c) => (
-              <option key={c.customerNumber} value={c.customerNumber}>
-                {c.customerNumber} · {c.name}
-              </option>
-            ))}
+            <CustomerOptions customers={customers} />
           </select>
         </Field>
         <Field id="pickup-countryCode" label={t('book.country')}>

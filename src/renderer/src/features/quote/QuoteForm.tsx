@@ -6,11 +6,7 @@ import { quoteInputSchema, type QuoteFormValues, type QuoteInput } from '@shared
 import { countryCodes } from '@shared/domain/postal-code'
 import type { Customer } from '@shared/domain/customers'
 import { Field } from '../../components/Field'
-
-const today = (): string => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+import { localToday as today } from '../../lib/format'
 
 export function emptyQuote(customers: Customer[]): QuoteFormValues {
   return {

@@ -3,6 +3,7 @@ import { CredentialsForm } from './CredentialsForm'
 import { ModeChooser } from './ModeChooser'
 import { ConnectionCheck } from './ConnectionCheck'
 import { GeneralSettings } from './GeneralSettings'
+import { SenderSettings } from './SenderSettings'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -21,6 +22,11 @@ export function SettingsScreen() {
         <div className="card">
           <h2>{t('settings.general')}</h2>
           <GeneralSettings />
+        </div>
+        <div className="card">
+          <h2>{t('settings.sender')}</h2>
+          <p className="muted small">{t('settings.senderHelp')}</p>
+          <SenderSettings />
         </div>
       </div>
     </section>
