@@ -73,3 +73,17 @@ test('cancel a mailbox pickup; a Bring 404 on cancel says so and keeps the local
   await expect(row).toHaveAttribute('data-status', 'cancelled')
   await expect(row.getByRole('button', { name: 'Cancel pickup' })).toHaveCount(0)
 })
+
+test('pickup types follow the country, and cargo explains when ad hoc pickup applies', async ({ launch }) => {
+  const { page } = await launch()
+  await goTo(page, 'Pickups')
+  const type = page.locator('#pickup-type')
+  await expect(type.locator('option')).toHaveText(['Parcels and pallets (Norway)', 'Cargo (Norway)'])
+  await type.selectOption('CARGO')
+  await expect(page.getByTestId('cargo-rule')).toContainText('never to 5200 or 5300')
+  await page.locator('#pickup-countryCode').selectOption('SE')
+  await expect(type.locator('option')).toHaveText(['Parcels and pallets (Sweden, Denmark)'])
+  await page.locator('#pickup-countryCode').selectOption('FI')
+  await expect(page.getByText('Bring offers no ad hoc pickup in FI.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Order pickup' })).toBeDisabled()
+})

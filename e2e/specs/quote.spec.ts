@@ -18,6 +18,7 @@ test('quote Oslo 0150 → Bergen 5003 with two packages in Sandbox: prices, date
   // Compare only customer 5 here.
   await page.getByLabel(/^6 ·/).uncheck()
   await page.getByLabel(/^7 ·/).uncheck()
+  await page.getByLabel('Alternative delivery dates').selectOption('2')
   await page.getByRole('button', { name: 'Get prices' }).click()
 
   const results = page.getByTestId('quote-results')
@@ -25,6 +26,7 @@ test('quote Oslo 0150 → Bergen 5003 with two packages in Sandbox: prices, date
   const priced = results.locator('tbody tr:not(.row-error)')
   expect(await priced.count()).toBeGreaterThan(4)
   await expect(results.locator('tr[data-product="5800"] [data-testid="delivery"]')).toContainText(/working day/)
+  await expect(results.locator('tr[data-product="5800"] [data-testid="delivery"]')).toContainText(/Also: \w{3} \d+ \w{3}, \w{3} \d+ \w{3}/)
 
   // The mailbox parcel cannot take a 7 kg package: the error sits on its own row, the rest still show.
   await expect(results.locator('tr[data-product="3584"]')).toContainText('takes packages up to 5 kg')

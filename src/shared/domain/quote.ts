@@ -36,7 +36,7 @@ export const quoteInputSchema = z
     customerNumbers: z.array(z.string().min(1)).min(1, 'Choose at least one customer number'),
     numberOfAlternativeDeliveryDates: z.coerce.number().int().min(0).max(9).default(0),
     additionalServices: z.array(z.string()).default([]),
-    pickupPointId: z.string().trim().max(20).optional()
+    pickupPointId: z.preprocess(blankToUndefined, z.string().trim().max(20).optional())
   })
   .superRefine((v, ctx) => {
     const from = postalCodeProblem(v.fromCountryCode, v.fromPostalCode)

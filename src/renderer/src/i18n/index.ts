@@ -7,7 +7,8 @@ void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, nb: { translation: nb } },
   lng: 'en',
   fallbackLng: 'en',
-  interpolation: { escapeValue: false }
+  interpolation: { escapeValue: false },
+  showSupportNotice: false
 })
 
 export default i18n

@@ -132,6 +132,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
         </Field>
       </div>
       {orderable.length === 0 && <p className="alert alert-warning">{t('pickups.noTypes', { country: countryCode })}</p>}
+      {type === 'CARGO' && <p className="muted small" data-testid="cargo-rule">{t('pickups.cargoHint')}</p>}
       {types.includes('MAILBOX') && <p className="muted small">{t('pickups.mailboxHint')}</p>}
       <div className="row">
         {input('companyName', t('pickups.company'))}

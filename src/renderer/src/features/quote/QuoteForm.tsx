@@ -71,6 +71,18 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
         <Field id="shippingDate" label={t('quote.shippingDate')} error={errors.shippingDate?.message}>
           <input id="shippingDate" type="date" {...form.register('shippingDate')} />
         </Field>
+        <Field id="numberOfAlternativeDeliveryDates" label={t('quote.alternativeDates')} error={errors.numberOfAlternativeDeliveryDates?.message}>
+          <select id="numberOfAlternativeDeliveryDates" {...form.register('numberOfAlternativeDeliveryDates')}>
+            {[0, 1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="pickupPointId" label={t('quote.pickupPointId')} error={errors.pickupPointId?.message}>
+          <input id="pickupPointId" type="text" {...form.register('pickupPointId')} />
+        </Field>
       </div>
 
       <table className="table packages" aria-label={t('quote.packages')}>
