@@ -15,10 +15,10 @@ import { createDraftsStore } from './services/drafts/drafts-store'
 import type { Logger } from './services/log/logger'
 import { openDatabase } from './services/store/db'
 import { createShipmentsRepo } from './services/store/shipments-repo'
-import { createBookingService } from './services/booking/booking-service'
+import { createBookingService, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
 import { createPickupsRepo } from './services/store/pickups-repo'
-import { createPickupService } from './services/pickups/pickup-service'
+import { createPickupService, pickupOutcomeUnknownMessage } from './services/pickups/pickup-service'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -56,6 +56,10 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const db = openDatabase(opts.userDataDir)
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = createPickupsRepo(db)
+  const interrupted =
+    shipments.recoverInterrupted(`Fraktdesk stopped while this booking was being sent. ${outcomeUnknownMessage}`) +
+    pickupsRepo.recoverInterrupted(`Fraktdesk stopped while this pickup was being ordered. ${pickupOutcomeUnknownMessage}`)
+  if (interrupted > 0) opts.logger.warn({ interrupted }, 'requests interrupted by the last shutdown marked outcome unknown')
   const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger })
   const booking = createBookingService({
     repo: shipments,

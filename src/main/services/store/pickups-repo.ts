@@ -74,6 +74,10 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
       })()
       return toRecord(byId.get(id)!)
     },
+    /** Same as for shipments: a pending pickup at start-up was interrupted mid-request. */
+    recoverInterrupted(message: string): number {
+      return db.prepare(`UPDATE pickups SET status = 'outcome_unknown', error_json = ?, updated_at = ? WHERE status = 'pending'`).run(JSON.stringify({ code: 'INTERRUPTED', message }), now().toISOString()).changes
+    },
     get: (id: string): PickupRecord | null => {
       const r = byId.get(id)
       return r ? toRecord(r) : null

@@ -106,6 +106,13 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
         recipientCity: form.recipient.city
       })
     },
+    /**
+     * At start-up nothing can be in flight: a pending record means the app stopped mid-request, so
+     * Bring may or may not have it. Those become "outcome unknown" for the user to resolve.
+     */
+    recoverInterrupted(message: string): number {
+      return db.prepare(`UPDATE shipments SET status = 'outcome_unknown', error_json = ?, updated_at = ? WHERE status = 'pending'`).run(JSON.stringify({ code: 'INTERRUPTED', message }), now().toISOString()).changes
+    },
     findByClientRequest: (clientRequestId: string): ShipmentDetail | null => {
       const r = byClientRequest.get(clientRequestId)
       return r ? detail(r) : null

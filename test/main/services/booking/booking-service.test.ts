@@ -145,3 +145,21 @@ describe('booking: never lose, never double', () => {
     expect(c.openedPaths).toEqual([path.join(c.deps.app.labelsDir, `${res.data.consignmentNumber}.pdf`)])
   })
 })
+
+describe('a booking interrupted by the app stopping', () => {
+  const tempDir = useTempDir()
+  it('comes back as "outcome unknown" on the next start, request intact', async () => {
+    const dir = await tempDir()
+    const first = await startCore(dir)
+    const pending = first.deps.shipments.insertPending(domesticForm(), { the: 'request' }, 'test')
+    await first.close()
+    const second = await startCore(dir)
+    try {
+      const s = second.deps.shipments.get(pending.id)
+      expect(s).toMatchObject({ status: 'outcome_unknown', request: { the: 'request' } })
+      expect(s?.error?.message).toMatch(/Fraktdesk stopped while this booking was being sent/)
+    } finally {
+      await second.close()
+    }
+  })
+})
