@@ -1,5 +1,6 @@
 import { app, BrowserWindow, ipcMain, net, session, shell } from 'electron'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { createAppDeps } from './create-deps'
 import { createDispatcher } from './ipc/invoke'
 import { handlers } from './ipc/handlers'
@@ -41,7 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion()
     })
     const isTrustedSender = createTrustedSenderCheck({
-      fileUrl: `file://${indexHtml.split(path.sep).join('/')}`,
+      fileUrl: pathToFileURL(indexHtml).href,
       origins: devServerUrl ? [new URL(devServerUrl).origin] : []
     })
     registerIpc(ipcMain, createDispatcher(handlers, deps, isTrustedSender))

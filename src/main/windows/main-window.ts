@@ -1,5 +1,5 @@
 import { BrowserWindow, shell } from 'electron'
-import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { hardenWebContents, secureWebPreferences } from './security'
 
 export interface MainWindowOptions {
@@ -21,8 +21,18 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     backgroundColor: '#f6f7f9',
     webPreferences: secureWebPreferences(opts.preloadPath)
   })
-  const appUrl = opts.devServerUrl ?? `file://${opts.indexHtml.split(path.sep).join('/')}`
-  hardenWebContents(win.webContents, shell, (url) => url.startsWith(appUrl))
+  const appUrl = opts.devServerUrl ?? pathToFileURL(opts.indexHtml).href
+  // In-app navigation only: the same index.html (any #route) or, in development, the dev server.
+  const isAppUrl = (raw: string): boolean => {
+    try {
+      const u = new URL(raw)
+      if (opts.devServerUrl) return u.origin === new URL(opts.devServerUrl).origin
+      return `${u.protocol}//${u.host}${u.pathname}` === appUrl
+    } catch {
+      return false
+    }
+  }
+  hardenWebContents(win.webContents, shell, isAppUrl)
   win.once('ready-to-show', () => win.show())
   if (opts.devServerUrl) void win.loadURL(opts.devServerUrl)
   else void win.loadFile(opts.indexHtml)

@@ -48,6 +48,7 @@ describe('main window follows the Electron security checklist', () => {
     }
     expect(nav('https://www.bring.com/')).toBe(true)
     expect(nav('file:///etc/passwd')).toBe(true)
+    expect(nav('file:///app/out/renderer/index.html.evil')).toBe(true)
     expect(nav('file:///app/out/renderer/index.html#/x')).toBe(false)
   })
 
