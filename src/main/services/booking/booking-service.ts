@@ -124,6 +124,8 @@ export function createBookingService(deps: Deps) {
       const s = deps.repo.get(id)
       if (!s) return Promise.reject(new AppError('INVALID_INPUT', 'No such shipment.'))
       if (s.status !== 'outcome_unknown' && s.status !== 'failed') return Promise.reject(new AppError('INVALID_INPUT', 'This shipment is not waiting to be sent again.'))
+      // A test or sandbox booking must never be resent as a real one (or the other way round).
+      if (s.mode !== deps.bring.mode()) return Promise.reject(new AppError('INVALID_INPUT', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`))
       const clientRequestId = deps.repo.renewClientRequest(id)
       deps.repo.markStatus(id, 'failed', s.error)
       return submit({ ...s.form, clientRequestId }, opts)

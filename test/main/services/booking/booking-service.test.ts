@@ -163,3 +163,22 @@ describe('a booking interrupted by the app stopping', () => {
     }
   })
 })
+
+describe('sending again after the mode changed', () => {
+  const tempDir = useTempDir()
+  it('refuses to resend a test booking as a live one', async () => {
+    const c = await startCore(await tempDir())
+    try {
+      await c.useBringTest()
+      c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'status', status: 500 }, times: 1 })
+      const first = (await c.invoke('booking:submit', { form: domesticForm() })) as { data: ShipmentDetail }
+      expect(first.data.status).toBe('outcome_unknown')
+      await c.invoke('mode:set', { mode: 'live', confirmLive: true })
+      const res = await c.invoke('shipments:retry', { id: first.data.id, confirmLive: true })
+      expect(res).toMatchObject({ ok: false, error: { message: 'This shipment was started in test mode. Switch back to that mode to send it again.' } })
+      expect(c.sim.requests.filter((r) => r.routeId === 'booking.book')).toHaveLength(1)
+    } finally {
+      await c.close()
+    }
+  })
+})

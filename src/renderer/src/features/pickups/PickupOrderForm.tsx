@@ -91,6 +91,8 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
       setOptions(null)
       void load()
     } catch (err) {
+      // Nothing was ordered: a corrected form is a new request.
+      setValue('clientRequestId', crypto.randomUUID())
       if (err instanceof IpcError) for (const [f, m] of Object.entries(err.fieldErrors ?? {})) setError(f as never, { message: m[0] })
       setMessage({ kind: 'error', text: errorMessage(err) })
     } finally {
