@@ -4,7 +4,7 @@ import type { CredentialsService } from '../secrets/credentials'
 import type { SettingsStore } from '../settings/settings-store'
 import type { Logger } from '../log/logger'
 import { sandboxAccount } from '../bring-simulator/demo-data'
-import { createBringHttp, type BringHttp, type FetchLike } from './bring-http'
+import { createBringHttp, type BringAuth, type BringHttp, type FetchLike } from './bring-http'
 
 export const DEFAULT_BRING_BASE_URL = 'https://api.bring.com'
 
@@ -31,29 +31,21 @@ export interface BringConnection {
 
 export function createBringConnection(deps: BringConnectionDeps): BringConnection {
   const clientUrl = (): string => deps.settings.get().clientUrl || `Fraktdesk desktop ${deps.appVersion}`
+  const realAuth = async (): Promise<BringAuth> => {
+    const creds = await deps.credentials.current()
+    if (!creds) throw new AppError('NO_CREDENTIALS', 'Add your Mybring API user and API key in Settings first.')
+    return creds
+  }
   return {
     mode: () => deps.settings.get().mode,
     fetch: () => (deps.settings.get().mode === 'sandbox' ? deps.sandboxFetch : deps.fetch),
     http() {
       const mode = deps.settings.get().mode
-      if (mode === 'sandbox') {
-        return createBringHttp({
-          fetch: deps.sandboxFetch,
-          baseUrl: deps.sandboxFetch.origin,
-          auth: async () => ({ apiUid: sandboxAccount.apiUid, apiKey: sandboxAccount.apiKey }),
-          clientUrl: clientUrl(),
-          logger: deps.logger.child({ mode }),
-          timeoutMs: deps.timeoutMs
-        })
-      }
+      const sandbox = mode === 'sandbox'
       return createBringHttp({
-        fetch: deps.fetch,
-        baseUrl: deps.baseUrl,
-        auth: async () => {
-          const creds = await deps.credentials.current()
-          if (!creds) throw new AppError('NO_CREDENTIALS', 'Add your Mybring API user and API key in Settings first.')
-          return creds
-        },
+        fetch: sandbox ? deps.sandboxFetch : deps.fetch,
+        baseUrl: sandbox ? deps.sandboxFetch.origin : deps.baseUrl,
+        auth: sandbox ? async () => ({ apiUid: sandboxAccount.apiUid, apiKey: sandboxAccount.apiKey }) : realAuth,
         clientUrl: clientUrl(),
         logger: deps.logger.child({ mode }),
         timeoutMs: deps.timeoutMs

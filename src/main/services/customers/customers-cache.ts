@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { customerSchema, type Customer } from '../../../shared/domain/customers'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { readJsonFile } from '../fs/json-file'
 
 const cacheSchema = z.object({ key: z.string(), fetchedAt: z.string(), customers: z.array(customerSchema) })
 export type CustomersCacheEntry = z.infer<typeof cacheSchema>
@@ -12,12 +12,9 @@ export function createCustomersCache(userDataDir: string) {
   const file = path.join(userDataDir, 'customers-cache.json')
   return {
     async read(key: string): Promise<CustomersCacheEntry | null> {
-      try {
-        const entry = cacheSchema.parse(JSON.parse(await fs.readFile(file, 'utf8')))
-        return entry.key === key ? entry : null
-      } catch {
-        return null // missing or unreadable cache only means one more network call
-      }
+      // A missing or unreadable cache only means one more network call.
+      const entry = await readJsonFile(file, cacheSchema).catch(() => null)
+      return entry && entry !== 'corrupt' && entry.key === key ? entry : null
     },
     async write(key: string, customers: Customer[], fetchedAt: string): Promise<void> {
       await writeFileAtomic(file, JSON.stringify({ key, fetchedAt, customers }))

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { defaultSettings, settingsSchema, type Settings } from '../../../shared/domain/settings'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { readJsonFile } from '../fs/json-file'
 
 export interface SettingsStore {
   get(): Settings
@@ -20,23 +21,13 @@ export async function createSettingsStore(userDataDir: string): Promise<Settings
   let current = await load()
 
   async function load(): Promise<Settings> {
-    let raw: string
-    try {
-      raw = await fs.readFile(file, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ...defaultSettings }
-      throw err
-    }
-    try {
-      return settingsSchema.parse(JSON.parse(raw))
-    } catch {
-      const aside = path.join(userDataDir, `settings.corrupt-${Date.now()}.json`)
-      await fs.rename(file, aside)
-      notices.push(
-        `Your settings file could not be read and was reset to defaults. The old file was kept as ${path.basename(aside)}.`
-      )
-      return { ...defaultSettings }
-    }
+    const loaded = await readJsonFile(file, settingsSchema)
+    if (loaded === null) return { ...defaultSettings }
+    if (loaded !== 'corrupt') return loaded
+    const aside = path.join(userDataDir, `settings.corrupt-${Date.now()}.json`)
+    await fs.rename(file, aside)
+    notices.push(`Your settings file could not be read and was reset to defaults. The old file was kept as ${path.basename(aside)}.`)
+    return { ...defaultSettings }
   }
 
   return {
