@@ -112,3 +112,15 @@ test('Customers screen serves the saved copy when Bring is unreachable, saying s
   await expect(page.getByRole('option')).toHaveCount(3)
   await expect(page.getByTestId('customers-age')).toContainText('saved copy')
 })
+
+test('Bring errors are shown in the chosen language', async ({ launch }) => {
+  const { page } = await launch()
+  await goTo(page, 'Settings')
+  await page.getByLabel('Language').selectOption('nb')
+  await page.getByLabel('Mybring API-bruker').fill(testAccount.apiUid)
+  await page.getByLabel('API-nøkkel').fill('not-the-right-key')
+  await page.getByRole('button', { name: 'Lagre innlogging' }).click()
+  await expect(page.getByTestId('mode-banner')).toHaveAttribute('data-mode', 'test')
+  await page.getByRole('button', { name: 'Test tilkobling' }).click()
+  await expect(page.getByTestId('connection-result')).toHaveText('Bring avviste API-brukeren eller -nøkkelen. Sjekk dem under Innstillinger.')
+})

@@ -19,7 +19,7 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
   return async (channel, rawInput, senderUrl) => {
     if (!isTrustedSender(senderUrl)) {
       deps.logger.warn({ channel, senderUrl }, 'ipc call from untrusted sender refused')
-      return fail({ code: 'FORBIDDEN_SENDER', message: 'This window is not allowed to talk to Fraktdesk.' })
+      return fail(AppError.templated('FORBIDDEN_SENDER', 'forbiddenSender').toData())
     }
     if (!(channels as readonly string[]).includes(channel)) {
       return fail({ code: 'INVALID_INPUT', message: `Unknown channel ${channel}` })
@@ -39,7 +39,7 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
       if (err instanceof AppError) return fail(err.toData())
       if (err instanceof z.ZodError) return fail(invalidInput(err))
       deps.logger.error({ channel, err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'handler failed')
-      return fail({ code: 'INTERNAL', message: 'Something went wrong inside Fraktdesk. Your input was kept; please try again.' })
+      return fail(AppError.templated('INTERNAL', 'internal').toData())
     }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { renderError, type ErrorKey, type ErrorParams } from './error-messages'
 
 export const appErrorCodes = [
   'INVALID_INPUT',
@@ -24,7 +25,9 @@ export const appErrorSchema = z.object({
   message: z.string(),
   fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
   /** Bring's own error codes and messages, kept verbatim for 400s. */
-  details: z.array(z.object({ code: z.string(), message: z.string() })).optional()
+  details: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
+  /** For fixed-wording errors: the template key and params, so the renderer can translate. */
+  i18n: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional()
 })
 export type AppErrorData = z.infer<typeof appErrorSchema>
 export type AppErrorCode = AppErrorData['code']
@@ -34,10 +37,15 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
-    readonly extra: Pick<AppErrorData, 'fieldErrors' | 'details'> = {}
+    readonly extra: Pick<AppErrorData, 'fieldErrors' | 'details' | 'i18n'> = {}
   ) {
     super(message)
     this.name = 'AppError'
+  }
+
+  /** An error in fixed words from error-messages.ts, translatable in the renderer. */
+  static templated(code: AppErrorCode, key: ErrorKey, params?: ErrorParams, extra: Pick<AppErrorData, 'details'> = {}): AppError {
+    return new AppError(code, renderError(key, params), { ...extra, i18n: { key, params } })
   }
 
   toData(): AppErrorData {

@@ -25,7 +25,7 @@ describe('connection and customers channels', () => {
   it('a wrong key against the HTTP simulator is rejected in plain words; the right key lists customers', async () => {
     const { invoke } = await core()
     await invoke('credentials:save', { apiUid: testAccount.apiUid, apiKey: 'wrong-key' })
-    expect(await invoke('connection:check')).toEqual({ ok: false, error: { code: 'BRING_AUTH', message: 'Bring rejected the API user or key. Check them in Settings.' } })
+    expect(await invoke('connection:check')).toEqual({ ok: false, error: { code: 'BRING_AUTH', message: 'Bring rejected the API user or key. Check them in Settings.', i18n: { key: 'auth' } } })
     await invoke('credentials:save', { apiUid: testAccount.apiUid, apiKey: testAccount.apiKey })
     const ok = await invoke('connection:check')
     expect(ok).toMatchObject({ ok: true, data: { customers: [{ customerNumber: '5' }, { customerNumber: '6' }, { customerNumber: '7' }] } })

@@ -69,7 +69,7 @@ describe('IPC dispatcher (the one wrapper every channel goes through)', () => {
     }
     const dispatch = createDispatcher(throwing, deps, () => true)
     const internal = await dispatch('app:info', undefined, TRUSTED)
-    expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } })
+    expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String), i18n: { key: 'internal' } } })
     expect(JSON.stringify(internal)).not.toContain(secret)
     expect(JSON.stringify(internal)).not.toMatch(/at .*\.ts/)
     expect(await dispatch('settings:get', undefined, TRUSTED)).toEqual({

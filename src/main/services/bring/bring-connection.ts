@@ -33,7 +33,7 @@ export function createBringConnection(deps: BringConnectionDeps): BringConnectio
   const clientUrl = (): string => deps.settings.get().clientUrl || `Fraktdesk desktop ${deps.appVersion}`
   const realAuth = async (): Promise<BringAuth> => {
     const creds = await deps.credentials.current()
-    if (!creds) throw new AppError('NO_CREDENTIALS', 'Add your Mybring API user and API key in Settings first.')
+    if (!creds) throw AppError.templated('NO_CREDENTIALS', 'noCredentials')
     return creds
   }
   return {

@@ -25,18 +25,7 @@ export function isPreConnectFailure(err: unknown): boolean {
   return code !== undefined && preConnectCodes.has(code)
 }
 
-export const bringMessages = {
-  auth: 'Bring rejected the API user or key. Check them in Settings.',
-  unreachable: "Can't reach Bring. Check your internet connection and try again.",
-  connectionLost: 'The connection to Bring was cut off before an answer arrived.',
-  timeout: (seconds: number) => `Bring did not answer within ${seconds} seconds.`,
-  server: (status: number) => `Bring is having problems (HTTP ${status}). Try again in a few minutes.`,
-  rateLimited: (seconds: number) => `Bring is receiving too many requests from Fraktdesk. Try again in ${seconds} seconds.`,
-  notJson: 'Bring sent an answer Fraktdesk could not read (not valid JSON).',
-  notFound: 'Bring could not find what was asked for (HTTP 404).',
-  validation: 'Bring refused the request.',
-  unexpected: (status: number) => `Bring answered with an unexpected status (HTTP ${status}).`
-}
+const validationPrefix = 'Bring refused the request.'
 
 /** Turns a zod failure on Bring's response into a message naming the field. */
 export function badResponseError(error: z.ZodError): AppError {
@@ -79,14 +68,14 @@ export function extractBringDetails(body: unknown): BringDetail[] {
 }
 
 export function httpStatusError(status: number, body: unknown, retryAfterMs?: number): AppError {
-  if (status === 401 || status === 403) return new AppError('BRING_AUTH', bringMessages.auth)
-  if (status === 404) return new AppError('BRING_NOT_FOUND', bringMessages.notFound, { details: extractBringDetails(body) })
-  if (status === 429) return new AppError('BRING_RATE_LIMITED', bringMessages.rateLimited(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000))))
-  if (status >= 500) return new AppError('BRING_SERVER', bringMessages.server(status))
+  if (status === 401 || status === 403) return AppError.templated('BRING_AUTH', 'auth')
+  if (status === 404) return AppError.templated('BRING_NOT_FOUND', 'notFound', undefined, { details: extractBringDetails(body) })
+  if (status === 429) return AppError.templated('BRING_RATE_LIMITED', 'rateLimited', { seconds: Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000)) })
+  if (status >= 500) return AppError.templated('BRING_SERVER', 'server', { status })
   if (status >= 400) {
     const details = extractBringDetails(body)
-    const summary = details.length > 0 ? `${bringMessages.validation} ${details.map((d) => d.message).join(' ')}` : bringMessages.validation
+    const summary = details.length > 0 ? `${validationPrefix} ${details.map((d) => d.message).join(' ')}` : validationPrefix
     return new AppError('BRING_VALIDATION', summary, { details })
   }
-  return new AppError('BRING_BAD_RESPONSE', bringMessages.unexpected(status))
+  return AppError.templated('BRING_BAD_RESPONSE', 'unexpected', { status })
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { AppError } from '../../../shared/ipc/app-error'
 import { registerSecret, type Logger } from '../log/logger'
-import { badResponseError, bringMessages, httpStatusError, isPreConnectFailure, networkErrorCode } from './bring-errors'
+import { badResponseError, httpStatusError, isPreConnectFailure, networkErrorCode } from './bring-errors'
 import { bringRateLimits, createRateLimiter, defaultSleep, parseRetryAfter, type BringApi, type RateLimiter } from './rate-limiter'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -91,10 +91,10 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
             await sleep(250 * attempt)
             continue
           }
-          throw new AppError('BRING_UNREACHABLE', bringMessages.unreachable)
+          throw AppError.templated('BRING_UNREACHABLE', 'unreachable')
         }
-        if (isTimeout(err)) throw new AppError('BRING_TIMEOUT', bringMessages.timeout(Math.round(timeoutMs / 1000)))
-        throw new AppError('BRING_CONNECTION_LOST', bringMessages.connectionLost)
+        if (isTimeout(err)) throw AppError.templated('BRING_TIMEOUT', 'timeout', { seconds: Math.round(timeoutMs / 1000) })
+        throw AppError.templated('BRING_CONNECTION_LOST', 'connectionLost')
       }
 
       log.info({ attempt, status: res.status, ms: Date.now() - started }, 'bring response')
@@ -115,7 +115,7 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
 
       const body = await readBody(res, timeoutMs)
       if (!res.ok) throw httpStatusError(res.status, body.ok ? body.value : undefined)
-      if (!body.ok) throw new AppError('BRING_BAD_RESPONSE', bringMessages.notJson)
+      if (!body.ok) throw AppError.templated('BRING_BAD_RESPONSE', 'notJson')
       const parsed = req.schema.safeParse(body.value)
       if (!parsed.success) {
         log.warn({ issues: parsed.error.issues.slice(0, 3) }, 'bring response failed validation')
@@ -136,8 +136,8 @@ async function readBody(res: Response, timeoutMs: number): Promise<{ ok: true; v
   try {
     text = await res.text()
   } catch (err) {
-    if (isTimeout(err)) throw new AppError('BRING_TIMEOUT', bringMessages.timeout(Math.round(timeoutMs / 1000)))
-    throw new AppError('BRING_CONNECTION_LOST', bringMessages.connectionLost)
+    if (isTimeout(err)) throw AppError.templated('BRING_TIMEOUT', 'timeout', { seconds: Math.round(timeoutMs / 1000) })
+    throw AppError.templated('BRING_CONNECTION_LOST', 'connectionLost')
   }
   if (text.trim() === '') return { ok: true, value: undefined }
   try {

@@ -88,7 +88,7 @@ const statusResponse = z.object({ status: z.string(), message: z.string().option
 function explainNotFound(shipmentNumber: string) {
   return (err: unknown): never => {
     if (err instanceof AppError && err.code === 'BRING_NOT_FOUND') {
-      throw new AppError('BRING_NOT_FOUND', `Bring has no active pickup with shipment number ${shipmentNumber}. It may already be cancelled, or it was not booked with mailbox pickup.`, err.extra)
+      throw new AppError('BRING_NOT_FOUND', `Bring has no active pickup with shipment number ${shipmentNumber}. It may already be cancelled, or it was not booked with mailbox pickup.`, { details: err.extra.details })
     }
     throw err
   }

@@ -1,4 +1,7 @@
+import { errorTemplates } from '@shared/ipc/error-messages'
+
 export const en = {
+  errors: { ...errorTemplates, lostContact: 'Fraktdesk lost contact with its background process. Please restart the app.' } as Record<string, string>,
   nav: {
     quote: 'Quote',
     book: 'Book',

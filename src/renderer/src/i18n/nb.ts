@@ -1,6 +1,21 @@
 import type { Messages } from './en'
 
 export const nb: Messages = {
+  errors: {
+    auth: 'Bring avviste API-brukeren eller -nøkkelen. Sjekk dem under Innstillinger.',
+    unreachable: 'Får ikke kontakt med Bring. Sjekk internettforbindelsen og prøv igjen.',
+    connectionLost: 'Forbindelsen til Bring ble brutt før svaret kom.',
+    timeout: 'Bring svarte ikke innen {{seconds}} sekunder.',
+    server: 'Bring har problemer (HTTP {{status}}). Prøv igjen om noen minutter.',
+    rateLimited: 'Bring får for mange forespørsler fra Fraktdesk. Prøv igjen om {{seconds}} sekunder.',
+    notJson: 'Bring sendte et svar Fraktdesk ikke kunne lese (ikke gyldig JSON).',
+    notFound: 'Bring fant ikke det som ble etterspurt (HTTP 404).',
+    unexpected: 'Bring svarte med en uventet status (HTTP {{status}}).',
+    noCredentials: 'Legg inn Mybring API-bruker og API-nøkkel under Innstillinger først.',
+    forbiddenSender: 'Dette vinduet har ikke lov til å snakke med Fraktdesk.',
+    internal: 'Noe gikk galt i Fraktdesk. Det du skrev er tatt vare på; prøv igjen.',
+    lostContact: 'Fraktdesk mistet kontakten med bakgrunnsprosessen. Start appen på nytt.'
+  },
   nav: {
     quote: 'Pris',
     book: 'Book',

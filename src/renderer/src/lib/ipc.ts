@@ -2,6 +2,7 @@ import type { Channel } from '@shared/ipc/channels'
 import type { ChannelInput, ChannelOutput } from '@shared/ipc/contract'
 import type { AppErrorData } from '@shared/ipc/app-error'
 import type { FraktdeskApi } from '@shared/ipc/api'
+import i18n from '../i18n'
 
 declare global {
   interface Window {
@@ -15,7 +16,9 @@ export class IpcError extends Error {
   readonly fieldErrors?: Record<string, string[]>
   readonly details?: AppErrorData['details']
   constructor(data: AppErrorData) {
-    super(data.message)
+    // Fixed-wording errors come with a key: show them in the user's language.
+    const key = data.i18n ? `errors.${data.i18n.key}` : undefined
+    super(key && i18n.exists(key) ? i18n.t(key, data.i18n?.params) : data.message)
     this.code = data.code
     this.fieldErrors = data.fieldErrors
     this.details = data.details
@@ -29,7 +32,7 @@ export async function call<C extends Channel>(channel: C, ...args: undefined ext
   try {
     result = await fn(args[0])
   } catch {
-    throw new IpcError({ code: 'INTERNAL', message: 'Fraktdesk lost contact with its background process. Please restart the app.' })
+    throw new IpcError({ code: 'INTERNAL', message: i18n.t('errors.lostContact') })
   }
   if (!result.ok) throw new IpcError(result.error)
   return result.data as ChannelOutput<C>

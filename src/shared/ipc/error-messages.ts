@@ -1,0 +1,25 @@
+/**
+ * English templates of the errors main reports in fixed words. Main sends the rendered text plus
+ * the key and params, so the renderer can show the same error in the user's language (i18next uses
+ * the same {{param}} syntax; en.ts takes these very strings).
+ */
+export const errorTemplates = {
+  auth: 'Bring rejected the API user or key. Check them in Settings.',
+  unreachable: "Can't reach Bring. Check your internet connection and try again.",
+  connectionLost: 'The connection to Bring was cut off before an answer arrived.',
+  timeout: 'Bring did not answer within {{seconds}} seconds.',
+  server: 'Bring is having problems (HTTP {{status}}). Try again in a few minutes.',
+  rateLimited: 'Bring is receiving too many requests from Fraktdesk. Try again in {{seconds}} seconds.',
+  notJson: 'Bring sent an answer Fraktdesk could not read (not valid JSON).',
+  notFound: 'Bring could not find what was asked for (HTTP 404).',
+  unexpected: 'Bring answered with an unexpected status (HTTP {{status}}).',
+  noCredentials: 'Add your Mybring API user and API key in Settings first.',
+  forbiddenSender: 'This window is not allowed to talk to Fraktdesk.',
+  internal: 'Something went wrong inside Fraktdesk. Your input was kept; please try again.'
+} as const
+export type ErrorKey = keyof typeof errorTemplates
+export type ErrorParams = Record<string, string | number>
+
+export function renderError(key: ErrorKey, params: ErrorParams = {}): string {
+  return errorTemplates[key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''))
+}
