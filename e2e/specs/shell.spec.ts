@@ -28,6 +28,9 @@ test('keyboard: Ctrl+number jumps between screens', async ({ launch }) => {
   await expect(page.getByTestId('screen-settings')).toBeVisible()
   await page.keyboard.press('Control+5')
   await expect(page.getByTestId('screen-customers')).toBeVisible()
+  await page.getByRole('heading', { level: 1 }).click()
+  await page.keyboard.press('/')
+  await expect(page.getByRole('searchbox')).toBeFocused()
 })
 
 test('a changed setting survives a reload', async ({ launch }) => {

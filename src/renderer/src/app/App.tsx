@@ -40,6 +40,16 @@ export function App() {
   // Keyboard-first: Ctrl/Cmd+1..6 jumps between screens.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      // "/" jumps to the screen's search box, unless the user is typing somewhere.
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]')
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey) {
+        const search = document.querySelector<HTMLInputElement>('input[type="search"]')
+        if (search) {
+          e.preventDefault()
+          search.focus()
+        }
+        return
+      }
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       const n = Number(e.key)
       if (n >= 1 && n <= screens.length) {
