@@ -68,6 +68,7 @@ export const en = {
     number: 'Customer number',
     name: 'Name',
     country: 'Country',
+    productId: 'Product id',
     services: 'Services',
     servicesOf: 'Services for {{name}}',
     none: 'No customer numbers found.',
@@ -193,6 +194,7 @@ export const en = {
     markBooked: 'Mark as booked',
     sendAgain: 'Send again',
     notBooked: 'It was not booked',
+    showMore: 'Show more ({{shown}} of {{total}})',
     request: 'Request sent to Bring',
     status: { pending: 'Sending', booked: 'Booked', outcome_unknown: 'Outcome unknown', failed: 'Not booked', cancelled_by_user: 'Not booked (checked)' }
   },

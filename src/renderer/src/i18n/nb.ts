@@ -82,6 +82,7 @@ export const nb: Messages = {
     number: 'Kundenummer',
     name: 'Navn',
     country: 'Land',
+    productId: 'Produkt-id',
     services: 'Tjenester',
     servicesOf: 'Tjenester for {{name}}',
     none: 'Fant ingen kundenumre.',
@@ -207,6 +208,7 @@ export const nb: Messages = {
     markBooked: 'Marker som booket',
     sendAgain: 'Send på nytt',
     notBooked: 'Den ble ikke booket',
+    showMore: 'Vis flere ({{shown}} av {{total}})',
     request: 'Forespørsel sendt til Bring',
     status: { pending: 'Sendes', booked: 'Booket', outcome_unknown: 'Ukjent utfall', failed: 'Ikke booket', cancelled_by_user: 'Ikke booket (sjekket)' }
   },

@@ -105,7 +105,7 @@ export function CustomersScreen() {
                 <table className="table" data-testid="services-table">
                   <thead>
                     <tr>
-                      <th>Id</th>
+                      <th>{t('customers.productId')}</th>
                       <th>{t('customers.services')}</th>
                     </tr>
                   </thead>

@@ -11,7 +11,7 @@ import { useShipmentsStore } from './useShipmentsStore'
 
 export function ShipmentsScreen() {
   const { t, i18n } = useTranslation()
-  const { filter, items, total, error, selected, setFilter, load, open, replace } = useShipmentsStore()
+  const { filter, items, total, error, selected, setFilter, load, more, open, replace } = useShipmentsStore()
   const go = useNavStore((s) => s.go)
   const setPrefill = useBookStore((s) => s.setPrefill)
 
@@ -86,6 +86,11 @@ export function ShipmentsScreen() {
                 ))}
               </tbody>
             </table>
+          )}
+          {items.length < total && (
+            <button type="button" className="link" onClick={() => void more()}>
+              {t('shipments.showMore', { shown: items.length, total })}
+            </button>
           )}
         </div>
         <div>

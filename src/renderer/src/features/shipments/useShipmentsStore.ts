@@ -11,11 +11,14 @@ interface ShipmentsState {
   selected: ShipmentDetail | null
   setFilter(patch: Partial<ShipmentFilter>): void
   load(): Promise<void>
+  /** The next page of the same search, appended. */
+  more(): Promise<void>
   open(id: string): Promise<void>
   replace(s: ShipmentDetail): void
 }
 
 let seq = 0
+const PAGE = 200
 
 export const useShipmentsStore = create<ShipmentsState>((set, get) => ({
   filter: { query: '' },
@@ -32,10 +35,19 @@ export const useShipmentsStore = create<ShipmentsState>((set, get) => ({
     const mine = ++seq // typing fast: only the newest answer is shown
     set({ loading: true })
     try {
-      const { items, total } = await call('shipments:list', { query: '', limit: 200, offset: 0, ...get().filter })
+      const { items, total } = await call('shipments:list', { query: '', limit: PAGE, offset: 0, ...get().filter })
       if (mine === seq) set({ items, total, loading: false, error: null })
     } catch (err) {
       if (mine === seq) set({ loading: false, error: errorMessage(err) })
+    }
+  },
+  async more() {
+    const mine = seq
+    try {
+      const { items } = await call('shipments:list', { query: '', limit: PAGE, ...get().filter, offset: get().items.length })
+      if (mine === seq) set({ items: [...get().items, ...items] })
+    } catch (err) {
+      set({ error: errorMessage(err) })
     }
   },
   async open(id) {
