@@ -41,6 +41,10 @@ describe('shipments history (SQLite)', () => {
     expect(search('"; DROP TABLE shipments; --')).toEqual([])
     expect(reopened.list({ query: '', mode: 'sandbox', limit: 10, offset: 0 }).total).toBe(1)
     expect(reopened.list({ query: '', status: 'pending', limit: 10, offset: 0 }).items.map((s) => s.id)).toEqual([a.id])
+    const page2 = reopened.list({ query: '', limit: 1, offset: 1 })
+    expect(page2.total).toBe(2)
+    expect(page2.items).toHaveLength(1)
+    expect(page2.items[0].id).not.toBe(reopened.list({ query: '', limit: 1, offset: 0 }).items[0].id)
   })
 
   it('one form is one record: the client request id is unique', async () => {
