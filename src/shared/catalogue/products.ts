@@ -1,5 +1,6 @@
 import raw from './bring-catalogue.json'
 import type { Language } from '../domain/settings'
+import { MAILBOX_PICKUP_VAS, mailboxPickupProducts } from '../domain/pickup'
 
 export interface CatalogueProduct {
   id: string
@@ -85,11 +86,10 @@ export function isBookable(id: string): boolean {
 }
 
 /** Mailbox pickup (VAS 1073) for C2C mailbox-pickup services, from the Pickup API guide; Bring's catalogue lists 1073 for 5400 only. */
-const mailboxPickupVas: VasView = { code: '1073', name: 'Pickup from mailbox', description: 'The sender drops the parcel in their own mailbox; Bring picks it up.', incompatible: [] }
-const mailboxPickupServices = new Set(['3622', '5900', '5901', '5902'])
+const mailboxPickupVas: VasView = { code: MAILBOX_PICKUP_VAS, name: 'Pickup from mailbox', description: 'The sender drops the parcel in their own mailbox; Bring picks it up.', incompatible: [] }
 
 export function additionalServicesWithPickup(productId: string, lang: Language): VasView[] {
   const listed = additionalServicesFor(productId, lang)
-  if (!mailboxPickupServices.has(productId) || listed.some((v) => v.code === '1073')) return listed
+  if (!mailboxPickupProducts.has(productId) || listed.some((v) => v.code === MAILBOX_PICKUP_VAS)) return listed
   return [...listed, lang === 'nb' ? { ...mailboxPickupVas, name: 'Henting i postkassen' } : mailboxPickupVas]
 }

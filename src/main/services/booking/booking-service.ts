@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { AppError } from '../../../shared/ipc/app-error'
+import { createSingleFlight } from '../requests/single-flight'
 import type { BookingForm, Confirmation, ShipmentDetail } from '../../../shared/domain/booking'
 import type { BringConnection } from '../bring/bring-connection'
 import { buildBookingRequest, postBooking, toConfirmation } from '../bring/booking'
@@ -28,7 +30,7 @@ interface Deps {
  * timeouts, cut connections, 5xx and unreadable answers leave "outcome unknown" for the user to resolve.
  */
 export function createBookingService(deps: Deps) {
-  const inFlight = new Map<string, Promise<ShipmentDetail>>()
+  const singleFlight = createSingleFlight<ShipmentDetail>()
 
   async function send(form: BookingForm, existing: ShipmentDetail | null): Promise<ShipmentDetail> {
     const mode = deps.bring.mode()
@@ -77,11 +79,16 @@ export function createBookingService(deps: Deps) {
     return new AppError('BRING_VALIDATION', `Bring refused the booking: ${details.map((d) => d.message).join(' ')}`, { fieldErrors, details })
   }
 
+  /** Downloads the label into the labels folder and remembers its file name on the shipment. */
+  async function saveLabel(id: string, labelUrl: string, consignmentNumber: string): Promise<void> {
+    const file = await downloadLabel(deps.bring.fetch(), labelUrl, deps.labelsDir, labelFileName(consignmentNumber, 'label'))
+    deps.repo.setLabelFile(id, path.basename(file))
+  }
+
   async function fetchLabels(id: string, confirmation: Confirmation): Promise<void> {
     if (!confirmation.labelUrl) return
     try {
-      const file = await downloadLabel(deps.bring.fetch(), confirmation.labelUrl, deps.labelsDir, labelFileName(confirmation.consignmentNumber, 'label'))
-      deps.repo.setLabelFile(id, file.split(/[\\/]/).pop()!)
+      await saveLabel(id, confirmation.labelUrl, confirmation.consignmentNumber)
       if (confirmation.waybillUrl) await downloadLabel(deps.bring.fetch(), confirmation.waybillUrl, deps.labelsDir, labelFileName(confirmation.consignmentNumber, 'waybill'))
     } catch (err) {
       // The booking stands; the label can be fetched again from the shipment.
@@ -94,13 +101,11 @@ export function createBookingService(deps: Deps) {
     if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {
       return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.'))
     }
-    const running = inFlight.get(form.clientRequestId)
-    if (running) return running
-    const existing = deps.repo.findByClientRequest(form.clientRequestId)
-    if (existing && existing.status !== 'failed') return Promise.resolve(existing)
-    const p = send(form, existing).finally(() => inFlight.delete(form.clientRequestId))
-    inFlight.set(form.clientRequestId, p)
-    return p
+    return singleFlight(form.clientRequestId, async () => {
+      const existing = deps.repo.findByClientRequest(form.clientRequestId)
+      if (existing && existing.status !== 'failed') return existing
+      return send(form, existing)
+    })
   }
 
   return {
@@ -134,8 +139,7 @@ export function createBookingService(deps: Deps) {
     async downloadLabelAgain(id: string): Promise<ShipmentDetail> {
       const s = deps.repo.get(id)
       if (!s?.confirmation?.labelUrl) throw new AppError('INVALID_INPUT', 'This shipment has no label link.')
-      const file = await downloadLabel(deps.bring.fetch(), s.confirmation.labelUrl, deps.labelsDir, labelFileName(s.confirmation.consignmentNumber, 'label'))
-      deps.repo.setLabelFile(id, file.split(/[\\/]/).pop()!)
+      await saveLabel(id, s.confirmation.labelUrl, s.confirmation.consignmentNumber)
       return deps.repo.get(id)!
     }
   }

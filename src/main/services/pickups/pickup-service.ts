@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/ipc/app-error'
+import { createSingleFlight } from '../requests/single-flight'
 import type { ShipmentDetail } from '../../../shared/domain/booking'
 import { mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupOptionsQuery, type PickupOrderForm, type PickupRecord } from '../../../shared/domain/pickup'
 import type { BringConnection } from '../bring/bring-connection'
@@ -14,7 +15,7 @@ const time = (iso?: string): string | undefined => iso?.match(/T(\d{2}:\d{2})/)?
 
 /** Pickups with the same discipline as bookings: pending first, no automatic resend, unknown outcomes kept visible. */
 export function createPickupService(deps: { repo: PickupsRepo; bring: BringConnection; logger: Logger }) {
-  const inFlight = new Map<string, Promise<PickupRecord>>()
+  const singleFlight = createSingleFlight<PickupRecord>()
 
   async function send(form: PickupOrderForm): Promise<PickupRecord> {
     const mode = deps.bring.mode()
@@ -63,13 +64,7 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
       if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {
         return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This orders a real pickup from Bring, at real cost. Confirm to continue.'))
       }
-      const running = inFlight.get(form.clientRequestId)
-      if (running) return running
-      const existing = deps.repo.findByClientRequest(form.clientRequestId)
-      if (existing) return Promise.resolve(existing)
-      const p = send(form).finally(() => inFlight.delete(form.clientRequestId))
-      inFlight.set(form.clientRequestId, p)
-      return p
+      return singleFlight(form.clientRequestId, async () => deps.repo.findByClientRequest(form.clientRequestId) ?? send(form))
     },
 
     async modify(id: string, date: string): Promise<PickupRecord> {
