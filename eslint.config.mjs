@@ -1,6 +1,9 @@
+import path from 'node:path'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import { importX, createNodeResolver } from 'eslint-plugin-import-x'
+import { featureBoundaryZones } from './eslint/feature-boundaries.mjs'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/.artifacts/**'] },
@@ -28,7 +31,14 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'use lib/ipc.ts' }] }
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.mjs'],
+    // Renderer layering: a feature never imports another feature; shared UI and app state never import a feature.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], alias: { '@renderer': [path.resolve('src/renderer/src')], '@shared': [path.resolve('src/shared')] } })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: featureBoundaryZones('src/renderer/src') }] }
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'eslint/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } }
   }
 )

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useAppStore } from './useAppStore'
+import { useAppStore } from '../state/useAppStore'
 
 export function Notices() {
   const { t } = useTranslation()

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { screens, useNavStore } from './useNavStore'
+import { screens, useNavStore } from '../state/useNavStore'
 
 export function Sidebar() {
   const { t } = useTranslation()

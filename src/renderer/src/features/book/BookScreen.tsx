@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BookingForm as BookingFormData, BookingFormValues, ShipmentDetail } from '@shared/domain/booking'
 import { call, errorMessage, IpcError } from '../../lib/ipc'
-import { useCustomersStore } from '../customers/useCustomersStore'
-import { useSettingsStore } from '../settings/useSettingsStore'
-import { ShipmentCard } from '../shipments/ShipmentCard'
+import { useCustomersStore } from '../../state/useCustomersStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
+import { useIntentsStore } from '../../state/useIntentsStore'
+import { shipmentActions } from '../../state/shipment-actions'
+import { ShipmentCard } from '../../components/ShipmentCard'
 import { BookingForm } from './BookingForm'
-import { emptyBooking, fromQuoteDraft } from './form-values'
-import { useBookStore } from './useBookStore'
+import { emptyBooking, fromBookDraft } from './form-values'
 
 export function BookScreen() {
   const { t } = useTranslation()
@@ -15,7 +16,7 @@ export function BookScreen() {
   const updateSettings = useSettingsStore((s) => s.update)
   const customers = useCustomersStore((s) => s.list?.customers)
   const loadCustomers = useCustomersStore((s) => s.load)
-  const { prefill, setPrefill } = useBookStore()
+  const takeBookDraft = useIntentsStore((s) => s.takeBookDraft)
   const [initial, setInitial] = useState<BookingFormValues | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -29,19 +30,16 @@ export function BookScreen() {
     if (!customers) void loadCustomers()
   }, [customers, loadCustomers])
 
-  // Start from "Book again", else a quote's "Book this" draft, else the default sender.
+  // Start from a "book this" draft (quote, history, …), else the quote draft main kept, else the default sender.
   useEffect(() => {
     if (!settings || initial) return
-    if (prefill) {
-      setInitial(prefill)
-      setPrefill(null)
-      return
-    }
+    const draft = takeBookDraft()
+    if (draft) return setInitial(fromBookDraft(draft, settings.defaultSender))
     void call('drafts:bookingGet').then(
-      (draft) => setInitial(draft ? fromQuoteDraft(draft, settings.defaultSender) : emptyBooking(settings.defaultSender, settings.defaultCustomerNumber)),
+      (saved) => setInitial(saved ? fromBookDraft({ source: 'quote', draft: saved }, settings.defaultSender) : emptyBooking(settings.defaultSender, settings.defaultCustomerNumber)),
       () => setInitial(emptyBooking(settings.defaultSender, settings.defaultCustomerNumber))
     )
-  }, [settings, initial, prefill, setPrefill])
+  }, [settings, initial, takeBookDraft])
 
   const book = async (form: BookingFormData, saveSender: boolean, confirmLive?: boolean): Promise<void> => {
     if (sending.current) return // a second Enter or click while the first is on its way
@@ -85,7 +83,7 @@ export function BookScreen() {
         )}
       </div>
       {result ? (
-        <ShipmentCard shipment={result} onChange={setResult} />
+        <ShipmentCard shipment={result} actions={shipmentActions} onChange={setResult} />
       ) : (
         <>
           {error && (

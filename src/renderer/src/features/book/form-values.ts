@@ -2,6 +2,7 @@ import type { BookingFormValues, ShipmentDetail } from '@shared/domain/booking'
 import type { BookingDraft } from '@shared/domain/drafts'
 import type { DefaultSender } from '@shared/domain/settings'
 import { localToday as today } from '../../lib/format'
+import type { BookDraft } from '../../state/useIntentsStore'
 
 const emptyParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', contact: { name: '', email: '', phoneNumber: '' } }
 
@@ -49,6 +50,16 @@ export function fromQuoteDraft(draft: BookingDraft, sender: DefaultSender): Book
 }
 
 /** "Book again": everything from an earlier shipment, as a new booking for today. */
-export function fromShipment(s: ShipmentDetail): BookingFormValues {
+export function fromShipment(s: Pick<ShipmentDetail, 'form'>): BookingFormValues {
   return { ...(s.form as BookingFormValues), clientRequestId: crypto.randomUUID(), shippingDate: today() }
+}
+
+/** How a "book this" draft fills the booking form. */
+export function fromBookDraft(d: BookDraft, sender: DefaultSender): BookingFormValues {
+  switch (d.source) {
+    case 'quote':
+      return fromQuoteDraft(d.draft, sender)
+    case 'shipment':
+      return fromShipment(d.shipment)
+  }
 }

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next'
 import { describeProduct } from '@shared/catalogue/products'
 import type { Language } from '@shared/domain/settings'
 import { timeAgo } from '../../lib/format'
-import { useCustomersStore } from './useCustomersStore'
-import { useSettingsStore } from '../settings/useSettingsStore'
+import { useCustomersStore } from '../../state/useCustomersStore'
+import { useCustomersScreenStore } from './useCustomersScreenStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
 
 export function CustomersScreen() {
   const { t, i18n } = useTranslation()
   const lang = (i18n.language === 'nb' ? 'nb' : 'en') as Language
-  const { list, loading, error, selected, query, load, select, setQuery } = useCustomersStore()
+  const { list, loading, error, load } = useCustomersStore()
+  const { selected, query, select, setQuery } = useCustomersScreenStore()
   const listRef = useRef<HTMLUListElement>(null)
 
   // Each mode (and API user) has its own customers: reload when it changes.

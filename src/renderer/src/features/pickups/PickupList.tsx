@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PickupRecord } from '@shared/domain/pickup'
 import { call, errorMessage } from '../../lib/ipc'
 import { formatDate } from '../../lib/money'
-import { ModeBadge } from '../shipments/StatusBadges'
+import { ModeBadge } from '../../components/StatusBadges'
 import { usePickupsStore } from './usePickupsStore'
 
 function PickupRow({ p }: { p: PickupRecord }) {

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, errorMessage } from '../../lib/ipc'
 import type { QuoteFormValues, QuoteRow } from '@shared/domain/quote'
-import { useCustomersStore } from '../customers/useCustomersStore'
-import { useNavStore } from '../../app/useNavStore'
+import { useCustomersStore } from '../../state/useCustomersStore'
+import { useIntentsStore } from '../../state/useIntentsStore'
 import { timeAgo } from '../../lib/format'
 import { QuoteForm, emptyQuote } from './QuoteForm'
 import { QuoteResults } from './QuoteResults'
@@ -15,7 +15,7 @@ export function QuoteScreen() {
   const loadCustomers = useCustomersStore((s) => s.load)
   const customersError = useCustomersStore((s) => s.error)
   const { result, lastInput, loading, error, fieldErrors, sort, run, setSort } = useQuoteStore()
-  const go = useNavStore((s) => s.go)
+  const bookThis = useIntentsStore((s) => s.bookThis)
   const [initial, setInitial] = useState<QuoteFormValues | null>(null)
   const [bookError, setBookError] = useState<string | null>(null)
 
@@ -42,8 +42,7 @@ export function QuoteScreen() {
   const book = async (row: QuoteRow): Promise<void> => {
     if (!lastInput) return
     try {
-      await call('drafts:bookingSet', { source: 'quote', createdAt: new Date().toISOString(), customerNumber: row.customerNumber, productId: row.productId, productName: row.name, quote: lastInput })
-      go('book')
+      await bookThis({ source: 'quote', draft: { source: 'quote', createdAt: new Date().toISOString(), customerNumber: row.customerNumber, productId: row.productId, productName: row.name, quote: lastInput } })
     } catch (err) {
       setBookError(errorMessage(err))
     }

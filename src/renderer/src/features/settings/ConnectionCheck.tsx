@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../lib/ipc'
-import { useSettingsStore } from './useSettingsStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
 
 export function ConnectionCheck() {
   const { t } = useTranslation()

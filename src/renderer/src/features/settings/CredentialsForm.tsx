@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import { saveCredentialsSchema, type SaveCredentials } from '@shared/domain/credentials'
 import { Field } from '../../components/Field'
 import { IpcError, errorMessage } from '../../lib/ipc'
-import { useSettingsStore } from './useSettingsStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
 
 type FormInput = z.input<typeof saveCredentialsSchema>
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Field } from '../../components/Field'
 import { IpcError, errorMessage } from '../../lib/ipc'
 import { settingsSchema, type Language } from '@shared/domain/settings'
-import { useSettingsStore } from './useSettingsStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
 
 export function GeneralSettings() {
   const { t } = useTranslation()

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Mode } from '@shared/domain/mode'
 import { errorMessage } from '../../lib/ipc'
-import { useSettingsStore } from './useSettingsStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
 
 const modes: Mode[] = ['sandbox', 'test', 'live']
 const labels: Record<Mode, string> = { sandbox: 'settings.modeSandbox', test: 'settings.modeTest', live: 'settings.modeLive' }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { defaultSenderSchema, type DefaultSender } from '@shared/domain/settings'
 import { errorMessage } from '../../lib/ipc'
-import { useSettingsStore } from './useSettingsStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
 
 const fields: (keyof DefaultSender)[] = ['name', 'addressLine', 'addressLine2', 'postalCode', 'city', 'countryCode', 'contactName', 'phoneNumber', 'email']
 

@@ -2,27 +2,22 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shipmentStatusSchema, type ShipmentDetail } from '@shared/domain/booking'
 import { modeSchema } from '@shared/domain/mode'
-import { useNavStore } from '../../app/useNavStore'
-import { useBookStore } from '../book/useBookStore'
-import { fromShipment } from '../book/form-values'
-import { ShipmentCard } from './ShipmentCard'
-import { ModeBadge, StatusBadge } from './StatusBadges'
+import { useIntentsStore } from '../../state/useIntentsStore'
+import { shipmentActions } from '../../state/shipment-actions'
+import { ShipmentCard } from '../../components/ShipmentCard'
+import { ModeBadge, StatusBadge } from '../../components/StatusBadges'
 import { useShipmentsStore } from './useShipmentsStore'
 
 export function ShipmentsScreen() {
   const { t, i18n } = useTranslation()
   const { filter, items, total, error, selected, setFilter, load, more, open, replace } = useShipmentsStore()
-  const go = useNavStore((s) => s.go)
-  const setPrefill = useBookStore((s) => s.setPrefill)
+  const bookThis = useIntentsStore((s) => s.bookThis)
 
   useEffect(() => {
     void load()
   }, [load])
 
-  const bookAgain = (s: ShipmentDetail): void => {
-    setPrefill(fromShipment(s))
-    go('book')
-  }
+  const bookAgain = (s: ShipmentDetail): void => void bookThis({ source: 'shipment', shipment: s })
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })
 
   return (
@@ -96,7 +91,7 @@ export function ShipmentsScreen() {
         <div>
           {selected && (
             <>
-              <ShipmentCard shipment={selected} onChange={replace} onBookAgain={bookAgain} />
+              <ShipmentCard shipment={selected} actions={shipmentActions} onChange={replace} onBookAgain={bookAgain} />
               <details className="card">
                 <summary>{t('shipments.request')}</summary>
                 <pre className="json">{JSON.stringify(selected.request, null, 2)}</pre>

@@ -2,29 +2,40 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ShipmentDetail } from '@shared/domain/booking'
 import { describeProduct } from '@shared/catalogue/products'
-import { call, errorMessage, IpcError } from '../../lib/ipc'
+import { errorMessage, IpcError } from '../lib/ipc'
 import { ModeBadge, StatusBadge } from './StatusBadges'
+
+/** What the card asks for; a changed shipment comes back to replace the one shown. */
+export interface ShipmentActions {
+  openLabel(id: string): Promise<void>
+  downloadLabel(id: string): Promise<ShipmentDetail>
+  openTracking(id: string): Promise<void>
+  markBooked(id: string, consignmentNumber: string): Promise<ShipmentDetail>
+  markNotBooked(id: string): Promise<ShipmentDetail>
+  sendAgain(id: string, confirmLive: boolean): Promise<ShipmentDetail>
+}
 
 interface Props {
   shipment: ShipmentDetail
+  actions: ShipmentActions
   onChange(s: ShipmentDetail): void
   onBookAgain?(s: ShipmentDetail): void
 }
 
-/** One shipment: confirmation, label and tracking, and the way out of "outcome unknown". */
-export function ShipmentCard({ shipment: s, onChange, onBookAgain }: Props) {
+/** One shipment: confirmation, label and tracking, and the way out of "outcome unknown". Data in, callbacks out. */
+export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Props) {
   const { t, i18n } = useTranslation()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [number, setNumber] = useState('')
   const [confirmRetry, setConfirmRetry] = useState(false)
 
-  const act = async (fn: () => Promise<ShipmentDetail | { opened: boolean }>): Promise<void> => {
+  const act = async (fn: () => Promise<ShipmentDetail | void>): Promise<void> => {
     setBusy(true)
     setError(null)
     try {
       const res = await fn()
-      if ('id' in res) onChange(res)
+      if (res) onChange(res)
     } catch (err) {
       setError(err instanceof IpcError && err.fieldErrors ? Object.values(err.fieldErrors).flat().join(' ') : errorMessage(err))
     } finally {
@@ -64,17 +75,17 @@ export function ShipmentCard({ shipment: s, onChange, onBookAgain }: Props) {
       {s.status === 'booked' && (
         <div className="actions">
           {s.hasLabel ? (
-            <button type="button" className="primary" disabled={busy} onClick={() => void act(() => call('labels:open', { id: s.id }))}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void act(() => actions.openLabel(s.id))}>
               {t('shipments.openLabel')}
             </button>
           ) : null}
           {s.confirmation?.labelUrl && (
-            <button type="button" disabled={busy} onClick={() => void act(() => call('labels:download', { id: s.id }))}>
+            <button type="button" disabled={busy} onClick={() => void act(() => actions.downloadLabel(s.id))}>
               {s.hasLabel ? t('shipments.downloadAgain') : t('shipments.downloadLabel')}
             </button>
           )}
           {s.confirmation?.trackingUrl && (
-            <button type="button" disabled={busy} onClick={() => void act(() => call('tracking:open', { id: s.id }))}>
+            <button type="button" disabled={busy} onClick={() => void act(() => actions.openTracking(s.id))}>
               {t('shipments.openTracking')}
             </button>
           )}
@@ -90,7 +101,7 @@ export function ShipmentCard({ shipment: s, onChange, onBookAgain }: Props) {
           <p>{s.error?.message}</p>
           <div className="row">
             <input aria-label={t('shipments.consignmentFromMybring')} placeholder={t('shipments.consignmentFromMybring')} value={number} onChange={(e) => setNumber(e.target.value)} />
-            <button type="button" disabled={busy} onClick={() => void act(() => call('shipments:resolve', { id: s.id, booked: true, consignmentNumber: number }))}>
+            <button type="button" disabled={busy} onClick={() => void act(() => actions.markBooked(s.id, number))}>
               {t('shipments.markBooked')}
             </button>
             {s.mode === 'live' && !confirmRetry ? (
@@ -98,11 +109,11 @@ export function ShipmentCard({ shipment: s, onChange, onBookAgain }: Props) {
                 {t('shipments.sendAgain')}
               </button>
             ) : (
-              <button type="button" className={s.mode === 'live' ? 'danger' : undefined} disabled={busy} onClick={() => void act(() => call('shipments:retry', { id: s.id, confirmLive: s.mode === 'live' }))}>
+              <button type="button" className={s.mode === 'live' ? 'danger' : undefined} disabled={busy} onClick={() => void act(() => actions.sendAgain(s.id, s.mode === 'live'))}>
                 {s.mode === 'live' ? t('book.liveConfirmButton') : t('shipments.sendAgain')}
               </button>
             )}
-            <button type="button" className="link" disabled={busy} onClick={() => void act(() => call('shipments:resolve', { id: s.id, booked: false }))}>
+            <button type="button" className="link" disabled={busy} onClick={() => void act(() => actions.markNotBooked(s.id))}>
               {t('shipments.notBooked')}
             </button>
           </div>

@@ -1,11 +1,11 @@
 import { create } from 'zustand'
-import { call } from '../../lib/ipc'
+import { call } from '../lib/ipc'
 import type { Settings, SettingsPatch } from '@shared/domain/settings'
 import type { CredentialsStatus, SaveCredentials } from '@shared/domain/credentials'
 import type { Mode } from '@shared/domain/mode'
 import type { Customer } from '@shared/domain/customers'
-import i18n from '../../i18n'
-import { useCustomersStore } from '../customers/useCustomersStore'
+import i18n from '../i18n'
+import { useCustomersStore } from './useCustomersStore'
 
 interface SettingsState {
   settings: Settings | null

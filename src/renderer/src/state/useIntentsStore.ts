@@ -1,0 +1,38 @@
+import { create } from 'zustand'
+import type { ShipmentDetail } from '@shared/domain/booking'
+import type { BookingDraft } from '@shared/domain/drafts'
+import { call } from '../lib/ipc'
+import { useNavStore } from './useNavStore'
+
+/**
+ * "Book this", from wherever it starts (a quote row, a history entry; the address book, batches and
+ * warehouse orders as they land). The sender says what it has; the Book feature decides how that
+ * fills its form. No feature reaches into another feature's store.
+ */
+export type BookDraft =
+  /** A quote's inputs and chosen service; kept by main too, so it survives a restart. */
+  | { source: 'quote'; draft: BookingDraft }
+  /** "Book again": everything from an earlier shipment. */
+  | { source: 'shipment'; shipment: Pick<ShipmentDetail, 'form'> }
+
+interface IntentsState {
+  bookDraft: BookDraft | null
+  /** Opens the Book screen with this draft. */
+  bookThis(draft: BookDraft): Promise<void>
+  /** The Book screen takes the draft once; a later visit starts from the saved draft or empty. */
+  takeBookDraft(): BookDraft | null
+}
+
+export const useIntentsStore = create<IntentsState>((set, get) => ({
+  bookDraft: null,
+  async bookThis(draft) {
+    if (draft.source === 'quote') await call('drafts:bookingSet', draft.draft)
+    set({ bookDraft: draft })
+    useNavStore.getState().go('book')
+  },
+  takeBookDraft() {
+    const draft = get().bookDraft
+    if (draft) set({ bookDraft: null })
+    return draft
+  }
+}))
