@@ -15,10 +15,11 @@ import { createDraftsStore } from './services/drafts/drafts-store'
 import type { Logger } from './services/log/logger'
 import { openDatabase } from './services/store/db'
 import { createShipmentsRepo } from './services/store/shipments-repo'
-import { createBookingService, outcomeUnknownMessage } from './services/booking/booking-service'
+import { createBookingService, notSentMessage, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
 import { createPickupsRepo } from './services/store/pickups-repo'
-import { createPickupService, pickupOutcomeUnknownMessage } from './services/pickups/pickup-service'
+import { removeStaleTempFiles } from './services/maintenance/crash-leftovers'
+import { createPickupService, pickupNotSentMessage, pickupOutcomeUnknownMessage } from './services/pickups/pickup-service'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -39,7 +40,11 @@ export interface CreateAppDepsOptions {
 /** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
 export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps> {
   const labelsDir = path.join(opts.userDataDir, 'labels')
-  await fs.mkdir(labelsDir, { recursive: true })
+  await fs.mkdir(labelsDir, { recursive: true, mode: 0o700 })
+  // Labels and the history are the user's business only (POSIX; Windows profiles are per-user already).
+  if (process.platform !== 'win32') await Promise.all([fs.chmod(opts.userDataDir, 0o700), fs.chmod(labelsDir, 0o700)])
+  const tempFilesRemoved = await removeStaleTempFiles([opts.userDataDir, labelsDir])
+  if (tempFilesRemoved > 0) opts.logger.info({ tempFilesRemoved }, 'removed temp files left by an earlier crash')
   const settings = await createSettingsStore(opts.userDataDir)
   const credentials = createCredentialsService(settings, opts.secretStore)
   const sandboxFetch = createInProcessFetch(opts.sandbox ?? createSimulator())
@@ -56,11 +61,20 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const db = openDatabase(opts.userDataDir)
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = createPickupsRepo(db)
-  const interrupted =
-    shipments.recoverInterrupted(`Fraktdesk stopped while this booking was being sent. ${outcomeUnknownMessage}`) +
-    pickupsRepo.recoverInterrupted(`Fraktdesk stopped while this pickup was being ordered. ${pickupOutcomeUnknownMessage}`)
-  if (interrupted > 0) opts.logger.warn({ interrupted }, 'requests interrupted by the last shutdown marked outcome unknown')
-  const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger })
+  const interrupted = {
+    shipments: shipments.recoverInterrupted({
+      notSent: `Fraktdesk stopped before this booking was sent. ${notSentMessage}`,
+      unknown: `Fraktdesk stopped while this booking was being sent. ${outcomeUnknownMessage}`
+    }),
+    pickups: pickupsRepo.recoverInterrupted({
+      notSent: `Fraktdesk stopped before this pickup was ordered. ${pickupNotSentMessage}`,
+      unknown: `Fraktdesk stopped while this pickup was being ordered. ${pickupOutcomeUnknownMessage}`
+    })
+  }
+  if (interrupted.shipments.notSent + interrupted.shipments.unknown + interrupted.pickups.notSent + interrupted.pickups.unknown > 0) {
+    opts.logger.warn({ interrupted }, 'requests interrupted by the last shutdown: never handed off = not sent, cut off = outcome unknown')
+  }
+  const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger, language: () => settings.get().language })
   const booking = createBookingService({
     repo: shipments,
     bring,
@@ -69,7 +83,27 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     logger: opts.logger,
     onBooked: (s) => pickups.recordMailboxPickup(s)
   })
+  const startupNotices: string[] = []
+  // Booked before a crash but the label never saved: fetch it again, in the background.
+  const labelsRefetched = booking.refetchMissingLabels().then(
+    ({ missing, stillMissing }) => {
+      if (missing === 0) return { missing, stillMissing }
+      opts.logger.info({ missing, stillMissing }, 'labels missing after the last shutdown fetched again')
+      startupNotices.push(
+        stillMissing === 0
+          ? `${missing} label(s) of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.`
+          : `${missing} label(s) were missing after Fraktdesk last stopped; ${stillMissing} could not be downloaded yet. Open the shipment and use “Download label”.`
+      )
+      return { missing, stillMissing }
+    },
+    (err) => {
+      opts.logger.warn({ err: (err as Error).message }, 'could not check for missing labels')
+      return { missing: 0, stillMissing: 0 }
+    }
+  )
   return {
+    notices: () => [...settings.notices(), ...startupNotices],
+    maintenance: { tempFilesRemoved, labelsRefetched },
     app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir },
     settings,
     credentials,

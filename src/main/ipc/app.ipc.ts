@@ -3,14 +3,14 @@ import { isAllowedExternalUrl } from '../services/security/url-policy'
 import type { Handlers } from './invoke'
 
 export const appHandlers: Pick<Handlers, 'app:info' | 'shell:openExternal'> = {
-  async 'app:info'(_input, { app, settings }) {
+  async 'app:info'(_input, { app, settings, notices }) {
     return {
       name: app.name,
       version: app.version,
       platform: app.platform,
       mode: settings.get().mode,
       paths: { userData: app.userDataDir, labels: app.labelsDir },
-      notices: settings.notices()
+      notices: notices()
     }
   },
   async 'shell:openExternal'({ url }, { openExternal }) {

@@ -1,23 +1,24 @@
 import { AppError } from '../../shared/ipc/app-error'
 import { isAllowedExternalUrl } from '../services/security/url-policy'
 import { resolveLabelPath } from '../services/labels/label-files'
+import { shipmentView } from '../../shared/domain/booking'
 import type { Handlers } from './invoke'
 
 export const bookingHandlers: Pick<
   Handlers,
   'booking:submit' | 'shipments:list' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open'
 > = {
-  'booking:submit': async ({ form, confirmLive }, { booking }) => booking.submit(form, { confirmLive }),
+  'booking:submit': async ({ form, confirmLive }, { booking }) => shipmentView(await booking.submit(form, { confirmLive })),
   'shipments:list': async (filter, { shipments }) => shipments.list(filter),
   async 'shipments:get'({ id }, { shipments }) {
     const s = shipments.get(id)
     if (!s) throw new AppError('INVALID_INPUT', 'No such shipment.')
-    return s
+    return shipmentView(s)
   },
   'shipments:resolve': async ({ id, booked, consignmentNumber }, { booking }) =>
-    booking.resolve(id, booked ? { booked: true, consignmentNumber: consignmentNumber! } : { booked: false }),
-  'shipments:retry': async ({ id, confirmLive }, { booking }) => booking.retry(id, { confirmLive }),
-  'labels:download': async ({ id }, { booking }) => booking.downloadLabelAgain(id),
+    shipmentView(booking.resolve(id, booked ? { booked: true, consignmentNumber: consignmentNumber! } : { booked: false })),
+  'shipments:retry': async ({ id, confirmLive }, { booking }) => shipmentView(await booking.retry(id, { confirmLive })),
+  'labels:download': async ({ id }, { booking }) => shipmentView(await booking.downloadLabelAgain(id)),
   /** Opens the local copy (works offline); only files inside the app's labels folder. */
   async 'labels:open'({ id }, { shipments, app, openPath }) {
     const file = shipments.labelFile(id)

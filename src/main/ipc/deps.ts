@@ -30,4 +30,8 @@ export interface AppDeps {
   /** shell.openExternal in the app; handlers check the allowlist before calling it. */
   openExternal(url: string): Promise<void>
   logger: Logger
+  /** Messages for the user from start-up: settings reset, labels fetched again after a crash. */
+  notices(): string[]
+  /** What start-up cleaned up after a crash; the label refetch runs in the background. */
+  maintenance: { tempFilesRemoved: number; labelsRefetched: Promise<{ missing: number; stillMissing: number }> }
 }

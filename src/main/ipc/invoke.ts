@@ -3,6 +3,8 @@ import { channels, type Channel } from '../../shared/ipc/channels'
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../../shared/ipc/contract'
 import { AppError, type AppErrorData, type IpcResult } from '../../shared/ipc/app-error'
 import type { AppDeps } from './deps'
+import { payloadProblem } from './payload-limits'
+import { setValidationLanguage, validationMessage } from '../../shared/domain/validation-messages'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, deps: AppDeps) => Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -25,6 +27,14 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
       return fail({ code: 'INVALID_INPUT', message: `Unknown channel ${channel}` })
     }
     const c = channel as Channel
+    const tooLarge = payloadProblem(rawInput)
+    if (tooLarge) {
+      deps.logger.warn({ channel, tooLarge }, 'ipc payload over the size cap refused')
+      const message = validationMessage('payloadTooLarge', { what: tooLarge }, deps.settings.get().language)
+      return fail({ code: 'INVALID_INPUT', message, fieldErrors: { _: [message] } })
+    }
+    // Field messages in the language the user reads.
+    setValidationLanguage(deps.settings.get().language)
     const input = contract[c].input.safeParse(rawInput)
     if (!input.success) return fail(invalidInput(input.error))
     try {

@@ -1,24 +1,24 @@
 import { z } from 'zod'
 import { postalCodeProblem } from './postal-code'
 import { modeSchema } from './mode'
+import { calendarDate, clockTime, code, safeText, shippingDate, strictNumber, uniqueArray } from './fields'
 
 // Limits from Bring's Booking API documentation.
 export const limits = { addressLine: 35, city: 35, name: 35, reference: 35, goodsDescription: 35, email: 60, additionalAddressInfo: 70, vatNumber: 12 }
 
 const blank = (v: unknown): unknown => (v === '' || v === null ? undefined : v)
-const text = (max: number, label: string) => z.string().trim().max(max, `${label}: at most ${max} characters`)
+const text = (max: number, label: string) => safeText(max, { tooLong: `${label}: at most ${max} characters` })
 const required = (max: number, label: string) => text(max, label).min(1, `${label} is required`)
 const optionalText = (max: number, label: string) => z.preprocess(blank, text(max, label).optional())
-const num = (label: string) => z.coerce.number({ message: `${label} must be a number` })
 
 export const partySchema = z
   .object({
     name: required(limits.name, 'Name'),
     addressLine: required(limits.addressLine, 'Address'),
     addressLine2: optionalText(limits.addressLine, 'Address line 2'),
-    postalCode: z.string().trim().min(1, 'Postal code is required'),
+    postalCode: text(10, 'Postal code').min(1, 'Postal code is required'),
     city: required(limits.city, 'City'),
-    countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. NO'),
+    countryCode: z.string().trim().max(2, 'Use a two-letter country code, e.g. NO').toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. NO'),
     reference: optionalText(limits.reference, 'Reference'),
     additionalAddressInfo: optionalText(limits.additionalAddressInfo, 'Delivery instructions'),
     vatNumber: optionalText(limits.vatNumber, 'Organisation number'),
@@ -26,7 +26,7 @@ export const partySchema = z
       .object({
         name: optionalText(limits.name, 'Contact name'),
         email: z.preprocess(blank, text(limits.email, 'E-mail').email('Enter a valid e-mail address').optional()),
-        phoneNumber: z.preprocess(blank, z.string().trim().regex(/^\+?[0-9 ]{5,20}$/, 'Enter a phone number, e.g. +4791234567').optional())
+        phoneNumber: z.preprocess(blank, z.string().trim().max(20, 'Enter a phone number, e.g. +4791234567').regex(/^\+?[0-9 ]{5,20}$/, 'Enter a phone number, e.g. +4791234567').optional())
       })
       .default({})
   })
@@ -37,11 +37,11 @@ export const partySchema = z
 export type Party = z.infer<typeof partySchema>
 
 export const bookingPackageSchema = z.object({
-  weightInKg: num('Weight').gt(0, 'Weight must be more than 0 kg').max(1000, 'At most 1000 kg per package'),
-  lengthInCm: z.preprocess(blank, num('Length').int('Whole centimetres').min(1).max(1000).optional()),
-  widthInCm: z.preprocess(blank, num('Width').int('Whole centimetres').min(1).max(1000).optional()),
-  heightInCm: z.preprocess(blank, num('Height').int('Whole centimetres').min(1).max(1000).optional()),
-  volumeInDm3: z.preprocess(blank, num('Volume').positive().max(100000).optional()),
+  weightInKg: strictNumber((n) => n.gt(0, 'Weight must be more than 0 kg').max(1000, 'At most 1000 kg per package')),
+  lengthInCm: z.preprocess(blank, strictNumber((n) => n.int('Whole centimetres').min(1).max(1000)).optional()),
+  widthInCm: z.preprocess(blank, strictNumber((n) => n.int('Whole centimetres').min(1).max(1000)).optional()),
+  heightInCm: z.preprocess(blank, strictNumber((n) => n.int('Whole centimetres').min(1).max(1000)).optional()),
+  volumeInDm3: z.preprocess(blank, strictNumber((n) => n.positive().max(100000)).optional()),
   goodsDescription: optionalText(limits.goodsDescription, 'Goods description'),
   correlationId: optionalText(35, 'Package reference')
 })
@@ -49,11 +49,11 @@ export type BookingPackage = z.infer<typeof bookingPackageSchema>
 
 export const customsLineSchema = z.object({
   goodsDescription: required(limits.goodsDescription, 'Goods description'),
-  quantity: num('Quantity').int().min(1, 'At least 1'),
-  itemNetWeightInKg: num('Net weight').positive('Net weight must be more than 0'),
-  tarriffLineAmount: num('Value').positive('Value must be more than 0'),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Three-letter currency code, e.g. NOK'),
-  countryOfOrigin: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Two-letter country code'),
+  quantity: strictNumber((n) => n.int().min(1, 'At least 1')),
+  itemNetWeightInKg: strictNumber((n) => n.max(100_000).positive('Net weight must be more than 0')),
+  tarriffLineAmount: strictNumber((n) => n.max(1_000_000_000).positive('Value must be more than 0')),
+  currency: z.string().trim().max(3, 'Three-letter currency code, e.g. NOK').toUpperCase().regex(/^[A-Z]{3}$/, 'Three-letter currency code, e.g. NOK'),
+  countryOfOrigin: z.string().trim().max(2, 'Two-letter country code').toUpperCase().regex(/^[A-Z]{2}$/, 'Two-letter country code'),
   customsArticleNumber: optionalText(20, 'Tariff code')
 })
 
@@ -65,24 +65,24 @@ export const cargoProducts = new Set(['5100', '5200', '5300', '5400', '9100', 'C
 /** Mailbox and return services: the sender's phone number is not required (per Bring). */
 const noSenderPhone = new Set(['3584', '3570', '9000', '9300', '9350', '9600', '9650', '9100', 'PICKUP_PARCEL_RETURN', 'PICKUP_PARCEL_RETURN_BULK', 'BUSINESS_PARCEL_RETURN', 'BUSINESS_PARCEL_RETURN_BULK'])
 
-/** The booking form; main parses exactly the same schema before building Bring's request. */
-export const bookingFormSchema = z
+/** A booking as stored with its shipment: every rule of the form except the shipping-date window. */
+export const storedBookingFormSchema = z
   .object({
     /** Stable per form: a second submit of the same form (double click, Enter twice, another window) is the same booking. */
     clientRequestId: z.string().uuid(),
-    customerNumber: z.string().trim().min(1, 'Choose a customer number'),
-    productId: z.string().trim().min(1, 'Choose a service'),
-    additionalServices: z.array(z.string()).default([]),
+    customerNumber: code(40, 'Choose a customer number'),
+    productId: code(40, 'Choose a service'),
+    additionalServices: uniqueArray(code(20), 30).default([]),
     sender: partySchema,
     recipient: partySchema,
     pickupPointId: optionalText(20, 'Pickup point'),
-    packages: z.array(bookingPackageSchema).min(1, 'Add at least one package').max(99),
-    shippingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a shipping date'),
-    shippingTime: z.string().regex(/^\d{2}:\d{2}$/, 'Time as HH:MM').default('12:00'),
+    packages: z.array(bookingPackageSchema).min(1, 'Add at least one package').max(99, 'At most 99 packages per shipment'),
+    shippingDate: calendarDate('Choose a shipping date'),
+    shippingTime: clockTime().default('12:00'),
     returnProductId: optionalText(30, 'Return service'),
     incotermRule: z.preprocess(blank, z.enum(incotermRules).optional()),
     customs: z
-      .object({ natureOfTransaction: z.enum(natureOfTransaction), lines: z.array(customsLineSchema).min(1, 'Add at least one customs line') })
+      .object({ natureOfTransaction: z.enum(natureOfTransaction), lines: z.array(customsLineSchema).min(1, 'Add at least one customs line').max(99, 'At most 99 customs lines') })
       .optional(),
     orderReference: optionalText(35, 'Order reference')
   })
@@ -101,10 +101,17 @@ export const bookingFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['customs'], message: 'Parcels from Norway to abroad need a customs declaration' })
     }
   })
+
+/** The booking form; main parses exactly the same schema before building Bring's request. */
+export const bookingFormSchema = storedBookingFormSchema.safeExtend({ shippingDate: shippingDate('Choose a shipping date') })
 export type BookingForm = z.infer<typeof bookingFormSchema>
 export type BookingFormValues = z.input<typeof bookingFormSchema>
 
-export const shipmentStatusSchema = z.enum(['pending', 'booked', 'outcome_unknown', 'failed', 'cancelled_by_user'])
+/**
+ * pending: saved, not yet handed to the network; sending: handed off, answer awaited; not_sent:
+ * nothing reached Bring (safe to send again); outcome_unknown: it may have reached Bring.
+ */
+export const shipmentStatusSchema = z.enum(['pending', 'sending', 'booked', 'outcome_unknown', 'not_sent', 'failed', 'cancelled_by_user'])
 export type ShipmentStatus = z.infer<typeof shipmentStatusSchema>
 
 export const confirmationSchema = z.object({
@@ -134,21 +141,35 @@ export const shipmentSummarySchema = z.object({
 })
 export type ShipmentSummary = z.infer<typeof shipmentSummarySchema>
 
+/** What the renderer sees of a confirmation: label links carry access tokens, so only whether one exists. */
+export const confirmationViewSchema = confirmationSchema.omit({ labelUrl: true, waybillUrl: true }).extend({ labelAvailable: z.boolean() })
+export type ConfirmationView = z.infer<typeof confirmationViewSchema>
+
 export const shipmentDetailSchema = shipmentSummarySchema.extend({
-  form: bookingFormSchema,
+  form: storedBookingFormSchema,
   request: z.unknown(),
-  confirmation: confirmationSchema.nullable(),
+  confirmation: confirmationViewSchema.nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   updatedAt: z.string()
 })
 export type ShipmentDetail = z.infer<typeof shipmentDetailSchema>
 
+/** A shipment as main keeps it: the confirmation with its label links (which never leave main). */
+export type ShipmentRecord = Omit<ShipmentDetail, 'confirmation'> & { confirmation: Confirmation | null }
+
+/** The renderer's view of a shipment: "label available" instead of the tokenised label links. */
+export function shipmentView(r: ShipmentRecord): ShipmentDetail {
+  if (!r.confirmation) return { ...r, confirmation: null }
+  const { labelUrl, waybillUrl: _waybill, ...rest } = r.confirmation
+  return { ...r, confirmation: { ...rest, labelAvailable: Boolean(labelUrl) } }
+}
+
 export const shipmentFilterSchema = z.object({
-  query: z.string().trim().max(100).default(''),
+  query: safeText(100).default(''),
   status: shipmentStatusSchema.optional(),
   mode: modeSchema.optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0)
 })

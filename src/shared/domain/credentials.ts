@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiUidSchema } from './fields'
 
 export const credentialsStatusSchema = z.object({
   apiUid: z.string(),
@@ -10,8 +11,9 @@ export const credentialsStatusSchema = z.object({
 export type CredentialsStatus = z.infer<typeof credentialsStatusSchema>
 
 export const saveCredentialsSchema = z.object({
-  apiUid: z.string().trim().min(1, 'Enter your Mybring API user (usually your e-mail)').max(254),
-  apiKey: z.string().trim().min(1, 'Enter the API key from Mybring').max(200),
+  apiUid: apiUidSchema,
+  /** Printable ASCII: it travels in an HTTP header. */
+  apiKey: z.string().trim().min(1, 'Enter the API key from Mybring').max(200).regex(/^[\x21-\x7E]+$/, 'The API key has only letters, digits and dashes: copy it again from Mybring'),
   sessionOnly: z.boolean().default(false)
 })
 export type SaveCredentials = z.infer<typeof saveCredentialsSchema>

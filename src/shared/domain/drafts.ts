@@ -1,13 +1,14 @@
 import { z } from 'zod'
-import { quoteInputSchema } from './quote'
+import { storedQuoteInputSchema } from './quote'
+import { code, safeText } from './fields'
 
 /** "Book this" from a quote: the inputs plus the chosen service, waiting for the booking form. */
 export const bookingDraftSchema = z.object({
   source: z.literal('quote'),
-  createdAt: z.string(),
-  customerNumber: z.string(),
-  productId: z.string(),
-  productName: z.string(),
-  quote: quoteInputSchema
+  createdAt: z.string().max(40),
+  customerNumber: code(40),
+  productId: code(40),
+  productName: safeText(200),
+  quote: storedQuoteInputSchema
 })
 export type BookingDraft = z.infer<typeof bookingDraftSchema>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { modeSchema } from './mode'
 import { postalCodeProblem } from './postal-code'
+import { code, safeText, shippingDate, strictNumber } from './fields'
 
 export const pickupOptionTypes = ['PARCEL', 'PARCEL_INTERNATIONAL', 'CARGO', 'MAILBOX'] as const
 export type PickupOptionType = (typeof pickupOptionTypes)[number]
@@ -40,31 +41,32 @@ export const gramsToKg = (g: number): number => g / 1000
 export const litresToDm3 = (litres: number): number => Math.round(litres * 1000) / 1000
 
 const blank = (v: unknown): unknown => (v === '' || v === null ? undefined : v)
-const count = z.preprocess(blank, z.coerce.number().int('Whole numbers only').min(0, 'Cannot be negative').max(999).optional())
-const kg = z.preprocess(blank, z.coerce.number().min(0, 'Cannot be negative').max(50_000).optional())
+const count = z.preprocess(blank, strictNumber((n) => n.int('Whole numbers only').min(0, 'Cannot be negative').max(999)).optional())
+const kg = z.preprocess(blank, strictNumber((n) => n.min(0, 'Cannot be negative').max(50_000)).optional())
+const countryCode = z.string().trim().max(2).toUpperCase().regex(/^[A-Z]{2}$/)
 
 export const pickupOrderFormSchema = z
   .object({
     clientRequestId: z.string().uuid(),
-    customerNumber: z.string().min(1, 'Choose a customer number'),
+    customerNumber: code(40, 'Choose a customer number'),
     type: z.enum(['PARCEL', 'PARCEL_INTERNATIONAL', 'CARGO']),
-    countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
-    companyName: z.string().trim().min(1, 'Company name is required').max(35),
-    street: z.string().trim().min(1, 'Street is required').max(35, 'Street: at most 35 characters'),
-    postalCode: z.string().trim(),
-    city: z.string().trim().min(1, 'City is required').max(35),
-    contactName: z.preprocess(blank, z.string().trim().max(35).optional()),
-    email: z.string().trim().min(1, 'E-mail is required').max(60, 'E-mail: at most 60 characters').email('Enter a valid e-mail address'),
-    phoneNumber: z.string().trim().regex(/^\+?[0-9 ]{5,20}$/, 'Enter a phone number, e.g. +4791234567'),
-    message: z.preprocess(blank, z.string().trim().max(100).optional()),
-    pickupDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a pickup date'),
+    countryCode,
+    companyName: safeText(35).min(1, 'Company name is required'),
+    street: safeText(35, { tooLong: 'Street: at most 35 characters' }).min(1, 'Street is required'),
+    postalCode: safeText(10),
+    city: safeText(35).min(1, 'City is required'),
+    contactName: z.preprocess(blank, safeText(35).optional()),
+    email: safeText(60, { tooLong: 'E-mail: at most 60 characters' }).min(1, 'E-mail is required').pipe(z.email('Enter a valid e-mail address')),
+    phoneNumber: z.string().trim().max(20, 'Enter a phone number, e.g. +4791234567').regex(/^\+?[0-9 ]{5,20}$/, 'Enter a phone number, e.g. +4791234567'),
+    message: z.preprocess(blank, safeText(100).optional()),
+    pickupDate: shippingDate('Choose a pickup date'),
     packagesCount: count,
     packagesWeightKg: kg,
     packagesVolumeLitres: kg,
     palletsCount: count,
     palletsWeightKg: kg,
     /** Shipments from the history this pickup is for ("pick up today's shipments"). */
-    coversShipmentIds: z.array(z.string().uuid()).default([])
+    coversShipmentIds: z.array(z.string().uuid()).max(1000).default([])
   })
   .superRefine((f, ctx) => {
     const postal = postalCodeProblem(f.countryCode, f.postalCode)
@@ -82,11 +84,11 @@ export type PickupOrderFormValues = z.input<typeof pickupOrderFormSchema>
 
 export const pickupOptionsQuerySchema = z.object({
   type: z.enum(pickupOptionTypes),
-  countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
-  postalCode: z.string().trim().min(1),
-  shippingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  countryCode,
+  postalCode: safeText(10).min(1),
+  shippingDate: shippingDate(),
   numberOfAlternativePickupDates: z.number().int().min(0).max(10).default(3),
-  customerNumber: z.string().optional()
+  customerNumber: code(40).optional()
 })
 export type PickupOptionsQuery = z.infer<typeof pickupOptionsQuerySchema>
 
@@ -96,7 +98,7 @@ export const pickupOptionsSchema = z.object({
 })
 export type PickupOptions = z.infer<typeof pickupOptionsSchema>
 
-export const pickupStatusSchema = z.enum(['pending', 'ordered', 'outcome_unknown', 'failed', 'cancelled'])
+export const pickupStatusSchema = z.enum(['pending', 'sending', 'ordered', 'outcome_unknown', 'not_sent', 'failed', 'cancelled'])
 export const pickupRecordSchema = z.object({
   id: z.string(),
   createdAt: z.string(),

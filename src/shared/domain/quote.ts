@@ -1,42 +1,39 @@
 import { z } from 'zod'
 import { postalCodeProblem } from './postal-code'
+import { calendarDate, code, safeText, shippingDate, strictNumber, uniqueArray } from './fields'
 
-const country = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. NO')
+const country = z.string().trim().max(2, 'Use a two-letter country code, e.g. NO').toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. NO')
 /** Form fields arrive as text; an empty box means "not given". */
 const blankToUndefined = (v: unknown): unknown => (v === '' || v === null ? undefined : v)
 const cm = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ message: 'Enter a number of centimetres' }).int('Whole centimetres, please').min(1, 'At least 1 cm').max(1000, 'At most 1000 cm').optional()
+  strictNumber((n) => n.int('Whole centimetres, please').min(1, 'At least 1 cm').max(1000, 'At most 1000 cm')).optional()
 )
 
 export const quotePackageSchema = z.object({
-  weightKg: z.coerce
-    .number({ message: 'Enter the weight in kg' })
-    .gt(0, 'Weight must be more than 0 kg')
-    .max(1000, 'At most 1000 kg per package'),
+  weightKg: strictNumber((n) => n.gt(0, 'Weight must be more than 0 kg').max(1000, 'At most 1000 kg per package')),
   lengthCm: cm,
   widthCm: cm,
   heightCm: cm
 })
 export type QuotePackage = z.infer<typeof quotePackageSchema>
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date')
-
-/** The quote form; main parses the very same schema. */
-export const quoteInputSchema = z
+/** A quote as remembered (last inputs, a "Book this" draft): every rule except the shipping-date window. */
+export const storedQuoteInputSchema = z
   .object({
     fromCountryCode: country,
-    fromPostalCode: z.string().trim(),
+    fromPostalCode: safeText(10),
     toCountryCode: country,
-    toPostalCode: z.string().trim(),
-    toAddressLine: z.string().trim().max(35, 'At most 35 characters').optional(),
-    shippingDate: isoDate,
+    toPostalCode: safeText(10),
+    toAddressLine: safeText(35).optional(),
+    shippingDate: calendarDate(),
     packages: z.array(quotePackageSchema).min(1, 'Add at least one package').max(30, 'At most 30 packages per quote'),
     /** Which of the user's customer numbers to compare; one Shipping Guide call each. */
-    customerNumbers: z.array(z.string().min(1)).min(1, 'Choose at least one customer number'),
-    numberOfAlternativeDeliveryDates: z.coerce.number().int().min(0).max(9).default(0),
-    additionalServices: z.array(z.string()).default([]),
-    pickupPointId: z.preprocess(blankToUndefined, z.string().trim().max(20).optional())
+    /** Duplicates removed; each must be one of the user's own (checked in main), so never more than they have. */
+    customerNumbers: uniqueArray(code(40), 50).refine((a) => a.length > 0, { error: 'Choose at least one customer number' }),
+    numberOfAlternativeDeliveryDates: strictNumber((n) => n.int().min(0).max(9)).default(0),
+    additionalServices: uniqueArray(code(20), 30).default([]),
+    pickupPointId: z.preprocess(blankToUndefined, safeText(20).optional())
   })
   .superRefine((v, ctx) => {
     const from = postalCodeProblem(v.fromCountryCode, v.fromPostalCode)
@@ -44,6 +41,9 @@ export const quoteInputSchema = z
     const to = postalCodeProblem(v.toCountryCode, v.toPostalCode)
     if (to) ctx.addIssue({ code: 'custom', path: ['toPostalCode'], message: to })
   })
+
+/** The quote form; main parses the very same schema. */
+export const quoteInputSchema = storedQuoteInputSchema.safeExtend({ shippingDate: shippingDate() })
 export type QuoteInput = z.infer<typeof quoteInputSchema>
 export type QuoteFormValues = z.input<typeof quoteInputSchema>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { modeSchema } from './mode'
+import { clientUrlSchema, code, safeText } from './fields'
 
 export const languageSchema = z.enum(['en', 'nb'])
 export type Language = z.infer<typeof languageSchema>
@@ -10,22 +11,16 @@ const optionalUrl = z
   .max(200)
   .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), 'Must be a web address starting with https://')
 
+const senderShape = { name: 35, addressLine: 35, addressLine2: 35, postalCode: 10, city: 35, countryCode: 2, contactName: 35, phoneNumber: 20, email: 60 } as const
+type SenderKey = keyof typeof senderShape
+const senderObject = (field: (max: number) => z.ZodType<string>) =>
+  z.object(Object.fromEntries(Object.entries(senderShape).map(([k, max]) => [k, field(max)])) as Record<SenderKey, z.ZodType<string>>).partial()
+
 /** The company address the booking form starts from; every part optional until used. */
-export const defaultSenderSchema = z
-  .object({
-    name: z.string().max(35),
-    addressLine: z.string().max(35),
-    addressLine2: z.string().max(35),
-    postalCode: z.string().max(10),
-    city: z.string().max(35),
-    countryCode: z.string().max(2),
-    contactName: z.string().max(35),
-    phoneNumber: z.string().max(20),
-    email: z.string().max(60)
-  })
-  .partial()
+export const defaultSenderSchema = senderObject((max) => z.string().max(max))
 export type DefaultSender = z.infer<typeof defaultSenderSchema>
 
+/** What the settings file may hold (lenient: a file from an older version still loads). */
 const fields = {
   mode: modeSchema,
   language: languageSchema,
@@ -55,7 +50,12 @@ export const defaultSettings: Settings = settingsSchema.parse({})
  * keys it names. Mode has its own channel (live needs confirmation); apiUid goes with the key.
  */
 export const settingsPatchSchema = z
-  .object({ language: fields.language, clientUrl: fields.clientUrl, defaultCustomerNumber: fields.defaultCustomerNumber, defaultSender: fields.defaultSender })
+  .object({
+    language: fields.language,
+    clientUrl: clientUrlSchema,
+    defaultCustomerNumber: z.union([z.literal(''), code(40)]),
+    defaultSender: senderObject((max) => safeText(max))
+  })
   .partial()
   .strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>

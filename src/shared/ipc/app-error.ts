@@ -8,6 +8,8 @@ export const appErrorCodes = [
   'INVALID_OUTPUT',
   'BRING_AUTH',
   'BRING_UNREACHABLE',
+  /** Failed before the request was handed to the network: nothing reached Bring. */
+  'BRING_NOT_SENT',
   'BRING_CONNECTION_LOST',
   'BRING_TIMEOUT',
   'BRING_SERVER',

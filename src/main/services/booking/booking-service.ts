@@ -1,15 +1,18 @@
 import path from 'node:path'
 import { AppError } from '../../../shared/ipc/app-error'
 import { createSingleFlight } from '../requests/single-flight'
-import type { BookingForm, Confirmation, ShipmentDetail } from '../../../shared/domain/booking'
+import type { BookingForm, Confirmation, ShipmentRecord } from '../../../shared/domain/booking'
 import type { BringConnection } from '../bring/bring-connection'
 import { buildBookingRequest, postBooking, toConfirmation } from '../bring/booking'
-import { isOutcomeUnknown } from '../bring/outcome'
+import { isNotSent, isOutcomeUnknown } from '../bring/outcome'
 import { catalogueMessage, fieldForBookingError } from '../bring/booking-error-fields'
 import type { Logger } from '../log/logger'
 import type { ShipmentsRepo } from '../store/shipments-repo'
 import { downloadLabel, labelFileName } from '../labels/label-files'
 import type { ErrorCatalogueSource } from './error-catalogue'
+import { shipmentsMissingLabels } from '../maintenance/crash-leftovers'
+
+export const notSentMessage = 'Nothing of this booking reached Bring, so it is safe to send it again.'
 
 export const outcomeUnknownMessage =
   'Bring may or may not have booked this shipment: the answer never arrived. Check Mybring (or tracking) for a shipment to this recipient, then mark it booked with its consignment number, or send it again.'
@@ -21,7 +24,7 @@ interface Deps {
   labelsDir: string
   logger: Logger
   /** Told about every confirmed booking (mailbox-pickup bookings become pickups). */
-  onBooked?(shipment: ShipmentDetail): void
+  onBooked?(shipment: ShipmentRecord): void
 }
 
 /**
@@ -30,16 +33,20 @@ interface Deps {
  * timeouts, cut connections, 5xx and unreadable answers leave "outcome unknown" for the user to resolve.
  */
 export function createBookingService(deps: Deps) {
-  const singleFlight = createSingleFlight<ShipmentDetail>()
+  const singleFlight = createSingleFlight<ShipmentRecord>()
 
-  async function send(form: BookingForm, existing: ShipmentDetail | null): Promise<ShipmentDetail> {
+  async function send(form: BookingForm, existing: ShipmentRecord | null): Promise<ShipmentRecord> {
     const mode = deps.bring.mode()
     const request = buildBookingRequest(form, mode)
     const record = existing ?? deps.repo.insertPending(form, request, mode)
     if (existing) deps.repo.replaceRequest(existing.id, form, request, mode)
     const log = deps.logger.child({ shipment: record.id, mode })
+    let handedOff = false
     try {
-      const res = await postBooking(deps.bring.http(), request)
+      const res = await postBooking(deps.bring.http(), request, () => {
+        deps.repo.markSending(record.id)
+        handedOff = true
+      })
       const confirmation = toConfirmation(res)
       if (!confirmation) {
         deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'BRING_BAD_RESPONSE', message: outcomeUnknownMessage })
@@ -52,6 +59,13 @@ export function createBookingService(deps: Deps) {
       deps.onBooked?.(booked)
       return booked
     } catch (err) {
+      // Never handed to the network (credentials, headers, a refused connection): nothing reached Bring.
+      if (!handedOff || (err instanceof AppError && isNotSent(err))) {
+        const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
+        log.warn({ code: e.code }, 'booking not sent')
+        deps.repo.markStatus(record.id, 'not_sent', { code: e.code, message: `${e.message} ${notSentMessage}` })
+        throw e
+      }
       if (!(err instanceof AppError)) {
         deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'INTERNAL', message: outcomeUnknownMessage })
         throw err
@@ -61,7 +75,7 @@ export function createBookingService(deps: Deps) {
         deps.repo.markStatus(record.id, 'outcome_unknown', { code: err.code, message: `${err.message} ${outcomeUnknownMessage}` })
         return deps.repo.get(record.id)!
       }
-      // Definitely not booked (400, 401/403, 429 after retries, never connected): say why, field by field.
+      // Definitely not booked (400, 401/403, 429 after retries): say why, field by field.
       deps.repo.markStatus(record.id, 'failed', { code: err.code, message: err.message })
       if (err.code === 'BRING_VALIDATION' && err.extra.details?.length) throw await withFieldErrors(err)
       throw err
@@ -80,8 +94,8 @@ export function createBookingService(deps: Deps) {
   }
 
   /** Downloads the label into the labels folder and remembers its file name on the shipment. */
-  async function saveLabel(id: string, labelUrl: string, consignmentNumber: string): Promise<void> {
-    const file = await downloadLabel(deps.bring.fetch(), labelUrl, deps.labelsDir, labelFileName(consignmentNumber, 'label'))
+  async function saveLabel(id: string, labelUrl: string, consignmentNumber: string, mode = deps.bring.mode()): Promise<void> {
+    const file = await downloadLabel(deps.bring.fetchFor(mode), labelUrl, deps.labelsDir, labelFileName(consignmentNumber, 'label'))
     deps.repo.setLabelFile(id, path.basename(file))
   }
 
@@ -97,13 +111,13 @@ export function createBookingService(deps: Deps) {
   }
 
   /** Same clientRequestId while a request is in flight or after success: the same booking comes back. */
-  function submit(form: BookingForm, opts: { confirmLive?: boolean }): Promise<ShipmentDetail> {
+  function submit(form: BookingForm, opts: { confirmLive?: boolean }): Promise<ShipmentRecord> {
     if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {
       return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.'))
     }
     return singleFlight(form.clientRequestId, async () => {
       const existing = deps.repo.findByClientRequest(form.clientRequestId)
-      if (existing && existing.status !== 'failed') return existing
+      if (existing && existing.status !== 'failed' && existing.status !== 'not_sent') return existing
       return send(form, existing)
     })
   }
@@ -112,7 +126,7 @@ export function createBookingService(deps: Deps) {
     submit,
 
     /** The user checked Mybring: it was booked (with the number they found) or it was not. */
-    resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false }): ShipmentDetail {
+    resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false }): ShipmentRecord {
       const s = deps.repo.get(id)
       if (!s) throw new AppError('INVALID_INPUT', 'No such shipment.')
       if (s.status !== 'outcome_unknown') throw new AppError('INVALID_INPUT', 'Only shipments with an unknown outcome can be resolved by hand.')
@@ -125,10 +139,10 @@ export function createBookingService(deps: Deps) {
     },
 
     /** An explicit resend after the user checked it was not booked: a new request id, same record. */
-    retry(id: string, opts: { confirmLive?: boolean }): Promise<ShipmentDetail> {
+    retry(id: string, opts: { confirmLive?: boolean }): Promise<ShipmentRecord> {
       const s = deps.repo.get(id)
       if (!s) return Promise.reject(new AppError('INVALID_INPUT', 'No such shipment.'))
-      if (s.status !== 'outcome_unknown' && s.status !== 'failed') return Promise.reject(new AppError('INVALID_INPUT', 'This shipment is not waiting to be sent again.'))
+      if (s.status !== 'outcome_unknown' && s.status !== 'failed' && s.status !== 'not_sent') return Promise.reject(new AppError('INVALID_INPUT', 'This shipment is not waiting to be sent again.'))
       // A test or sandbox booking must never be resent as a real one (or the other way round).
       if (s.mode !== deps.bring.mode()) return Promise.reject(new AppError('INVALID_INPUT', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`))
       const clientRequestId = deps.repo.renewClientRequest(id)
@@ -136,7 +150,26 @@ export function createBookingService(deps: Deps) {
       return submit({ ...s.form, clientRequestId }, opts)
     },
 
-    async downloadLabelAgain(id: string): Promise<ShipmentDetail> {
+    /**
+     * After a crash: booked shipments whose label never reached the labels folder get it now, each in
+     * the mode it was booked in. Returns how many were missing and how many are still missing.
+     */
+    async refetchMissingLabels(): Promise<{ missing: number; stillMissing: number }> {
+      const missing = await shipmentsMissingLabels(deps.repo.bookedWithLabelLink(), deps.labelsDir)
+      let stillMissing = 0
+      for (const m of missing) {
+        const s = deps.repo.get(m.id)
+        try {
+          await saveLabel(m.id, s!.confirmation!.labelUrl!, s!.confirmation!.consignmentNumber, m.mode)
+        } catch (err) {
+          stillMissing++
+          deps.logger.warn({ shipment: m.id, code: (err as AppError).code }, 'missing label could not be fetched again')
+        }
+      }
+      return { missing: missing.length, stillMissing }
+    },
+
+    async downloadLabelAgain(id: string): Promise<ShipmentRecord> {
       const s = deps.repo.get(id)
       if (!s?.confirmation?.labelUrl) throw new AppError('INVALID_INPUT', 'This shipment has no label link.')
       await saveLabel(id, s.confirmation.labelUrl, s.confirmation.consignmentNumber)

@@ -18,14 +18,18 @@ export interface SimulatorOptions {
   rateLimits?: Partial<Record<BringApi, number>>
   modules?: SimApiModule[]
   now?: () => Date
+  /** How many recent requests to keep (the Sandbox runs for the life of the app). */
+  maxRequests?: number
 }
+
+export const DEFAULT_MAX_REQUESTS = 1000
 
 export interface Simulator {
   handle(req: Request): Promise<SimOutcome>
   faults: FaultBook
   /** Shared between API modules: pickups known to the simulator by shipment number. */
   state: SimState
-  /** Every request seen, newest last (bodies kept, auth headers never stored). */
+  /** The most recent requests (at most `maxRequests`), newest last; bodies kept, auth headers never stored. */
   requests: SimRequestRecord[]
   accounts: SimAccount[]
   reset(): void
@@ -44,6 +48,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const routes: SimRoute[] = (options.modules ?? defaultModules).flatMap((m) => m({ accounts, state }))
   const faults = createFaultBook()
   const requests: SimRequestRecord[] = []
+  const maxRequests = options.maxRequests ?? DEFAULT_MAX_REQUESTS
   const windows = new Map<string, number[]>()
 
   function overLimit(api: BringApi, apiUid: string): boolean {
@@ -109,6 +114,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const url = new URL(req.url)
       const record: SimRequestRecord = { routeId: null, method: req.method, path: url.pathname + url.search, status: 0, at: new Date().toISOString(), body: undefined }
       requests.push(record)
+      if (requests.length > maxRequests) requests.splice(0, requests.length - maxRequests)
       const match = findRoute(routes, req.method, url.pathname)
       const fault = match ? faults.take(match[0].id) : undefined
       if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms))

@@ -111,8 +111,8 @@ export function toConfirmation(res: z.infer<typeof bookingResponseSchema>): Conf
 }
 
 /** POST /booking-api/api/booking — never marked idempotent: the HTTP layer retries it only on 429 or before connecting. */
-export async function postBooking(http: BringHttp, request: BookingRequest) {
-  return http({ api: 'booking', method: 'POST', path: '/booking-api/api/booking', body: request, schema: bookingResponseSchema, idempotent: false })
+export async function postBooking(http: BringHttp, request: BookingRequest, onHandOff?: () => void) {
+  return http({ api: 'booking', method: 'POST', path: '/booking-api/api/booking', body: request, schema: bookingResponseSchema, idempotent: false, onHandOff })
 }
 
 export const errorCatalogueSchema = z.object({ errorTypes: z.array(z.object({ code: z.string(), message: z.string(), suffixable: z.boolean() })) })

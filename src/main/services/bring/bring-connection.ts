@@ -27,6 +27,8 @@ export interface BringConnection {
   mode(): Mode
   /** The plain fetch of the current mode (label downloads: no Bring auth headers). */
   fetch(): FetchLike
+  /** The plain fetch of a given mode: a label is fetched where its shipment was booked. */
+  fetchFor(mode: Mode): FetchLike
 }
 
 export function createBringConnection(deps: BringConnectionDeps): BringConnection {
@@ -39,6 +41,7 @@ export function createBringConnection(deps: BringConnectionDeps): BringConnectio
   return {
     mode: () => deps.settings.get().mode,
     fetch: () => (deps.settings.get().mode === 'sandbox' ? deps.sandboxFetch : deps.fetch),
+    fetchFor: (mode) => (mode === 'sandbox' ? deps.sandboxFetch : deps.fetch),
     http() {
       const mode = deps.settings.get().mode
       const sandbox = mode === 'sandbox'

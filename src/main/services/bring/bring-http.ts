@@ -34,6 +34,12 @@ export interface BringRequest<S extends z.ZodType> {
   /** GETs and quotes: repeating them cannot create anything at Bring. */
   idempotent: boolean
   headers?: Record<string, string>
+  /**
+   * Called right before the request is handed to the network (after rate limiting, once headers and
+   * URL are known to be sendable). Money-moving callers record "sending" here: what fails before
+   * this point provably never reached Bring.
+   */
+  onHandOff?: () => void
 }
 
 export type BringHttp = <S extends z.ZodType>(req: BringRequest<S>) => Promise<z.output<S>>
@@ -60,7 +66,12 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
   return async function request(req) {
     const auth = await opts.auth()
     registerSecret(auth.apiKey)
-    const url = buildUrl(opts.baseUrl, req.path, req.query)
+    let url: string
+    try {
+      url = buildUrl(opts.baseUrl, req.path, req.query)
+    } catch {
+      throw new AppError('BRING_NOT_SENT', 'Nothing was sent to Bring: its address (BRING_API_BASE_URL) is not a valid URL.')
+    }
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'X-Mybring-API-Uid': auth.apiUid,
@@ -70,10 +81,19 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
     }
     if (req.body !== undefined) headers['Content-Type'] = 'application/json'
     const log = opts.logger.child({ api: req.api, method: req.method, path: req.path })
+    // fetch() refuses header values it cannot encode (non-ASCII API user, a NUL in the client URL)
+    // before sending anything: find that out here, where it still means "not sent".
+    try {
+      new Headers(headers)
+    } catch {
+      log.warn('request headers cannot be sent; nothing was sent')
+      throw AppError.templated('BRING_NOT_SENT', 'notSentHeaders')
+    }
 
     for (let attempt = 1; ; attempt++) {
       await limiters[req.api].acquire()
       const started = Date.now()
+      req.onHandOff?.()
       let res: Response
       try {
         res = await opts.fetch(url, {

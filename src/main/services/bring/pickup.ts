@@ -69,8 +69,9 @@ const createResponse = z.object({
 export type PickupConfirmation = NonNullable<z.infer<typeof createResponse>['pickupConfirmation']>
 
 /** POST /pickup/api/create — may cost money: never marked idempotent. The test indicator is a header. */
-export async function createPickup(http: BringHttp, request: PickupRequest, mode: Mode): Promise<PickupConfirmation | null> {
+export async function createPickup(http: BringHttp, request: PickupRequest, mode: Mode, onHandOff?: () => void): Promise<PickupConfirmation | null> {
   const res = await http({
+    onHandOff,
     api: 'pickup',
     method: 'POST',
     path: '/pickup/api/create',

@@ -1,12 +1,15 @@
 import { AppError } from '../../../shared/ipc/app-error'
 import { createSingleFlight } from '../requests/single-flight'
-import type { ShipmentDetail } from '../../../shared/domain/booking'
+import type { ShipmentRecord } from '../../../shared/domain/booking'
 import { mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupOptionsQuery, type PickupOrderForm, type PickupRecord } from '../../../shared/domain/pickup'
 import type { BringConnection } from '../bring/bring-connection'
 import { buildPickupRequest, cancelPickup, createPickup, getPickupOptions, modifyPickup } from '../bring/pickup'
-import { isOutcomeUnknown } from '../bring/outcome'
+import { isNotSent, isOutcomeUnknown } from '../bring/outcome'
 import type { PickupsRepo } from '../store/pickups-repo'
 import type { Logger } from '../log/logger'
+import { validationMessage, type ValidationLanguage } from '../../../shared/domain/validation-messages'
+
+export const pickupNotSentMessage = 'Nothing of this order reached Bring, so it is safe to order it again.'
 
 export const pickupOutcomeUnknownMessage =
   'Bring may or may not have registered this pickup: the answer never arrived. Check Mybring (Pickups) before ordering again; if it is not there, order it again.'
@@ -14,10 +17,15 @@ export const pickupOutcomeUnknownMessage =
 const time = (iso?: string): string | undefined => iso?.match(/T(\d{2}:\d{2})/)?.[1]
 
 /** Pickups with the same discipline as bookings: pending first, no automatic resend, unknown outcomes kept visible. */
-export function createPickupService(deps: { repo: PickupsRepo; bring: BringConnection; logger: Logger }) {
+export function createPickupService(deps: { repo: PickupsRepo; bring: BringConnection; logger: Logger; language?: () => string }) {
   const singleFlight = createSingleFlight<PickupRecord>()
 
   async function send(form: PickupOrderForm): Promise<PickupRecord> {
+    const unknown = deps.repo.unknownShipments(form.coversShipmentIds)
+    if (unknown.length > 0) {
+      const message = validationMessage('unknownShipments', {}, deps.language?.() === 'nb' ? 'nb' : ('en' as ValidationLanguage))
+      throw new AppError('INVALID_INPUT', message, { fieldErrors: { coversShipmentIds: [message] } })
+    }
     const mode = deps.bring.mode()
     const request = buildPickupRequest(form)
     const record = deps.repo.insert({
@@ -31,12 +39,21 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
       request,
       shipmentIds: form.coversShipmentIds
     })
+    let handedOff = false
     try {
-      const c = await createPickup(deps.bring.http(), request, mode)
+      const c = await createPickup(deps.bring.http(), request, mode, () => {
+        deps.repo.markSending(record.id)
+        handedOff = true
+      })
       if (!c) return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: 'BRING_BAD_RESPONSE', message: pickupOutcomeUnknownMessage } })
       const window = time(c.isoFormattedEarliestPickupDateTime) && time(c.isoFormattedLatestPickupDateTime) ? `${time(c.isoFormattedEarliestPickupDateTime)}–${time(c.isoFormattedLatestPickupDateTime)}` : undefined
       return deps.repo.setState(record.id, { status: 'ordered', shipmentNumber: c.packageNumber, window, receiptUrl: c.url })
     } catch (err) {
+      if (!handedOff || (err instanceof AppError && isNotSent(err))) {
+        const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
+        deps.repo.setState(record.id, { status: 'not_sent', error: { code: e.code, message: `${e.message} ${pickupNotSentMessage}` } })
+        throw e
+      }
       if (err instanceof AppError && isOutcomeUnknown(err)) {
         deps.logger.warn({ pickup: record.id, code: err.code }, 'pickup outcome unknown')
         return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: err.code, message: `${err.message} ${pickupOutcomeUnknownMessage}` } })
@@ -81,7 +98,7 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
     },
 
     /** A booking with mailbox pickup (VAS 1073 on 3622/5900/5901/5902) is a pickup the user can change. */
-    recordMailboxPickup(s: ShipmentDetail): void {
+    recordMailboxPickup(s: ShipmentRecord): void {
       if (!mailboxPickupProducts.has(s.productId) || !s.form.additionalServices.includes(MAILBOX_PICKUP_VAS) || !s.consignmentNumber) return
       deps.repo.insert({
         clientRequestId: `mailbox-${s.id}`,

@@ -6,7 +6,11 @@ import { AppError } from '../../../shared/ipc/app-error'
 import type { BringHttp } from '../bring/bring-http'
 import { quoteForCustomer } from '../bring/shipping-guide'
 
+import { LRUCache } from 'lru-cache'
+
 const TTL_MS = 10 * 60 * 1000
+/** About 13 kB per quote: a few hundred distinct quotes stay well under 5 MB. */
+export const QUOTE_CACHE_MAX = 300
 
 /** Products worth asking the Shipping Guide about: those it supports, and ids the catalogue does not know. */
 export function quotableProducts(customer: Customer): string[] {
@@ -18,13 +22,15 @@ export function quotableProducts(customer: Customer): string[] {
  * within ten minutes come from memory unless the user asks for a refresh.
  */
 export function createQuoteService(now = () => Date.now()) {
-  const cache = new Map<string, { at: number; result: QuoteResult }>()
+  // Bounded twice: by age (TTL, checked below against the injected clock) and by count (LRU).
+  const cache = new LRUCache<string, { at: number; result: QuoteResult }>({ max: QUOTE_CACHE_MAX })
 
   return {
     async quote(http: BringHttp, input: QuoteInput, customers: Customer[], language: Language, opts: { refresh: boolean; cacheScope: string }): Promise<QuoteResult> {
       const key = JSON.stringify([opts.cacheScope, language, input])
       const hit = cache.get(key)
       if (hit && !opts.refresh && now() - hit.at < TTL_MS) return { ...hit.result, fromCache: true }
+      if (hit) cache.delete(key)
 
       const chosen = input.customerNumbers.map((n) => {
         const c = customers.find((x) => x.customerNumber === n)
@@ -46,7 +52,9 @@ export function createQuoteService(now = () => Date.now()) {
       const result: QuoteResult = { rows, customerErrors, quotedAt: new Date(now()).toISOString(), fromCache: false }
       if (customerErrors.length === 0) cache.set(key, { at: now(), result })
       return result
-    }
+    },
+    /** How many quotes are held in memory (for the bound's test). */
+    cacheSize: () => cache.size
   }
 }
 export type QuoteService = ReturnType<typeof createQuoteService>

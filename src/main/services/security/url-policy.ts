@@ -26,7 +26,12 @@ export function createTrustedSenderCheck(trusted: { fileUrl?: string; origins?: 
     } catch {
       return false
     }
-    if (url.protocol === 'file:') return trusted.fileUrl !== undefined && url.pathname === new URL(trusted.fileUrl).pathname
+    if (url.protocol === 'file:') {
+      if (trusted.fileUrl === undefined) return false
+      const own = new URL(trusted.fileUrl)
+      // Host too: file://evil-share/… is a network path (UNC on Windows), not the app's own file.
+      return url.host === own.host && url.pathname === own.pathname
+    }
     return (trusted.origins ?? []).includes(url.origin)
   }
 }

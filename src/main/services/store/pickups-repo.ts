@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import type { Mode } from '../../../shared/domain/mode'
-import { bookingFormSchema } from '../../../shared/domain/booking'
+import { storedBookingFormSchema } from '../../../shared/domain/booking'
 import { cargoProducts } from '../../../shared/domain/booking'
 import { cargoAdHocPickupApplies, mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupRecord, type TodaysShipments } from '../../../shared/domain/pickup'
 
@@ -74,9 +74,22 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
       })()
       return toRecord(byId.get(id)!)
     },
-    /** Same as for shipments: a pending pickup at start-up was interrupted mid-request. */
-    recoverInterrupted(message: string): number {
-      return db.prepare(`UPDATE pickups SET status = 'outcome_unknown', error_json = ?, updated_at = ? WHERE status = 'pending'`).run(JSON.stringify({ code: 'INTERRUPTED', message }), now().toISOString()).changes
+    markSending(id: string): void {
+      db.prepare(`UPDATE pickups SET status = 'sending', updated_at = ? WHERE id = ?`).run(now().toISOString(), id)
+    },
+    /** As for shipments: pending was never handed off (not sent), sending was cut off (unknown). */
+    recoverInterrupted(messages: { notSent: string; unknown: string }): { notSent: number; unknown: number } {
+      const at = now().toISOString()
+      const set = db.prepare(`UPDATE pickups SET status = ?, error_json = ?, updated_at = ? WHERE status = ?`)
+      return db.transaction(() => ({
+        notSent: set.run('not_sent', JSON.stringify({ code: 'NOT_SENT', message: messages.notSent }), at, 'pending').changes,
+        unknown: set.run('outcome_unknown', JSON.stringify({ code: 'INTERRUPTED', message: messages.unknown }), at, 'sending').changes
+      }))()
+    },
+    /** Ids among these that are not shipments in the history. */
+    unknownShipments(ids: string[]): string[] {
+      const has = db.prepare<[string], { id: string }>('SELECT id FROM shipments WHERE id = ?')
+      return ids.filter((id) => !has.get(id))
     },
     get: (id: string): PickupRecord | null => {
       const r = byId.get(id)
@@ -109,13 +122,13 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
           `SELECT s.id, s.customer_number, s.product_id, s.form_json FROM shipments s
            WHERE s.status = 'booked' AND s.mode = ? AND s.created_at >= ? AND s.created_at < ?
              AND NOT EXISTS (SELECT 1 FROM pickup_shipments ps JOIN pickups p ON p.id = ps.pickup_id
-                             WHERE ps.shipment_id = s.id AND p.status IN ('pending', 'ordered', 'outcome_unknown'))
+                             WHERE ps.shipment_id = s.id AND p.status IN ('pending', 'sending', 'ordered', 'outcome_unknown'))
            ORDER BY s.created_at`
         )
         .all(mode, dayStart.toISOString(), dayEnd.toISOString())
       const groups = new Map<string, TodaysShipments>()
       for (const r of rows) {
-        const form = bookingFormSchema.parse(JSON.parse(r.form_json))
+        const form = storedBookingFormSchema.parse(JSON.parse(r.form_json))
         const withPickupVas = form.additionalServices.includes(MAILBOX_PICKUP_VAS)
         if (mailboxPickupProducts.has(r.product_id)) continue
         const cargo = cargoProducts.has(r.product_id)

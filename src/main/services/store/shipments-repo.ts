@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import {
-  bookingFormSchema,
+  storedBookingFormSchema,
   confirmationSchema,
   type BookingForm,
   type Confirmation,
-  type ShipmentDetail,
+  type ShipmentRecord,
   type ShipmentFilter,
   type ShipmentStatus,
   type ShipmentSummary
@@ -60,10 +60,10 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     confirmation_json = COALESCE(@confirmation, confirmation_json), error_json = @error WHERE id = @id`)
   const setLabel = db.prepare('UPDATE shipments SET label_file = ?, updated_at = ? WHERE id = ?')
 
-  const detail = (r: Row): ShipmentDetail => ({
+  const detail = (r: Row): ShipmentRecord => ({
     ...summary(r),
     updatedAt: r.updated_at,
-    form: bookingFormSchema.parse(JSON.parse(r.form_json)),
+    form: storedBookingFormSchema.parse(JSON.parse(r.form_json)),
     request: JSON.parse(r.request_json),
     confirmation: r.confirmation_json ? confirmationSchema.parse(JSON.parse(r.confirmation_json)) : null,
     error: r.error_json ? JSON.parse(r.error_json) : null
@@ -71,7 +71,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
 
   return {
     /** Written before anything is sent to Bring: the full request is on disk even if the app dies mid-call. */
-    insertPending(form: BookingForm, request: unknown, mode: Mode): ShipmentDetail {
+    insertPending(form: BookingForm, request: unknown, mode: Mode): ShipmentRecord {
       const id = randomUUID()
       insert.run({
         id,
@@ -89,7 +89,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
       })
       return detail(byId.get(id)!)
     },
-    /** A failed attempt sent again (the user corrected the form): same record, new request, pending again. */
+    /** A failed or unsent attempt sent again: same record, new request, pending again. */
     replaceRequest(id: string, form: BookingForm, request: unknown, mode: Mode): void {
       db.prepare(`UPDATE shipments SET form_json = @form, request_json = @request, mode = @mode, status = 'pending', error_json = NULL, updated_at = @now,
         customer_number = @customerNumber, product_id = @productId, recipient_name = @recipientName, recipient_postal_code = @recipientPostalCode,
@@ -106,18 +106,35 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
         recipientCity: form.recipient.city
       })
     },
-    /**
-     * At start-up nothing can be in flight: a pending record means the app stopped mid-request, so
-     * Bring may or may not have it. Those become "outcome unknown" for the user to resolve.
-     */
-    recoverInterrupted(message: string): number {
-      return db.prepare(`UPDATE shipments SET status = 'outcome_unknown', error_json = ?, updated_at = ? WHERE status = 'pending'`).run(JSON.stringify({ code: 'INTERRUPTED', message }), now().toISOString()).changes
+    /** Committed right before the request is handed to the network. */
+    markSending(id: string): void {
+      db.prepare(`UPDATE shipments SET status = 'sending', updated_at = ? WHERE id = ?`).run(now().toISOString(), id)
     },
-    findByClientRequest: (clientRequestId: string): ShipmentDetail | null => {
+    /**
+     * At start-up nothing can be in flight. A record still "pending" was never handed off: nothing
+     * reached Bring, it can be sent again. One "sending" was cut off mid-request: Bring may or may
+     * not have it, so the outcome is unknown until the user checks.
+     */
+    recoverInterrupted(messages: { notSent: string; unknown: string }): { notSent: number; unknown: number } {
+      const at = now().toISOString()
+      const set = db.prepare(`UPDATE shipments SET status = ?, error_json = ?, updated_at = ? WHERE status = ?`)
+      return db.transaction(() => ({
+        notSent: set.run('not_sent', JSON.stringify({ code: 'NOT_SENT', message: messages.notSent }), at, 'pending').changes,
+        unknown: set.run('outcome_unknown', JSON.stringify({ code: 'INTERRUPTED', message: messages.unknown }), at, 'sending').changes
+      }))()
+    },
+    /** Booked shipments with a label link, and the label file name they should have (null: never saved). */
+    bookedWithLabelLink(): { id: string; mode: Mode; labelFile: string | null }[] {
+      return db
+        .prepare<[], { id: string; mode: Mode; label_file: string | null }>(`SELECT id, mode, label_file FROM shipments WHERE status = 'booked' AND json_extract(confirmation_json, '$.labelUrl') IS NOT NULL`)
+        .all()
+        .map((r) => ({ id: r.id, mode: r.mode, labelFile: r.label_file }))
+    },
+    findByClientRequest: (clientRequestId: string): ShipmentRecord | null => {
       const r = byClientRequest.get(clientRequestId)
       return r ? detail(r) : null
     },
-    get: (id: string): ShipmentDetail | null => {
+    get: (id: string): ShipmentRecord | null => {
       const r = byId.get(id)
       return r ? detail(r) : null
     },

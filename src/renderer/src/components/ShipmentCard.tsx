@@ -79,7 +79,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
               {t('shipments.openLabel')}
             </button>
           ) : null}
-          {s.confirmation?.labelUrl && (
+          {s.confirmation?.labelAvailable && (
             <button type="button" disabled={busy} onClick={() => void act(() => actions.downloadLabel(s.id))}>
               {s.hasLabel ? t('shipments.downloadAgain') : t('shipments.downloadLabel')}
             </button>
@@ -119,7 +119,31 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
           </div>
         </div>
       )}
+      {s.status === 'not_sent' && (
+        <div className="alert alert-info" role="status" data-testid="not-sent">
+          <p>{s.error?.message}</p>
+          <p className="small">{t('shipments.notSentHelp')}</p>
+          <div className="row">
+            {s.mode === 'live' && !confirmRetry ? (
+              <button type="button" disabled={busy} onClick={() => setConfirmRetry(true)}>
+                {t('shipments.sendAgain')}
+              </button>
+            ) : (
+              <button type="button" className={s.mode === 'live' ? 'danger' : 'primary'} disabled={busy} onClick={() => void act(() => actions.sendAgain(s.id, s.mode === 'live'))}>
+                {s.mode === 'live' ? t('book.liveConfirmButton') : t('shipments.sendAgain')}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
       {(s.status === 'failed' || s.status === 'cancelled_by_user') && s.error && <p className="muted">{s.error.message}</p>}
+      {(s.status === 'failed' || s.status === 'not_sent') && onBookAgain && (
+        <div className="actions">
+          <button type="button" onClick={() => onBookAgain(s)}>
+            {t('shipments.editAndBook')}
+          </button>
+        </div>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
     </div>
   )

@@ -196,7 +196,9 @@ export const en = {
     notBooked: 'It was not booked',
     showMore: 'Show more ({{shown}} of {{total}})',
     request: 'Request sent to Bring',
-    status: { pending: 'Sending', booked: 'Booked', outcome_unknown: 'Outcome unknown', failed: 'Not booked', cancelled_by_user: 'Not booked (checked)' }
+    status: { pending: 'Saved', sending: 'Sending', booked: 'Booked', outcome_unknown: 'Outcome unknown', not_sent: 'Not sent', failed: 'Not booked', cancelled_by_user: 'Not booked (checked)' },
+    notSentHelp: 'Nothing of this booking reached Bring, so it is safe to send it again.',
+    editAndBook: 'Correct and book'
   },
   pickups: {
     order: 'Order a pickup',
@@ -235,7 +237,7 @@ export const en = {
     nPallets_one: '{{count}} pallet',
     nPallets_other: '{{count}} pallets',
     kind: { business: 'Business pickup', mailbox: 'Mailbox pickup' },
-    status: { pending: 'Sending', ordered: 'Ordered', outcome_unknown: 'Outcome unknown', failed: 'Not ordered', cancelled: 'Cancelled' }
+    status: { pending: 'Saved', sending: 'Sending', ordered: 'Ordered', outcome_unknown: 'Outcome unknown', not_sent: 'Not sent', failed: 'Not ordered', cancelled: 'Cancelled' }
   },
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {

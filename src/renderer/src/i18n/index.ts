@@ -2,6 +2,7 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { en } from './en'
 import { nb } from './nb'
+import { setValidationLanguage } from '@shared/domain/validation-messages'
 
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, nb: { translation: nb } },
@@ -10,5 +11,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   showSupportNotice: false
 })
+
+// Form validation (the shared zod schemas) answers in the UI language too.
+i18n.on('languageChanged', (lng) => setValidationLanguage(lng))
 
 export default i18n

@@ -14,6 +14,7 @@ export const nb: Messages = {
     noCredentials: 'Legg inn Mybring API-bruker og API-nøkkel under Innstillinger først.',
     forbiddenSender: 'Dette vinduet har ikke lov til å snakke med Fraktdesk.',
     internal: 'Noe gikk galt i Fraktdesk. Det du skrev er tatt vare på; prøv igjen.',
+    notSentHeaders: 'Ingenting ble sendt til Bring: API-brukeren eller klient-URL-en under Innstillinger inneholder tegn som ikke kan sendes. Rett dem under Innstillinger, og send på nytt.',
     lostContact: 'Fraktdesk mistet kontakten med bakgrunnsprosessen. Start appen på nytt.'
   },
   nav: {
@@ -210,7 +211,9 @@ export const nb: Messages = {
     notBooked: 'Den ble ikke booket',
     showMore: 'Vis flere ({{shown}} av {{total}})',
     request: 'Forespørsel sendt til Bring',
-    status: { pending: 'Sendes', booked: 'Booket', outcome_unknown: 'Ukjent utfall', failed: 'Ikke booket', cancelled_by_user: 'Ikke booket (sjekket)' }
+    status: { pending: 'Lagret', sending: 'Sendes', booked: 'Booket', outcome_unknown: 'Ukjent utfall', not_sent: 'Ikke sendt', failed: 'Ikke booket', cancelled_by_user: 'Ikke booket (sjekket)' },
+    notSentHelp: 'Ingenting av denne bookingen nådde Bring, så den kan trygt sendes på nytt.',
+    editAndBook: 'Rett og book'
   },
   pickups: {
     order: 'Bestill henting',
@@ -249,7 +252,7 @@ export const nb: Messages = {
     nPallets_one: '{{count}} pall',
     nPallets_other: '{{count}} paller',
     kind: { business: 'Henting på bedrift', mailbox: 'Henting i postkasse' },
-    status: { pending: 'Sendes', ordered: 'Bestilt', outcome_unknown: 'Ukjent utfall', failed: 'Ikke bestilt', cancelled: 'Avbestilt' }
+    status: { pending: 'Lagret', sending: 'Sendes', ordered: 'Bestilt', outcome_unknown: 'Ukjent utfall', not_sent: 'Ikke sendt', failed: 'Ikke bestilt', cancelled: 'Avbestilt' }
   },
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {

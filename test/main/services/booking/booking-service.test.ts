@@ -73,13 +73,13 @@ describe('booking: never lose, never double', () => {
     expect(history(c)).toHaveLength(1)
   })
 
-  it('never connected: one failed record (definitely not booked), the simulator saw nothing', async () => {
+  it('never connected: one "not sent" record (safe to send again), the simulator saw nothing', async () => {
     const closed = await startSimulatorServer(createSimulator())
     await closed.close()
     const c = await bringTest({ baseUrl: closed.url })
     const res = await submit(c)
     expect(res).toMatchObject({ ok: false, error: { code: 'BRING_UNREACHABLE' } })
-    expect(history(c).map((s) => s.status)).toEqual(['failed'])
+    expect(history(c).map((s) => s.status)).toEqual(['not_sent'])
     expect(bookings(c)).toHaveLength(0)
   })
 
@@ -148,16 +148,34 @@ describe('booking: never lose, never double', () => {
 
 describe('a booking interrupted by the app stopping', () => {
   const tempDir = useTempDir()
-  it('comes back as "outcome unknown" on the next start, request intact', async () => {
+  it('handed off but unanswered: comes back as "outcome unknown" on the next start, request intact', async () => {
     const dir = await tempDir()
     const first = await startCore(dir)
     const pending = first.deps.shipments.insertPending(domesticForm(), { the: 'request' }, 'test')
+    first.deps.shipments.markSending(pending.id)
     await first.close()
     const second = await startCore(dir)
     try {
       const s = second.deps.shipments.get(pending.id)
       expect(s).toMatchObject({ status: 'outcome_unknown', request: { the: 'request' } })
       expect(s?.error?.message).toMatch(/Fraktdesk stopped while this booking was being sent/)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('saved but never handed off: comes back as "not sent" and goes out on "Send again"', async () => {
+    const dir = await tempDir()
+    const first = await startCore(dir)
+    const pending = first.deps.shipments.insertPending(domesticForm(), { the: 'request' }, 'sandbox')
+    await first.close()
+    const second = await startCore(dir)
+    try {
+      const s = second.deps.shipments.get(pending.id)
+      expect(s).toMatchObject({ status: 'not_sent', request: { the: 'request' } })
+      expect(s?.error?.message).toMatch(/stopped before this booking was sent.*safe to send it again/)
+      const again = (await second.invoke('shipments:retry', { id: pending.id })) as { data: ShipmentDetail }
+      expect(again.data).toMatchObject({ id: pending.id, status: 'booked' })
     } finally {
       await second.close()
     }

@@ -6,7 +6,7 @@ import { createBringHttp } from '../../../../src/main/services/bring/bring-http'
 import { createQuoteService } from '../../../../src/main/services/quote/quote-service'
 import { createSimulator } from '../../../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer, type SimulatorServer } from '../../../../src/main/services/bring-simulator/http-server'
-import { quoteInputSchema, type QuoteInput } from '../../../../src/shared/domain/quote'
+import { storedQuoteInputSchema as quoteInputSchema, type QuoteInput } from '../../../../src/shared/domain/quote'
 import type { Customer } from '../../../../src/shared/domain/customers'
 import { captureLogger } from '../../../helpers/log-capture'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fromQuoteDraft, fromShipment } from '../../../../src/renderer/src/features/book/form-values'
 import { bookingFormSchema, type ShipmentDetail } from '../../../../src/shared/domain/booking'
-import { quoteInputSchema } from '../../../../src/shared/domain/quote'
+import { storedQuoteInputSchema as quoteInputSchema } from '../../../../src/shared/domain/quote'
 import { domesticForm } from '../../../helpers/booking-form'
 
 describe('booking form prefill', () => {
