@@ -182,6 +182,8 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
       const { n } = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM shipments s ${clause}`).get(params)!
       return { items: items.map(summary), total: n }
     },
+    /** How commits reach the disk (FULL: before the call returns, surviving power loss). */
+    synchronousMode: (): string => ['OFF', 'NORMAL', 'FULL', 'EXTRA'][db.pragma('synchronous', { simple: true }) as number] ?? 'unknown',
     count: (): number => (db.prepare('SELECT COUNT(*) AS n FROM shipments').get() as { n: number }).n
   }
 }

@@ -78,8 +78,25 @@ const consignmentNumber = (): string => `70438101${String(Math.floor(Math.random
 const packageNumber = (): string => `3707043810${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`
 
 /** Booking API routes: booking, error catalogue, customers, plus label PDFs behind a redirect. */
+type LabelInfo = { consignment: string; test: boolean; product: string; recipient: string }
+
+/**
+ * Label tokens carry what the label shows (plus a random part), like a signed link would: a label
+ * link still works after the app (and its in-process Sandbox) restarted, as Bring's links do.
+ */
+const labelToken = (info: LabelInfo): string => `${randomUUID()}.${Buffer.from(JSON.stringify(info)).toString('base64url')}`
+function readLabelToken(token: string): LabelInfo | null {
+  const m = /^[0-9a-f-]{36}\.([A-Za-z0-9_-]{1,2000})$/.exec(token)
+  if (!m) return null
+  try {
+    const info = JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')) as LabelInfo
+    return typeof info.consignment === 'string' && typeof info.recipient === 'string' && typeof info.product === 'string' ? info : null
+  } catch {
+    return null
+  }
+}
+
 export const bookingRoutes: SimApiModule = ({ state }) => {
-  const labels = new Map<string, { consignment: string; test: boolean; product: string; recipient: string }>()
   return [
     {
       id: 'booking.book',
@@ -93,9 +110,8 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
         }
         const c = ((body as Json).consignments as Json[])[0]
         const cn = consignmentNumber()
-        const token = randomUUID()
         const recipient = ((c.parties as Json).recipient as Json).name as string
-        labels.set(token, { consignment: cn, test: (body as Json).testIndicator === true, product: String((c.product as Json).id), recipient })
+        const token = labelToken({ consignment: cn, test: (body as Json).testIndicator === true, product: String((c.product as Json).id), recipient })
         const base = `${url.protocol}//${url.host}`
         const product = c.product as Json
         const vas = Array.isArray(product.additionalServices) ? (product.additionalServices as Json[]).map((v) => String(v.id)) : []
@@ -141,7 +157,7 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
       method: 'GET',
       path: '/booking-api/labels/:token',
       public: true,
-      handle: ({ params }) => (labels.has(params.token) ? { status: 302, headers: { Location: `/booking-api/label-files/${params.token}.pdf` } } : { status: 404, body: { message: 'No such label', status: 404 } })
+      handle: ({ params }) => (readLabelToken(params.token) ? { status: 302, headers: { Location: `/booking-api/label-files/${params.token}.pdf` } } : { status: 404, body: { message: 'No such label', status: 404 } })
     },
     {
       id: 'booking.label-file',
@@ -150,7 +166,7 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
       path: '/booking-api/label-files/:file',
       public: true,
       handle: ({ params }) => {
-        const label = labels.get(params.file.replace(/\.pdf$/, ''))
+        const label = readLabelToken(params.file.replace(/\.pdf$/, ''))
         if (!label) return { status: 404, body: { message: 'No such label', status: 404 } }
         const lines = [`Bring ${label.product}`, `Consignment ${label.consignment}`, `To: ${label.recipient}`, label.test ? 'TEST - NOT FOR SHIPPING' : 'Fraktdesk simulator']
         return { status: 200, raw: { bytes: labelPdf(lines), contentType: 'application/pdf' } }
