@@ -15,7 +15,7 @@ export const appHandlers: Pick<Handlers, 'app:info' | 'shell:openExternal'> = {
   },
   async 'shell:openExternal'({ url }, { openExternal }) {
     if (!isAllowedExternalUrl(url)) {
-      throw new AppError('INVALID_INPUT', 'Fraktdesk only opens https links to Bring, Mybring and Posten.')
+      throw AppError.field('url', 'Fraktdesk only opens https links to Bring, Mybring and Posten.')
     }
     await openExternal(url)
     return { opened: true }

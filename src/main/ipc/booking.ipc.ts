@@ -12,7 +12,7 @@ export const bookingHandlers: Pick<
   'shipments:list': async (filter, { shipments }) => shipments.list(filter),
   async 'shipments:get'({ id }, { shipments }) {
     const s = shipments.get(id)
-    if (!s) throw new AppError('INVALID_INPUT', 'No such shipment.')
+    if (!s) throw AppError.field('id', 'No such shipment.')
     return shipmentView(s)
   },
   'shipments:resolve': async ({ id, booked, consignmentNumber }, { booking }) =>
@@ -22,15 +22,15 @@ export const bookingHandlers: Pick<
   /** Opens the local copy (works offline); only files inside the app's labels folder. */
   async 'labels:open'({ id }, { shipments, app, openPath }) {
     const file = shipments.labelFile(id)
-    if (!file) throw new AppError('INVALID_INPUT', 'No label saved for this shipment yet. Use “Download label”.')
+    if (!file) throw AppError.field('id', 'No label saved for this shipment yet. Use “Download label”.')
     const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
     if (problem) throw new AppError('INTERNAL', `The label could not be opened: ${problem}`)
     return { opened: true }
   },
   async 'tracking:open'({ id }, { shipments, openExternal }) {
     const url = shipments.get(id)?.confirmation?.trackingUrl
-    if (!url) throw new AppError('INVALID_INPUT', 'This shipment has no tracking link yet.')
-    if (!isAllowedExternalUrl(url)) throw new AppError('INVALID_INPUT', 'Fraktdesk only opens https links to Bring, Mybring and Posten.')
+    if (!url) throw AppError.field('id', 'This shipment has no tracking link yet.')
+    if (!isAllowedExternalUrl(url)) throw AppError.field('id', 'Fraktdesk only opens https links to Bring, Mybring and Posten.')
     await openExternal(url)
     return { opened: true }
   }

@@ -50,6 +50,11 @@ export class AppError extends Error {
     return new AppError(code, renderError(key, params), { ...extra, i18n: { key, params } })
   }
 
+  /** Invalid input tied to one field (for a record that is gone or in the wrong state: its id). */
+  static field(field: string, message: string): AppError {
+    return new AppError('INVALID_INPUT', message, { fieldErrors: { [field]: [message] } })
+  }
+
   toData(): AppErrorData {
     return { code: this.code, message: this.message, ...this.extra }
   }

@@ -128,8 +128,8 @@ export function createBookingService(deps: Deps) {
     /** The user checked Mybring: it was booked (with the number they found) or it was not. */
     resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false }): ShipmentRecord {
       const s = deps.repo.get(id)
-      if (!s) throw new AppError('INVALID_INPUT', 'No such shipment.')
-      if (s.status !== 'outcome_unknown') throw new AppError('INVALID_INPUT', 'Only shipments with an unknown outcome can be resolved by hand.')
+      if (!s) throw AppError.field('id', 'No such shipment.')
+      if (s.status !== 'outcome_unknown') throw AppError.field('id', 'Only shipments with an unknown outcome can be resolved by hand.')
       if (outcome.booked) {
         deps.repo.markBooked(id, { consignmentNumber: outcome.consignmentNumber, packageNumbers: [], trackingUrl: `https://tracking.bring.com/tracking/${encodeURIComponent(outcome.consignmentNumber)}` })
       } else {
@@ -141,10 +141,10 @@ export function createBookingService(deps: Deps) {
     /** An explicit resend after the user checked it was not booked: a new request id, same record. */
     retry(id: string, opts: { confirmLive?: boolean }): Promise<ShipmentRecord> {
       const s = deps.repo.get(id)
-      if (!s) return Promise.reject(new AppError('INVALID_INPUT', 'No such shipment.'))
-      if (s.status !== 'outcome_unknown' && s.status !== 'failed' && s.status !== 'not_sent') return Promise.reject(new AppError('INVALID_INPUT', 'This shipment is not waiting to be sent again.'))
+      if (!s) return Promise.reject(AppError.field('id', 'No such shipment.'))
+      if (s.status !== 'outcome_unknown' && s.status !== 'failed' && s.status !== 'not_sent') return Promise.reject(AppError.field('id', 'This shipment is not waiting to be sent again.'))
       // A test or sandbox booking must never be resent as a real one (or the other way round).
-      if (s.mode !== deps.bring.mode()) return Promise.reject(new AppError('INVALID_INPUT', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`))
+      if (s.mode !== deps.bring.mode()) return Promise.reject(AppError.field('id', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`))
       const clientRequestId = deps.repo.renewClientRequest(id)
       deps.repo.markStatus(id, 'failed', s.error)
       return submit({ ...s.form, clientRequestId }, opts)
@@ -171,7 +171,7 @@ export function createBookingService(deps: Deps) {
 
     async downloadLabelAgain(id: string): Promise<ShipmentRecord> {
       const s = deps.repo.get(id)
-      if (!s?.confirmation?.labelUrl) throw new AppError('INVALID_INPUT', 'This shipment has no label link.')
+      if (!s?.confirmation?.labelUrl) throw AppError.field('id', 'This shipment has no label link.')
       await saveLabel(id, s.confirmation.labelUrl, s.confirmation.consignmentNumber)
       return deps.repo.get(id)!
     }

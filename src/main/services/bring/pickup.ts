@@ -25,7 +25,7 @@ export async function getPickupOptions(http: BringHttp, q: PickupOptionsQuery): 
 /** The documented create body; weights in grams and volumes in dm³, converted from kg and litres. */
 export function buildPickupRequest(form: PickupOrderForm) {
   const service = createServiceFor(form.type)
-  if (!service) throw new AppError('INVALID_INPUT', 'Mailbox pickups are ordered with the booking (additional service 1073).')
+  if (!service) throw AppError.field('type', 'Mailbox pickups are ordered with the booking (additional service 1073).')
   const packages = form.packagesCount
     ? {
         count: form.packagesCount,

@@ -55,7 +55,7 @@ export function isPdf(bytes: Uint8Array): boolean {
  */
 export async function resolveLabelPath(labelsDir: string, fileName: string): Promise<string> {
   const refuse = (): never => {
-    throw new AppError('INVALID_INPUT', 'Fraktdesk only opens label files from its own labels folder.')
+    throw AppError.field('id', 'Fraktdesk only opens label files from its own labels folder.')
   }
   if (!/^[A-Za-z0-9_-]+\.pdf$/.test(fileName)) refuse()
   const root = await fs.realpath(labelsDir)
@@ -63,7 +63,7 @@ export async function resolveLabelPath(labelsDir: string, fileName: string): Pro
   try {
     real = await fs.realpath(path.join(root, fileName))
   } catch {
-    throw new AppError('INVALID_INPUT', 'The label file is missing from the labels folder; download it again.')
+    throw AppError.field('id', 'The label file is missing from the labels folder; download it again.')
   }
   if (path.dirname(real) !== root) refuse()
   return real

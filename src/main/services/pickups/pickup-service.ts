@@ -66,11 +66,11 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
 
   function mailboxPickup(id: string): PickupRecord & { shipmentNumber: string } {
     const p = deps.repo.get(id)
-    if (!p) throw new AppError('INVALID_INPUT', 'No such pickup.')
+    if (!p) throw AppError.field('id', 'No such pickup.')
     if (p.kind !== 'mailbox' || !p.shipmentNumber) {
-      throw new AppError('INVALID_INPUT', 'Bring only lets apps change mailbox pickups. For a pickup at a business address, contact Bring customer service.')
+      throw AppError.field('id', 'Bring only lets apps change mailbox pickups. For a pickup at a business address, contact Bring customer service.')
     }
-    if (p.status !== 'ordered') throw new AppError('INVALID_INPUT', 'This pickup is no longer active.')
+    if (p.status !== 'ordered') throw AppError.field('id', 'This pickup is no longer active.')
     return p as PickupRecord & { shipmentNumber: string }
   }
 

@@ -29,6 +29,8 @@ describe('trusted IPC sender', () => {
   })
   it('refuses other files, origins and missing frames', () => {
     expect(check('file:///tmp/evil.html')).toBe(false)
+    // Same path on another host is a network share, not the app's own file.
+    expect(check('file://evil-share/opt/Fraktdesk/resources/app/out/renderer/index.html')).toBe(false)
     expect(check('https://localhost:5173/')).toBe(false)
     expect(check('https://www.bring.com/')).toBe(false)
     expect(check(undefined)).toBe(false)
