@@ -43,9 +43,16 @@ export function createBookingService(deps: Deps) {
     const log = deps.logger.child({ shipment: record.id, mode })
     let handedOff = false
     try {
-      const res = await postBooking(deps.bring.http(), request, () => {
-        deps.repo.markSending(record.id)
-        handedOff = true
+      const res = await postBooking(deps.bring.http(), request, {
+        onHandOff: () => {
+          deps.repo.markSending(record.id)
+          handedOff = true
+        },
+        // 429: Bring processed nothing; while waiting to retry, a crash must read "not sent".
+        onNotProcessed: () => {
+          deps.repo.markStatus(record.id, 'pending', null)
+          handedOff = false
+        }
       })
       const confirmation = toConfirmation(res)
       if (!confirmation) {

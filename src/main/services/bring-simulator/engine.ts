@@ -66,6 +66,14 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const [r, params] = match
     record.routeId = r.id
 
+    // Read first, so the log shows what was sent even when it is refused (401, 429).
+    const text = await req.text()
+    try {
+      record.body = text === '' ? undefined : JSON.parse(text)
+    } catch {
+      record.body = text.slice(0, 1000)
+    }
+
     const uid = req.headers.get('x-mybring-api-uid')
     const key = req.headers.get('x-mybring-api-key')
     let account: SimAccount | undefined
@@ -77,7 +85,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (overLimit(r.api, uid)) return reply({ ...bringError(429, 'Too Many Requests'), headers: { 'Retry-After': '1' } })
     }
 
-    const text = await req.text()
     let body: unknown
     if (text !== '') {
       if (!/application\/json/i.test(req.headers.get('content-type') ?? '')) return reply(bringError(415, 'Content-Type must be application/json'))

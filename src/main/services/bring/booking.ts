@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { BookingForm, Confirmation, Party } from '../../../shared/domain/booking'
 import type { Mode } from '../../../shared/domain/mode'
-import type { BringHttp } from './bring-http'
+import type { BringHttp, HandOffHooks } from './bring-http'
 
 const party = (p: Party) => ({
   name: p.name,
@@ -111,8 +111,8 @@ export function toConfirmation(res: z.infer<typeof bookingResponseSchema>): Conf
 }
 
 /** POST /booking-api/api/booking — never marked idempotent: the HTTP layer retries it only on 429 or before connecting. */
-export async function postBooking(http: BringHttp, request: BookingRequest, onHandOff?: () => void) {
-  return http({ api: 'booking', method: 'POST', path: '/booking-api/api/booking', body: request, schema: bookingResponseSchema, idempotent: false, onHandOff })
+export async function postBooking(http: BringHttp, request: BookingRequest, hooks: HandOffHooks = {}) {
+  return http({ api: 'booking', method: 'POST', path: '/booking-api/api/booking', body: request, schema: bookingResponseSchema, idempotent: false, ...hooks })
 }
 
 export const errorCatalogueSchema = z.object({ errorTypes: z.array(z.object({ code: z.string(), message: z.string(), suffixable: z.boolean() })) })

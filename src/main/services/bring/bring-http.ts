@@ -40,7 +40,12 @@ export interface BringRequest<S extends z.ZodType> {
    * this point provably never reached Bring.
    */
   onHandOff?: () => void
+  /** Bring answered 429: it processed nothing. Called before waiting to try again (back to "not handed off"). */
+  onNotProcessed?: () => void
 }
+
+/** Hooks of a money-moving request: when it is handed off, and when Bring refused it unprocessed (429). */
+export type HandOffHooks = Pick<BringRequest<z.ZodType>, 'onHandOff' | 'onNotProcessed'>
 
 export type BringHttp = <S extends z.ZodType>(req: BringRequest<S>) => Promise<z.output<S>>
 
@@ -120,6 +125,7 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
       log.info({ attempt, status: res.status, ms: Date.now() - started }, 'bring response')
       if (res.status === 429) {
         const waitMs = parseRetryAfter(res.headers.get('retry-after')) ?? 1000
+        req.onNotProcessed?.()
         if (attempt < MAX_ATTEMPTS && waitMs <= maxRetryWaitMs) {
           await res.body?.cancel()
           await sleep(waitMs)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AppError } from '../../../shared/ipc/app-error'
 import type { Mode } from '../../../shared/domain/mode'
 import { kgToGrams, litresToDm3, createServiceFor, type PickupOptions, type PickupOptionsQuery, type PickupOrderForm } from '../../../shared/domain/pickup'
-import type { BringHttp } from './bring-http'
+import type { BringHttp, HandOffHooks } from './bring-http'
 
 const optionsResponse = z.object({
   pickupOptions: z.array(z.object({ date: z.string(), from: z.string(), to: z.string() })),
@@ -69,9 +69,9 @@ const createResponse = z.object({
 export type PickupConfirmation = NonNullable<z.infer<typeof createResponse>['pickupConfirmation']>
 
 /** POST /pickup/api/create — may cost money: never marked idempotent. The test indicator is a header. */
-export async function createPickup(http: BringHttp, request: PickupRequest, mode: Mode, onHandOff?: () => void): Promise<PickupConfirmation | null> {
+export async function createPickup(http: BringHttp, request: PickupRequest, mode: Mode, hooks: HandOffHooks = {}): Promise<PickupConfirmation | null> {
   const res = await http({
-    onHandOff,
+    ...hooks,
     api: 'pickup',
     method: 'POST',
     path: '/pickup/api/create',

@@ -41,9 +41,15 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
     })
     let handedOff = false
     try {
-      const c = await createPickup(deps.bring.http(), request, mode, () => {
-        deps.repo.markSending(record.id)
-        handedOff = true
+      const c = await createPickup(deps.bring.http(), request, mode, {
+        onHandOff: () => {
+          deps.repo.markSending(record.id)
+          handedOff = true
+        },
+        onNotProcessed: () => {
+          deps.repo.setState(record.id, { status: 'pending' })
+          handedOff = false
+        }
       })
       if (!c) return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: 'BRING_BAD_RESPONSE', message: pickupOutcomeUnknownMessage } })
       const window = time(c.isoFormattedEarliestPickupDateTime) && time(c.isoFormattedLatestPickupDateTime) ? `${time(c.isoFormattedEarliestPickupDateTime)}–${time(c.isoFormattedLatestPickupDateTime)}` : undefined

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { build } from 'vite'
+import { startCore, testAccount } from '../helpers/app-core'
+import { createSimulator } from '../../src/main/services/bring-simulator/engine'
+import { startSimulatorServer, type SimulatorServer } from '../../src/main/services/bring-simulator/http-server'
+import { demoCustomers, sandboxAccount } from '../../src/main/services/bring-simulator/demo-data'
+
+// SIGKILL a process that books continuously, again and again, then start once more and count what
+// a user would find: leftovers, missing labels, bookings lost or doubled, and "outcome unknown"
+// records for bookings that never reached Bring.
+const KILLS = Number(process.env.KILL_LOOP_KILLS ?? 12)
+
+describe('kill loop: a booking process killed mid-work, again and again', () => {
+  let work: string
+  let childJs: string
+  let server: SimulatorServer
+  const sim = createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers }], maxRequests: 100_000 })
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'fraktdesk-kill-'))
+    await build({
+      logLevel: 'silent',
+      configFile: false,
+      build: { ssr: path.resolve('test/reliability/booking-child.ts'), outDir: path.resolve('out/kill-loop-child'), target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'child.mjs' } } },
+      ssr: { noExternal: [] }
+    })
+    childJs = path.resolve('out/kill-loop-child/child.mjs')
+    server = await startSimulatorServer(sim)
+  }, 60_000)
+  afterAll(async () => {
+    await server?.close()
+    await rm(work, { recursive: true, force: true })
+  })
+
+  it(`after ${KILLS} SIGKILLs: no leftovers, every label present, nothing lost or doubled, "unknown" only when it reached Bring`, async () => {
+    const userData = path.join(work, 'userData')
+    for (let k = 0; k < KILLS; k++) {
+      const child = spawn(process.execPath, [childJs], { env: { ...process.env, CHILD_USER_DATA: userData, CHILD_BASE_URL: server.url }, stdio: ['ignore', 'pipe', 'inherit'] })
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve())
+        child.on('exit', (code) => reject(new Error(`child exited early (${code})`)))
+      })
+      await new Promise((r) => setTimeout(r, 150 + Math.random() * 450))
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGKILL')
+      await exited
+    }
+
+    const core = await startCore(userData, { baseUrl: server.url })
+    try {
+      await core.useBringTest()
+      await core.deps.maintenance.labelsRefetched
+      const all = core.deps.shipments.list({ query: '', limit: 500, offset: 0 }).items.map((s) => core.deps.shipments.get(s.id)!)
+      const bookedAtBring = new Map<string, number>()
+      for (const r of sim.requests.filter((r) => r.routeId === 'booking.book')) {
+        const id = (r.body as { consignments?: { correlationId?: string }[] })?.consignments?.[0]?.correlationId
+        if (id && r.status === 200) bookedAtBring.set(id, (bookedAtBring.get(id) ?? 0) + 1)
+      }
+      const reached = new Set(sim.requests.filter((r) => r.routeId === 'booking.book').map((r) => (r.body as { consignments?: { correlationId?: string }[] })?.consignments?.[0]?.correlationId))
+      const tempFiles = [...(await readdir(userData)), ...(await readdir(path.join(userData, 'labels')))].filter((n) => n.endsWith('.tmp'))
+      const labels = new Set(await readdir(path.join(userData, 'labels')))
+      const booked = all.filter((s) => s.status === 'booked')
+      const labelsMissing = booked.filter((s) => !labels.has(`${s.consignmentNumber}.pdf`))
+      const unknownNeverReached = all.filter((s) => s.status === 'outcome_unknown' && !reached.has(s.form.clientRequestId))
+      const lost = [...bookedAtBring.keys()].filter((id) => !all.some((s) => s.form.clientRequestId === id && (s.status === 'booked' || s.status === 'outcome_unknown')))
+      const doubled = [...bookedAtBring.values()].filter((n) => n > 1)
+      const report = {
+        kills: KILLS,
+        shipments: all.length,
+        booked: booked.length,
+        notSent: all.filter((s) => s.status === 'not_sent').length,
+        outcomeUnknown: all.filter((s) => s.status === 'outcome_unknown').length,
+        orphanTempFiles: tempFiles.length,
+        labelsMissingAfterRestart: labelsMissing.length,
+        unknownNeverReachedSimulator: unknownNeverReached.length,
+        lost: lost.length,
+        doubled: doubled.length
+      }
+      console.log(`kill loop: ${JSON.stringify(report)}`)
+      expect(booked.length).toBeGreaterThan(0)
+      expect(bookedAtBring.size).toBeGreaterThanOrEqual(booked.length)
+      expect(report).toMatchObject({ orphanTempFiles: 0, labelsMissingAfterRestart: 0, lost: 0, doubled: 0 })
+      // "sending" is committed right before fetch() and undone on a 429 (Bring processed nothing), so
+      // an "unknown" means the request was on the wire. The sub-millisecond gap between that commit
+      // and the first byte is the only way to an unreached "unknown": allow at most one.
+      expect(report.unknownNeverReachedSimulator).toBeLessThanOrEqual(1)
+    } finally {
+      await core.close()
+    }
+  }, 120_000)
+})
