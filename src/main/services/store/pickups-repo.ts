@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
+import { recoverInterruptedRows, type InterruptedMessages } from './interrupted'
 import type { Mode } from '../../../shared/domain/mode'
 import { storedBookingFormSchema } from '../../../shared/domain/booking'
 import { cargoProducts } from '../../../shared/domain/booking'
@@ -78,14 +79,7 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
       db.prepare(`UPDATE pickups SET status = 'sending', updated_at = ? WHERE id = ?`).run(now().toISOString(), id)
     },
     /** As for shipments: pending was never handed off (not sent), sending was cut off (unknown). */
-    recoverInterrupted(messages: { notSent: string; unknown: string }): { notSent: number; unknown: number } {
-      const at = now().toISOString()
-      const set = db.prepare(`UPDATE pickups SET status = ?, error_json = ?, updated_at = ? WHERE status = ?`)
-      return db.transaction(() => ({
-        notSent: set.run('not_sent', JSON.stringify({ code: 'NOT_SENT', message: messages.notSent }), at, 'pending').changes,
-        unknown: set.run('outcome_unknown', JSON.stringify({ code: 'INTERRUPTED', message: messages.unknown }), at, 'sending').changes
-      }))()
-    },
+    recoverInterrupted: (messages: InterruptedMessages) => recoverInterruptedRows(db, 'pickups', messages, now().toISOString()),
     /** Ids among these that are not shipments in the history. */
     unknownShipments(ids: string[]): string[] {
       const has = db.prepare<[string], { id: string }>('SELECT id FROM shipments WHERE id = ?')

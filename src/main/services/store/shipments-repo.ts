@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
+import { recoverInterruptedRows, type InterruptedMessages } from './interrupted'
 import {
   storedBookingFormSchema,
   confirmationSchema,
@@ -110,19 +111,8 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     markSending(id: string): void {
       db.prepare(`UPDATE shipments SET status = 'sending', updated_at = ? WHERE id = ?`).run(now().toISOString(), id)
     },
-    /**
-     * At start-up nothing can be in flight. A record still "pending" was never handed off: nothing
-     * reached Bring, it can be sent again. One "sending" was cut off mid-request: Bring may or may
-     * not have it, so the outcome is unknown until the user checks.
-     */
-    recoverInterrupted(messages: { notSent: string; unknown: string }): { notSent: number; unknown: number } {
-      const at = now().toISOString()
-      const set = db.prepare(`UPDATE shipments SET status = ?, error_json = ?, updated_at = ? WHERE status = ?`)
-      return db.transaction(() => ({
-        notSent: set.run('not_sent', JSON.stringify({ code: 'NOT_SENT', message: messages.notSent }), at, 'pending').changes,
-        unknown: set.run('outcome_unknown', JSON.stringify({ code: 'INTERRUPTED', message: messages.unknown }), at, 'sending').changes
-      }))()
-    },
+    /** Start-up: pending = never sent, sending = outcome unknown (see interrupted.ts). */
+    recoverInterrupted: (messages: InterruptedMessages) => recoverInterruptedRows(db, 'shipments', messages, now().toISOString()),
     /** Booked shipments with a label link, and the label file name they should have (null: never saved). */
     bookedWithLabelLink(): { id: string; mode: Mode; labelFile: string | null }[] {
       return db
