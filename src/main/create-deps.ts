@@ -74,7 +74,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   if (interrupted.shipments.notSent + interrupted.shipments.unknown + interrupted.pickups.notSent + interrupted.pickups.unknown > 0) {
     opts.logger.warn({ interrupted }, 'requests interrupted by the last shutdown: never handed off = not sent, cut off = outcome unknown')
   }
-  const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger, language: () => settings.get().language })
+  const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger })
   const booking = createBookingService({
     repo: shipments,
     bring,

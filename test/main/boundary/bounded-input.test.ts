@@ -4,6 +4,7 @@ import path from 'node:path'
 import { useTempDir } from '../../helpers/temp-dir'
 import { startCore, testAccount } from '../../helpers/app-core'
 import { domesticForm } from '../../helpers/booking-form'
+import { pickupFormValues } from '../../helpers/pickup-form'
 import { createMemorySecretStore } from '../../../src/main/services/secrets/memory-secret-store'
 import type { ShipmentDetail } from '../../../src/shared/domain/booking'
 import type { IpcResult } from '../../../src/shared/ipc/app-error'
@@ -100,21 +101,7 @@ describe('bounded input and honest states', () => {
   it('6. a NUL in the history search and a pickup for an unknown shipment are field errors', async () => {
     const c = await start()
     expect(fieldError(await c.invoke('shipments:list', { query: 'Kari\u0000' }), 'query')).toMatch(/invisible/)
-    const pickup = {
-      clientRequestId: crypto.randomUUID(),
-      customerNumber: '5',
-      type: 'PARCEL',
-      countryCode: 'NO',
-      companyName: 'Nordisk Te AS',
-      street: 'Testsvingen 12',
-      postalCode: '0150',
-      city: 'OSLO',
-      email: 'trond@example.no',
-      phoneNumber: '+4712345678',
-      pickupDate: domesticForm().shippingDate,
-      packagesCount: 2,
-      coversShipmentIds: [crypto.randomUUID()]
-    }
+    const pickup = pickupFormValues({ coversShipmentIds: [crypto.randomUUID()] })
     expect(fieldError(await c.invoke('pickups:order', { form: pickup }), 'coversShipmentIds')).toMatch(/not in the history/)
     expect(c.sim.requests.filter((r) => r.path.startsWith('/pickup/api/create'))).toHaveLength(0)
   })

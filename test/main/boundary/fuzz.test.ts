@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { startCore } from '../../helpers/app-core'
 import { domesticForm } from '../../helpers/booking-form'
+import { pickupFormValues } from '../../helpers/pickup-form'
 import { channels } from '../../../src/shared/ipc/channels'
 import { bookingFormSchema } from '../../../src/shared/domain/booking'
 import { quoteInputSchema } from '../../../src/shared/domain/quote'
@@ -19,28 +20,14 @@ import type { IpcResult } from '../../../src/shared/ipc/app-error'
 
 const today = domesticForm().shippingDate
 const quote = { fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: today, packages: [{ weightKg: 2.5, lengthCm: 40, widthCm: 30, heightCm: 20 }], customerNumbers: ['5'] }
-const pickup = {
-  clientRequestId: '6f1c5a8e-2a43-4d7e-9a8e-1f0b5e1c9d01',
-  customerNumber: '5',
-  type: 'PARCEL',
-  countryCode: 'NO',
-  companyName: 'Nordisk Te AS',
-  street: 'Testsvingen 12',
-  postalCode: '0150',
-  city: 'OSLO',
-  email: 'trond@example.no',
-  phoneNumber: '+4712345678',
-  pickupDate: today,
-  packagesCount: 2,
-  coversShipmentIds: []
-}
+const pickup = pickupFormValues({ pickupDate: today, coversShipmentIds: [] })
 const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678', email: 'trond@example.no' }
 
 /** A valid input per channel that takes fields; each run breaks one of its leaves. */
 const examples: Record<string, () => unknown> = {
   'booking:submit': () => ({ form: { ...domesticForm(), clientRequestId: crypto.randomUUID() } }),
   'quote:run': () => ({ input: quote }),
-  'pickups:order': () => ({ form: { ...pickup, clientRequestId: crypto.randomUUID() } }),
+  'pickups:order': () => ({ form: pickupFormValues({ pickupDate: today }) }),
   'pickups:options': () => ({ type: 'PARCEL', countryCode: 'NO', postalCode: '0150', shippingDate: today, numberOfAlternativePickupDates: 2 }),
   'credentials:save': () => ({ apiUid: 'shop@example.no', apiKey: 'abc-123', sessionOnly: true }),
   'settings:set': () => ({ clientUrl: 'https://shop.example/', defaultCustomerNumber: '5', defaultSender: sender }),

@@ -4,7 +4,8 @@ import { createSingleFlight } from '../requests/single-flight'
 import type { BookingForm, Confirmation, ShipmentRecord } from '../../../shared/domain/booking'
 import type { BringConnection } from '../bring/bring-connection'
 import { buildBookingRequest, postBooking, toConfirmation } from '../bring/booking'
-import { isNotSent, isOutcomeUnknown } from '../bring/outcome'
+import { isOutcomeUnknown } from '../bring/outcome'
+import { trackHandOff } from '../requests/hand-off'
 import { catalogueMessage, fieldForBookingError } from '../bring/booking-error-fields'
 import type { Logger } from '../log/logger'
 import type { ShipmentsRepo } from '../store/shipments-repo'
@@ -41,19 +42,10 @@ export function createBookingService(deps: Deps) {
     const record = existing ?? deps.repo.insertPending(form, request, mode)
     if (existing) deps.repo.replaceRequest(existing.id, form, request, mode)
     const log = deps.logger.child({ shipment: record.id, mode })
-    let handedOff = false
+    // While waiting out a 429 or a refused connection, a crash must read "not sent".
+    const handOff = trackHandOff({ sending: () => deps.repo.markSending(record.id), pending: () => deps.repo.markStatus(record.id, 'pending', null) })
     try {
-      const res = await postBooking(deps.bring.http(), request, {
-        onHandOff: () => {
-          deps.repo.markSending(record.id)
-          handedOff = true
-        },
-        // 429: Bring processed nothing; while waiting to retry, a crash must read "not sent".
-        onNotProcessed: () => {
-          deps.repo.markStatus(record.id, 'pending', null)
-          handedOff = false
-        }
-      })
+      const res = await postBooking(deps.bring.http(), request, handOff.hooks)
       const confirmation = toConfirmation(res)
       if (!confirmation) {
         deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'BRING_BAD_RESPONSE', message: outcomeUnknownMessage })
@@ -67,7 +59,7 @@ export function createBookingService(deps: Deps) {
       return booked
     } catch (err) {
       // Never handed to the network (credentials, headers, a refused connection): nothing reached Bring.
-      if (!handedOff || (err instanceof AppError && isNotSent(err))) {
+      if (!handOff.handedOff()) {
         const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
         log.warn({ code: e.code }, 'booking not sent')
         deps.repo.markStatus(record.id, 'not_sent', { code: e.code, message: `${e.message} ${notSentMessage}` })
@@ -162,18 +154,22 @@ export function createBookingService(deps: Deps) {
      * the mode it was booked in. Returns how many were missing and how many are still missing.
      */
     async refetchMissingLabels(): Promise<{ missing: number; stillMissing: number }> {
-      const missing = await shipmentsMissingLabels(deps.repo.bookedWithLabelLink(), deps.labelsDir)
+      let missing = 0
       let stillMissing = 0
-      for (const m of missing) {
-        const s = deps.repo.get(m.id)
+      for (const { id } of await shipmentsMissingLabels(deps.repo.bookedLabelFiles(), deps.labelsDir)) {
+        // Only the few without a file are read in full; one Bring gave no label link has none to fetch.
+        const s = deps.repo.get(id)
+        const link = s?.confirmation?.labelUrl
+        if (!s?.confirmation || !link) continue
+        missing++
         try {
-          await saveLabel(m.id, s!.confirmation!.labelUrl!, s!.confirmation!.consignmentNumber, m.mode)
+          await saveLabel(id, link, s.confirmation.consignmentNumber, s.mode)
         } catch (err) {
           stillMissing++
-          deps.logger.warn({ shipment: m.id, code: (err as AppError).code }, 'missing label could not be fetched again')
+          deps.logger.warn({ shipment: id, code: (err as AppError).code }, 'missing label could not be fetched again')
         }
       }
-      return { missing: missing.length, stillMissing }
+      return { missing, stillMissing }
     },
 
     async downloadLabelAgain(id: string): Promise<ShipmentRecord> {

@@ -40,11 +40,14 @@ export interface BringRequest<S extends z.ZodType> {
    * this point provably never reached Bring.
    */
   onHandOff?: () => void
-  /** Bring answered 429: it processed nothing. Called before waiting to try again (back to "not handed off"). */
+  /**
+   * Nothing of the request reached Bring after all: the connection never opened, or Bring answered
+   * 429. Called before waiting to try again or giving up (back to "not handed off").
+   */
   onNotProcessed?: () => void
 }
 
-/** Hooks of a money-moving request: when it is handed off, and when Bring refused it unprocessed (429). */
+/** Hooks of a money-moving request: when it is handed off, and when it turned out to reach nothing. */
 export type HandOffHooks = Pick<BringRequest<z.ZodType>, 'onHandOff' | 'onNotProcessed'>
 
 export type BringHttp = <S extends z.ZodType>(req: BringRequest<S>) => Promise<z.output<S>>
@@ -112,6 +115,7 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
         const code = networkErrorCode(err)
         log.warn({ attempt, code, ms: Date.now() - started }, 'bring request failed')
         if (isPreConnectFailure(err)) {
+          req.onNotProcessed?.()
           if (attempt < MAX_ATTEMPTS) {
             await sleep(250 * attempt)
             continue

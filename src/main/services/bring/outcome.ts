@@ -10,10 +10,3 @@ const unknown = new Set(['BRING_TIMEOUT', 'BRING_CONNECTION_LOST', 'BRING_SERVER
 export function isOutcomeUnknown(err: AppError): boolean {
   return unknown.has(err.code)
 }
-
-/** Failed before anything was handed to the network, or never connected: nothing reached Bring. */
-const notSent = new Set(['BRING_NOT_SENT', 'BRING_UNREACHABLE', 'NO_CREDENTIALS', 'KEYCHAIN_UNAVAILABLE'])
-
-export function isNotSent(err: AppError): boolean {
-  return notSent.has(err.code)
-}

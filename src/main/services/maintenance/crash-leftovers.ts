@@ -33,19 +33,8 @@ export async function removeStaleTempFiles(dirs: string[], olderThanMs = 60_000,
   return removed
 }
 
-/** Shipments whose label file is not (or no longer) in the labels folder. */
+/** Shipments whose label file is not (or no longer) in the labels folder: one listing, not a stat each. */
 export async function shipmentsMissingLabels<T extends { labelFile: string | null }>(shipments: T[], labelsDir: string): Promise<T[]> {
-  const missing: T[] = []
-  for (const s of shipments) {
-    if (!s.labelFile) {
-      missing.push(s)
-      continue
-    }
-    try {
-      await fs.access(path.join(labelsDir, s.labelFile))
-    } catch {
-      missing.push(s)
-    }
-  }
-  return missing
+  const present = new Set(await fs.readdir(labelsDir).catch(() => [] as string[]))
+  return shipments.filter((s) => !s.labelFile || !present.has(s.labelFile))
 }

@@ -4,10 +4,11 @@ import type { ShipmentRecord } from '../../../shared/domain/booking'
 import { mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupOptionsQuery, type PickupOrderForm, type PickupRecord } from '../../../shared/domain/pickup'
 import type { BringConnection } from '../bring/bring-connection'
 import { buildPickupRequest, cancelPickup, createPickup, getPickupOptions, modifyPickup } from '../bring/pickup'
-import { isNotSent, isOutcomeUnknown } from '../bring/outcome'
+import { isOutcomeUnknown } from '../bring/outcome'
+import { trackHandOff } from '../requests/hand-off'
 import type { PickupsRepo } from '../store/pickups-repo'
 import type { Logger } from '../log/logger'
-import { validationMessage, type ValidationLanguage } from '../../../shared/domain/validation-messages'
+import { validationMessage } from '../../../shared/domain/validation-messages'
 
 export const pickupNotSentMessage = 'Nothing of this order reached Bring, so it is safe to order it again.'
 
@@ -17,13 +18,13 @@ export const pickupOutcomeUnknownMessage =
 const time = (iso?: string): string | undefined => iso?.match(/T(\d{2}:\d{2})/)?.[1]
 
 /** Pickups with the same discipline as bookings: pending first, no automatic resend, unknown outcomes kept visible. */
-export function createPickupService(deps: { repo: PickupsRepo; bring: BringConnection; logger: Logger; language?: () => string }) {
+export function createPickupService(deps: { repo: PickupsRepo; bring: BringConnection; logger: Logger }) {
   const singleFlight = createSingleFlight<PickupRecord>()
 
   async function send(form: PickupOrderForm): Promise<PickupRecord> {
     const unknown = deps.repo.unknownShipments(form.coversShipmentIds)
     if (unknown.length > 0) {
-      const message = validationMessage('unknownShipments', {}, deps.language?.() === 'nb' ? 'nb' : ('en' as ValidationLanguage))
+      const message = validationMessage('unknownShipments')
       throw new AppError('INVALID_INPUT', message, { fieldErrors: { coversShipmentIds: [message] } })
     }
     const mode = deps.bring.mode()
@@ -39,23 +40,14 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
       request,
       shipmentIds: form.coversShipmentIds
     })
-    let handedOff = false
+    const handOff = trackHandOff({ sending: () => deps.repo.markSending(record.id), pending: () => deps.repo.setState(record.id, { status: 'pending' }) })
     try {
-      const c = await createPickup(deps.bring.http(), request, mode, {
-        onHandOff: () => {
-          deps.repo.markSending(record.id)
-          handedOff = true
-        },
-        onNotProcessed: () => {
-          deps.repo.setState(record.id, { status: 'pending' })
-          handedOff = false
-        }
-      })
+      const c = await createPickup(deps.bring.http(), request, mode, handOff.hooks)
       if (!c) return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: 'BRING_BAD_RESPONSE', message: pickupOutcomeUnknownMessage } })
       const window = time(c.isoFormattedEarliestPickupDateTime) && time(c.isoFormattedLatestPickupDateTime) ? `${time(c.isoFormattedEarliestPickupDateTime)}–${time(c.isoFormattedLatestPickupDateTime)}` : undefined
       return deps.repo.setState(record.id, { status: 'ordered', shipmentNumber: c.packageNumber, window, receiptUrl: c.url })
     } catch (err) {
-      if (!handedOff || (err instanceof AppError && isNotSent(err))) {
+      if (!handOff.handedOff()) {
         const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
         deps.repo.setState(record.id, { status: 'not_sent', error: { code: e.code, message: `${e.message} ${pickupNotSentMessage}` } })
         throw e

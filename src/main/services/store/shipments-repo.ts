@@ -113,12 +113,12 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     },
     /** Start-up: pending = never sent, sending = outcome unknown (see interrupted.ts). */
     recoverInterrupted: (messages: InterruptedMessages) => recoverInterruptedRows(db, 'shipments', messages, now().toISOString()),
-    /** Booked shipments with a label link, and the label file name they should have (null: never saved). */
-    bookedWithLabelLink(): { id: string; mode: Mode; labelFile: string | null }[] {
+    /** Booked shipments and their label file name (null: never saved). Plain columns: cheap at start-up. */
+    bookedLabelFiles(): { id: string; labelFile: string | null }[] {
       return db
-        .prepare<[], { id: string; mode: Mode; label_file: string | null }>(`SELECT id, mode, label_file FROM shipments WHERE status = 'booked' AND json_extract(confirmation_json, '$.labelUrl') IS NOT NULL`)
+        .prepare<[], { id: string; label_file: string | null }>(`SELECT id, label_file FROM shipments WHERE status = 'booked'`)
         .all()
-        .map((r) => ({ id: r.id, mode: r.mode, labelFile: r.label_file }))
+        .map((r) => ({ id: r.id, labelFile: r.label_file }))
     },
     findByClientRequest: (clientRequestId: string): ShipmentRecord | null => {
       const r = byClientRequest.get(clientRequestId)

@@ -42,6 +42,17 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
       setBusy(false)
     }
   }
+  // Sending a live shipment again takes a second, explicit click: a real shipment at real cost.
+  const sendAgainButton = (idleClass?: string) =>
+    s.mode === 'live' && !confirmRetry ? (
+      <button type="button" disabled={busy} onClick={() => setConfirmRetry(true)}>
+        {t('shipments.sendAgain')}
+      </button>
+    ) : (
+      <button type="button" className={s.mode === 'live' ? 'danger' : idleClass} disabled={busy} onClick={() => void act(() => actions.sendAgain(s.id, s.mode === 'live'))}>
+        {s.mode === 'live' ? t('book.liveConfirmButton') : t('shipments.sendAgain')}
+      </button>
+    )
   const product = describeProduct(s.productId, i18n.language === 'nb' ? 'nb' : 'en')
 
   return (
@@ -104,15 +115,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
             <button type="button" disabled={busy} onClick={() => void act(() => actions.markBooked(s.id, number))}>
               {t('shipments.markBooked')}
             </button>
-            {s.mode === 'live' && !confirmRetry ? (
-              <button type="button" disabled={busy} onClick={() => setConfirmRetry(true)}>
-                {t('shipments.sendAgain')}
-              </button>
-            ) : (
-              <button type="button" className={s.mode === 'live' ? 'danger' : undefined} disabled={busy} onClick={() => void act(() => actions.sendAgain(s.id, s.mode === 'live'))}>
-                {s.mode === 'live' ? t('book.liveConfirmButton') : t('shipments.sendAgain')}
-              </button>
-            )}
+            {sendAgainButton()}
             <button type="button" className="link" disabled={busy} onClick={() => void act(() => actions.markNotBooked(s.id))}>
               {t('shipments.notBooked')}
             </button>
@@ -124,15 +127,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
           <p>{s.error?.message}</p>
           <p className="small">{t('shipments.notSentHelp')}</p>
           <div className="row">
-            {s.mode === 'live' && !confirmRetry ? (
-              <button type="button" disabled={busy} onClick={() => setConfirmRetry(true)}>
-                {t('shipments.sendAgain')}
-              </button>
-            ) : (
-              <button type="button" className={s.mode === 'live' ? 'danger' : 'primary'} disabled={busy} onClick={() => void act(() => actions.sendAgain(s.id, s.mode === 'live'))}>
-                {s.mode === 'live' ? t('book.liveConfirmButton') : t('shipments.sendAgain')}
-              </button>
-            )}
+            {sendAgainButton('primary')}
           </div>
         </div>
       )}

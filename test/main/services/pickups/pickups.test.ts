@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { randomUUID } from 'node:crypto'
 import requestExample from '../../../fixtures/bring/pickup-create-request.example.json'
 import responseExample from '../../../fixtures/bring/pickup-create-response.example.json'
 import optionsExample from '../../../fixtures/bring/pickup-options-response.example.json'
@@ -11,33 +10,11 @@ import { useTempDir } from '../../../helpers/temp-dir'
 import { startCore } from '../../../helpers/app-core'
 import { captureLogger } from '../../../helpers/log-capture'
 import { domesticForm } from '../../../helpers/booking-form'
+import { nextWorkday, pickupFormValues } from '../../../helpers/pickup-form'
 import type { ShipmentDetail } from '../../../../src/shared/domain/booking'
 
 function orderForm(overrides: Partial<PickupOrderForm> = {}): PickupOrderForm {
-  return pickupOrderFormSchema.parse({
-    clientRequestId: randomUUID(),
-    customerNumber: '5',
-    type: 'PARCEL',
-    countryCode: 'NO',
-    companyName: 'Nordisk Te AS',
-    street: 'Testsvingen 12',
-    postalCode: '0150',
-    city: 'OSLO',
-    email: 'lager@example.no',
-    phoneNumber: '+47 12 34 56 78',
-    message: 'Bakdøra',
-    pickupDate: nextWorkday(),
-    packagesCount: 3,
-    packagesWeightKg: 7.5,
-    ...overrides
-  })
-}
-
-function nextWorkday(): string {
-  const d = new Date()
-  do d.setDate(d.getDate() + 1)
-  while (d.getDay() === 0 || d.getDay() === 6)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  return pickupOrderFormSchema.parse(pickupFormValues(overrides))
 }
 
 /** A fetch that answers one canned response, recording what was asked. */
