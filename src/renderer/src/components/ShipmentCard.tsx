@@ -124,7 +124,8 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
       )}
       {s.status === 'not_sent' && (
         <div className="alert alert-info" role="status" data-testid="not-sent">
-          <p>{s.error?.message}</p>
+          {/* The app's own stop reason has a translation; a reason from the request stays as main wrote it. */}
+          <p>{s.error?.code === 'NOT_SENT' ? t('shipments.notSentAfterStop') : s.error?.message}</p>
           <p className="small">{t('shipments.notSentHelp')}</p>
           <div className="row">
             {sendAgainButton('primary')}

@@ -198,6 +198,7 @@ export const en = {
     request: 'Request sent to Bring',
     status: { pending: 'Saved', sending: 'Sending', booked: 'Booked', outcome_unknown: 'Outcome unknown', not_sent: 'Not sent', failed: 'Not booked', cancelled_by_user: 'Not booked (checked)' },
     notSentHelp: 'Nothing of this booking reached Bring, so it is safe to send it again.',
+    notSentAfterStop: 'Fraktdesk stopped before this booking was sent.',
     editAndBook: 'Correct and book'
   },
   pickups: {

@@ -213,6 +213,7 @@ export const nb: Messages = {
     request: 'Forespørsel sendt til Bring',
     status: { pending: 'Lagret', sending: 'Sendes', booked: 'Booket', outcome_unknown: 'Ukjent utfall', not_sent: 'Ikke sendt', failed: 'Ikke booket', cancelled_by_user: 'Ikke booket (sjekket)' },
     notSentHelp: 'Ingenting av denne bookingen nådde Bring, så den kan trygt sendes på nytt.',
+    notSentAfterStop: 'Fraktdesk stoppet før denne bookingen ble sendt.',
     editAndBook: 'Rett og book'
   },
   pickups: {
