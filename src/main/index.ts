@@ -1,7 +1,8 @@
-import { app, BrowserWindow, ipcMain, net, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createAppDeps } from './create-deps'
+import { socketReportingFetch } from './services/bring/hand-off-probe'
 import { createDispatcher } from './ipc/invoke'
 import { handlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
@@ -34,7 +35,9 @@ if (!app.requestSingleInstanceLock()) {
     const deps = await createAppDeps({
       userDataDir: app.getPath('userData'),
       secretStore: createKeytarSecretStore(),
-      fetch: (input, init) => net.fetch(input, init),
+      // Node's fetch rather than net.fetch: only it tells the moment a booking's bytes leave, so a
+      // crash before that is reported as "not sent" instead of "outcome unknown".
+      fetch: socketReportingFetch(),
       baseUrl: process.env.BRING_API_BASE_URL,
       openExternal: (url) => shell.openExternal(url),
       openPath: (file) => shell.openPath(file),

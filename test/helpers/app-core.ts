@@ -1,4 +1,5 @@
 import { createAppDeps } from '../../src/main/create-deps'
+import { socketReportingFetch } from '../../src/main/services/bring/hand-off-probe'
 import { createDispatcher } from '../../src/main/ipc/invoke'
 import { handlers } from '../../src/main/ipc/handlers'
 import { createMemorySecretStore } from '../../src/main/services/secrets/memory-secret-store'
@@ -21,7 +22,7 @@ export async function startCore(userDataDir: string, opts: { secretStore?: Secre
   const deps = await createAppDeps({
     userDataDir,
     secretStore: opts.secretStore ?? createMemorySecretStore(),
-    fetch: (input, init) => fetch(input, init),
+    fetch: socketReportingFetch(),
     baseUrl: opts.baseUrl ?? server.url,
     openExternal: async (url) => void opened.push(url),
     openPath: async (file) => (openedPaths.push(file), ''),

@@ -1,6 +1,7 @@
 // A Fraktdesk main process that does nothing but book, as fast as Bring lets it, until it is killed.
 // Built and started by kill-loop.test.ts; prints "ready" once its services are composed.
 import { createAppDeps } from '../../src/main/create-deps'
+import { socketReportingFetch } from '../../src/main/services/bring/hand-off-probe'
 import { createDispatcher } from '../../src/main/ipc/invoke'
 import { handlers } from '../../src/main/ipc/handlers'
 import { createMemorySecretStore } from '../../src/main/services/secrets/memory-secret-store'
@@ -11,7 +12,7 @@ import { testAccount } from '../helpers/app-core'
 const deps = await createAppDeps({
   userDataDir: process.env.CHILD_USER_DATA!,
   secretStore: createMemorySecretStore(),
-  fetch: (input, init) => fetch(input, init),
+  fetch: socketReportingFetch(),
   baseUrl: process.env.CHILD_BASE_URL,
   openExternal: async () => undefined,
   logger: createLogger({ write: () => undefined }, 'silent'),

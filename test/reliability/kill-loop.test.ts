@@ -94,11 +94,11 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
       expect(booked.length).toBeGreaterThan(0)
       expect(bookedAtBring.size).toBeGreaterThanOrEqual(booked.length)
       expect(report).toMatchObject({ orphanTempFiles: 0, labelsMissingAfterRestart: 0, lost: 0, doubled: 0 })
-      // "sending" is committed right before fetch() and undone on a 429 (Bring processed nothing).
-      // Measured, not yet zero: a kill between that commit and the request reaching the server still
-      // yields an "unknown" that never arrived (0–2 of 12 kills here; 8 before the 429 fix). The bound
-      // catches a regression of that kind; closing the gap needs the hand-off marked on the socket.
-      expect(report.unknownNeverReachedSimulator).toBeLessThanOrEqual(KILLS / 3)
+      // "sending" is committed inside undici's sendHeaders notification, synchronously before the
+      // socket write (hand-off-probe). What remains is the commit itself: its WAL write reaches the
+      // OS before the fsync returns, so a SIGKILL during that ~1.7 ms leaves "sending" for a request
+      // that never left. Measured 1 in 60 kills (it was 0–2 in 12 with "sending" before fetch()).
+      expect(report.unknownNeverReachedSimulator).toBeLessThanOrEqual(Math.max(2, KILLS / 10))
     } finally {
       await core.close()
     }

@@ -1,15 +1,17 @@
-import type { FetchLike } from '../bring/bring-http'
 import type { Simulator } from './engine'
+import { reportHandOff, type HandOffReportingFetch } from '../bring/hand-off-probe'
 
 /**
  * A fetch that hands requests straight to the simulator, no socket: the app's Sandbox mode.
  * Faults behave like their network twins: a reset rejects like undici's "other side closed",
  * a hang waits until the caller's AbortSignal fires.
  */
-export function createInProcessFetch(sim: Simulator, origin = 'https://sandbox.fraktdesk.local'): FetchLike & { origin: string } {
+export function createInProcessFetch(sim: Simulator, origin = 'https://sandbox.fraktdesk.local'): HandOffReportingFetch & { origin: string } {
   const fetchLike = async (input: string, init: RequestInit): Promise<Response> => {
     const url = new URL(input, origin)
-    const outcome = await sim.handle(new Request(url, init))
+    const request = new Request(url, init)
+    reportHandOff()
+    const outcome = await sim.handle(request)
     if (outcome.kind === 'reset') {
       throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) })
     }
@@ -31,5 +33,5 @@ export function createInProcessFetch(sim: Simulator, origin = 'https://sandbox.f
     headers.set('content-type', 'application/json')
     return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers })
   }
-  return Object.assign(fetchLike, { origin })
+  return Object.assign(fetchLike, { origin, reportsHandOff: true as const })
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { AppError } from '../../../shared/ipc/app-error'
 import { registerSecret, type Logger } from '../log/logger'
 import { badResponseError, httpStatusError, isPreConnectFailure, networkErrorCode } from './bring-errors'
+import { fetchWithHandOff } from './hand-off-probe'
 import { bringRateLimits, createRateLimiter, defaultSleep, parseRetryAfter, type BringApi, type RateLimiter } from './rate-limiter'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -35,9 +36,9 @@ export interface BringRequest<S extends z.ZodType> {
   idempotent: boolean
   headers?: Record<string, string>
   /**
-   * Called right before the request is handed to the network (after rate limiting, once headers and
-   * URL are known to be sendable). Money-moving callers record "sending" here: what fails before
-   * this point provably never reached Bring.
+   * Called synchronously the moment the request can first reach Bring: with Node's fetch, right
+   * before its headers are written to a connected socket (see hand-off-probe). Money-moving callers
+   * record "sending" here: what fails or crashes before this point provably never reached Bring.
    */
   onHandOff?: () => void
   /**
@@ -53,6 +54,7 @@ export type HandOffHooks = Pick<BringRequest<z.ZodType>, 'onHandOff' | 'onNotPro
 export type BringHttp = <S extends z.ZodType>(req: BringRequest<S>) => Promise<z.output<S>>
 
 const MAX_ATTEMPTS = 3
+const noop = (): void => {}
 
 /** Shared limiters so every client built in this process respects the same per-API budget. */
 const sharedLimiters = Object.fromEntries(
@@ -101,22 +103,24 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
     for (let attempt = 1; ; attempt++) {
       await limiters[req.api].acquire()
       const started = Date.now()
-      req.onHandOff?.()
+      const sent = fetchWithHandOff(opts.fetch, req.onHandOff ?? noop, url, {
+        method: req.method,
+        headers,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'follow'
+      })
       let res: Response
       try {
-        res = await opts.fetch(url, {
-          method: req.method,
-          headers,
-          body: req.body === undefined ? undefined : JSON.stringify(req.body),
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'follow'
-        })
+        res = await sent.response
       } catch (err) {
         const code = networkErrorCode(err)
-        log.warn({ attempt, code, ms: Date.now() - started }, 'bring request failed')
-        if (isPreConnectFailure(err)) {
+        log.warn({ attempt, code, handedOff: sent.handedOff(), ms: Date.now() - started }, 'bring request failed')
+        if (sent.recordingFailed()) throw err
+        if (!sent.handedOff() || isPreConnectFailure(err)) {
           req.onNotProcessed?.()
-          if (attempt < MAX_ATTEMPTS) {
+          // A timeout already took the caller's whole budget; other pre-send failures are brief.
+          if (attempt < MAX_ATTEMPTS && !isTimeout(err)) {
             await sleep(250 * attempt)
             continue
           }

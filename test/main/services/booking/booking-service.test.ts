@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { startCore } from '../../../helpers/app-core'
 import { domesticForm } from '../../../helpers/booking-form'
@@ -81,6 +82,36 @@ describe('booking: never lose, never double', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'BRING_UNREACHABLE' } })
     expect(history(c).map((s) => s.status)).toEqual(['not_sent'])
     expect(bookings(c)).toHaveLength(0)
+  })
+
+  it('connection opened but the TLS handshake never finished: "not sent", not "outcome unknown" (no byte of the booking left)', async () => {
+    // A server that accepts TCP and then says nothing: the request's headers can never be written.
+    const sockets: Socket[] = []
+    const silent = createServer((socket) => void sockets.push(socket))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    try {
+      const c = await bringTest({ baseUrl: `https://127.0.0.1:${(silent.address() as AddressInfo).port}` })
+      const res = await submit(c)
+      expect(res).toMatchObject({ ok: false, error: { code: 'BRING_UNREACHABLE' } })
+      expect(history(c).map((s) => s.status)).toEqual(['not_sent'])
+      expect(sockets.length).toBeGreaterThan(0)
+    } finally {
+      sockets.forEach((s) => s.destroy())
+      await new Promise((r) => silent.close(r))
+    }
+  })
+
+  it('"sending" is on disk before Bring sees the first byte', async () => {
+    const c = await bringTest()
+    let statusWhenBringSawIt: string | undefined
+    const realHandle = c.sim.handle.bind(c.sim)
+    c.sim.handle = async (req) => {
+      if (new URL(req.url).pathname.endsWith('/booking')) statusWhenBringSawIt = history(c)[0]?.status
+      return realHandle(req)
+    }
+    await submit(c)
+    expect(statusWhenBringSawIt).toBe('sending')
+    expect(history(c)[0].status).toBe('booked')
   })
 
   it('a Bring validation error lands on its field; correcting and resubmitting keeps one record', async () => {
