@@ -63,7 +63,13 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
     try {
       await core.useBringTest()
       await core.deps.maintenance.labelsRefetched
-      const all = core.deps.shipments.list({ query: '', limit: 500, offset: 0 }).items.map((s) => core.deps.shipments.get(s.id)!)
+      // Every record, a page at a time (a long loop books more than one page holds).
+      const all = []
+      for (let offset = 0; ; offset += 500) {
+        const page = core.deps.shipments.list({ query: '', limit: 500, offset }).items
+        all.push(...page.map((s) => core.deps.shipments.get(s.id)!))
+        if (page.length < 500) break
+      }
       const bookedAtBring = new Map<string, number>()
       for (const r of sim.requests.filter((r) => r.routeId === 'booking.book')) {
         const id = (r.body as { consignments?: { correlationId?: string }[] })?.consignments?.[0]?.correlationId
