@@ -23,6 +23,8 @@ export default defineConfig({
   renderer: {
     resolve: { alias: { '@renderer': resolve('src/renderer/src'), '@shared': resolve('src/shared') } },
     plugins: [react()],
-    base: './'
+    base: './',
+    // Minified, one chunk per screen (see app/screen-views.tsx): the window opens like a blank page.
+    build: { minify: true, target: 'chrome130', manifest: true }
   }
 })

@@ -64,7 +64,7 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
       await core.useBringTest()
       await core.deps.maintenance.labelsRefetched
       // Every record, a page at a time (a long loop books more than one page holds).
-      const all = []
+      const all: NonNullable<ReturnType<typeof core.deps.shipments.get>>[] = []
       for (let offset = 0; ; offset += 500) {
         const page = core.deps.shipments.list({ query: '', limit: 500, offset }).items
         all.push(...page.map((s) => core.deps.shipments.get(s.id)!))

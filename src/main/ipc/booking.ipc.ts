@@ -6,10 +6,11 @@ import type { Handlers } from './invoke'
 
 export const bookingHandlers: Pick<
   Handlers,
-  'booking:submit' | 'shipments:list' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open'
+  'booking:submit' | 'shipments:list' | 'shipments:count' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open'
 > = {
   'booking:submit': async ({ form, confirmLive }, { booking }) => shipmentView(await booking.submit(form, { confirmLive })),
   'shipments:list': async (filter, { shipments }) => shipments.list(filter),
+  'shipments:count': async (filter, { shipments }) => shipments.count(filter),
   async 'shipments:get'({ id }, { shipments }) {
     const s = shipments.get(id)
     if (!s) throw AppError.field('id', 'No such shipment.')

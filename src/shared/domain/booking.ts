@@ -164,12 +164,17 @@ export function shipmentView(r: ShipmentRecord): ShipmentDetail {
   return { ...r, confirmation: { ...rest, labelAvailable: Boolean(labelUrl) } }
 }
 
-export const shipmentFilterSchema = z.object({
+/** What the history is narrowed by: the page and its count take the same. */
+export const shipmentFilterQuerySchema = z.object({
   query: safeText(100).default(''),
   status: shipmentStatusSchema.optional(),
   mode: modeSchema.optional(),
   from: calendarDate().optional(),
-  to: calendarDate().optional(),
+  to: calendarDate().optional()
+})
+export type ShipmentFilterQuery = z.infer<typeof shipmentFilterQuerySchema>
+
+export const shipmentFilterSchema = shipmentFilterQuerySchema.extend({
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0)
 })

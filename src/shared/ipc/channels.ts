@@ -19,6 +19,7 @@ export const channels = [
   'drafts:bookingGet',
   'booking:submit',
   'shipments:list',
+  'shipments:count',
   'shipments:get',
   'shipments:resolve',
   'shipments:retry',

@@ -7,7 +7,8 @@ import { customerListSchema, customerSchema } from '../domain/customers'
 import { quoteInputSchema, quoteResultSchema } from '../domain/quote'
 import { bookingDraftSchema } from '../domain/drafts'
 import { pickupOptionsQuerySchema, pickupOptionsSchema, pickupOrderFormSchema, pickupRecordSchema, todaysShipmentsSchema } from '../domain/pickup'
-import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema, shipmentSummarySchema } from '../domain/booking'
+import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
+  shipmentFilterQuerySchema, shipmentSummarySchema } from '../domain/booking'
 
 const none = z.undefined()
 const byId = z.object({ id: z.string().uuid() }).strict()
@@ -57,7 +58,8 @@ export const contract = {
     input: z.object({ form: bookingFormSchema, confirmLive: z.boolean().optional() }).strict(),
     output: shipmentDetailSchema
   },
-  'shipments:list': { input: shipmentFilterSchema, output: z.object({ items: z.array(shipmentSummarySchema), total: z.number() }) },
+  'shipments:list': { input: shipmentFilterSchema, output: z.object({ items: z.array(shipmentSummarySchema) }) },
+  'shipments:count': { input: shipmentFilterQuerySchema, output: z.object({ total: z.number(), totalExact: z.boolean() }) },
   'shipments:get': { input: byId, output: shipmentDetailSchema },
   'shipments:resolve': {
     input: z

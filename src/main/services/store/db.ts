@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, chmodSync, openSync } from 'node:fs'
 import path from 'node:path'
 import { migrations } from './migrations'
+import { registerSearchTokens } from './search-tokens'
 
 export type Db = Database.Database
 
@@ -22,6 +23,7 @@ export function openDatabase(userDataDir: string, file = 'fraktdesk.sqlite3'): D
   const db = new Database(dbPath)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
+  registerSearchTokens(db)
   // Table rebuilds in migrations need foreign keys off; they are checked before they go back on.
   db.pragma('foreign_keys = OFF')
   migrate(db)

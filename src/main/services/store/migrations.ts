@@ -138,5 +138,48 @@ export const migrations: string[] = [
   DROP TABLE pickups;
   ALTER TABLE pickups_v3 RENAME TO pickups;
   CREATE INDEX pickups_date ON pickups (pickup_date DESC);
+  `,
+  // Search that stops at a full page: newest first is rowid order (created_at is kept monotonic at
+  // insert), so FTS5 doclists are walked backwards and the join reads only the rows shown. Package
+  // numbers become searchable; 1–2 character and long-number searches get their own token index (search-tokens.ts); the
+  // indexes are touched only when a searchable column changes, not on every status update. Status
+  // and mode indexes hold rows in rowid order, so a filtered page needs no sort either.
+  `
+  ALTER TABLE shipments ADD COLUMN package_numbers TEXT;
+  UPDATE shipments SET package_numbers = (SELECT group_concat(value, ' ') FROM json_each(confirmation_json, '$.packageNumbers'))
+    WHERE confirmation_json IS NOT NULL;
+  DROP TRIGGER shipments_ai;
+  DROP TRIGGER shipments_au;
+  DROP TABLE shipments_fts;
+  CREATE VIRTUAL TABLE shipments_fts USING fts5(
+    recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers,
+    content='shipments', content_rowid='rowid', tokenize='trigram'
+  );
+  INSERT INTO shipments_fts (shipments_fts) VALUES ('rebuild');
+  CREATE VIRTUAL TABLE shipments_tokens USING fts5(tokens, content='', contentless_delete=1, detail=none);
+  INSERT INTO shipments_tokens (rowid, tokens) SELECT rowid, fraktdesk_search_tokens(recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers) FROM shipments;
+  CREATE TRIGGER shipments_ai AFTER INSERT ON shipments BEGIN
+    INSERT INTO shipments_fts (rowid, recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers) VALUES (new.rowid, new.recipient_name, new.recipient_postal_code, new.recipient_city, new.reference, new.consignment_number, new.package_numbers);
+    INSERT INTO shipments_tokens (rowid, tokens) VALUES (new.rowid, fraktdesk_search_tokens(new.recipient_name, new.recipient_postal_code, new.recipient_city, new.reference, new.consignment_number, new.package_numbers));
+  END;
+  CREATE TRIGGER shipments_au AFTER UPDATE OF recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers ON shipments BEGIN
+    INSERT INTO shipments_fts (shipments_fts, rowid, recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers) VALUES ('delete', old.rowid, old.recipient_name, old.recipient_postal_code, old.recipient_city, old.reference, old.consignment_number, old.package_numbers);
+    INSERT INTO shipments_fts (rowid, recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers) VALUES (new.rowid, new.recipient_name, new.recipient_postal_code, new.recipient_city, new.reference, new.consignment_number, new.package_numbers);
+    DELETE FROM shipments_tokens WHERE rowid = old.rowid;
+    INSERT INTO shipments_tokens (rowid, tokens) VALUES (new.rowid, fraktdesk_search_tokens(new.recipient_name, new.recipient_postal_code, new.recipient_city, new.reference, new.consignment_number, new.package_numbers));
+  END;
+  CREATE TRIGGER shipments_ad AFTER DELETE ON shipments BEGIN
+    INSERT INTO shipments_fts (shipments_fts, rowid, recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers) VALUES ('delete', old.rowid, old.recipient_name, old.recipient_postal_code, old.recipient_city, old.reference, old.consignment_number, old.package_numbers);
+    DELETE FROM shipments_tokens WHERE rowid = old.rowid;
+  END;
+  DROP INDEX shipments_status;
+  DROP INDEX shipments_mode;
+  DROP INDEX shipments_created;
+  CREATE INDEX shipments_created ON shipments (created_at);
+  CREATE INDEX shipments_status ON shipments (status);
+  CREATE INDEX shipments_mode ON shipments (mode);
+  DROP INDEX pickups_date;
+  CREATE INDEX pickups_date ON pickups (pickup_date DESC, created_at DESC);
+  CREATE INDEX pickups_mode_date ON pickups (mode, pickup_date DESC, created_at DESC);
   `
 ]

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { recoverInterruptedRows, type InterruptedMessages } from './interrupted'
+import { cappedCount, newestFirstPage, type ListRequest } from './newest-first-page'
+import { registerSearchTokens } from './search-tokens'
 import {
   storedBookingFormSchema,
   confirmationSchema,
@@ -8,6 +10,7 @@ import {
   type Confirmation,
   type ShipmentRecord,
   type ShipmentFilter,
+  type ShipmentFilterQuery,
   type ShipmentStatus,
   type ShipmentSummary
 } from '../../../shared/domain/booking'
@@ -31,9 +34,10 @@ interface Row {
   confirmation_json: string | null
   error_json: string | null
   label_file: string | null
+  package_numbers: string | null
 }
 
-const summary = (r: Row): ShipmentSummary => ({
+const summary = (r: SummaryRow): ShipmentSummary => ({
   id: r.id,
   createdAt: r.created_at,
   mode: r.mode,
@@ -48,17 +52,30 @@ const summary = (r: Row): ShipmentSummary => ({
   hasLabel: r.label_file !== null
 })
 
-/** FTS5 trigram needs 3+ characters; quote the term so user input is never FTS syntax. */
-const ftsTerm = (q: string): string => `"${q.replace(/"/g, '""')}"`
+/** What the list shows, and nothing more: the JSON columns stay on disk while searching. */
+const summaryColumns =
+  's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file'
+type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file'>
+const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'] }
 
 export function createShipmentsRepo(db: Db, now = () => new Date()) {
+  registerSearchTokens(db)
   const byId = db.prepare<[string], Row>('SELECT * FROM shipments WHERE id = ?')
   const byClientRequest = db.prepare<[string], Row>('SELECT * FROM shipments WHERE client_request_id = ?')
   const insert = db.prepare(`INSERT INTO shipments (id, client_request_id, created_at, updated_at, mode, status, customer_number, product_id,
     recipient_name, recipient_postal_code, recipient_city, reference, form_json, request_json)
     VALUES (@id, @clientRequestId, @now, @now, @mode, 'pending', @customerNumber, @productId, @recipientName, @recipientPostalCode, @recipientCity, @reference, @form, @request)`)
-  const setState = db.prepare(`UPDATE shipments SET status = @status, updated_at = @now, consignment_number = COALESCE(@consignmentNumber, consignment_number),
-    confirmation_json = COALESCE(@confirmation, confirmation_json), error_json = @error WHERE id = @id`)
+  // Status changes leave the searchable columns alone, so the search indexes are not rewritten.
+  const setStatus = db.prepare(`UPDATE shipments SET status = @status, updated_at = @now, error_json = @error WHERE id = @id`)
+  const setBooked = db.prepare(`UPDATE shipments SET status = 'booked', updated_at = @now, consignment_number = @consignmentNumber,
+    package_numbers = @packageNumbers, confirmation_json = @confirmation, error_json = NULL WHERE id = @id`)
+  const newest = db.prepare<[], { created_at: string }>('SELECT created_at FROM shipments ORDER BY rowid DESC LIMIT 1')
+  /** Never earlier than the newest row, even if the clock stepped back: rowid order stays time order. */
+  const insertTime = (): string => {
+    const t = now().toISOString()
+    const last = newest.get()?.created_at
+    return last && last > t ? last : t
+  }
   const setLabel = db.prepare('UPDATE shipments SET label_file = ?, updated_at = ? WHERE id = ?')
 
   const detail = (r: Row): ShipmentRecord => ({
@@ -77,7 +94,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
       insert.run({
         id,
         clientRequestId: form.clientRequestId,
-        now: now().toISOString(),
+        now: insertTime(),
         mode,
         customerNumber: form.customerNumber,
         productId: form.productId,
@@ -130,10 +147,16 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     },
     labelFile: (id: string): string | null => byId.get(id)?.label_file ?? null,
     markBooked(id: string, confirmation: Confirmation): void {
-      setState.run({ id, status: 'booked', now: now().toISOString(), consignmentNumber: confirmation.consignmentNumber, confirmation: JSON.stringify(confirmation), error: null })
+      setBooked.run({
+        id,
+        now: now().toISOString(),
+        consignmentNumber: confirmation.consignmentNumber,
+        packageNumbers: confirmation.packageNumbers.join(' ') || null,
+        confirmation: JSON.stringify(confirmation)
+      })
     },
     markStatus(id: string, status: Exclude<ShipmentStatus, 'booked'>, error: { code: string; message: string } | null): void {
-      setState.run({ id, status, now: now().toISOString(), consignmentNumber: null, confirmation: null, error: error ? JSON.stringify(error) : null })
+      setStatus.run({ id, status, now: now().toISOString(), error: error ? JSON.stringify(error) : null })
     },
     setLabelFile(id: string, file: string): void {
       setLabel.run(file, now().toISOString(), id)
@@ -146,38 +169,41 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
       db.prepare('UPDATE shipments SET client_request_id = ?, form_json = ?, updated_at = ? WHERE id = ?').run(fresh, JSON.stringify(form), now().toISOString(), id)
       return fresh
     },
-    list(filter: ShipmentFilter): { items: ShipmentSummary[]; total: number } {
-      const where: string[] = []
-      const params: Record<string, unknown> = {}
-      const q = filter.query.trim()
-      if (q.length >= 3) {
-        where.push('s.rowid IN (SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH @fts)')
-        params.fts = ftsTerm(q)
-      } else if (q.length > 0) {
-        where.push('(s.recipient_name LIKE @prefix OR s.recipient_postal_code LIKE @prefix OR s.reference LIKE @prefix OR s.consignment_number LIKE @prefix)')
-        params.prefix = `${q.replace(/[%_]/g, '')}%`
-      }
-      const add = (sql: string, key: string, value: unknown): void => {
-        where.push(sql)
-        params[key] = value
-      }
-      if (filter.status) add('s.status = @status', 'status', filter.status)
-      if (filter.mode) add('s.mode = @mode', 'mode', filter.mode)
-      if (filter.from) add('s.created_at >= @from', 'from', filter.from)
-      if (filter.to) add('s.created_at < @to', 'to', nextDay(filter.to))
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-      const items = db
-        .prepare<Record<string, unknown>, Row>(`SELECT s.* FROM shipments s ${clause} ORDER BY s.created_at DESC LIMIT @limit OFFSET @offset`)
-        .all({ ...params, limit: filter.limit, offset: filter.offset })
-      const { n } = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM shipments s ${clause}`).get(params)!
-      return { items: items.map(summary), total: n }
+    /** Newest first, a page at a time; see newest-first-page.ts for why it does not grow with the matches. */
+    list(filter: ShipmentFilter): { items: ShipmentSummary[] } {
+      const rows = newestFirstPage<SummaryRow>(db, searchIndexes, { ...listRequest(filter), columns: summaryColumns, limit: filter.limit, offset: filter.offset })
+      return { items: rows.map(summary) }
     },
+    /** How many match the same filter, up to TOTAL_CAP. */
+    count: (filter: ShipmentFilterQuery): { total: number; totalExact: boolean } => cappedCount(db, searchIndexes, listRequest(filter)),
     /** How commits reach the disk (FULL: before the call returns, surviving power loss). */
     synchronousMode: (): string => ['OFF', 'NORMAL', 'FULL', 'EXTRA'][db.pragma('synchronous', { simple: true }) as number] ?? 'unknown',
-    count: (): number => (db.prepare('SELECT COUNT(*) AS n FROM shipments').get() as { n: number }).n
+    size: (): number => (db.prepare('SELECT COUNT(*) AS n FROM shipments').get() as { n: number }).n
   }
 }
 export type ShipmentsRepo = ReturnType<typeof createShipmentsRepo>
+
+/** The conditions of a history filter, shared by the page and its count. */
+function listRequest(filter: ShipmentFilterQuery): ListRequest {
+  const where: string[] = []
+  const params: Record<string, unknown> = {}
+  const add = (sql: string, key: string, value: unknown): void => {
+    where.push(sql)
+    params[key] = value
+  }
+  if (filter.status) add('s.status = @status', 'status', filter.status)
+  if (filter.mode) add('s.mode = @mode', 'mode', filter.mode)
+  // created_at grows with rowid, so a date range is also a rowid range the scan can seek to.
+  if (filter.from) {
+    add('s.created_at >= @from', 'from', filter.from)
+    where.push('{rowid} >= (SELECT rowid FROM shipments WHERE created_at >= @from ORDER BY created_at, rowid LIMIT 1)')
+  }
+  if (filter.to) {
+    add('s.created_at < @to', 'to', nextDay(filter.to))
+    where.push('{rowid} <= (SELECT rowid FROM shipments WHERE created_at < @to ORDER BY created_at DESC, rowid DESC LIMIT 1)')
+  }
+  return { query: filter.query, where, params }
+}
 
 function nextDay(isoDate: string): string {
   const d = new Date(`${isoDate}T00:00:00Z`)

@@ -1,41 +1,21 @@
-import type React from 'react'
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModeBanner } from './ModeBanner'
 import { Sidebar } from './Sidebar'
 import { Notices } from './Notices'
-import { screens, useNavStore, type Screen } from '../state/useNavStore'
+import { screens, useNavStore } from '../state/useNavStore'
 import { useAppStore } from '../state/useAppStore'
 import { useSettingsStore } from '../state/useSettingsStore'
-import { SettingsScreen } from '../features/settings/SettingsScreen'
-import { CustomersScreen } from '../features/customers/CustomersScreen'
-import { PickupsScreen } from '../features/pickups/PickupsScreen'
-import { QuoteScreen } from '../features/quote/QuoteScreen'
-import { BookScreen } from '../features/book/BookScreen'
-import { ShipmentsScreen } from '../features/shipments/ShipmentsScreen'
-
-const views: Record<Screen, () => React.ReactElement> = {
-  quote: () => <QuoteScreen />,
-  book: () => <BookScreen />,
-  shipments: () => <ShipmentsScreen />,
-  pickups: () => <PickupsScreen />,
-  customers: () => <CustomersScreen />,
-  settings: () => <SettingsScreen />
-}
+import { useCustomersStore } from '../state/useCustomersStore'
+import { screenViews, preloadScreens } from './screen-views'
 
 export function App() {
   const { t } = useTranslation()
   const screen = useNavStore((s) => s.screen)
   const go = useNavStore((s) => s.go)
-  const loadApp = useAppStore((s) => s.load)
-  const loadSettings = useSettingsStore((s) => s.load)
   const settings = useSettingsStore((s) => s.settings)
   const error = useAppStore((s) => s.error)
 
-  useEffect(() => {
-    void loadApp()
-    void loadSettings().catch(() => undefined)
-  }, [loadApp, loadSettings])
 
   // Keyboard-first: Ctrl/Cmd+1..6 jumps between screens.
   useEffect(() => {
@@ -61,7 +41,17 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey)
   }, [go])
 
-  const View = views[screen]
+  // Start-up is done when settings and customers are on screen: mark it (the bench reads the mark),
+  // then fetch the other screens' chunks while the user reads the first.
+  const customersLoaded = useCustomersStore((s) => s.list !== null || s.error !== null)
+  const ready = settings !== null && customersLoaded
+  useEffect(() => {
+    if (!ready) return
+    performance.mark('fraktdesk:ready')
+    return preloadScreens()
+  }, [ready])
+
+  const View = screenViews[screen]
   return (
     <div className="app">
       <ModeBanner mode={settings?.mode} />
@@ -70,7 +60,13 @@ export function App() {
         <main className="content" aria-live="polite">
           <Notices />
           {error && <div className="alert alert-error" role="alert">{error}</div>}
-          {settings ? <View key={screen} /> : <p className="muted">{t('common.loading')}</p>}
+          {settings ? (
+            <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+              <View key={screen} />
+            </Suspense>
+          ) : (
+            <p className="muted">{t('common.loading')}</p>
+          )}
         </main>
       </div>
     </div>

@@ -169,8 +169,9 @@ export const en = {
     liveConfirmButton: 'Real shipment, real cost — book it'
   },
   shipments: {
-    count_one: '{{count}} shipment',
-    count_other: '{{count}} shipments',
+    count_one: '{{total}} shipment',
+    count_other: '{{total}} shipments',
+    countAtLeast: '{{total}}+ shipments',
     search: 'Search name, postal code, reference or consignment number…',
     statusFilter: 'Status',
     modeFilter: 'Mode',

@@ -184,8 +184,9 @@ export const nb: Messages = {
     liveConfirmButton: 'Ekte sending, ekte kostnad – book den'
   },
   shipments: {
-    count_one: '{{count}} sending',
-    count_other: '{{count}} sendinger',
+    count_one: '{{total}} sending',
+    count_other: '{{total}} sendinger',
+    countAtLeast: '{{total}}+ sendinger',
     search: 'Søk på navn, postnummer, referanse eller sendingsnummer …',
     statusFilter: 'Status',
     modeFilter: 'Modus',

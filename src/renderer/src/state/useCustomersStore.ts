@@ -13,21 +13,30 @@ interface CustomersState {
 }
 
 const STALE_AFTER_MS = 60 * 60 * 1000
+/** The start-up load and the first screen's load are one request. */
+let inflight: Promise<void> | null = null
 
 export const useCustomersStore = create<CustomersState>((set, get) => ({
   list: null,
   loading: false,
   error: null,
-  async load(refresh = false) {
+  load(refresh = false) {
+    if (inflight && !refresh) return inflight
     set({ loading: true, error: null })
-    try {
-      const list = await call('customers:list', { refresh })
-      set({ list, loading: false })
-      // A cached copy shows instantly; refresh it quietly when it is old.
-      if (!refresh && list.source === 'cache' && Date.now() - Date.parse(list.fetchedAt) > STALE_AFTER_MS) void get().load(true)
-    } catch (err) {
-      set({ error: errorMessage(err), loading: false })
-    }
+    const done: Promise<void> = (async () => {
+      try {
+        const list = await call('customers:list', { refresh })
+        set({ list, loading: false })
+        // A cached copy shows instantly; refresh it quietly when it is old.
+        if (!refresh && list.source === 'cache' && Date.now() - Date.parse(list.fetchedAt) > STALE_AFTER_MS) void get().load(true)
+      } catch (err) {
+        set({ error: errorMessage(err), loading: false })
+      } finally {
+        if (!refresh) inflight = null
+      }
+    })()
+    if (!refresh) inflight = done
+    return done
   },
   invalidate: () => set({ list: null, error: null })
 }))

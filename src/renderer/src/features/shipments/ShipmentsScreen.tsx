@@ -10,7 +10,7 @@ import { useShipmentsStore } from './useShipmentsStore'
 
 export function ShipmentsScreen() {
   const { t, i18n } = useTranslation()
-  const { filter, items, total, error, selected, setFilter, load, more, open, replace } = useShipmentsStore()
+  const { filter, items, total, totalExact, error, selected, setFilter, load, more, open, replace } = useShipmentsStore()
   const bookThis = useIntentsStore((s) => s.bookThis)
 
   useEffect(() => {
@@ -18,13 +18,16 @@ export function ShipmentsScreen() {
   }, [load])
 
   const bookAgain = (s: ShipmentDetail): void => void bookThis({ source: 'shipment', shipment: s })
+  const locale = i18n.language === 'nb' ? 'nb-NO' : 'en-GB'
+  const totalNumber = total.toLocaleString(locale)
+  const totalLabel = totalExact ? totalNumber : `${totalNumber}+`
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })
 
   return (
     <section className="screen shipments" data-testid="screen-shipments">
       <div className="screen-head">
         <h1>{t('nav.shipments')}</h1>
-        <span className="muted" data-testid="shipments-count">{t('shipments.count', { count: total })}</span>
+        <span className="muted" data-testid="shipments-count">{t(totalExact ? 'shipments.count' : 'shipments.countAtLeast', { count: total, total: totalNumber })}</span>
       </div>
       <div className="filters row">
         <input type="search" className="search grow" placeholder={t('shipments.search')} aria-label={t('shipments.search')} value={filter.query ?? ''} onChange={(e) => setFilter({ query: e.target.value })} />
@@ -82,9 +85,9 @@ export function ShipmentsScreen() {
               </tbody>
             </table>
           )}
-          {items.length < total && (
+          {(items.length < total || !totalExact) && (
             <button type="button" className="link" onClick={() => void more()}>
-              {t('shipments.showMore', { shown: items.length, total })}
+              {t('shipments.showMore', { shown: items.length.toLocaleString(locale), total: totalLabel })}
             </button>
           )}
         </div>

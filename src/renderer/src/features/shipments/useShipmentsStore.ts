@@ -6,6 +6,8 @@ interface ShipmentsState {
   filter: Partial<ShipmentFilter>
   items: ShipmentSummary[]
   total: number
+  /** false: more than `total` match (the count stops at a cap). */
+  totalExact: boolean
   loading: boolean
   error: string | null
   selected: ShipmentDetail | null
@@ -24,6 +26,7 @@ export const useShipmentsStore = create<ShipmentsState>((set, get) => ({
   filter: { query: '' },
   items: [],
   total: 0,
+  totalExact: true,
   loading: false,
   error: null,
   selected: null,
@@ -35,8 +38,13 @@ export const useShipmentsStore = create<ShipmentsState>((set, get) => ({
     const mine = ++seq // typing fast: only the newest answer is shown
     set({ loading: true })
     try {
-      const { items, total } = await call('shipments:list', { query: '', limit: PAGE, offset: 0, ...get().filter })
-      if (mine === seq) set({ items, total, loading: false, error: null })
+      const filter = { query: '', ...get().filter }
+      // The page first; the count follows in its own call so the rows never wait for it.
+      const { items } = await call('shipments:list', { ...filter, limit: PAGE, offset: 0 })
+      if (mine !== seq) return
+      set({ items, loading: false, error: null })
+      const { total, totalExact } = await call('shipments:count', filter)
+      if (mine === seq) set({ total, totalExact })
     } catch (err) {
       if (mine === seq) set({ loading: false, error: errorMessage(err) })
     }

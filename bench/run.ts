@@ -1,0 +1,29 @@
+// npm run bench: every benchmark in one table each, results also written to bench/results/ as JSON.
+// BENCH_QUICK=1: small sizes and few runs, a smoke test of the benchmarks themselves.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import os from 'node:os'
+import { benchSearch } from './sections/search'
+import { benchRenderer } from './sections/renderer'
+import { benchClient } from './sections/client'
+import { benchStartup } from './sections/startup'
+import { quick } from './lib'
+
+const only = process.env.BENCH_ONLY?.split(',')
+const want = (name: string): boolean => !only || only.includes(name)
+
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  quick,
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version }
+}
+if (want('search')) results.search = benchSearch()
+if (want('renderer')) results.renderer = await benchRenderer()
+if (want('client')) results.client = await benchClient()
+if (want('startup')) results.startup = await benchStartup()
+
+const dir = path.resolve('bench/results')
+mkdirSync(dir, { recursive: true })
+const file = path.join(dir, `bench-${results.date as string}.json`.replace(/:/g, '-'))
+writeFileSync(file, JSON.stringify(results, null, 2))
+console.log(`\nresults: ${path.relative(process.cwd(), file)}`)

@@ -1,0 +1,111 @@
+// The built renderer in Chromium (the Chromium launcher: real main-process handlers behind
+// window.api, Sandbox mode) next to a blank Vite + React page built in the same run: cold load in a
+// fresh browser context and reload, median of at least 15, interleaved. Times are from navigation
+// start to the first screen with its data. Plus the initial JS size.
+import { readFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { gzipSync } from 'node:zlib'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { build } from 'vite'
+import react from '@vitejs/plugin-react'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { bridgeWindowApi, launchChromium } from '../../e2e/fixtures/chromium-launcher'
+import { serveDirectory } from '../../e2e/fixtures/static-server'
+import { printTable, quick, ms, ratio, stats } from '../lib'
+
+export interface RendererResult {
+  initialJsGzipKb: number
+  appColdMedian: number
+  blankColdMedian: number
+  appReloadMedian: number
+  blankReloadMedian: number
+  runs: number
+}
+
+/** The entry chunk and everything it imports statically: what the window must load before it paints. */
+const rendererDir = path.resolve('out/renderer')
+
+export function initialJsGzipBytes(dir = rendererDir): number {
+  const manifest = JSON.parse(readFileSync(path.join(dir, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[] }>
+  const entry = Object.keys(manifest).find((k) => manifest[k].isEntry)!
+  const seen = new Set<string>()
+  const walk = (key: string): void => {
+    if (seen.has(key)) return
+    seen.add(key)
+    for (const i of manifest[key].imports ?? []) walk(i)
+  }
+  walk(entry)
+  return [...seen].reduce((sum, key) => sum + gzipSync(readFileSync(path.join(dir, manifest[key].file)), { level: 9 }).length, 0)
+}
+
+async function buildBlank(): Promise<string> {
+  const outDir = path.resolve('out/bench/blank-app')
+  await build({ root: path.resolve('bench/blank-app'), base: './', logLevel: 'warn', configFile: false, plugins: [react()], build: { outDir, emptyOutDir: true, minify: true, target: 'chrome130' } })
+  return outDir
+}
+
+/**
+ * Milliseconds from navigation start to the page's "fraktdesk:ready" mark: the app sets it when
+ * settings and the customer list are on screen, the blank page when its heading is. Read inside
+ * the page, so the test driver's own round trips are not counted.
+ */
+async function readyAt(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName('fraktdesk:ready').length > 0)
+  return page.evaluate(() => performance.getEntriesByName('fraktdesk:ready')[0].startTime)
+}
+
+export async function benchRenderer(): Promise<RendererResult> {
+  const runs = quick ? 5 : 15
+  const blankDir = await buildBlank()
+  const blankSite = await serveDirectory(blankDir)
+  let browser: Browser | undefined
+  const getBrowser = async (): Promise<Browser> => (browser ??= await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] }))
+  const launch = launchChromium(getBrowser, rendererDir)
+  const times = { appCold: [] as number[], blankCold: [] as number[], appReload: [] as number[], blankReload: [] as number[] }
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const warm = i === 0 // the first round only warms the disk cache and the JIT
+      // App, cold: a fresh browser context and userData, from navigation to the first screen's content.
+      const userDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-bench-ui-'))
+      const app = await launch({ userDataDir, simulatorUrl: 'http://127.0.0.1:9', openedExternally: [], openedPaths: [], options: {} })
+      const appCold = await readyAt(app.page)
+      await app.page.reload()
+      const appReload = await readyAt(app.page)
+      await app.close()
+      await rm(userDataDir, { recursive: true, force: true })
+
+      // The same test harness (window.api bridge) as the app's context, so only the pages differ.
+      const context = await (await getBrowser()).newContext({ viewport: { width: 1280, height: 820 } })
+      await bridgeWindowApi(context, async () => ({ ok: true, data: null }))
+      const page = await context.newPage()
+      await page.goto(`${blankSite.origin}/index.html`)
+      const blankCold = await readyAt(page)
+      await page.reload()
+      const blankReload = await readyAt(page)
+      await context.close()
+      if (warm) continue
+      times.appCold.push(appCold)
+      times.appReload.push(appReload)
+      times.blankCold.push(blankCold)
+      times.blankReload.push(blankReload)
+    }
+  } finally {
+    await browser?.close()
+    await blankSite.close()
+  }
+  const result: RendererResult = {
+    initialJsGzipKb: initialJsGzipBytes() / 1024,
+    appColdMedian: stats(times.appCold).median,
+    blankColdMedian: stats(times.blankCold).median,
+    appReloadMedian: stats(times.appReload).median,
+    blankReloadMedian: stats(times.blankReload).median,
+    runs
+  }
+  printTable(`Renderer in Chromium: navigation start to first screen with data (median of ${runs}, ms)`, ['', 'app', 'blank Vite React', 'ratio'], [
+    ['cold load', ms(result.appColdMedian), ms(result.blankColdMedian), ratio(result.appColdMedian, result.blankColdMedian)],
+    ['reload', ms(result.appReloadMedian), ms(result.blankReloadMedian), ratio(result.appReloadMedian, result.blankReloadMedian)]
+  ])
+  console.log(`initial JS (entry + static imports, gzip -9): ${result.initialJsGzipKb.toFixed(1)} kB`)
+  return result
+}
