@@ -25,6 +25,6 @@ export default defineConfig({
     plugins: [react()],
     base: './',
     // Minified, one chunk per screen (see app/screen-views.tsx): the window opens like a blank page.
-    build: { minify: true, target: 'chrome130', manifest: true }
+    build: { minify: true, target: 'chrome130', manifest: true, sourcemap: process.env.RENDERER_SOURCEMAP === '1' }
   }
 })

@@ -1,5 +1,5 @@
 import { expect, goTo, test } from '../fixtures/app'
-import { fillDomestic } from '../fixtures/forms'
+import { fillDomestic, openOptions } from '../fixtures/forms'
 
 async function fillBusinessAddress(page: import('@playwright/test').Page): Promise<void> {
   await page.getByLabel('Company').fill('Nordisk Te AS')
@@ -25,7 +25,7 @@ test('order a PARCEL pickup in Sandbox, prefilled from today’s booked shipment
   const dates = page.getByTestId('pickup-dates')
   await expect(dates.getByRole('radio')).toHaveCount(5)
   await expect(dates.getByRole('radio').first()).toBeChecked()
-  await expect(page.getByTestId('todays-shipments')).toContainText('1 shipment(s) booked today are not covered by a pickup yet: 1 package(s), 2.5 kg')
+  await expect(page.getByTestId('todays-shipments')).toContainText('1 shipment booked today is not covered by a pickup yet: 1 package(s), 2.5 kg')
   await page.getByRole('button', { name: 'Pick up today’s shipments' }).click()
   await expect(page.locator('#pickup-packagesCount')).toHaveValue('1')
   await expect(page.locator('#pickup-packagesWeightKg')).toHaveValue('2.5')
@@ -53,6 +53,7 @@ test('cancel a mailbox pickup; a Bring 404 on cancel says so and keeps the local
   const { page, sandbox, launcher } = await launch()
   await goTo(page, 'Book')
   await fillDomestic(page, {}, { customer: '7', product: '5900' })
+  await openOptions(page)
   await page.getByLabel('Pickup from mailbox').check()
   await page.getByRole('button', { name: /Book shipment/ }).click()
   await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')

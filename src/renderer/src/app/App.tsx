@@ -8,6 +8,8 @@ import { useAppStore } from '../state/useAppStore'
 import { useSettingsStore } from '../state/useSettingsStore'
 import { useCustomersStore } from '../state/useCustomersStore'
 import { screenViews, preloadScreens } from './screen-views'
+import { FocusOnArrival } from './focus-on-arrival'
+import { useScreenActions } from '../state/useScreenActions'
 
 export function App() {
   const { t } = useTranslation()
@@ -22,6 +24,11 @@ export function App() {
     const onKey = (e: KeyboardEvent): void => {
       // "/" jumps to the screen's search box, unless the user is typing somewhere.
       const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]')
+      // Already in an empty search box (screens focus it on arrival): "/" stays a shortcut.
+      if (e.key === '/' && e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value === '') {
+        e.preventDefault()
+        return
+      }
       if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey) {
         const search = document.querySelector<HTMLInputElement>('input[type="search"]')
         if (search) {
@@ -31,6 +38,15 @@ export function App() {
         return
       }
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      // Ctrl+Enter: the screen's main action, wherever focus is on the screen.
+      if (e.key === 'Enter') {
+        const submit = useScreenActions.getState().submit
+        if (submit) {
+          e.preventDefault()
+          submit()
+        }
+        return
+      }
       const n = Number(e.key)
       if (n >= 1 && n <= screens.length) {
         e.preventDefault()
@@ -54,15 +70,20 @@ export function App() {
   const View = screenViews[screen]
   return (
     <div className="app">
+      <a className="skip-link" href="#content">
+        {t('nav.skipToContent')}
+      </a>
       <ModeBanner mode={settings?.mode} />
       <div className="app-body">
         <Sidebar />
-        <main className="content" aria-live="polite">
+        <main className="content" id="content" tabIndex={-1}>
           <Notices />
           {error && <div className="alert alert-error" role="alert">{error}</div>}
           {settings ? (
             <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-              <View key={screen} />
+              <FocusOnArrival key={screen}>
+                <View />
+              </FocusOnArrival>
             </Suspense>
           ) : (
             <p className="muted">{t('common.loading')}</p>

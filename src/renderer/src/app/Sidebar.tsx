@@ -6,7 +6,7 @@ export function Sidebar() {
   const current = useNavStore((s) => s.screen)
   const go = useNavStore((s) => s.go)
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className="sidebar" aria-label={t('nav.label')}>
       <ul>
         {screens.map((screen, i) => (
           <li key={screen}>

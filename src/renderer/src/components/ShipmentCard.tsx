@@ -4,6 +4,7 @@ import type { ShipmentDetail } from '@shared/domain/booking'
 import { describeProduct } from '@shared/catalogue/products'
 import { errorMessage, IpcError } from '../lib/ipc'
 import { ModeBadge, StatusBadge } from './StatusBadges'
+import { formatCalendarDate } from '../lib/format'
 
 /** What the card asks for; a changed shipment comes back to replace the one shown. */
 export interface ShipmentActions {
@@ -78,7 +79,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
           {s.confirmation.expectedDelivery && (
             <>
               <dt>{t('shipments.expectedDelivery')}</dt>
-              <dd>{new Date(s.confirmation.expectedDelivery).toLocaleDateString(i18n.language === 'nb' ? 'nb-NO' : 'en-GB')}</dd>
+              <dd>{formatCalendarDate(s.confirmation.expectedDelivery, i18n.language)}</dd>
             </>
           )}
         </dl>

@@ -9,7 +9,9 @@ export const en = {
     pickups: 'Pickups',
     customers: 'Customers',
     settings: 'Settings',
-    shortcut: 'Ctrl+{{n}}'
+    shortcut: 'Ctrl+{{n}}',
+    label: 'Main',
+    skipToContent: 'Skip to content'
   },
   mode: {
     sandbox: 'Sandbox — practice with the built-in Bring simulator. Nothing is sent to Bring.',
@@ -20,6 +22,7 @@ export const en = {
     liveShort: 'Bring live'
   },
   common: {
+    actions: 'Actions',
     loading: 'Loading…',
     save: 'Save',
     cancel: 'Cancel',
@@ -121,6 +124,8 @@ export const en = {
     customerFailed: 'Customer number {{customer}}: {{message}}'
   },
   book: {
+    moreOptions: 'More options: shipping {{date}}, add-ons, return, pickup point, order reference',
+    senderSummary: 'Sender: {{sender}} (from Settings)',
     title: 'Book a shipment',
     draftTitle: 'Booking draft from a quote',
     draftBody: '{{product}} for customer number {{customer}}, {{from}} → {{to}}, {{count}} package(s), shipping {{date}}.',
@@ -214,8 +219,9 @@ export const en = {
     messageToDriver: 'Message to the driver',
     findDates: 'Find pickup dates',
     dates: 'Available dates',
-    price: 'Price: NOK {{amount}} incl. VAT',
-    todayAvailable: '{{count}} shipment(s) booked today are not covered by a pickup yet: {{packages}} package(s), {{kg}} kg.',
+    price: 'Price: {{amount}} incl. VAT',
+    todayAvailable_one: '{{count}} shipment booked today is not covered by a pickup yet: {{packages}} package(s), {{weight}}.',
+    todayAvailable_other: '{{count}} shipments booked today are not covered by a pickup yet: {{packages}} package(s), {{weight}}.',
     takeToday: 'Pick up today’s shipments',
     covers: 'This pickup covers {{count}} shipment(s) booked today.',
     packagesCount: 'Packages',

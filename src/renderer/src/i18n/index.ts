@@ -13,6 +13,10 @@ void i18n.use(initReactI18next).init({
 })
 
 // Form validation (the shared zod schemas) answers in the UI language too.
-i18n.on('languageChanged', (lng) => setValidationLanguage(lng))
+// Screen readers and the spell checker follow <html lang>.
+i18n.on('languageChanged', (lng) => {
+  setValidationLanguage(lng)
+  document.documentElement.lang = lng === 'nb' ? 'nb' : 'en'
+})
 
 export default i18n

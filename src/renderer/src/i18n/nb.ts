@@ -24,7 +24,9 @@ export const nb: Messages = {
     pickups: 'Henting',
     customers: 'Kunder',
     settings: 'Innstillinger',
-    shortcut: 'Ctrl+{{n}}'
+    shortcut: 'Ctrl+{{n}}',
+    label: 'Hovedmeny',
+    skipToContent: 'Hopp til innholdet'
   },
   mode: {
     sandbox: 'Sandkasse — øv med den innebygde Bring-simulatoren. Ingenting sendes til Bring.',
@@ -35,6 +37,7 @@ export const nb: Messages = {
     liveShort: 'Bring live'
   },
   common: {
+    actions: 'Handlinger',
     loading: 'Laster …',
     save: 'Lagre',
     cancel: 'Avbryt',
@@ -136,6 +139,8 @@ export const nb: Messages = {
     customerFailed: 'Kundenummer {{customer}}: {{message}}'
   },
   book: {
+    moreOptions: 'Flere valg: sendes {{date}}, tilleggstjenester, retur, hentested, ordrereferanse',
+    senderSummary: 'Avsender: {{sender}} (fra Innstillinger)',
     title: 'Book en sending',
     draftTitle: 'Bookingutkast fra pris',
     draftBody: '{{product}} for kundenummer {{customer}}, {{from}} → {{to}}, {{count}} kolli, sendes {{date}}.',
@@ -229,8 +234,9 @@ export const nb: Messages = {
     messageToDriver: 'Beskjed til sjåføren',
     findDates: 'Finn hentedatoer',
     dates: 'Ledige datoer',
-    price: 'Pris: kr {{amount}} inkl. mva.',
-    todayAvailable: '{{count}} sending(er) booket i dag er ikke dekket av en henting ennå: {{packages}} kolli, {{kg}} kg.',
+    price: 'Pris: {{amount}} inkl. mva.',
+    todayAvailable_one: '{{count}} sending booket i dag er ikke dekket av en henting ennå: {{packages}} kolli, {{weight}}.',
+    todayAvailable_other: '{{count}} sendinger booket i dag er ikke dekket av en henting ennå: {{packages}} kolli, {{weight}}.',
     takeToday: 'Hent dagens sendinger',
     covers: 'Denne hentingen dekker {{count}} sending(er) booket i dag.',
     packagesCount: 'Kolli',

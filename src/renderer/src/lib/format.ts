@@ -1,3 +1,49 @@
+import type { Money } from '@shared/domain/quote'
+
+/**
+ * Every number, amount, weight and date the UI shows, in the UI language (nb-NO: "1 107,31 kr",
+ * "2,5 kg", "29.11.2026"; en: en-GB). The platform's Intl does the work; no literal "kg"/"kr"
+ * strings or toLocale* calls elsewhere.
+ */
+export const localeOf = (lang: string): string => (lang === 'nb' ? 'nb-NO' : 'en-GB')
+
+export function formatNumber(n: number, lang: string, maxFractionDigits = 2): string {
+  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: maxFractionDigits }).format(n)
+}
+
+export function formatMoney(m: Money | undefined, lang: string, withVat = true): string {
+  if (!m) return '—'
+  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: m.currency }).format(withVat ? m.withVat : m.withoutVat)
+}
+
+/** An amount in NOK (or another currency) without a Money object. */
+export function formatAmount(amount: number, lang: string, currency = 'NOK'): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency }).format(amount)
+}
+
+export function formatWeight(kg: number, lang: string): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit: 'kilogram', maximumFractionDigits: 3 }).format(kg)
+}
+
+/** A calendar date (YYYY-MM-DD) as "fre. 29. nov." / "Fri 29 Nov". */
+export function formatDate(iso: string, lang: string): string {
+  const [y, m, d] = iso.split('-').map(Number)
+  if (!y || !m || !d) return iso
+  return new Intl.DateTimeFormat(localeOf(lang), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)))
+}
+
+/** A calendar date (YYYY-MM-DD, or the date part of a timestamp) as "29.11.2026" / "29/11/2026". */
+export function formatCalendarDate(iso: string, lang: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
+  if (!y || !m || !d) return iso
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)))
+}
+
+/** A moment (ISO timestamp) as local date and time. */
+export function formatDateTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
+}
+
 /** "5 minutes ago" in the UI language, via the platform's Intl (no extra dependency needed). */
 export function timeAgo(iso: string, lang: string, now = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000)

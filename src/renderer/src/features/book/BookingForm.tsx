@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,10 @@ import { PartyFields } from './PartyFields'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
 import { CustomerOptions } from '../../components/CustomerOptions'
+import { useCtrlEnter } from '../../state/useScreenActions'
+import { formatDate } from '../../lib/format'
+import { focusFirstEmpty } from '../../lib/focus'
+import { Disclosure } from '../../components/Disclosure'
 
 const customsProducts = new Set(['BUSINESS_PARCEL', 'BUSINESS_PARCEL_BULK', 'PICKUP_PARCEL', 'PICKUP_PARCEL_BULK'])
 
@@ -51,21 +55,37 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
   }, [serverFieldErrors, setError])
 
   const submit = form.handleSubmit((data) => onSubmit(data, Boolean(form.getValues('saveSender'))))
+  useCtrlEnter(() => void submit())
+
+  // The common path first: service, recipient, packages, Book. A sender that comes complete from
+  // Settings and the rarely changed options wait, folded, after the Book button.
+  const [senderFolded] = useState(() => isCompleteParty(initial.sender))
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    focusFirstEmpty(formRef.current, ['#customerNumber', '#productId', '#recipient-name', '#recipient-addressLine', '#recipient-postalCode', '#recipient-city', '[name="packages.0.weightInKg"]'], 'button[type="submit"]')
+  }, [])
+  const optionErrors = ['shippingDate', 'shippingTime', 'additionalServices', 'returnProductId', 'pickupPointId', 'orderReference'].some((f) => f in formState.errors)
   const errors = formState.errors
+
+  const senderFields = (
+    <div>
+      <PartyFields prefix="sender" />
+      <label className="check">
+        <input type="checkbox" {...register('saveSender')} /> {t('book.saveSender')}
+      </label>
+    </div>
+  )
+  const shippingDate = useWatch({ control, name: 'shippingDate' })
+  const shippingDateLabel = formatDate(shippingDate, lang)
 
   return (
     <FormProvider {...form}>
       <form
+        ref={formRef}
         className="booking-form"
         onSubmit={submit}
         noValidate
         aria-label={t('book.title')}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault()
-            void submit()
-          }
-        }}
       >
         <fieldset className="card">
           <legend>{t('book.service')}</legend>
@@ -86,12 +106,31 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
                 ))}
               </select>
             </Field>
-            <Field id="shippingDate" label={t('quote.shippingDate')} error={errors.shippingDate?.message}>
-              <input id="shippingDate" type="date" {...register('shippingDate')} />
-            </Field>
-            <Field id="shippingTime" label={t('book.shippingTime')} error={errors.shippingTime?.message}>
-              <input id="shippingTime" type="time" {...register('shippingTime')} />
-            </Field>
+          </div>
+        </fieldset>
+        {errors.productId === undefined && productId && cargoProducts.has(productId) && <p className="muted small">{t('book.cargoHint')}</p>}
+
+        <div className="two-col">
+          {!senderFolded && senderFields}
+          <PartyFields prefix="recipient" />
+        </div>
+        <PackagesFields cargo={cargoProducts.has(productId)} />
+        {needsCustoms && <CustomsFields needsIncoterm={productId === 'CARGO_INTERNATIONAL'} />}
+        {errors.customs?.message && !needsCustoms && <p className="error">{errors.customs.message}</p>}
+
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('book.booking') : t('book.submit')} <kbd>Ctrl+Enter</kbd>
+          </button>
+        </div>
+        <Disclosure summary={t('book.moreOptions', { date: shippingDateLabel })} forceOpen={optionErrors} testId="booking-options">
+          <div className="row">
+              <Field id="shippingDate" label={t('quote.shippingDate')} error={errors.shippingDate?.message}>
+                <input id="shippingDate" type="date" {...register('shippingDate')} />
+              </Field>
+              <Field id="shippingTime" label={t('book.shippingTime')} error={errors.shippingTime?.message}>
+                <input id="shippingTime" type="time" {...register('shippingTime')} />
+              </Field>
           </div>
           {vas.length > 0 && (
             <div className="vas" role="group" aria-label={t('book.additionalServices')}>
@@ -124,28 +163,16 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
               <input id="orderReference" {...register('orderReference')} />
             </Field>
           </div>
-        </fieldset>
-        {errors.productId === undefined && productId && cargoProducts.has(productId) && <p className="muted small">{t('book.cargoHint')}</p>}
-
-        <div className="two-col">
-          <div>
-            <PartyFields prefix="sender" />
-            <label className="check">
-              <input type="checkbox" {...register('saveSender')} /> {t('book.saveSender')}
-            </label>
-          </div>
-          <PartyFields prefix="recipient" />
-        </div>
-        <PackagesFields cargo={cargoProducts.has(productId)} />
-        {needsCustoms && <CustomsFields needsIncoterm={productId === 'CARGO_INTERNATIONAL'} />}
-        {errors.customs?.message && !needsCustoms && <p className="error">{errors.customs.message}</p>}
-
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('book.booking') : t('book.submit')} <kbd>Ctrl+Enter</kbd>
-          </button>
-        </div>
+        </Disclosure>
+        {senderFolded && (
+          <Disclosure summary={t('book.senderSummary', { sender: partySummary(initial.sender) })} forceOpen={'sender' in formState.errors} testId="booking-sender">
+            {senderFields}
+          </Disclosure>
+        )}
       </form>
     </FormProvider>
   )
 }
+
+const isCompleteParty = (p: BookingFormValues['sender']): boolean => Boolean(p.name && p.addressLine && p.postalCode && p.city && p.countryCode)
+const partySummary = (p: BookingFormValues['sender']): string => `${p.name}, ${p.addressLine}, ${p.postalCode} ${p.city}`

@@ -38,7 +38,9 @@ export function CustomsFields({ needsIncoterm }: { needsIncoterm: boolean }) {
             {cols.map((c) => (
               <th key={c}>{t(`book.customsCol.${c}`)}</th>
             ))}
-            <th />
+            <th>
+              <span className="sr-only">{t('common.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>

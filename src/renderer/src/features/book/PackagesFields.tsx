@@ -25,7 +25,9 @@ export function PackagesFields({ cargo }: { cargo: boolean }) {
             {cols.map((c) => (
               <th key={c.name}>{c.label}</th>
             ))}
-            <th />
+            <th>
+              <span className="sr-only">{t('common.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PickupRecord } from '@shared/domain/pickup'
 import { call, errorMessage } from '../../lib/ipc'
-import { formatDate } from '../../lib/money'
+import { formatDate } from '../../lib/format'
 import { ModeBadge } from '../../components/StatusBadges'
 import { usePickupsStore } from './usePickupsStore'
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +7,9 @@ import type { Customer } from '@shared/domain/customers'
 import type { DefaultSender } from '@shared/domain/settings'
 import { countryCodes } from '@shared/domain/postal-code'
 import { call, errorMessage, IpcError } from '../../lib/ipc'
-import { formatDate } from '../../lib/money'
+import { formatAmount, formatDate, formatWeight } from '../../lib/format'
+import { focusIfIdle } from '../../lib/focus'
+import { useCtrlEnter } from '../../state/useScreenActions'
 import { Field } from '../../components/Field'
 import { usePickupsStore } from './usePickupsStore'
 import { localToday as today } from '../../lib/format'
@@ -56,6 +58,21 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
     if (orderable.length && !orderable.includes(type as never)) setValue('type', orderable[0] as never)
   }, [orderable, type, setValue])
 
+  // Bring's pickup dates for this address come by themselves (a harmless GET), the first one chosen.
+  const formRef = useRef<HTMLFormElement>(null)
+  const canAskDates = Boolean(customerNumber && type && postalCode && postalCode.trim().length >= 4)
+  useEffect(() => {
+    if (canAskDates) void findDates()
+    // findDates reads the same watched values; re-run only when they change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [canAskDates, type, countryCode, postalCode, customerNumber])
+
+  // Shipments booked today and not yet covered: offer them first, unless the user is already busy.
+  const todaysLink = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (todayForCustomer) focusIfIdle(todaysLink.current)
+  }, [todayForCustomer])
+
   const findDates = async (): Promise<void> => {
     setMessage(null)
     setOptions(null)
@@ -76,6 +93,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
     setValue('packagesWeightKg', src.weightKg)
     if (cargo) setValue('packagesVolumeLitres', todayForCustomer.cargo.volumeLitres)
     setValue('coversShipmentIds', todayForCustomer.shipmentIds)
+    formRef.current?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus()
   }
 
   const order = async (data: OrderForm, confirmLive?: boolean): Promise<void> => {
@@ -100,6 +118,8 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
     }
   }
 
+  const submit = form.handleSubmit((d) => void order(d))
+  useCtrlEnter(() => void submit())
   const e = formState.errors
   const input = (name: keyof PickupOrderFormValues, label: string, type = 'text') => (
     <Field id={`pickup-${name}`} label={label} error={(e[name] as { message?: string } | undefined)?.message}>
@@ -108,7 +128,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
   )
 
   return (
-    <form className="card" aria-label={t('pickups.order')} noValidate onSubmit={form.handleSubmit((d) => void order(d))}>
+    <form ref={formRef} className="card" aria-label={t('pickups.order')} noValidate onSubmit={submit}>
       <h2>{t('pickups.order')}</h2>
       <div className="row">
         <Field id="pickup-customerNumber" label={t('quote.customer')} error={e.customerNumber?.message}>
@@ -163,15 +183,15 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
               {formatDate(o.date, i18n.language)} · {o.from.slice(0, 5)}–{o.to.slice(0, 5)}
             </label>
           ))}
-          {options.price && <p className="muted small">{t('pickups.price', { amount: options.price.amountWithVAT })}</p>}
+          {options.price && <p className="muted small">{t('pickups.price', { amount: formatAmount(options.price.amountWithVAT, i18n.language) })}</p>}
         </fieldset>
       )}
       {e.pickupDate && <p className="error" role="alert">{e.pickupDate.message}</p>}
 
       {todayForCustomer && (covers?.length ?? 0) === 0 && (
         <div className="alert alert-info" data-testid="todays-shipments">
-          {t('pickups.todayAvailable', { count: todayForCustomer.shipmentIds.length, packages: todayForCustomer.parcels.count + todayForCustomer.cargo.count, kg: todayForCustomer.parcels.weightKg + todayForCustomer.cargo.weightKg })}
-          <button type="button" className="link" onClick={takeToday}>
+          {t('pickups.todayAvailable', { count: todayForCustomer.shipmentIds.length, packages: todayForCustomer.parcels.count + todayForCustomer.cargo.count, weight: formatWeight(todayForCustomer.parcels.weightKg + todayForCustomer.cargo.weightKg, i18n.language) })}
+          <button ref={todaysLink} type="button" className="link" onClick={takeToday}>
             {t('pickups.takeToday')}
           </button>
         </div>

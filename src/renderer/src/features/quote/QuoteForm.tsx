@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -7,11 +7,14 @@ import { countryCodes } from '@shared/domain/postal-code'
 import type { Customer } from '@shared/domain/customers'
 import { Field } from '../../components/Field'
 import { localToday as today } from '../../lib/format'
+import { focusFirstEmpty } from '../../lib/focus'
+import { useCtrlEnter } from '../../state/useScreenActions'
 
-export function emptyQuote(customers: Customer[]): QuoteFormValues {
+/** A new quote from the shop's own address (Settings) to wherever the parcel goes. */
+export function emptyQuote(customers: Customer[], from: { postalCode?: string; countryCode?: string } = {}): QuoteFormValues {
   return {
-    fromCountryCode: 'NO',
-    fromPostalCode: '',
+    fromCountryCode: from.countryCode || 'NO',
+    fromPostalCode: from.postalCode ?? '',
     toCountryCode: 'NO',
     toPostalCode: '',
     shippingDate: today(),
@@ -36,6 +39,9 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
   const form = useForm<QuoteFormValues, unknown, QuoteInput>({ resolver: zodResolver(quoteInputSchema), defaultValues: initial })
   const packages = useFieldArray({ control: form.control, name: 'packages' })
   const { errors } = form.formState
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => focusFirstEmpty(formRef.current, ['#fromPostalCode', '#toPostalCode', '[name="packages.0.weightKg"]'], 'button[type="submit"]'), [])
+  useCtrlEnter(() => void form.handleSubmit(onSubmit)())
 
   useEffect(() => {
     for (const [field, messages] of Object.entries(serverFieldErrors ?? {})) form.setError(field as never, { message: messages[0] })
@@ -50,7 +56,7 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
   }
 
   return (
-    <form className="card quote-form" onSubmit={form.handleSubmit(onSubmit)} onKeyDown={onKeyDown} noValidate aria-label={t('quote.form')}>
+    <form ref={formRef} className="card quote-form" onSubmit={form.handleSubmit(onSubmit)} onKeyDown={onKeyDown} noValidate aria-label={t('quote.form')}>
       <div className="row">
         <Field id="fromCountryCode" label={t('quote.fromCountry')}>
           <select id="fromCountryCode" {...form.register('fromCountryCode')}>
@@ -58,7 +64,7 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
           </select>
         </Field>
         <Field id="fromPostalCode" label={t('quote.fromPostalCode')} error={errors.fromPostalCode?.message}>
-          <input id="fromPostalCode" type="text" inputMode="numeric" autoFocus {...form.register('fromPostalCode')} aria-invalid={Boolean(errors.fromPostalCode)} />
+          <input id="fromPostalCode" type="text" inputMode="numeric" {...form.register('fromPostalCode')} aria-invalid={Boolean(errors.fromPostalCode)} />
         </Field>
         <Field id="toCountryCode" label={t('quote.toCountry')}>
           <select id="toCountryCode" {...form.register('toCountryCode')}>
@@ -67,21 +73,6 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
         </Field>
         <Field id="toPostalCode" label={t('quote.toPostalCode')} error={errors.toPostalCode?.message}>
           <input id="toPostalCode" type="text" inputMode="numeric" {...form.register('toPostalCode')} aria-invalid={Boolean(errors.toPostalCode)} />
-        </Field>
-        <Field id="shippingDate" label={t('quote.shippingDate')} error={errors.shippingDate?.message}>
-          <input id="shippingDate" type="date" {...form.register('shippingDate')} />
-        </Field>
-        <Field id="numberOfAlternativeDeliveryDates" label={t('quote.alternativeDates')} error={errors.numberOfAlternativeDeliveryDates?.message}>
-          <select id="numberOfAlternativeDeliveryDates" {...form.register('numberOfAlternativeDeliveryDates')}>
-            {[0, 1, 2, 3, 4, 5].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="pickupPointId" label={t('quote.pickupPointId')} error={errors.pickupPointId?.message}>
-          <input id="pickupPointId" type="text" {...form.register('pickupPointId')} />
         </Field>
       </div>
 
@@ -93,7 +84,9 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
             <th>{t('quote.length')} (cm)</th>
             <th>{t('quote.width')} (cm)</th>
             <th>{t('quote.height')} (cm)</th>
-            <th />
+            <th>
+              <span className="sr-only">{t('common.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -125,6 +118,23 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
         </tbody>
       </table>
       {errors.packages?.message && <p className="error" role="alert">{errors.packages.message}</p>}
+      <div className="row">
+        <Field id="shippingDate" label={t('quote.shippingDate')} error={errors.shippingDate?.message}>
+          <input id="shippingDate" type="date" {...form.register('shippingDate')} />
+        </Field>
+        <Field id="numberOfAlternativeDeliveryDates" label={t('quote.alternativeDates')} error={errors.numberOfAlternativeDeliveryDates?.message}>
+          <select id="numberOfAlternativeDeliveryDates" {...form.register('numberOfAlternativeDeliveryDates')}>
+            {[0, 1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="pickupPointId" label={t('quote.pickupPointId')} error={errors.pickupPointId?.message}>
+          <input id="pickupPointId" type="text" {...form.register('pickupPointId')} />
+        </Field>
+      </div>
 
       <fieldset className="customers-choice">
         <legend className="small-legend">{t('quote.customerNumbers')}</legend>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { QuoteResult, QuoteRow } from '@shared/domain/quote'
-import { formatDate, formatMoney } from '../../lib/money'
+import { formatDate, formatMoney } from '../../lib/format'
 import { highlights, payable, sortRows, type QuoteSort } from './useQuoteStore'
 
 interface Props {
@@ -38,7 +38,9 @@ export function QuoteResults({ result, sort, onSort, onBook, showCustomer }: Pro
             <th>{t('quote.listPrice')}</th>
             <th>{sortButton('date', t('quote.delivery'))}</th>
             <th>{t('quote.notes')}</th>
-            <th />
+            <th>
+              <span className="sr-only">{t('common.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -96,7 +98,7 @@ export function QuoteResults({ result, sort, onSort, onBook, showCustomer }: Pro
                 </td>
                 <td>
                   {!failed && (
-                    <button type="button" onClick={() => onBook(r)}>
+                    <button type="button" data-book-this onClick={() => onBook(r)}>
                       {t('quote.bookThis')}
                     </button>
                   )}

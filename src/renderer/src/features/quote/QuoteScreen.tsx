@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, errorMessage } from '../../lib/ipc'
 import type { QuoteFormValues, QuoteRow } from '@shared/domain/quote'
 import { useCustomersStore } from '../../state/useCustomersStore'
 import { useIntentsStore } from '../../state/useIntentsStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
 import { timeAgo } from '../../lib/format'
 import { QuoteForm, emptyQuote } from './QuoteForm'
 import { QuoteResults } from './QuoteResults'
@@ -14,6 +15,7 @@ export function QuoteScreen() {
   const customers = useCustomersStore((s) => s.list?.customers)
   const loadCustomers = useCustomersStore((s) => s.load)
   const customersError = useCustomersStore((s) => s.error)
+  const ownAddress = useSettingsStore((s) => s.settings?.defaultSender)
   const { result, lastInput, loading, error, fieldErrors, sort, run, setSort } = useQuoteStore()
   const bookThis = useIntentsStore((s) => s.bookThis)
   const [initial, setInitial] = useState<QuoteFormValues | null>(null)
@@ -28,16 +30,24 @@ export function QuoteScreen() {
     if (!customers || initial) return
     // Keep only customer numbers this mode/user still has; none left means compare them all.
     const restore = (saved: QuoteFormValues | null): QuoteFormValues => {
-      if (!saved) return emptyQuote(customers)
+      if (!saved) return emptyQuote(customers, ownAddress)
       const kept = (saved.customerNumbers ?? []).filter((n) => customers.some((c) => c.customerNumber === n))
       return { ...saved, customerNumbers: kept.length > 0 ? kept : customers.map((c) => c.customerNumber) }
     }
     if (lastInput) return setInitial(restore(lastInput))
     void call('quote:lastInput').then(
       (saved) => setInitial(restore(saved)),
-      () => setInitial(emptyQuote(customers))
+      () => setInitial(emptyQuote(customers, ownAddress))
     )
-  }, [customers, initial, lastInput])
+  }, [customers, initial, lastInput, ownAddress])
+
+  // A fresh answer: focus the first "Book this" (the cheapest, sorted by price), ready for Enter.
+  const resultsRef = useRef<HTMLDivElement>(null)
+  const wasLoading = useRef(loading)
+  useEffect(() => {
+    if (wasLoading.current && !loading && result) resultsRef.current?.querySelector<HTMLButtonElement>('[data-book-this]')?.focus()
+    wasLoading.current = loading
+  }, [loading, result])
 
   const book = async (row: QuoteRow): Promise<void> => {
     if (!lastInput) return
@@ -68,7 +78,9 @@ export function QuoteScreen() {
       {customers && initial && <QuoteForm initial={initial} customers={customers} busy={loading} serverFieldErrors={fieldErrors} onSubmit={(input) => void run(input)} />}
       {error && <div className="alert alert-error" role="alert" data-testid="quote-error">{error}</div>}
       {bookError && <div className="alert alert-error" role="alert">{bookError}</div>}
-      {result && <QuoteResults result={result} sort={sort} onSort={setSort} onBook={(r) => void book(r)} showCustomer={(lastInput?.customerNumbers.length ?? 1) > 1} />}
+      <div ref={resultsRef}>
+        {result && <QuoteResults result={result} sort={sort} onSort={setSort} onBook={(r) => void book(r)} showCustomer={(lastInput?.customerNumbers.length ?? 1) > 1} />}
+      </div>
     </section>
   )
 }

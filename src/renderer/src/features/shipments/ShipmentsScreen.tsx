@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shipmentStatusSchema, type ShipmentDetail } from '@shared/domain/booking'
 import { modeSchema } from '@shared/domain/mode'
@@ -7,6 +7,8 @@ import { shipmentActions } from '../../state/shipment-actions'
 import { ShipmentCard } from '../../components/ShipmentCard'
 import { ModeBadge, StatusBadge } from '../../components/StatusBadges'
 import { useShipmentsStore } from './useShipmentsStore'
+import { formatDateTime, formatNumber } from '../../lib/format'
+import { useRovingList } from '../../lib/useRovingList'
 
 export function ShipmentsScreen() {
   const { t, i18n } = useTranslation()
@@ -18,10 +20,21 @@ export function ShipmentsScreen() {
   }, [load])
 
   const bookAgain = (s: ShipmentDetail): void => void bookThis({ source: 'shipment', shipment: s })
-  const locale = i18n.language === 'nb' ? 'nb-NO' : 'en-GB'
-  const totalNumber = total.toLocaleString(locale)
+  const totalNumber = formatNumber(total, i18n.language)
   const totalLabel = totalExact ? totalNumber : `${totalNumber}+`
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })
+  const date = (iso: string) => formatDateTime(iso, i18n.language)
+
+  // Keyboard: ↓ from the search into the rows, ↑/↓ between them, Enter opens (focus goes to the
+  // shipment's first action), Esc back to the search.
+  const searchRef = useRef<HTMLInputElement>(null)
+  const detailRef = useRef<HTMLDivElement>(null)
+  const rows = useRovingList<HTMLTableSectionElement>(
+    items.map((s) => s.id),
+    {
+      onOpen: (id) => void open(id).then(() => detailRef.current?.querySelector<HTMLElement>('button, input')?.focus()),
+      onEscape: () => searchRef.current?.focus()
+    }
+  )
 
   return (
     <section className="screen shipments" data-testid="screen-shipments">
@@ -30,7 +43,18 @@ export function ShipmentsScreen() {
         <span className="muted" data-testid="shipments-count">{t(totalExact ? 'shipments.count' : 'shipments.countAtLeast', { count: total, total: totalNumber })}</span>
       </div>
       <div className="filters row">
-        <input type="search" className="search grow" placeholder={t('shipments.search')} aria-label={t('shipments.search')} value={filter.query ?? ''} onChange={(e) => setFilter({ query: e.target.value })} />
+        <input
+          ref={searchRef}
+          data-autofocus
+          type="search"
+          className="search grow"
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault()
+              rows.focusFirst()
+            }
+          }}
+          placeholder={t('shipments.search')} aria-label={t('shipments.search')} value={filter.query ?? ''} onChange={(e) => setFilter({ query: e.target.value })} />
         <select aria-label={t('shipments.statusFilter')} value={filter.status ?? ''} onChange={(e) => setFilter({ status: (e.target.value || undefined) as never })}>
           <option value="">{t('shipments.allStatuses')}</option>
           {shipmentStatusSchema.options.map((s) => (
@@ -65,9 +89,9 @@ export function ShipmentsScreen() {
                   <th>{t('shipments.statusCol')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={rows.ref} onKeyDown={rows.onKeyDown}>
                 {items.map((s) => (
-                  <tr key={s.id} className={selected?.id === s.id ? 'selected' : undefined} tabIndex={0} onClick={() => void open(s.id)} onKeyDown={(e) => e.key === 'Enter' && void open(s.id)} data-shipment={s.id}>
+                  <tr key={s.id} className={selected?.id === s.id ? 'selected' : undefined} {...rows.itemProps(s.id)} onClick={() => void open(s.id)} data-shipment={s.id}>
                     <td className="small">{date(s.createdAt)}</td>
                     <td>
                       <div>{s.recipientName}</div>
@@ -87,11 +111,11 @@ export function ShipmentsScreen() {
           )}
           {(items.length < total || !totalExact) && (
             <button type="button" className="link" onClick={() => void more()}>
-              {t('shipments.showMore', { shown: items.length.toLocaleString(locale), total: totalLabel })}
+              {t('shipments.showMore', { shown: formatNumber(items.length, i18n.language), total: totalLabel })}
             </button>
           )}
         </div>
-        <div>
+        <div ref={detailRef}>
           {selected && (
             <>
               <ShipmentCard shipment={selected} actions={shipmentActions} onChange={replace} onBookAgain={bookAgain} />
