@@ -110,7 +110,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
         </fieldset>
         {errors.productId === undefined && productId && cargoProducts.has(productId) && <p className="muted small">{t('book.cargoHint')}</p>}
 
-        <div className="two-col">
+        <div className={senderFolded ? undefined : 'two-col'}>
           {!senderFolded && senderFields}
           <PartyFields prefix="recipient" />
         </div>

@@ -21,10 +21,12 @@ export function PartyFields({ prefix }: { prefix: Prefix }) {
   return (
     <fieldset className="card party" aria-label={t(`book.${prefix}`)}>
       <legend>{t(`book.${prefix}`)}</legend>
+      {/* The common path first (name, street, postal code, city), the rarely needed after it. */}
       {input('name', t('book.name'), errors?.name?.message, { max: limits.name })}
       {input('addressLine', t('book.addressLine'), errors?.addressLine?.message, { max: limits.addressLine })}
-      {input('addressLine2', t('book.addressLine2'), errors?.addressLine2?.message, { max: limits.addressLine })}
       <div className="row">
+        {input('postalCode', t('book.postalCode'), errors?.postalCode?.message)}
+        {input('city', t('book.city'), errors?.city?.message, { max: limits.city })}
         <Field id={id('countryCode')} label={t('book.country')} error={errors?.countryCode?.message}>
           <select id={id('countryCode')} {...register(`${prefix}.countryCode`)}>
             {countryCodes.map((c) => (
@@ -32,15 +34,16 @@ export function PartyFields({ prefix }: { prefix: Prefix }) {
             ))}
           </select>
         </Field>
-        {input('postalCode', t('book.postalCode'), errors?.postalCode?.message)}
-        {input('city', t('book.city'), errors?.city?.message, { max: limits.city })}
       </div>
       <div className="row">
-        {input('contact.name', t('book.contactName'), errors?.contact?.name?.message)}
         {input('contact.phoneNumber', t('book.phone'), errors?.contact?.phoneNumber?.message, { type: 'tel' })}
         {input('contact.email', t('book.email'), errors?.contact?.email?.message, { type: 'email', max: limits.email })}
       </div>
-      {input('reference', t('book.reference'), errors?.reference?.message, { max: limits.reference })}
+      <div className="row">
+        {input('contact.name', t('book.contactName'), errors?.contact?.name?.message)}
+        {input('reference', t('book.reference'), errors?.reference?.message, { max: limits.reference })}
+      </div>
+      {input('addressLine2', t('book.addressLine2'), errors?.addressLine2?.message, { max: limits.addressLine })}
       {prefix === 'recipient' && input('additionalAddressInfo', t('book.deliveryInstructions'), errors?.additionalAddressInfo?.message, { max: limits.additionalAddressInfo })}
     </fieldset>
   )
