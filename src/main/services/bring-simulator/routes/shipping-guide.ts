@@ -82,7 +82,7 @@ export const shippingGuideRoutes: SimApiModule = () => [
                 if (!customer) return { id: p.id, errors: [{ code: 'INVALID_CUSTOMER_NUMBER', description: `Customer number ${p.customerNumber} is not available for this API user.` }] }
                 if (!customer.products.includes(p.id)) return { id: p.id, errors: [{ code: 'PRODUCT_NOT_IN_AGREEMENT', description: `Product ${p.id} is not part of the agreement for customer number ${customer.customerNumber}.` }] }
                 const t = tariffs[p.id]
-                if (!t) return { id: p.id, errors: [{ code: 'UNKNOWN_PRODUCT', description: `Product ${p.id} is not known by the Shipping Guide.` }] }
+                if (!t) return { id: p.id, errors: [{ code: 'UNKNOWN_PRODUCT', description: req.language === 'EN' ? `Product ${p.id} is not known by the Shipping Guide.` : `Produktet ${p.id} er ukjent for Shipping Guide.` }] }
                 const problem = productProblem(t, packages, band, c.toPostalCode, p.id)
                 if (problem) return { id: p.id, errors: [{ code: problem.code, description: problem.message }] }
                 const list = listPriceExVat(t, packages, band)
@@ -117,7 +117,7 @@ export const shippingGuideRoutes: SimApiModule = () => [
                         }))
                       }
                     : undefined,
-                  environmentalData: req.withEnvironmentalData && band < 4 ? [{ description: band <= 1 ? 'Fossil-free last mile' : 'Partly fossil-free transport', fossilFreePercentage: band <= 1 ? 100 : 60 }] : undefined
+                  environmentalData: req.withEnvironmentalData && band < 4 ? [{ description: environmentalText(band <= 1, req.language), fossilFreePercentage: band <= 1 ? 100 : 60 }] : undefined
                 }
               })
             }
@@ -127,3 +127,9 @@ export const shippingGuideRoutes: SimApiModule = () => [
     }
   }
 ]
+
+/** Bring answers in the language the request asked for (English only when asked). */
+function environmentalText(lastMileFossilFree: boolean, language: string | undefined): string {
+  if (language === 'EN') return lastMileFossilFree ? 'Fossil-free last mile' : 'Partly fossil-free transport'
+  return lastMileFossilFree ? 'Fossilfri siste kilometer' : 'Delvis fossilfri transport'
+}

@@ -35,7 +35,7 @@ export function QuoteResults({ result, sort, onSort, onBook, showCustomer }: Pro
             {showCustomer && <th>{t('quote.customer')}</th>}
             <th>{t('quote.service')}</th>
             <th>{sortButton('price', t('quote.price'))}</th>
-            <th>{t('quote.listPrice')}</th>
+            <th className="col-list">{t('quote.listPrice')}</th>
             <th>{sortButton('date', t('quote.delivery'))}</th>
             <th>{t('quote.notes')}</th>
             <th>
@@ -69,7 +69,7 @@ export function QuoteResults({ result, sort, onSort, onBook, showCustomer }: Pro
                     '—'
                   )}
                 </td>
-                <td className="muted">{r.netPrice && r.listPrice ? formatMoney(r.listPrice, lang) : '—'}</td>
+                <td className="muted col-list">{r.netPrice && r.listPrice ? formatMoney(r.listPrice, lang) : '—'}</td>
                 <td data-testid="delivery">
                   {r.expectedDelivery ? (
                     <>

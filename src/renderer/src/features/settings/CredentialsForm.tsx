@@ -49,7 +49,7 @@ export function CredentialsForm() {
         </div>
       )}
       <Field id="apiUid" label={t('settings.apiUid')} help={t('settings.apiUidHelp')} error={errors.apiUid?.message}>
-        <input id="apiUid" type="email" autoComplete="username" {...form.register('apiUid')} aria-invalid={Boolean(errors.apiUid)} />
+        <input id="apiUid" type="email" autoComplete="username" data-autofocus={credentials?.apiUid ? undefined : true} {...form.register('apiUid')} aria-invalid={Boolean(errors.apiUid)} />
       </Field>
       <Field id="apiKey" label={t('settings.apiKey')} help={`${t('settings.apiKeyHelp')} ${keyState}`} error={errors.apiKey?.message}>
         <input id="apiKey" type="password" autoComplete="off" spellCheck={false} {...form.register('apiKey')} aria-invalid={Boolean(errors.apiKey)} />

@@ -1,0 +1,40 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { expect, test } from '../fixtures/app'
+import { shopSettings } from '../fixtures/keys'
+
+// Every screen fits 1024 × 700 and 1280 × 820 without the page scrolling sideways; screenshots of
+// both sizes land in docs/screenshots.
+for (const [width, height] of [
+  [1024, 700],
+  [1280, 820]
+] as const) {
+  test(`every screen fits ${width} × ${height} without sideways scrolling`, async ({ launch }) => {
+    const { page, shot } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language: 'nb' })) })
+    await page.setViewportSize({ width, height })
+    // Quote results for all three demo customers: the widest table.
+    await page.keyboard.press('Control+1')
+    await page.locator('#toPostalCode').fill('5003')
+    await page.locator('[name="packages.0.weightKg"]').fill('2,5')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('[data-book-this]').first()).toBeFocused()
+    const overflow: string[] = []
+    const check = async (name: string): Promise<void> => {
+      const sideways = await page.evaluate(() => {
+        const main = document.querySelector('main')!
+        // Cards that scroll their own content sideways (wide tables) count too: their end is hidden.
+        const cards = Array.from(document.querySelectorAll<HTMLElement>('main .results, main .card')).map((el) => el.scrollWidth - el.clientWidth)
+        return { page: document.documentElement.scrollWidth - window.innerWidth, main: main.scrollWidth - main.clientWidth, card: Math.max(0, ...cards) }
+      })
+      if (sideways.page > 0 || sideways.main > 0 || sideways.card > 0) overflow.push(`${name}: page +${sideways.page}px, main +${sideways.main}px, card +${sideways.card}px`)
+      await shot(`layout-${name}-${width}`)
+    }
+    await check('quote-results')
+    for (const [key, screen] of [['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'customers'], ['6', 'settings']] as const) {
+      await page.keyboard.press(`Control+${key}`)
+      await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+      await check(screen)
+    }
+    expect(overflow).toEqual([])
+  })
+}
