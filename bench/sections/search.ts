@@ -25,6 +25,10 @@ export function seededDatabase(n: number): string {
   const db = openDatabase(building)
   db.pragma('synchronous = OFF')
   const started = performance.now()
+  // Rows first, search indexes built once at the end (much faster than a trigger per row); the
+  // triggers come back unchanged afterwards, so the file is what the app itself would have written.
+  const triggers = db.prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'shipments'`).all()
+  for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`)
   const insert = db.prepare(`INSERT INTO shipments (id, client_request_id, created_at, updated_at, mode, status, customer_number, product_id,
     recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers, form_json, request_json)
     VALUES (?, ?, ?, ?, ?, ?, '5', '5800', ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -42,6 +46,10 @@ export function seededDatabase(n: number): string {
     })()
     process.stdout.write(`\r  seeding ${n.toLocaleString('en')} shipments: ${Math.min(n, from + batch).toLocaleString('en')}`)
   }
+  process.stdout.write(' — building search indexes')
+  db.exec(`INSERT INTO shipments_fts (shipments_fts) VALUES ('rebuild')`)
+  db.exec(`INSERT INTO shipments_tokens (rowid, tokens) SELECT rowid, fraktdesk_search_tokens(recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers) FROM shipments`)
+  for (const t of triggers) db.exec(t.sql)
   db.close()
   renameSync(building, dir)
   console.log(` — ${((performance.now() - started) / 1000).toFixed(0)} s (cached in ${path.relative(process.cwd(), dir)})`)

@@ -56,6 +56,11 @@ for (const language of ['en', 'nb'] as const) {
       await page.getByRole('button', { name: language === 'nb' ? 'Book igjen' : 'Book again' }).click()
       await page.keyboard.press('Control+Enter')
       await expect(page.getByTestId('outcome-unknown')).toBeVisible()
+      // The reason (from main) and the way out read in the UI language.
+      if (language === 'nb') {
+        await expect(page.getByTestId('outcome-unknown')).toContainText('Forbindelsen til Bring ble brutt før svaret kom.')
+        await expect(page.getByTestId('outcome-unknown')).not.toContainText('Check Mybring')
+      }
       found.push(...(await violations(page, 'outcome unknown')))
     }
     expect(found).toEqual([])

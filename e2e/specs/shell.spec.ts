@@ -55,3 +55,20 @@ test('a corrupt settings file shows a notice and the app still works', async ({ 
   await page.getByRole('button', { name: 'Dismiss' }).click()
   await expect(page.getByTestId('notice')).toHaveCount(0)
 })
+
+test('? opens the keyboard shortcuts as a dialog; Esc closes it and focus goes back', async ({ launch }) => {
+  const { page } = await launch()
+  await page.keyboard.press('Control+3')
+  const search = page.getByRole('searchbox')
+  await expect(search).toBeFocused()
+  await page.keyboard.press('Tab') // off the search box, where "?" would be typed
+  const before = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help).toBeVisible()
+  await expect(help.getByRole('button', { name: 'Close' })).toBeFocused()
+  await expect(help).toContainText('Ctrl+Enter')
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(before)
+})

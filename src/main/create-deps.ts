@@ -43,8 +43,12 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   await fs.mkdir(labelsDir, { recursive: true, mode: 0o700 })
   // Labels and the history are the user's business only (POSIX; Windows profiles are per-user already).
   if (process.platform !== 'win32') await Promise.all([fs.chmod(opts.userDataDir, 0o700), fs.chmod(labelsDir, 0o700)])
-  const tempFilesRemoved = await removeStaleTempFiles([opts.userDataDir, labelsDir])
-  if (tempFilesRemoved > 0) opts.logger.info({ tempFilesRemoved }, 'removed temp files left by an earlier crash')
+  // Crash leftovers go in the background: listing a labels folder of 100,000 files takes a while,
+  // and the one-minute rule keeps it clear of any write the app starts meanwhile.
+  const tempFilesRemoved = removeStaleTempFiles([opts.userDataDir, labelsDir]).then((removed) => {
+    if (removed > 0) opts.logger.info({ tempFilesRemoved: removed }, 'removed temp files left by an earlier crash')
+    return removed
+  })
   const settings = await createSettingsStore(opts.userDataDir)
   const credentials = createCredentialsService(settings, opts.secretStore)
   const sandboxFetch = createInProcessFetch(opts.sandbox ?? createSimulator())

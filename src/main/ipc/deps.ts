@@ -33,5 +33,5 @@ export interface AppDeps {
   /** Messages for the user from start-up: settings reset, labels fetched again after a crash. */
   notices(): string[]
   /** What start-up cleaned up after a crash; the label refetch runs in the background. */
-  maintenance: { tempFilesRemoved: number; labelsRefetched: Promise<{ missing: number; stillMissing: number }> }
+  maintenance: { tempFilesRemoved: Promise<number>; labelsRefetched: Promise<{ missing: number; stillMissing: number }> }
 }

@@ -145,11 +145,20 @@ export type ShipmentSummary = z.infer<typeof shipmentSummarySchema>
 export const confirmationViewSchema = confirmationSchema.omit({ labelUrl: true, waybillUrl: true }).extend({ labelAvailable: z.boolean() })
 export type ConfirmationView = z.infer<typeof confirmationViewSchema>
 
+/** An error kept with a record: code, main's own wording, and the message key of the reason. */
+export const recordErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  i18n: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional()
+})
+export type RecordError = z.infer<typeof recordErrorSchema>
+
 export const shipmentDetailSchema = shipmentSummarySchema.extend({
   form: storedBookingFormSchema,
   request: z.unknown(),
   confirmation: confirmationViewSchema.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** What went wrong, as main wrote it (English), and as a message key the UI shows in its language. */
+  error: recordErrorSchema.nullable(),
   updatedAt: z.string()
 })
 export type ShipmentDetail = z.infer<typeof shipmentDetailSchema>

@@ -132,7 +132,7 @@ describe('bounded input and honest states', () => {
     const old = new Date(Date.now() - 5 * 60_000)
     await utimes(stale, old, old)
     const second = (core = await startCore(dir))
-    expect(second.deps.maintenance.tempFilesRemoved).toBe(1)
+    expect(await second.deps.maintenance.tempFilesRemoved).toBe(1)
     expect(await readdir(dir)).not.toContain(path.basename(stale))
     expect(await readdir(labelsDir)).toContain(path.basename(fresh))
     expect(await second.deps.maintenance.labelsRefetched).toEqual({ missing: 1, stillMissing: 0 })

@@ -62,7 +62,7 @@ export function createBookingService(deps: Deps) {
       if (!handOff.handedOff()) {
         const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
         log.warn({ code: e.code }, 'booking not sent')
-        deps.repo.markStatus(record.id, 'not_sent', { code: e.code, message: `${e.message} ${notSentMessage}` })
+        deps.repo.markStatus(record.id, 'not_sent', { code: e.code, message: `${e.message} ${notSentMessage}`, i18n: e.extra.i18n })
         throw e
       }
       if (!(err instanceof AppError)) {
@@ -71,7 +71,7 @@ export function createBookingService(deps: Deps) {
       }
       if (isOutcomeUnknown(err)) {
         log.warn({ code: err.code }, 'booking outcome unknown')
-        deps.repo.markStatus(record.id, 'outcome_unknown', { code: err.code, message: `${err.message} ${outcomeUnknownMessage}` })
+        deps.repo.markStatus(record.id, 'outcome_unknown', { code: err.code, message: `${err.message} ${outcomeUnknownMessage}`, i18n: err.extra.i18n })
         return deps.repo.get(record.id)!
       }
       // Definitely not booked (400, 401/403, 429 after retries): say why, field by field.
@@ -154,6 +154,7 @@ export function createBookingService(deps: Deps) {
      * the mode it was booked in. Returns how many were missing and how many are still missing.
      */
     async refetchMissingLabels(): Promise<{ missing: number; stillMissing: number }> {
+      await new Promise((resolve) => setImmediate(resolve)) // never inside the caller's start-up
       let missing = 0
       let stillMissing = 0
       for (const { id } of await shipmentsMissingLabels(deps.repo.bookedLabelFiles(), deps.labelsDir)) {

@@ -181,5 +181,10 @@ export const migrations: string[] = [
   DROP INDEX pickups_date;
   CREATE INDEX pickups_date ON pickups (pickup_date DESC, created_at DESC);
   CREATE INDEX pickups_mode_date ON pickups (mode, pickup_date DESC, created_at DESC);
+  `,
+  // The start-up label check lists booked shipments and their label file: from this index alone,
+  // without reading 100,000 rows of JSON.
+  `
+  CREATE INDEX shipments_booked_labels ON shipments (status, label_file, id);
   `
 ]

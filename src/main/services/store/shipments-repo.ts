@@ -11,6 +11,7 @@ import {
   type ShipmentRecord,
   type ShipmentFilter,
   type ShipmentFilterQuery,
+  type RecordError,
   type ShipmentStatus,
   type ShipmentSummary
 } from '../../../shared/domain/booking'
@@ -155,7 +156,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
         confirmation: JSON.stringify(confirmation)
       })
     },
-    markStatus(id: string, status: Exclude<ShipmentStatus, 'booked'>, error: { code: string; message: string } | null): void {
+    markStatus(id: string, status: Exclude<ShipmentStatus, 'booked'>, error: RecordError | null): void {
       setStatus.run({ id, status, now: now().toISOString(), error: error ? JSON.stringify(error) : null })
     },
     setLabelFile(id: string, file: string): void {

@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModeBanner } from './ModeBanner'
 import { Sidebar } from './Sidebar'
@@ -9,6 +9,7 @@ import { useSettingsStore } from '../state/useSettingsStore'
 import { useCustomersStore } from '../state/useCustomersStore'
 import { screenViews, preloadScreens } from './screen-views'
 import { FocusOnArrival } from './focus-on-arrival'
+import { ShortcutsHelp } from './ShortcutsHelp'
 import { useScreenActions } from '../state/useScreenActions'
 
 export function App() {
@@ -27,6 +28,13 @@ export function App() {
       // Already in an empty search box (screens focus it on arrival): "/" stays a shortcut.
       if (e.key === '/' && e.target instanceof HTMLInputElement && e.target.type === 'search' && e.target.value === '') {
         e.preventDefault()
+        return
+      }
+      // "?" is text in a text field; anywhere else (a select, a button, a row) it opens the help.
+      const textEntry = e.target instanceof HTMLElement && e.target.closest('textarea, [contenteditable], input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"])')
+      if ((e.key === 'F1' || (e.key === '?' && !textEntry)) && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault()
+        setHelpOpen(true)
         return
       }
       if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey) {
@@ -67,6 +75,7 @@ export function App() {
     return preloadScreens()
   }, [ready])
 
+  const [helpOpen, setHelpOpen] = useState(false)
   const View = screenViews[screen]
   return (
     <div className="app">
@@ -90,6 +99,7 @@ export function App() {
           )}
         </main>
       </div>
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { describeProduct } from '@shared/catalogue/products'
 import { errorMessage, IpcError } from '../lib/ipc'
 import { ModeBadge, StatusBadge } from './StatusBadges'
 import { formatCalendarDate } from '../lib/format'
+import { reasonText } from '../lib/record-error'
 
 /** What the card asks for; a changed shipment comes back to replace the one shown. */
 export interface ShipmentActions {
@@ -110,7 +111,8 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
       )}
       {s.status === 'outcome_unknown' && (
         <div className="alert alert-warning" role="alert" data-testid="outcome-unknown">
-          <p>{s.error?.message}</p>
+          <p>{reasonText(s.error, t)}</p>
+          <p className="small">{t('shipments.outcomeUnknownHelp')}</p>
           <div className="row">
             <input aria-label={t('shipments.consignmentFromMybring')} placeholder={t('shipments.consignmentFromMybring')} value={number} onChange={(e) => setNumber(e.target.value)} />
             <button type="button" disabled={busy} onClick={() => void act(() => actions.markBooked(s.id, number))}>
@@ -125,8 +127,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
       )}
       {s.status === 'not_sent' && (
         <div className="alert alert-info" role="status" data-testid="not-sent">
-          {/* The app's own stop reason has a translation; a reason from the request stays as main wrote it. */}
-          <p>{s.error?.code === 'NOT_SENT' ? t('shipments.notSentAfterStop') : s.error?.message}</p>
+          <p>{reasonText(s.error, t)}</p>
           <p className="small">{t('shipments.notSentHelp')}</p>
           <div className="row">
             {sendAgainButton('primary')}

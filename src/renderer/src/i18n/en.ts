@@ -2,6 +2,17 @@ import { errorTemplates } from '@shared/ipc/error-messages'
 
 export const en = {
   errors: { ...errorTemplates, lostContact: 'Fraktdesk lost contact with its background process. Please restart the app.' } as Record<string, string>,
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    screens: 'Go to a screen (Quote, Book, Shipments, Pickups, Customers, Settings)',
+    search: 'Jump to the search box',
+    submit: "The screen's main action: quote, book, order pickup",
+    quote: 'Get prices (in the quote form)',
+    addPackage: 'Add a package',
+    lists: 'Move through a list; Enter opens the chosen row',
+    back: 'From a list back to the search box; closes dialogs',
+    help: 'This help'
+  },
   nav: {
     quote: 'Quote',
     book: 'Book',
@@ -22,6 +33,7 @@ export const en = {
     liveShort: 'Bring live'
   },
   common: {
+    close: 'Close',
     actions: 'Actions',
     loading: 'Loading…',
     save: 'Save',
@@ -102,6 +114,7 @@ export const en = {
     heightCm: 'Height in cm, package',
     remove: 'Remove',
     removePackage: 'Remove package {{n}}',
+    removeLine: 'Remove line {{n}}',
     addPackage: 'Add package',
     customerNumbers: 'Compare customer numbers',
     getPrices: 'Get prices',
@@ -204,6 +217,9 @@ export const en = {
     request: 'Request sent to Bring',
     status: { pending: 'Saved', sending: 'Sending', booked: 'Booked', outcome_unknown: 'Outcome unknown', not_sent: 'Not sent', failed: 'Not booked', cancelled_by_user: 'Not booked (checked)' },
     notSentHelp: 'Nothing of this booking reached Bring, so it is safe to send it again.',
+    outcomeUnknownHelp: 'Bring may or may not have booked this shipment: the answer never arrived. Check Mybring (or tracking) for a shipment to this recipient, then mark it booked with its consignment number, or send it again.',
+    stoppedWhileSending: 'Fraktdesk stopped while this booking was being sent.',
+    answerUnreadable: 'Bring’s answer could not be used.',
     notSentAfterStop: 'Fraktdesk stopped before this booking was sent.',
     editAndBook: 'Correct and book'
   },

@@ -17,6 +17,17 @@ export const nb: Messages = {
     notSentHeaders: 'Ingenting ble sendt til Bring: API-brukeren eller klient-URL-en under Innstillinger inneholder tegn som ikke kan sendes. Rett dem under Innstillinger, og send på nytt.',
     lostContact: 'Fraktdesk mistet kontakten med bakgrunnsprosessen. Start appen på nytt.'
   },
+  shortcuts: {
+    title: 'Hurtigtaster',
+    screens: 'Gå til et skjermbilde (Pris, Book, Sendinger, Henting, Kunder, Innstillinger)',
+    search: 'Hopp til søkefeltet',
+    submit: 'Skjermbildets hovedhandling: hent priser, book, bestill henting',
+    quote: 'Hent priser (i prisskjemaet)',
+    addPackage: 'Legg til kolli',
+    lists: 'Flytt i en liste; Enter åpner valgt rad',
+    back: 'Fra en liste tilbake til søkefeltet; lukker dialoger',
+    help: 'Denne hjelpen'
+  },
   nav: {
     quote: 'Pris',
     book: 'Book',
@@ -37,6 +48,7 @@ export const nb: Messages = {
     liveShort: 'Bring live'
   },
   common: {
+    close: 'Lukk',
     actions: 'Handlinger',
     loading: 'Laster …',
     save: 'Lagre',
@@ -117,6 +129,7 @@ export const nb: Messages = {
     heightCm: 'Høyde i cm, kolli',
     remove: 'Fjern',
     removePackage: 'Fjern kolli {{n}}',
+    removeLine: 'Fjern linje {{n}}',
     addPackage: 'Legg til kolli',
     customerNumbers: 'Sammenlign kundenumre',
     getPrices: 'Hent priser',
@@ -219,6 +232,9 @@ export const nb: Messages = {
     request: 'Forespørsel sendt til Bring',
     status: { pending: 'Lagret', sending: 'Sendes', booked: 'Booket', outcome_unknown: 'Ukjent utfall', not_sent: 'Ikke sendt', failed: 'Ikke booket', cancelled_by_user: 'Ikke booket (sjekket)' },
     notSentHelp: 'Ingenting av denne bookingen nådde Bring, så den kan trygt sendes på nytt.',
+    outcomeUnknownHelp: 'Bring kan ha booket denne sendingen eller ikke: svaret kom aldri fram. Se etter en sending til denne mottakeren i Mybring (eller sporing), og merk den som booket med sendingsnummeret, eller send den på nytt.',
+    stoppedWhileSending: 'Fraktdesk stoppet mens denne bookingen ble sendt.',
+    answerUnreadable: 'Svaret fra Bring kunne ikke brukes.',
     notSentAfterStop: 'Fraktdesk stoppet før denne bookingen ble sendt.',
     editAndBook: 'Rett og book'
   },

@@ -2,6 +2,7 @@ import { useFieldArray, useFormContext } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { incotermRules, natureOfTransaction, type BookingFormValues } from '@shared/domain/booking'
 import { Field } from '../../components/Field'
+import { ActionsHeader, RemoveRowButton } from '../../components/TableParts'
 
 /** Customs declaration (parcels from Norway abroad) and incoterm (Cargo International). */
 export function CustomsFields({ needsIncoterm }: { needsIncoterm: boolean }) {
@@ -38,9 +39,7 @@ export function CustomsFields({ needsIncoterm }: { needsIncoterm: boolean }) {
             {cols.map((c) => (
               <th key={c}>{t(`book.customsCol.${c}`)}</th>
             ))}
-            <th>
-              <span className="sr-only">{t('common.actions')}</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -56,9 +55,7 @@ export function CustomsFields({ needsIncoterm }: { needsIncoterm: boolean }) {
                 )
               })}
               <td>
-                <button type="button" className="link" onClick={() => lines.remove(i)}>
-                  {t('quote.remove')}
-                </button>
+                <RemoveRowButton onRemove={() => lines.remove(i)} label={t('quote.removeLine', { n: i + 1 })} />
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import { useFieldArray, useFormContext } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { BookingFormValues } from '@shared/domain/booking'
+import { ActionsHeader, RemoveRowButton } from '../../components/TableParts'
 
 export function PackagesFields({ cargo }: { cargo: boolean }) {
   const { t } = useTranslation()
@@ -25,9 +26,7 @@ export function PackagesFields({ cargo }: { cargo: boolean }) {
             {cols.map((c) => (
               <th key={c.name}>{c.label}</th>
             ))}
-            <th>
-              <span className="sr-only">{t('common.actions')}</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -45,9 +44,7 @@ export function PackagesFields({ cargo }: { cargo: boolean }) {
               })}
               <td>
                 {fields.length > 1 && (
-                  <button type="button" className="link" onClick={() => remove(i)}>
-                    {t('quote.remove')}
-                  </button>
+                  <RemoveRowButton onRemove={() => remove(i)} label={t('quote.removePackage', { n: i + 1 })} />
                 )}
               </td>
             </tr>

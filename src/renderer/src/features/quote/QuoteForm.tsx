@@ -9,6 +9,7 @@ import { Field } from '../../components/Field'
 import { localToday as today } from '../../lib/format'
 import { focusFirstEmpty } from '../../lib/focus'
 import { useCtrlEnter } from '../../state/useScreenActions'
+import { ActionsHeader, RemoveRowButton } from '../../components/TableParts'
 
 /** A new quote from the shop's own address (Settings) to wherever the parcel goes. */
 export function emptyQuote(customers: Customer[], from: { postalCode?: string; countryCode?: string } = {}): QuoteFormValues {
@@ -84,9 +85,7 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
             <th>{t('quote.length')} (cm)</th>
             <th>{t('quote.width')} (cm)</th>
             <th>{t('quote.height')} (cm)</th>
-            <th>
-              <span className="sr-only">{t('common.actions')}</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
@@ -107,9 +106,7 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
                 {cell('heightCm', t('quote.heightCm'))}
                 <td>
                   {packages.fields.length > 1 && (
-                    <button type="button" className="link" onClick={() => packages.remove(i)} aria-label={t('quote.removePackage', { n: i + 1 })}>
-                      {t('quote.remove')}
-                    </button>
+                    <RemoveRowButton onRemove={() => packages.remove(i)} label={t('quote.removePackage', { n: i + 1 })} />
                   )}
                 </td>
               </tr>

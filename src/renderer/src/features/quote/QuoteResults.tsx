@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { QuoteResult, QuoteRow } from '@shared/domain/quote'
 import { formatDate, formatMoney } from '../../lib/format'
 import { highlights, payable, sortRows, type QuoteSort } from './useQuoteStore'
+import { ActionsHeader } from '../../components/TableParts'
 
 interface Props {
   result: QuoteResult
@@ -38,9 +39,7 @@ export function QuoteResults({ result, sort, onSort, onBook, showCustomer }: Pro
             <th className="col-list">{t('quote.listPrice')}</th>
             <th>{sortButton('date', t('quote.delivery'))}</th>
             <th>{t('quote.notes')}</th>
-            <th>
-              <span className="sr-only">{t('common.actions')}</span>
-            </th>
+            <ActionsHeader />
           </tr>
         </thead>
         <tbody>
