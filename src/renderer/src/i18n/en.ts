@@ -247,6 +247,7 @@ export const en = {
     palletsWeight: 'Pallet weight (kg)',
     orderButton: 'Order pickup',
     ordered: 'Pickup ordered for {{date}}. Bring’s number: {{number}}.',
+    liveConfirmTitle: 'Order a real pickup?',
     liveConfirm: 'Bring live: this orders a real pickup, at real cost.',
     liveConfirmButton: 'Real pickup, real cost — order it',
     yours: 'Your pickups',

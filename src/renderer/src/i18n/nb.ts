@@ -262,6 +262,7 @@ export const nb: Messages = {
     palletsWeight: 'Pallevekt (kg)',
     orderButton: 'Bestill henting',
     ordered: 'Henting bestilt til {{date}}. Brings nummer: {{number}}.',
+    liveConfirmTitle: 'Bestille en ekte henting?',
     liveConfirm: 'Bring live: dette bestiller en ekte henting, til ekte kostnad.',
     liveConfirmButton: 'Ekte henting, ekte kostnad – bestill',
     yours: 'Dine hentinger',

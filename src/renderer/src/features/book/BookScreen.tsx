@@ -9,6 +9,7 @@ import { shipmentActions } from '../../state/shipment-actions'
 import { ShipmentCard } from '../../components/ShipmentCard'
 import { BookingForm } from './BookingForm'
 import { emptyBooking, fromBookDraft } from './form-values'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 export function BookScreen() {
   const { t } = useTranslation()
@@ -93,18 +94,14 @@ export function BookScreen() {
             </div>
           )}
           {pendingLive && (
-            <div className="confirm" role="alertdialog" aria-labelledby="live-book-title" data-testid="live-book-confirm">
-              <h3 id="live-book-title">{t('book.liveConfirmTitle')}</h3>
-              <p>{t('book.liveConfirm')}</p>
-              <div className="actions">
-                <button type="button" className="danger" onClick={() => void book(pendingLive.form, pendingLive.saveSender, true)}>
-                  {t('book.liveConfirmButton')}
-                </button>
-                <button type="button" autoFocus onClick={() => setPendingLive(null)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </div>
+            <ConfirmDialog
+              title={t('book.liveConfirmTitle')}
+              body={t('book.liveConfirm')}
+              confirmLabel={t('book.liveConfirmButton')}
+              onConfirm={() => void book(pendingLive.form, pendingLive.saveSender, true)}
+              onCancel={() => setPendingLive(null)}
+              testId="live-book-confirm"
+            />
           )}
           {customers && initial && <BookingForm key={formKey} initial={initial} customers={customers} busy={busy} serverFieldErrors={fieldErrors} onSubmit={(f, s) => void book(f, s)} />}
         </>

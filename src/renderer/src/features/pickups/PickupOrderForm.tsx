@@ -14,6 +14,7 @@ import { Field } from '../../components/Field'
 import { usePickupsStore } from './usePickupsStore'
 import { localToday as today } from '../../lib/format'
 import { CustomerOptions } from '../../components/CustomerOptions'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 function initial(sender: DefaultSender, customerNumber: string): PickupOrderFormValues {
   return {
@@ -207,15 +208,14 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
       </div>
 
       {confirming && (
-        <div className="confirm" role="alertdialog" data-testid="live-pickup-confirm">
-          <p>{t('pickups.liveConfirm')}</p>
-          <button type="button" className="danger" onClick={() => void order(confirming, true)}>
-            {t('pickups.liveConfirmButton')}
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(null)}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <ConfirmDialog
+          title={t('pickups.liveConfirmTitle')}
+          body={t('pickups.liveConfirm')}
+          confirmLabel={t('pickups.liveConfirmButton')}
+          onConfirm={() => void order(confirming, true)}
+          onCancel={() => setConfirming(null)}
+          testId="live-pickup-confirm"
+        />
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || orderable.length === 0}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Mode } from '@shared/domain/mode'
 import { errorMessage } from '../../lib/ipc'
 import { useSettingsStore } from '../../state/useSettingsStore'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 const modes: Mode[] = ['sandbox', 'test', 'live']
 const labels: Record<Mode, string> = { sandbox: 'settings.modeSandbox', test: 'settings.modeTest', live: 'settings.modeLive' }
@@ -36,18 +37,14 @@ export function ModeChooser() {
         </label>
       ))}
       {confirmingLive && (
-        <div className="confirm" role="alertdialog" aria-labelledby="live-title" aria-describedby="live-body" data-testid="live-confirm">
-          <h3 id="live-title">{t('settings.liveConfirmTitle')}</h3>
-          <p id="live-body">{t('settings.liveConfirmBody')}</p>
-          <div className="actions">
-            <button type="button" className="danger" onClick={() => void choose('live', true)}>
-              {t('settings.liveConfirm')}
-            </button>
-            <button type="button" autoFocus onClick={() => setConfirmingLive(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmDialog
+          title={t('settings.liveConfirmTitle')}
+          body={t('settings.liveConfirmBody')}
+          confirmLabel={t('settings.liveConfirm')}
+          onConfirm={() => void choose('live', true)}
+          onCancel={() => setConfirmingLive(false)}
+          testId="live-confirm"
+        />
       )}
       {error && <p className="error" role="alert">{error}</p>}
     </fieldset>

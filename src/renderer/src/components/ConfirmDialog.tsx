@@ -1,0 +1,48 @@
+import { useEffect, useId, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+
+interface Props {
+  title: string
+  body: string
+  confirmLabel: string
+  onConfirm(): void
+  onCancel(): void
+  testId?: string
+}
+
+/**
+ * A confirmation that must be answered (live mode, a real booking): a modal <dialog>, so focus
+ * moves into it (on Cancel, the safe choice), Tab stays inside, Esc cancels, and focus returns to
+ * what opened it. Shown while mounted.
+ */
+export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, testId }: Props) {
+  const { t } = useTranslation()
+  const ref = useRef<HTMLDialogElement>(null)
+  const cancel = useRef<HTMLButtonElement>(null)
+  const id = useId()
+  useEffect(() => {
+    const dialog = ref.current
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    if (dialog && !dialog.open) dialog.showModal()
+    // showModal focuses the first button (the risky one): Enter must never confirm by accident.
+    cancel.current?.focus()
+    return () => {
+      dialog?.close()
+      if (opener?.isConnected) opener.focus()
+    }
+  }, [])
+  return (
+    <dialog ref={ref} className="confirm" role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} data-testid={testId} onCancel={onCancel}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      <p id={`${id}-body`}>{body}</p>
+      <div className="actions">
+        <button type="button" className="danger" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+        <button ref={cancel} type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </dialog>
+  )
+}
