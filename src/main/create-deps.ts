@@ -20,6 +20,7 @@ import { createErrorCatalogue } from './services/booking/error-catalogue'
 import { createPickupsRepo } from './services/store/pickups-repo'
 import { removeStaleTempFiles } from './services/maintenance/crash-leftovers'
 import { createPickupService, pickupNotSentMessage, pickupOutcomeUnknownMessage } from './services/pickups/pickup-service'
+import type { Notice } from '../shared/domain/notices'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -87,7 +88,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     logger: opts.logger,
     onBooked: (s) => pickups.recordMailboxPickup(s)
   })
-  const startupNotices: string[] = []
+  const startupNotices: Notice[] = []
   // Booked before a crash but the label never saved: fetch it again, in the background.
   const labelsRefetched = booking.refetchMissingLabels().then(
     ({ missing, stillMissing }) => {
@@ -95,8 +96,12 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
       opts.logger.info({ missing, stillMissing }, 'labels missing after the last shutdown fetched again')
       startupNotices.push(
         stillMissing === 0
-          ? `${missing} label(s) of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.`
-          : `${missing} label(s) were missing after Fraktdesk last stopped; ${stillMissing} could not be downloaded yet. Open the shipment and use “Download label”.`
+          ? { key: 'labelsRefetched', params: { count: missing }, text: `${missing} label(s) of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.` }
+          : {
+              key: 'labelsStillMissing',
+              params: { count: missing, stillMissing },
+              text: `${missing} label(s) were missing after Fraktdesk last stopped; ${stillMissing} could not be downloaded yet. Open the shipment and use “Download label”.`
+            }
       )
       return { missing, stillMissing }
     },

@@ -9,6 +9,7 @@ import type { ShipmentsRepo } from '../services/store/shipments-repo'
 import type { BookingService } from '../services/booking/booking-service'
 import type { PickupsRepo } from '../services/store/pickups-repo'
 import type { PickupService } from '../services/pickups/pickup-service'
+import type { Notice } from '../../shared/domain/notices'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
@@ -31,7 +32,7 @@ export interface AppDeps {
   openExternal(url: string): Promise<void>
   logger: Logger
   /** Messages for the user from start-up: settings reset, labels fetched again after a crash. */
-  notices(): string[]
+  notices(): Notice[]
   /** What start-up cleaned up after a crash; the label refetch runs in the background. */
   maintenance: { tempFilesRemoved: Promise<number>; labelsRefetched: Promise<{ missing: number; stillMissing: number }> }
 }

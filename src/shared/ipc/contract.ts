@@ -9,6 +9,7 @@ import { bookingDraftSchema } from '../domain/drafts'
 import { pickupOptionsQuerySchema, pickupOptionsSchema, pickupOrderFormSchema, pickupRecordSchema, todaysShipmentsSchema } from '../domain/pickup'
 import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
   shipmentFilterQuerySchema, shipmentSummarySchema } from '../domain/booking'
+import { noticeSchema } from '../domain/notices'
 
 const none = z.undefined()
 const byId = z.object({ id: z.string().uuid() }).strict()
@@ -20,7 +21,7 @@ export const appInfoSchema = z.object({
   platform: z.string(),
   paths: z.object({ userData: z.string(), labels: z.string() }),
   /** Shown once in the shell, e.g. "settings file was corrupt and was reset". */
-  notices: z.array(z.string())
+  notices: z.array(noticeSchema)
 })
 
 /** The one source of IPC truth: every channel with its input and output schema. */

@@ -137,8 +137,9 @@ describe('bounded input and honest states', () => {
     expect(await readdir(labelsDir)).toContain(path.basename(fresh))
     expect(await second.deps.maintenance.labelsRefetched).toEqual({ missing: 1, stillMissing: 0 })
     expect(await readdir(labelsDir)).toContain(`${booked.data.consignmentNumber}.pdf`)
-    const info = (await second.invoke('app:info')) as { data: { notices: string[] } }
-    expect(info.data.notices.join(' ')).toMatch(/1 label\(s\).*downloaded again/)
+    const info = (await second.invoke('app:info')) as { data: { notices: { key: string; text: string }[] } }
+    expect(info.data.notices.map((n) => n.key)).toEqual(['labelsRefetched'])
+    expect(info.data.notices.map((n) => n.text).join(' ')).toMatch(/1 label\(s\).*downloaded again/)
   })
 
   it('9. the history is written with synchronous = FULL (a commit survives power loss)', async () => {

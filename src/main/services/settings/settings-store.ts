@@ -3,12 +3,13 @@ import path from 'node:path'
 import { defaultSettings, settingsSchema, type Settings } from '../../../shared/domain/settings'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { readJsonFile } from '../fs/json-file'
+import type { Notice } from '../../../shared/domain/notices'
 
 export interface SettingsStore {
   get(): Settings
   update(patch: Partial<Settings>): Promise<Settings>
   /** Messages for the user produced while loading (e.g. a corrupt file was reset). */
-  notices(): string[]
+  notices(): Notice[]
 }
 
 /**
@@ -17,7 +18,7 @@ export interface SettingsStore {
  */
 export async function createSettingsStore(userDataDir: string): Promise<SettingsStore> {
   const file = path.join(userDataDir, 'settings.json')
-  const notices: string[] = []
+  const notices: Notice[] = []
   let current = await load()
 
   async function load(): Promise<Settings> {
@@ -26,7 +27,8 @@ export async function createSettingsStore(userDataDir: string): Promise<Settings
     if (loaded !== 'corrupt') return loaded
     const aside = path.join(userDataDir, `settings.corrupt-${Date.now()}.json`)
     await fs.rename(file, aside)
-    notices.push(`Your settings file could not be read and was reset to defaults. The old file was kept as ${path.basename(aside)}.`)
+    const kept = path.basename(aside)
+    notices.push({ key: 'settingsReset', params: { file: kept }, text: `Your settings file could not be read and was reset to defaults. The old file was kept as ${kept}.` })
     return { ...defaultSettings }
   }
 

@@ -266,6 +266,9 @@ export const en = {
   },
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {
+    settingsReset: 'Your settings file could not be read and was reset to defaults. The old file was kept as {{file}}.',
+    labelsRefetched: '{{count}} label(s) of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.',
+    labelsStillMissing: '{{count}} label(s) were missing after Fraktdesk last stopped; {{stillMissing}} could not be downloaded yet. Open the shipment and use “Download label”.',
     title: 'Notice'
   }
 }

@@ -281,6 +281,9 @@ export const nb: Messages = {
   },
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {
+    settingsReset: 'Innstillingsfilen kunne ikke leses og ble tilbakestilt. Den gamle filen er tatt vare på som {{file}}.',
+    labelsRefetched: '{{count}} etikett(er) for sendinger booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
+    labelsStillMissing: '{{count}} etikett(er) manglet etter at Fraktdesk sist stoppet; {{stillMissing}} kunne ikke lastes ned ennå. Åpne sendingen og bruk «Last ned etikett».',
     title: 'Merk'
   }
 }

@@ -1,12 +1,13 @@
 import { create } from 'zustand'
 import { call, errorMessage } from '../lib/ipc'
 import type { ChannelOutput } from '@shared/ipc/contract'
+import type { Notice } from '@shared/domain/notices'
 
 type AppInfo = ChannelOutput<'app:info'>
 
 interface AppState {
   info: AppInfo | null
-  notices: string[]
+  notices: Notice[]
   error: string | null
   load(): Promise<void>
   dismissNotice(index: number): void

@@ -38,7 +38,7 @@ describe('settings store', () => {
     await writeFile(path.join(dir, 'settings.json'), content)
     const store = await createSettingsStore(dir)
     expect(store.get().mode).toBe('sandbox')
-    expect(store.notices()[0]).toMatch(/could not be read and was reset to defaults/)
+    expect(store.notices()[0].text).toMatch(/could not be read and was reset to defaults/)
     const aside = (await readdir(dir)).find((f) => f.startsWith('settings.corrupt-'))
     expect(aside).toBeDefined()
     expect(await readFile(path.join(dir, aside!), 'utf8')).toBe(content)
