@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ShipmentDetail } from '@shared/domain/booking'
 import { describeProduct } from '@shared/catalogue/products'
-import { errorMessage, IpcError } from '../lib/ipc'
 import { ModeBadge, StatusBadge } from './StatusBadges'
 import { formatCalendarDate } from '../lib/format'
 import { reasonText } from '../lib/record-error'
+import { useAsyncAction } from '../lib/useAsyncAction'
 
 /** What the card asks for; a changed shipment comes back to replace the one shown. */
 export interface ShipmentActions {
@@ -27,23 +27,17 @@ interface Props {
 /** One shipment: confirmation, label and tracking, and the way out of "outcome unknown". Data in, callbacks out. */
 export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Props) {
   const { t, i18n } = useTranslation()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const action = useAsyncAction()
+  const { busy } = action
   const [number, setNumber] = useState('')
   const [confirmRetry, setConfirmRetry] = useState(false)
 
   const act = async (fn: () => Promise<ShipmentDetail | void>): Promise<void> => {
-    setBusy(true)
-    setError(null)
-    try {
-      const res = await fn()
-      if (res) onChange(res)
-    } catch (err) {
-      setError(err instanceof IpcError && err.fieldErrors ? Object.values(err.fieldErrors).flat().join(' ') : errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const res = await action.run(fn)
+    if (res) onChange(res)
   }
+  // A field error here (e.g. the consignment number typed in) is the message itself.
+  const error = action.fieldErrors ? Object.values(action.fieldErrors).flat().join(' ') : action.error
   // Sending a live shipment again takes a second, explicit click: a real shipment at real cost.
   const sendAgainButton = (idleClass?: string) =>
     s.mode === 'live' && !confirmRetry ? (

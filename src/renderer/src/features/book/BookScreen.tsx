@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BookingForm as BookingFormData, BookingFormValues, ShipmentDetail } from '@shared/domain/booking'
-import { call, errorMessage, IpcError } from '../../lib/ipc'
+import { call } from '../../lib/ipc'
+import { useAsyncAction } from '../../lib/useAsyncAction'
 import { useCustomersStore } from '../../state/useCustomersStore'
 import { useSettingsStore } from '../../state/useSettingsStore'
 import { useIntentsStore } from '../../state/useIntentsStore'
@@ -19,13 +20,10 @@ export function BookScreen() {
   const loadCustomers = useCustomersStore((s) => s.load)
   const takeBookDraft = useIntentsStore((s) => s.takeBookDraft)
   const [initial, setInitial] = useState<BookingFormValues | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>()
+  const { busy, error, fieldErrors, run } = useAsyncAction()
   const [result, setResult] = useState<ShipmentDetail | null>(null)
   const [pendingLive, setPendingLive] = useState<{ form: BookingFormData; saveSender: boolean } | null>(null)
   const [formKey, setFormKey] = useState(0)
-  const sending = useRef(false)
 
   useEffect(() => {
     if (!customers) void loadCustomers()
@@ -42,15 +40,12 @@ export function BookScreen() {
     )
   }, [settings, initial, takeBookDraft])
 
+  // A second Enter or click while the first is on its way does nothing (useAsyncAction).
   const book = async (form: BookingFormData, saveSender: boolean, confirmLive?: boolean): Promise<void> => {
-    if (sending.current) return // a second Enter or click while the first is on its way
+    if (busy) return
     if (settings?.mode === 'live' && !confirmLive) return setPendingLive({ form, saveSender })
     setPendingLive(null)
-    sending.current = true
-    setBusy(true)
-    setError(null)
-    setFieldErrors(undefined)
-    try {
+    await run(async () => {
       if (saveSender) {
         const p = form.sender
         await updateSettings({ defaultSender: { name: p.name, addressLine: p.addressLine, addressLine2: p.addressLine2, postalCode: p.postalCode, city: p.city, countryCode: p.countryCode, contactName: p.contact.name, phoneNumber: p.contact.phoneNumber, email: p.contact.email } })
@@ -58,13 +53,7 @@ export function BookScreen() {
       const shipment = await call('booking:submit', { form, confirmLive })
       setResult(shipment)
       if (shipment.status === 'booked') await call('drafts:bookingSet', null)
-    } catch (err) {
-      setError(errorMessage(err))
-      if (err instanceof IpcError) setFieldErrors(err.fieldErrors)
-    } finally {
-      sending.current = false
-      setBusy(false)
-    }
+    })
   }
 
   const another = (): void => {

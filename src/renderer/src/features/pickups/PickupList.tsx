@@ -1,27 +1,20 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PickupRecord } from '@shared/domain/pickup'
-import { call, errorMessage } from '../../lib/ipc'
+import { call } from '../../lib/ipc'
 import { formatDate } from '../../lib/format'
 import { ModeBadge } from '../../components/StatusBadges'
 import { usePickupsStore } from './usePickupsStore'
+import { useAsyncAction } from '../../lib/useAsyncAction'
 
 function PickupRow({ p }: { p: PickupRecord }) {
   const { t, i18n } = useTranslation()
   const replace = usePickupsStore((s) => s.replace)
   const [date, setDate] = useState(p.pickupDate)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run } = useAsyncAction()
   const act = async (fn: () => Promise<PickupRecord>): Promise<void> => {
-    setBusy(true)
-    setError(null)
-    try {
-      replace(await fn())
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
+    const updated = await run(fn)
+    if (updated) replace(updated)
   }
   const d = p.details
   const what = [

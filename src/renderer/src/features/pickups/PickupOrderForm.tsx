@@ -6,7 +6,8 @@ import { pickupOrderFormSchema, pickupTypesFor, type PickupOptions, type PickupO
 import type { Customer } from '@shared/domain/customers'
 import type { DefaultSender } from '@shared/domain/settings'
 import { countryCodes } from '@shared/domain/postal-code'
-import { call, errorMessage, IpcError } from '../../lib/ipc'
+import { call, errorMessage } from '../../lib/ipc'
+import { useAsyncAction } from '../../lib/useAsyncAction'
 import { formatAmount, formatDate, formatWeight } from '../../lib/format'
 import { focusIfIdle } from '../../lib/focus'
 import { useCtrlEnter } from '../../state/useScreenActions'
@@ -48,7 +49,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
   const { register, formState, setValue, control, setError, reset } = form
   const [type, countryCode, postalCode, customerNumber, covers] = useWatch({ control, name: ['type', 'countryCode', 'postalCode', 'customerNumber', 'coversShipmentIds'] })
   const [options, setOptions] = useState<PickupOptions | null>(null)
-  const [busy, setBusy] = useState(false)
+  const ordering = useAsyncAction()
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const [confirming, setConfirming] = useState<OrderForm | null>(null)
   const types = pickupTypesFor(countryCode ?? 'NO')
@@ -100,24 +101,25 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
   const order = async (data: OrderForm, confirmLive?: boolean): Promise<void> => {
     if (live && !confirmLive) return setConfirming(data)
     setConfirming(null)
-    setBusy(true)
     setMessage(null)
-    try {
-      const p = await call('pickups:order', { form: data, confirmLive })
-      replace(p)
-      setMessage(p.status === 'ordered' ? { kind: 'ok', text: t('pickups.ordered', { number: p.shipmentNumber, date: formatDate(p.pickupDate, i18n.language) }) } : { kind: 'error', text: p.error?.message ?? '' })
-      reset({ ...data, clientRequestId: crypto.randomUUID(), coversShipmentIds: [], packagesCount: undefined, packagesWeightKg: undefined, packagesVolumeLitres: undefined, palletsCount: undefined, palletsWeightKg: undefined, pickupDate: '' })
-      setOptions(null)
-      void load()
-    } catch (err) {
+    const p = await ordering.run(() => call('pickups:order', { form: data, confirmLive }))
+    if (!p) {
       // Nothing was ordered: a corrected form is a new request.
       setValue('clientRequestId', crypto.randomUUID())
-      if (err instanceof IpcError) for (const [f, m] of Object.entries(err.fieldErrors ?? {})) setError(f as never, { message: m[0] })
-      setMessage({ kind: 'error', text: errorMessage(err) })
-    } finally {
-      setBusy(false)
+      return
     }
+    replace(p)
+    setMessage(p.status === 'ordered' ? { kind: 'ok', text: t('pickups.ordered', { number: p.shipmentNumber, date: formatDate(p.pickupDate, i18n.language) }) } : { kind: 'error', text: p.error?.message ?? '' })
+    reset({ ...data, clientRequestId: crypto.randomUUID(), coversShipmentIds: [], packagesCount: undefined, packagesWeightKg: undefined, packagesVolumeLitres: undefined, palletsCount: undefined, palletsWeightKg: undefined, pickupDate: '' })
+    setOptions(null)
+    void load()
   }
+  // Main's field errors go next to their inputs.
+  useEffect(() => {
+    for (const [f, m] of Object.entries(ordering.fieldErrors ?? ({} as Record<string, string[]>))) setError(f as never, { message: m[0] })
+  }, [ordering.fieldErrors, setError])
+  const busy = ordering.busy
+  const shown = ordering.error ? { kind: 'error' as const, text: ordering.error } : message
 
   const submit = form.handleSubmit((d) => void order(d))
   useCtrlEnter(() => void submit())
@@ -222,9 +224,9 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
           {t('pickups.orderButton')}
         </button>
       </div>
-      {message && (
-        <p className={message.kind === 'ok' ? 'success' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="pickup-order-result">
-          {message.text}
+      {shown && (
+        <p className={shown.kind === 'ok' ? 'success' : 'error'} role={shown.kind === 'ok' ? 'status' : 'alert'} data-testid="pickup-order-result">
+          {shown.text}
         </p>
       )}
     </form>

@@ -1,26 +1,13 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { errorMessage } from '../../lib/ipc'
 import { useSettingsStore } from '../../state/useSettingsStore'
+import { useAsyncAction } from '../../lib/useAsyncAction'
 
 export function ConnectionCheck() {
   const { t } = useTranslation()
   const check = useSettingsStore((s) => s.checkConnection)
   const lastCheck = useSettingsStore((s) => s.lastCheck)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  const run = async (): Promise<void> => {
-    setBusy(true)
-    setError(null)
-    try {
-      await check()
-    } catch (err) {
-      setError(errorMessage(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, run: runAction } = useAsyncAction()
+  const run = (): Promise<unknown> => runAction(check)
 
   return (
     <div className="connection-check">
