@@ -5,6 +5,7 @@ import { AppError, type AppErrorData, type IpcResult } from '../../shared/ipc/ap
 import type { AppDeps } from './deps'
 import { payloadProblem } from './payload-limits'
 import { setValidationLanguage, validationMessage } from '../../shared/domain/validation-messages'
+import { localizePhrase } from '../../shared/domain/phrases-nb'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, deps: AppDeps) => Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -62,9 +63,9 @@ export function invalidInput(error: z.ZodError): AppErrorData {
   const fieldErrors: Record<string, string[]> = {}
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_'
-    ;(fieldErrors[key] ??= []).push(issue.message)
+    ;(fieldErrors[key] ??= []).push(localizePhrase(issue.message))
   }
   const first = error.issues[0]
   const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : ''
-  return { code: 'INVALID_INPUT', message: `Please check the form. ${where}${first?.message ?? ''}`.trim(), fieldErrors }
+  return { code: 'INVALID_INPUT', message: `Please check the form. ${where}${first ? localizePhrase(first.message) : ''}`.trim(), fieldErrors }
 }

@@ -39,6 +39,8 @@ export type ValidationMessageKey = keyof (typeof messages)['en']
 
 let language: ValidationLanguage = 'en'
 
+export const currentValidationLanguage = (): ValidationLanguage => language
+
 export function setValidationLanguage(lang: string): void {
   language = lang === 'nb' ? 'nb' : 'en'
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm, useWatch } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
+import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
 import { describeProduct, isBookable, returnProductIds } from '@shared/catalogue/products'
@@ -31,7 +31,7 @@ interface Props {
 export function BookingForm({ initial, customers, busy, serverFieldErrors, onSubmit }: Props) {
   const { t, i18n } = useTranslation()
   const lang = (i18n.language === 'nb' ? 'nb' : 'en') as Language
-  const form = useForm<BookingFormValues & { saveSender?: boolean }, unknown, BookingFormData>({ resolver: zodResolver(bookingFormSchema), defaultValues: initial })
+  const form = useForm<BookingFormValues & { saveSender?: boolean }, unknown, BookingFormData>({ resolver: localizedResolver(bookingFormSchema), defaultValues: initial })
   const { register, formState, control, setError, setValue, unregister } = form
   const [customerNumber, productId, senderCountry, recipientCountry, chosenVas] = useWatch({ control, name: ['customerNumber', 'productId', 'sender.countryCode', 'recipient.countryCode', 'additionalServices'] })
 

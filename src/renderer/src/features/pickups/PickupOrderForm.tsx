@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
+import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { pickupOrderFormSchema, pickupTypesFor, type PickupOptions, type PickupOrderForm as OrderForm, type PickupOrderFormValues } from '@shared/domain/pickup'
 import type { Customer } from '@shared/domain/customers'
@@ -45,7 +45,7 @@ interface Props {
 export function PickupOrderForm({ customers, sender, live }: Props) {
   const { t, i18n } = useTranslation()
   const { today: todays, load, replace } = usePickupsStore()
-  const form = useForm<PickupOrderFormValues, unknown, OrderForm>({ resolver: zodResolver(pickupOrderFormSchema), defaultValues: initial(sender, customers[0]?.customerNumber ?? '') })
+  const form = useForm<PickupOrderFormValues, unknown, OrderForm>({ resolver: localizedResolver(pickupOrderFormSchema), defaultValues: initial(sender, customers[0]?.customerNumber ?? '') })
   const { register, formState, setValue, control, setError, reset } = form
   const [type, countryCode, postalCode, customerNumber, covers] = useWatch({ control, name: ['type', 'countryCode', 'postalCode', 'customerNumber', 'coversShipmentIds'] })
   const [options, setOptions] = useState<PickupOptions | null>(null)

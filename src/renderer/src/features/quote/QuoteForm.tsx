@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
+import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { quoteInputSchema, type QuoteFormValues, type QuoteInput } from '@shared/domain/quote'
 import { countryCodes } from '@shared/domain/postal-code'
@@ -37,7 +37,7 @@ interface Props {
 /** Keyboard-first: Enter quotes, Alt+N adds a package; every field checked before anything is sent. */
 export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmit }: Props) {
   const { t } = useTranslation()
-  const form = useForm<QuoteFormValues, unknown, QuoteInput>({ resolver: zodResolver(quoteInputSchema), defaultValues: initial })
+  const form = useForm<QuoteFormValues, unknown, QuoteInput>({ resolver: localizedResolver(quoteInputSchema), defaultValues: initial })
   const packages = useFieldArray({ control: form.control, name: 'packages' })
   const { errors } = form.formState
   const formRef = useRef<HTMLFormElement>(null)

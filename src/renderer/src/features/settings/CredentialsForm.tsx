@@ -1,5 +1,5 @@
 import { useForm } from 'react-hook-form'
-import { zodResolver } from '@hookform/resolvers/zod'
+import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 import type { z } from 'zod'
@@ -19,7 +19,7 @@ export function CredentialsForm() {
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
   const keychainMissing = credentials !== null && !credentials.keychainAvailable
   const form = useForm<FormInput, unknown, SaveCredentials>({
-    resolver: zodResolver(saveCredentialsSchema),
+    resolver: localizedResolver(saveCredentialsSchema),
     values: { apiUid: credentials?.apiUid ?? '', apiKey: '', sessionOnly: keychainMissing },
     resetOptions: { keepDirtyValues: true }
   })

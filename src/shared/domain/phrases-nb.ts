@@ -1,0 +1,91 @@
+import { currentValidationLanguage } from './validation-messages'
+
+/**
+ * Norwegian for the schemas' own English messages ("Name is required", "Give length, width and
+ * height"…), keyed by the English text, gettext-style: the schemas stay readable, and both places
+ * that show zod messages (the renderer's form resolver, main's INVALID_INPUT field errors) pass
+ * them through `localizePhrase`. Messages built from a field label follow the patterns below.
+ */
+const sentences: Record<string, string> = {
+  'Postal code is required': 'Postnummer må fylles ut',
+  'Use a two-letter country code, e.g. NO': 'Bruk en landkode på to bokstaver, f.eks. NO',
+  'Enter a valid e-mail address': 'Skriv en gyldig e-postadresse',
+  'Enter a phone number, e.g. +4791234567': 'Skriv et telefonnummer, f.eks. +4791234567',
+  'Weight must be more than 0 kg': 'Vekten må være over 0 kg',
+  'At most 1000 kg per package': 'Høyst 1000 kg per kolli',
+  'Whole centimetres': 'Hele centimeter',
+  'Whole centimetres, please': 'Hele centimeter, takk',
+  'At least 1 cm': 'Minst 1 cm',
+  'At most 1000 cm': 'Høyst 1000 cm',
+  'At least 1': 'Minst 1',
+  'Net weight must be more than 0': 'Nettovekten må være over 0',
+  'Value must be more than 0': 'Verdien må være over 0',
+  'Three-letter currency code, e.g. NOK': 'Valutakode på tre bokstaver, f.eks. NOK',
+  'Two-letter country code': 'Landkode på to bokstaver',
+  'Choose a customer number': 'Velg et kundenummer',
+  'Choose a service': 'Velg en tjeneste',
+  'Add at least one package': 'Legg til minst ett kolli',
+  'At most 99 packages per shipment': 'Høyst 99 kolli per sending',
+  'At most 30 packages per quote': 'Høyst 30 kolli per prisforespørsel',
+  'Choose a shipping date': 'Velg en sendedato',
+  'Choose a pickup date': 'Velg en hentedato',
+  'Choose a date': 'Velg en dato',
+  'Add at least one customs line': 'Legg til minst én tollinje',
+  'At most 99 customs lines': 'Høyst 99 tollinjer',
+  "Bring requires the sender's phone number for this service": 'Bring krever avsenderens telefonnummer for denne tjenesten',
+  'Give length, width and height': 'Oppgi lengde, bredde og høyde',
+  'Give length, width and height, or a volume': 'Oppgi lengde, bredde og høyde, eller et volum',
+  'Choose an incoterm rule for Cargo International': 'Velg en incoterm-regel for Cargo International',
+  'Parcels from Norway to abroad need a customs declaration': 'Pakker fra Norge til utlandet trenger en tolldeklarasjon',
+  'Choose at least one customer number': 'Velg minst ett kundenummer',
+  'Enter a postal code': 'Skriv et postnummer',
+  'Enter a valid postal code': 'Skriv et gyldig postnummer',
+  'Whole numbers only': 'Bare hele tall',
+  'Cannot be negative': 'Kan ikke være negativt',
+  'How many packages or pallets should Bring pick up?': 'Hvor mange kolli eller paller skal Bring hente?',
+  'Cargo pickup needs the number of packages': 'Cargo-henting trenger antall kolli',
+  'Cargo pickup needs the total weight': 'Cargo-henting trenger totalvekten',
+  'Cargo pickup needs the total volume': 'Cargo-henting trenger totalvolumet',
+  'Enter your Mybring API user (usually your e-mail)': 'Skriv Mybring-API-brukeren din (vanligvis e-postadressen)'
+}
+
+const labels: Record<string, string> = {
+  Name: 'Navn',
+  Address: 'Adresse',
+  'Address line 2': 'Adresselinje 2',
+  'Postal code': 'Postnummer',
+  City: 'Poststed',
+  Reference: 'Referanse',
+  'Delivery instructions': 'Leveringsinstrukser',
+  'Organisation number': 'Organisasjonsnummer',
+  'Contact name': 'Kontaktperson',
+  'E-mail': 'E-post',
+  'Goods description': 'Varebeskrivelse',
+  'Package reference': 'Kollireferanse',
+  'Return service': 'Returtjeneste',
+  'Order reference': 'Ordrereferanse',
+  'Tariff code': 'Tolltariffnummer',
+  'Company name': 'Firmanavn',
+  Street: 'Gate'
+}
+
+const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
+  [/^(.+) is required$/, (m) => labels[m[1]] && `${labels[m[1]]} må fylles ut`],
+  [/^(.+): at most (\d+) characters$/, (m) => labels[m[1]] && `${labels[m[1]]}: høyst ${m[2]} tegn`],
+  [/^Bring does not offer (\w+) pickup in ([A-Z]{2})$/, (m) => `Bring tilbyr ikke ${m[1]}-henting i ${m[2]}`]
+]
+
+/** The message in the given (or current validation) language; unknown English text stays as it is. */
+export function localizePhrase(text: string, lang: string = currentValidationLanguage()): string {
+  if (lang !== 'nb') return text
+  if (sentences[text]) return sentences[text]
+  for (const [re, nb] of patterns) {
+    const m = text.match(re)
+    const out = m && nb(m)
+    if (out) return out
+  }
+  return text
+}
+
+/** Every English sentence with a translation, for the test that finds untranslated messages. */
+export const translatedSentences = Object.keys(sentences)

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { bookingFormSchema } from '../../src/shared/domain/booking'
+import { quoteInputSchema } from '../../src/shared/domain/quote'
+import { pickupOrderFormSchema } from '../../src/shared/domain/pickup'
+import { setValidationLanguage } from '../../src/shared/domain/validation-messages'
+import { localizePhrase } from '../../src/shared/domain/phrases-nb'
+import type { z } from 'zod'
+
+// Words that only appear in the English messages: a Norwegian form must show none of them.
+const english = /\b(is required|at most|choose|enter|give|must be|add at least|whole|cannot|needs|requires|how many|use a|two-letter|three-letter)\b/i
+
+function messages(schema: z.ZodType, input: unknown): string[] {
+  const r = schema.safeParse(input)
+  return r.success ? [] : r.error.issues.map((i) => localizePhrase(i.message))
+}
+
+const badParty = { name: '', addressLine: '', postalCode: '', city: '', countryCode: 'NORWAY', contact: { email: 'not-mail', phoneNumber: 'x' }, reference: 'x'.repeat(40) }
+const cases: [string, z.ZodType, unknown][] = [
+  ['booking, empty', bookingFormSchema, { clientRequestId: 'x', customerNumber: '', productId: '', sender: badParty, recipient: badParty, packages: [], shippingDate: '' }],
+  ['booking, bad package', bookingFormSchema, { clientRequestId: 'x', customerNumber: '5', productId: '5800', sender: badParty, recipient: badParty, packages: [{ weightInKg: 0, lengthInCm: 2.5 }], shippingDate: '2026-13-01' }],
+  ['quote', quoteInputSchema, { fromCountryCode: 'N', fromPostalCode: '', toCountryCode: 'NO', toPostalCode: '12', packages: [{ weightKg: -1, lengthCm: 0.5 }], customerNumbers: [], shippingDate: '' }],
+  ['pickup', pickupOrderFormSchema, { clientRequestId: 'x', customerNumber: '', type: 'CARGO', countryCode: 'NO', companyName: '', street: '', postalCode: '', city: '', email: 'x', phoneNumber: 'x', pickupDate: '' }]
+]
+
+describe('form messages in Norwegian', () => {
+  afterEach(() => setValidationLanguage('en'))
+
+  it.each(cases)('%s: every message is Norwegian', (_name, schema, input) => {
+    setValidationLanguage('nb')
+    const found = messages(schema, input)
+    expect(found.length).toBeGreaterThan(3)
+    expect(found.filter((m) => english.test(m))).toEqual([])
+  })
+
+  it('English stays English, and an unknown text passes through unchanged', () => {
+    expect(localizePhrase('Name is required', 'en')).toBe('Name is required')
+    expect(localizePhrase('Name is required', 'nb')).toBe('Navn må fylles ut')
+    expect(localizePhrase('City: at most 35 characters', 'nb')).toBe('Poststed: høyst 35 tegn')
+    expect(localizePhrase('Something new', 'nb')).toBe('Something new')
+  })
+})
