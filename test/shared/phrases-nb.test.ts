@@ -39,3 +39,15 @@ describe('form messages in Norwegian', () => {
     expect(localizePhrase('Something new', 'nb')).toBe('Something new')
   })
 })
+
+describe('company address in Settings', () => {
+  it('refuses a postal code that is not one ("12" in Norway), as the booking form would', async () => {
+    const { settingsPatchSchema } = await import('../../src/shared/domain/settings')
+    const bad = settingsPatchSchema.safeParse({ defaultSender: { name: 'Nordisk Te AS', postalCode: '12', countryCode: 'NO' } })
+    expect(bad.success).toBe(false)
+    expect(bad.error?.issues[0]).toMatchObject({ path: ['defaultSender', 'postalCode'], message: 'A postal code in NO looks like 0150' })
+    expect(localizePhrase(bad.error!.issues[0].message, 'nb')).toBe('Et postnummer i NO ser slik ut: 0150')
+    expect(settingsPatchSchema.safeParse({ defaultSender: { postalCode: '0150', countryCode: 'NO' } }).success).toBe(true)
+    expect(settingsPatchSchema.safeParse({ defaultSender: { name: 'Only a name so far' } }).success).toBe(true)
+  })
+})

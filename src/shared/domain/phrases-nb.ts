@@ -72,7 +72,8 @@ const labels: Record<string, string> = {
 const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
   [/^(.+) is required$/, (m) => labels[m[1]] && `${labels[m[1]]} må fylles ut`],
   [/^(.+): at most (\d+) characters$/, (m) => labels[m[1]] && `${labels[m[1]]}: høyst ${m[2]} tegn`],
-  [/^Bring does not offer (\w+) pickup in ([A-Z]{2})$/, (m) => `Bring tilbyr ikke ${m[1]}-henting i ${m[2]}`]
+  [/^Bring does not offer (\w+) pickup in ([A-Z]{2})$/, (m) => `Bring tilbyr ikke ${m[1]}-henting i ${m[2]}`],
+  [/^A postal code in ([A-Z]{2}) looks like (.+)$/, (m) => `Et postnummer i ${m[1]} ser slik ut: ${m[2]}`]
 ]
 
 /** The message in the given (or current validation) language; unknown English text stays as it is. */

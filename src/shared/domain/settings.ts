@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { modeSchema } from './mode'
 import { clientUrlSchema, code, safeText } from './fields'
+import { postalCodeProblem } from './postal-code'
 
 export const languageSchema = z.enum(['en', 'nb'])
 export type Language = z.infer<typeof languageSchema>
@@ -54,7 +55,12 @@ export const settingsPatchSchema = z
     language: fields.language,
     clientUrl: clientUrlSchema,
     defaultCustomerNumber: z.union([z.literal(''), code(40)]),
-    defaultSender: senderObject((max) => safeText(max))
+    // The company address becomes every booking's sender: a postal code is checked as in booking.
+    defaultSender: senderObject((max) => safeText(max)).superRefine((sender, ctx) => {
+      if (!sender.postalCode?.trim()) return
+      const problem = postalCodeProblem(sender.countryCode || 'NO', sender.postalCode)
+      if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem })
+    })
   })
   .partial()
   .strict()
