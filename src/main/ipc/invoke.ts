@@ -67,5 +67,5 @@ export function invalidInput(error: z.ZodError): AppErrorData {
   }
   const first = error.issues[0]
   const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : ''
-  return { code: 'INVALID_INPUT', message: `Please check the form. ${where}${first ? localizePhrase(first.message) : ''}`.trim(), fieldErrors }
+  return { code: 'INVALID_INPUT', message: `${validationMessage('checkForm')} ${where}${first ? localizePhrase(first.message) : ''}`.trim(), fieldErrors }
 }

@@ -16,7 +16,8 @@ const messages = {
     apiUid: 'The API user is the e-mail address you log in to Mybring with (letters a–z, digits and . _ % + - only)',
     clientUrl: 'A web address starting with https:// (or http://), without spaces or special characters',
     unknownShipments: 'These shipments are not in the history (any more): reload the Pickups screen',
-    payloadTooLarge: 'The request is too large ({{what}}); nothing was saved or sent'
+    payloadTooLarge: 'The request is too large ({{what}}); nothing was saved or sent',
+    checkForm: 'Please check the form.'
   },
   nb: {
     controlChars: 'Fjern usynlige kontroll- eller retningstegn (følger ofte med innlimt tekst)',
@@ -30,7 +31,8 @@ const messages = {
     apiUid: 'API-brukeren er e-postadressen du logger inn i Mybring med (bare bokstavene a–z, sifre og . _ % + -)',
     clientUrl: 'En nettadresse som begynner med https:// (eller http://), uten mellomrom eller spesialtegn',
     unknownShipments: 'Disse sendingene finnes ikke (lenger) i historikken: last inn Henting på nytt',
-    payloadTooLarge: 'Forespørselen er for stor ({{what}}); ingenting ble lagret eller sendt'
+    payloadTooLarge: 'Forespørselen er for stor ({{what}}); ingenting ble lagret eller sendt',
+    checkForm: 'Sjekk skjemaet.'
   }
 } as const
 
