@@ -4,22 +4,25 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures/app'
 import { shopSettings } from '../fixtures/keys'
+import { englishOnScreen } from '../fixtures/english'
 
 // axe on every screen and the states a clerk meets most, in English and Norwegian: zero violations.
-async function violations(page: Page, state: string): Promise<string[]> {
+// In Norwegian, each state is also checked for English UI text (any long enough piece of en.ts).
+async function violations(page: Page, state: string, language: 'en' | 'nb'): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze()
-  return result.violations.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  const english = language === 'nb' && state !== 'probe' ? (await englishOnScreen(page)).map((f) => `${state}: English text "${f}"`) : []
+  return [...result.violations.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), ...english]
 }
 
 for (const language of ['en', 'nb'] as const) {
-  test(`no axe violations on any screen or key state (${language})`, async ({ launch }) => {
+  test(`no axe violations on any screen or key state (${language})${language === 'nb' ? ', and no English text' : ''}`, async ({ launch }) => {
     test.setTimeout(120_000) // a dozen full axe runs
     const { page, sandbox } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language })) })
     const found: string[] = []
     for (const [key, screen] of [['1', 'quote'], ['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'customers'], ['6', 'settings']] as const) {
       await page.keyboard.press(`Control+${key}`)
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
-      found.push(...(await violations(page, screen)))
+      found.push(...(await violations(page, screen, language)))
     }
     // Quote results.
     await page.keyboard.press('Control+1')
@@ -27,13 +30,13 @@ for (const language of ['en', 'nb'] as const) {
     await page.locator('[name="packages.0.weightKg"]').fill('2,5')
     await page.keyboard.press('Enter')
     await expect(page.locator('[data-book-this]').first()).toBeFocused()
-    found.push(...(await violations(page, 'quote results')))
+    found.push(...(await violations(page, 'quote results', language)))
     // Booking with errors, then booked.
     await page.keyboard.press('Enter')
     await expect(page.locator('#recipient-name')).toBeFocused()
     await page.keyboard.press('Control+Enter')
     await expect(page.locator('.field.has-error').first()).toBeVisible()
-    found.push(...(await violations(page, 'booking errors')))
+    found.push(...(await violations(page, 'booking errors', language)))
     if (language === 'nb') {
       // The form's own messages read in Norwegian too.
       const errors = await page.locator('.field .error').allInnerTexts()
@@ -48,11 +51,11 @@ for (const language of ['en', 'nb'] as const) {
     await page.locator('[name="packages.0.heightInCm"]').fill('20')
     await page.keyboard.press('Control+Enter')
     await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
-    found.push(...(await violations(page, 'booking confirmation')))
+    found.push(...(await violations(page, 'booking confirmation', language)))
     // Pickups with today's shipment offered.
     await page.keyboard.press('Control+4')
     await expect(page.getByTestId('todays-shipments')).toBeVisible()
-    found.push(...(await violations(page, 'pickups with today')))
+    found.push(...(await violations(page, 'pickups with today', language)))
     // A booking whose answer was lost: "outcome unknown" with its way out.
     if (sandbox) {
       sandbox.faults.add({ routeId: 'booking.book', fault: { kind: 'reset', afterHandling: true }, times: 1 })
@@ -67,11 +70,11 @@ for (const language of ['en', 'nb'] as const) {
         await expect(page.getByTestId('outcome-unknown')).toContainText('Forbindelsen til Bring ble brutt før svaret kom.')
         await expect(page.getByTestId('outcome-unknown')).not.toContainText('Check Mybring')
       }
-      found.push(...(await violations(page, 'outcome unknown')))
+      found.push(...(await violations(page, 'outcome unknown', language)))
     }
     expect(found).toEqual([])
     // The check itself can fail: an image without a text alternative is caught.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'))
-    expect((await violations(page, 'probe')).join()).toContain('image-alt')
+    expect((await violations(page, 'probe', language)).join()).toContain('image-alt')
   })
 }
