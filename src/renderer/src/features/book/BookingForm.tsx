@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { FormProvider, useForm, useWatch } from 'react-hook-form'
+import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
@@ -50,7 +50,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
 
   useEffect(() => {
     for (const [field, messages] of Object.entries(serverFieldErrors ?? {})) {
-      if (field !== '_') setError(field as never, { type: 'server', message: messages.join(' ') }, { shouldFocus: true })
+      if (field !== '_') setError(field as FieldPath<BookingFormValues>, { type: 'server', message: messages.join(' ') }, { shouldFocus: true })
     }
   }, [serverFieldErrors, setError])
 

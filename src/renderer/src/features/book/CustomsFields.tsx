@@ -62,7 +62,7 @@ export function CustomsFields({ needsIncoterm }: { needsIncoterm: boolean }) {
         </tbody>
       </table>
       {(errors.customs?.message || errors.customs?.lines?.message) && <p className="error" role="alert">{errors.customs?.message ?? errors.customs?.lines?.message}</p>}
-      <button type="button" onClick={() => lines.append({ goodsDescription: '', quantity: 1, itemNetWeightInKg: '' as unknown as number, tarriffLineAmount: '' as unknown as number, currency: 'NOK', countryOfOrigin: 'NO' })}>
+      <button type="button" onClick={() => lines.append({ goodsDescription: '', quantity: 1, itemNetWeightInKg: '', tarriffLineAmount: '', currency: 'NOK', countryOfOrigin: 'NO' })}>
         {t('book.addCustomsLine')}
       </button>
     </fieldset>

@@ -52,7 +52,7 @@ export function PackagesFields({ cargo }: { cargo: boolean }) {
         </tbody>
       </table>
       {errors?.message && <p className="error" role="alert">{errors.message}</p>}
-      <button type="button" onClick={() => append({ weightInKg: '' as unknown as number } as never)}>
+      <button type="button" onClick={() => append({ weightInKg: '' })}>
         {t('quote.addPackage')}
       </button>
     </fieldset>

@@ -6,6 +6,8 @@ import { countryCodes } from '@shared/domain/postal-code'
 import { Field } from '../../components/Field'
 
 type Prefix = 'sender' | 'recipient'
+/** Every text field of a party, as a form path under its prefix. */
+type PartyText = 'name' | 'addressLine' | 'addressLine2' | 'postalCode' | 'city' | 'reference' | 'additionalAddressInfo' | 'contact.name' | 'contact.phoneNumber' | 'contact.email'
 
 /** Name, address, contact and reference of one party, with Bring's limits shown as maxLength too. */
 export function PartyFields({ prefix }: { prefix: Prefix }) {
@@ -13,9 +15,9 @@ export function PartyFields({ prefix }: { prefix: Prefix }) {
   const { register, formState } = useFormContext<BookingFormValues>()
   const errors = formState.errors[prefix]
   const id = (f: string) => `${prefix}-${f}`
-  const input = (name: string, label: string, error: string | undefined, opts: { max?: number; type?: string; autoComplete?: string } = {}) => (
+  const input = (name: PartyText, label: string, error: string | undefined, opts: { max?: number; type?: string; autoComplete?: string } = {}) => (
     <Field id={id(name)} label={label} error={error}>
-      <input id={id(name)} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} {...register(`${prefix}.${name}` as never)} aria-invalid={Boolean(error)} data-max={opts.max} />
+      <input id={id(name)} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} {...register(`${prefix}.${name}`)} aria-invalid={Boolean(error)} data-max={opts.max} />
     </Field>
   )
   return (

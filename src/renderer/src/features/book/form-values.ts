@@ -28,7 +28,7 @@ export function emptyBooking(sender: DefaultSender, customerNumber = ''): Bookin
     sender: senderFromSettings(sender),
     recipient: { ...emptyParty },
     pickupPointId: '',
-    packages: [{ weightInKg: '' as unknown as number, lengthInCm: '', widthInCm: '', heightInCm: '', goodsDescription: '' } as never],
+    packages: [{ weightInKg: '', lengthInCm: '', widthInCm: '', heightInCm: '', goodsDescription: '' }],
     shippingDate: today(),
     shippingTime: '12:00',
     returnProductId: '',
@@ -44,7 +44,7 @@ export function fromQuoteDraft(draft: BookingDraft, sender: DefaultSender): Book
     productId: draft.productId,
     sender: { ...base.sender, postalCode: base.sender.postalCode || draft.quote.fromPostalCode, countryCode: draft.quote.fromCountryCode },
     recipient: { ...base.recipient, postalCode: draft.quote.toPostalCode, countryCode: draft.quote.toCountryCode, addressLine: draft.quote.toAddressLine ?? '' },
-    packages: draft.quote.packages.map((p) => ({ weightInKg: p.weightKg, lengthInCm: p.lengthCm ?? '', widthInCm: p.widthCm ?? '', heightInCm: p.heightCm ?? '', goodsDescription: '' }) as never),
+    packages: draft.quote.packages.map((p) => ({ weightInKg: p.weightKg, lengthInCm: p.lengthCm ?? '', widthInCm: p.widthCm ?? '', heightInCm: p.heightCm ?? '', goodsDescription: '' })),
     shippingDate: draft.quote.shippingDate < today() ? today() : draft.quote.shippingDate
   }
 }

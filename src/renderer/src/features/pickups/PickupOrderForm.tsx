@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { pickupOrderFormSchema, pickupTypesFor, type PickupOptions, type PickupOrderForm as OrderForm, type PickupOrderFormValues } from '@shared/domain/pickup'
@@ -57,7 +57,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
   const todayForCustomer = useMemo(() => todays.find((x) => x.customerNumber === customerNumber), [todays, customerNumber])
 
   useEffect(() => {
-    if (orderable.length && !orderable.includes(type as never)) setValue('type', orderable[0] as never)
+    if (orderable.length && !orderable.some((x) => x === type)) setValue('type', orderable[0])
   }, [orderable, type, setValue])
 
   // Bring's pickup dates for this address come by themselves (a harmless GET), the first one chosen.
@@ -79,7 +79,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
     setMessage(null)
     setOptions(null)
     try {
-      const res = await call('pickups:options', { type: type as never, countryCode: countryCode ?? 'NO', postalCode: postalCode ?? '', shippingDate: today(), numberOfAlternativePickupDates: 4, customerNumber })
+      const res = await call('pickups:options', { type, countryCode: countryCode ?? 'NO', postalCode: postalCode ?? '', shippingDate: today(), numberOfAlternativePickupDates: 4, customerNumber })
       setOptions(res)
       if (res.options[0]) setValue('pickupDate', res.options[0].date, { shouldValidate: true })
     } catch (err) {
@@ -116,7 +116,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
   }
   // Main's field errors go next to their inputs.
   useEffect(() => {
-    for (const [f, m] of Object.entries(ordering.fieldErrors ?? ({} as Record<string, string[]>))) setError(f as never, { message: m[0] })
+    for (const [f, m] of Object.entries(ordering.fieldErrors ?? ({} as Record<string, string[]>))) setError(f as FieldPath<PickupOrderFormValues>, { message: m[0] })
   }, [ordering.fieldErrors, setError])
   const busy = ordering.busy
   const shown = ordering.error ? { kind: 'error' as const, text: ordering.error } : message

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { useFieldArray, useForm } from 'react-hook-form'
+import { useFieldArray, useForm, type FieldPath } from 'react-hook-form'
 import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { quoteInputSchema, type QuoteFormValues, type QuoteInput } from '@shared/domain/quote'
@@ -19,7 +19,7 @@ export function emptyQuote(customers: Customer[], from: { postalCode?: string; c
     toCountryCode: 'NO',
     toPostalCode: '',
     shippingDate: today(),
-    packages: [{ weightKg: '' as unknown as number }],
+    packages: [{ weightKg: '' }],
     customerNumbers: customers.map((c) => c.customerNumber),
     numberOfAlternativeDeliveryDates: 0,
     additionalServices: []
@@ -45,10 +45,10 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
   useCtrlEnter(() => void form.handleSubmit(onSubmit)())
 
   useEffect(() => {
-    for (const [field, messages] of Object.entries(serverFieldErrors ?? {})) form.setError(field as never, { message: messages[0] })
+    for (const [field, messages] of Object.entries(serverFieldErrors ?? {})) form.setError(field as FieldPath<QuoteFormValues>, { message: messages[0] })
   }, [serverFieldErrors, form])
 
-  const addPackage = (): void => packages.append({ weightKg: '' as unknown as number })
+  const addPackage = (): void => packages.append({ weightKg: '' })
   const onKeyDown = (e: React.KeyboardEvent): void => {
     if (e.altKey && e.key.toLowerCase() === 'n') {
       e.preventDefault()

@@ -55,7 +55,7 @@ export function ShipmentsScreen() {
             }
           }}
           placeholder={t('shipments.search')} aria-label={t('shipments.search')} value={filter.query ?? ''} onChange={(e) => setFilter({ query: e.target.value })} />
-        <select aria-label={t('shipments.statusFilter')} value={filter.status ?? ''} onChange={(e) => setFilter({ status: (e.target.value || undefined) as never })}>
+        <select aria-label={t('shipments.statusFilter')} value={filter.status ?? ''} onChange={(e) => setFilter({ status: shipmentStatusSchema.optional().catch(undefined).parse(e.target.value || undefined) })}>
           <option value="">{t('shipments.allStatuses')}</option>
           {shipmentStatusSchema.options.map((s) => (
             <option key={s} value={s}>
@@ -63,7 +63,7 @@ export function ShipmentsScreen() {
             </option>
           ))}
         </select>
-        <select aria-label={t('shipments.modeFilter')} value={filter.mode ?? ''} onChange={(e) => setFilter({ mode: (e.target.value || undefined) as never })}>
+        <select aria-label={t('shipments.modeFilter')} value={filter.mode ?? ''} onChange={(e) => setFilter({ mode: modeSchema.optional().catch(undefined).parse(e.target.value || undefined) })}>
           <option value="">{t('shipments.allModes')}</option>
           {modeSchema.options.map((m) => (
             <option key={m} value={m}>
