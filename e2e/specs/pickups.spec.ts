@@ -25,11 +25,11 @@ test('order a PARCEL pickup in Sandbox, prefilled from today’s booked shipment
   const dates = page.getByTestId('pickup-dates')
   await expect(dates.getByRole('radio')).toHaveCount(5)
   await expect(dates.getByRole('radio').first()).toBeChecked()
-  await expect(page.getByTestId('todays-shipments')).toContainText('1 shipment booked today is not covered by a pickup yet: 1 package(s), 2.5 kg')
+  await expect(page.getByTestId('todays-shipments')).toContainText('1 shipment booked today is not covered by a pickup yet: 1 package, 2.5 kg')
   await page.getByRole('button', { name: 'Pick up today’s shipments' }).click()
   await expect(page.locator('#pickup-packagesCount')).toHaveValue('1')
   await expect(page.locator('#pickup-packagesWeightKg')).toHaveValue('2.5')
-  await expect(page.getByTestId('covers')).toContainText('covers 1 shipment(s)')
+  await expect(page.getByTestId('covers')).toContainText('covers 1 shipment booked today')
   await shot('pickups-order')
   await page.getByRole('button', { name: 'Order pickup' }).click()
 

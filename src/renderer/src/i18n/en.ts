@@ -236,10 +236,11 @@ export const en = {
     findDates: 'Find pickup dates',
     dates: 'Available dates',
     price: 'Price: {{amount}} incl. VAT',
-    todayAvailable_one: '{{count}} shipment booked today is not covered by a pickup yet: {{packages}} package(s), {{weight}}.',
-    todayAvailable_other: '{{count}} shipments booked today are not covered by a pickup yet: {{packages}} package(s), {{weight}}.',
+    todayAvailable_one: '{{count}} shipment booked today is not covered by a pickup yet: {{packages}}, {{weight}}.',
+    todayAvailable_other: '{{count}} shipments booked today are not covered by a pickup yet: {{packages}}, {{weight}}.',
     takeToday: 'Pick up today’s shipments',
-    covers: 'This pickup covers {{count}} shipment(s) booked today.',
+    covers_one: 'This pickup covers {{count}} shipment booked today.',
+    covers_other: 'This pickup covers {{count}} shipments booked today.',
     packagesCount: 'Packages',
     packagesWeight: 'Total weight (kg)',
     volumeLitres: 'Total volume (litres)',
@@ -267,8 +268,9 @@ export const en = {
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {
     settingsReset: 'Your settings file could not be read and was reset to defaults. The old file was kept as {{file}}.',
-    labelsRefetched: '{{count}} label(s) of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.',
-    labelsStillMissing: '{{count}} label(s) were missing after Fraktdesk last stopped; {{stillMissing}} could not be downloaded yet. Open the shipment and use “Download label”.',
+    labelsRefetched_one: '{{count}} label of a shipment booked just before Fraktdesk last stopped was missing and has been downloaded again.',
+    labelsRefetched_other: '{{count}} labels of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.',
+    labelsStillMissing: '{{count}} labels were missing after Fraktdesk last stopped; {{stillMissing}} could not be downloaded yet. Open the shipment and use “Download label”.',
     title: 'Notice'
   }
 }

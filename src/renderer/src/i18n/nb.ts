@@ -251,10 +251,11 @@ export const nb: Messages = {
     findDates: 'Finn hentedatoer',
     dates: 'Ledige datoer',
     price: 'Pris: {{amount}} inkl. mva.',
-    todayAvailable_one: '{{count}} sending booket i dag er ikke dekket av en henting ennå: {{packages}} kolli, {{weight}}.',
-    todayAvailable_other: '{{count}} sendinger booket i dag er ikke dekket av en henting ennå: {{packages}} kolli, {{weight}}.',
+    todayAvailable_one: '{{count}} sending booket i dag er ikke dekket av en henting ennå: {{packages}}, {{weight}}.',
+    todayAvailable_other: '{{count}} sendinger booket i dag er ikke dekket av en henting ennå: {{packages}}, {{weight}}.',
     takeToday: 'Hent dagens sendinger',
-    covers: 'Denne hentingen dekker {{count}} sending(er) booket i dag.',
+    covers_one: 'Denne hentingen dekker {{count}} sending booket i dag.',
+    covers_other: 'Denne hentingen dekker {{count}} sendinger booket i dag.',
     packagesCount: 'Kolli',
     packagesWeight: 'Totalvekt (kg)',
     volumeLitres: 'Totalvolum (liter)',
@@ -282,8 +283,9 @@ export const nb: Messages = {
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {
     settingsReset: 'Innstillingsfilen kunne ikke leses og ble tilbakestilt. Den gamle filen er tatt vare på som {{file}}.',
-    labelsRefetched: '{{count}} etikett(er) for sendinger booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
-    labelsStillMissing: '{{count}} etikett(er) manglet etter at Fraktdesk sist stoppet; {{stillMissing}} kunne ikke lastes ned ennå. Åpne sendingen og bruk «Last ned etikett».',
+    labelsRefetched_one: '{{count}} etikett for en sending booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
+    labelsRefetched_other: '{{count}} etiketter for sendinger booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
+    labelsStillMissing: '{{count}} etiketter manglet etter at Fraktdesk sist stoppet; {{stillMissing}} kunne ikke lastes ned ennå. Åpne sendingen og bruk «Last ned etikett».',
     title: 'Merk'
   }
 }

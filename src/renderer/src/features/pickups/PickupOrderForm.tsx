@@ -193,7 +193,7 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
 
       {todayForCustomer && (covers?.length ?? 0) === 0 && (
         <div className="alert alert-info" data-testid="todays-shipments">
-          {t('pickups.todayAvailable', { count: todayForCustomer.shipmentIds.length, packages: todayForCustomer.parcels.count + todayForCustomer.cargo.count, weight: formatWeight(todayForCustomer.parcels.weightKg + todayForCustomer.cargo.weightKg, i18n.language) })}
+          {t('pickups.todayAvailable', { count: todayForCustomer.shipmentIds.length, packages: t('pickups.nPackages', { count: todayForCustomer.parcels.count + todayForCustomer.cargo.count }), weight: formatWeight(todayForCustomer.parcels.weightKg + todayForCustomer.cargo.weightKg, i18n.language) })}
           <button ref={todaysLink} type="button" className="link" onClick={takeToday}>
             {t('pickups.takeToday')}
           </button>
