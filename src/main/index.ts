@@ -11,9 +11,12 @@ import { hardenSession } from './windows/security'
 import { createKeytarSecretStore } from './services/secrets/keytar-secret-store'
 import { createTrustedSenderCheck } from './services/security/url-policy'
 import { createLogger } from './services/log/logger'
+import { chromiumLocale, startupLanguage } from './services/settings/startup-language'
 
 // Tests and portable setups point userData elsewhere (before anything reads it).
 if (process.env.FRAKTDESK_USER_DATA_DIR) app.setPath('userData', process.env.FRAKTDESK_USER_DATA_DIR)
+// Date fields and other Chromium widgets follow the app's language, not only the OS (see startup-language).
+app.commandLine.appendSwitch('lang', chromiumLocale[startupLanguage(app.getPath('userData'))])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

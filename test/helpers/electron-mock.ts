@@ -72,7 +72,8 @@ export function createElectronMock() {
       whenReady: vi.fn(() => new Promise<void>(() => undefined)),
       getPath: vi.fn(() => '/tmp/fraktdesk-mock'),
       setPath: vi.fn(),
-      getVersion: vi.fn(() => '0.0.0')
+      getVersion: vi.fn(() => '0.0.0'),
+      commandLine: { appendSwitch: vi.fn() }
     },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, data: null })), on: vi.fn(), send: vi.fn() }

@@ -109,5 +109,7 @@ describe('app entry', () => {
     await import('../../../src/main/index')
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled()
     expect(electron.app.events.map.has('second-instance')).toBe(true)
+    // No settings file in the mocked userData: Chromium's widgets start in English.
+    expect(electron.app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB')
   })
 })
