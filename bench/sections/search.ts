@@ -6,7 +6,7 @@ import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { openDatabase, type Db } from '../../src/main/services/store/db'
 import { migrations } from '../../src/main/services/store/migrations'
-import { createShipmentsRepo } from '../../src/main/services/store/shipments-repo'
+import { createShipmentsRepo, searchIndexes, summaryColumns } from '../../src/main/services/store/shipments-repo'
 import { tokenQuery } from '../../src/main/services/store/search-tokens'
 import { printTable, quick, ratio, ms, stats, timeSync } from '../lib'
 
@@ -48,7 +48,7 @@ export function seededDatabase(n: number): string {
   }
   process.stdout.write(' — building search indexes')
   db.exec(`INSERT INTO shipments_fts (shipments_fts) VALUES ('rebuild')`)
-  db.exec(`INSERT INTO shipments_tokens (rowid, tokens) SELECT rowid, fraktdesk_search_tokens(recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers) FROM shipments`)
+  db.exec(`INSERT INTO ${searchIndexes.tokens} (rowid, tokens) SELECT rowid, fraktdesk_search_tokens(${searchIndexes.columns.join(', ')}) FROM shipments`)
   for (const t of triggers) db.exec(t.sql)
   db.close()
   renameSync(building, dir)
@@ -70,9 +70,6 @@ function formJson(name: string, postalCode: string, city: string, i: number): un
     notes: 'Leave at the door if nobody answers. Ring twice. '.repeat(4)
   }
 }
-
-const summaryColumns =
-  's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file'
 
 /** The fastest hand-written statement for the same page of 100 that the list shows. */
 function handWritten(db: Db): (query: string) => unknown[] {

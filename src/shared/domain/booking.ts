@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { postalCodeProblem } from './postal-code'
 import { modeSchema } from './mode'
+import { recordErrorSchema } from './record-error'
+export { recordErrorSchema, type RecordError } from './record-error'
 import { calendarDate, clockTime, code, safeText, shippingDate, strictNumber, uniqueArray } from './fields'
 
 // Limits from Bring's Booking API documentation.
@@ -144,14 +146,6 @@ export type ShipmentSummary = z.infer<typeof shipmentSummarySchema>
 /** What the renderer sees of a confirmation: label links carry access tokens, so only whether one exists. */
 export const confirmationViewSchema = confirmationSchema.omit({ labelUrl: true, waybillUrl: true }).extend({ labelAvailable: z.boolean() })
 export type ConfirmationView = z.infer<typeof confirmationViewSchema>
-
-/** An error kept with a record: code, main's own wording, and the message key of the reason. */
-export const recordErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  i18n: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional()
-})
-export type RecordError = z.infer<typeof recordErrorSchema>
 
 export const shipmentDetailSchema = shipmentSummarySchema.extend({
   form: storedBookingFormSchema,

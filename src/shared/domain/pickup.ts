@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { modeSchema } from './mode'
+import { recordErrorSchema } from './record-error'
 import { postalCodeProblem } from './postal-code'
 import { code, safeText, shippingDate, strictNumber } from './fields'
 
@@ -114,7 +115,7 @@ export const pickupRecordSchema = z.object({
   receiptUrl: z.string().nullable(),
   /** What is to be picked up, in the units people use. */
   details: z.object({ packagesCount: z.number().optional(), packagesWeightKg: z.number().optional(), packagesVolumeLitres: z.number().optional(), palletsCount: z.number().optional(), palletsWeightKg: z.number().optional() }),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: recordErrorSchema.nullable(),
   /** Derived from the rules: only C2C mailbox pickups can be changed through the API. */
   canModify: z.boolean()
 })

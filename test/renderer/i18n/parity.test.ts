@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { nb } from '../../../src/renderer/src/i18n/nb'
+import { translationLeaves as leaves } from '../../helpers/translation-leaves'
 
-/** Every leaf as "a.b.c" → text. */
-function leaves(tree: object, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out.set(path, value)
-    else for (const [k, v] of leaves(value as object, path)) out.set(k, v)
-  }
-  return out
-}
 const params = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort()
 
 describe('translations: English and Norwegian say the same things', () => {

@@ -54,10 +54,10 @@ const summary = (r: SummaryRow): ShipmentSummary => ({
 })
 
 /** What the list shows, and nothing more: the JSON columns stay on disk while searching. */
-const summaryColumns =
+export const summaryColumns =
   's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file'
 type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file'>
-const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'] }
+export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'] }
 
 export function createShipmentsRepo(db: Db, now = () => new Date()) {
   registerSearchTokens(db)

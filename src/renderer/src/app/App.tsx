@@ -99,7 +99,7 @@ export function App() {
           )}
         </main>
       </div>
-      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
     </div>
   )
 }

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useModalDialog } from '../components/useModalDialog'
 
 const shortcuts = [
   ['Ctrl+1 … Ctrl+6', 'screens'],
@@ -12,18 +12,12 @@ const shortcuts = [
   ['? / F1', 'help']
 ] as const
 
-/** The keyboard shortcuts, as a real modal dialog: focus inside, Esc closes, focus goes back. */
-export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose(): void }) {
+/** The keyboard shortcuts, as a real modal dialog while mounted: focus inside, Esc closes, focus goes back. */
+export function ShortcutsHelp({ onClose }: { onClose(): void }) {
   const { t } = useTranslation()
-  const ref = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    if (!open && dialog.open) dialog.close()
-  }, [open])
+  const { ref, focusRef } = useModalDialog<HTMLButtonElement>()
   return (
-    <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose} data-testid="shortcuts-help">
+    <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onCancel={onClose} data-testid="shortcuts-help">
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
       <table className="table">
         <tbody>
@@ -37,7 +31,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose(): voi
           ))}
         </tbody>
       </table>
-      <button type="button" autoFocus onClick={onClose}>
+      <button ref={focusRef} type="button" onClick={onClose}>
         {t('common.close')}
       </button>
     </dialog>

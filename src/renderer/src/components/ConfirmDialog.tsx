@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useModalDialog } from './useModalDialog'
 
 interface Props {
   title: string
@@ -17,20 +18,9 @@ interface Props {
  */
 export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, testId }: Props) {
   const { t } = useTranslation()
-  const ref = useRef<HTMLDialogElement>(null)
-  const cancel = useRef<HTMLButtonElement>(null)
+  // Focus starts on Cancel: Enter must never confirm by accident.
+  const { ref, focusRef: cancel } = useModalDialog<HTMLButtonElement>()
   const id = useId()
-  useEffect(() => {
-    const dialog = ref.current
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    if (dialog && !dialog.open) dialog.showModal()
-    // showModal focuses the first button (the risky one): Enter must never confirm by accident.
-    cancel.current?.focus()
-    return () => {
-      dialog?.close()
-      if (opener?.isConnected) opener.focus()
-    }
-  }, [])
   return (
     <dialog ref={ref} className="confirm" role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} data-testid={testId} onCancel={onCancel}>
       <h3 id={`${id}-title`}>{title}</h3>
