@@ -21,6 +21,10 @@ import { createPickupsRepo } from './services/store/pickups-repo'
 import { removeStaleTempFiles } from './services/maintenance/crash-leftovers'
 import { createPickupService, pickupNotSentMessage, pickupOutcomeUnknownMessage } from './services/pickups/pickup-service'
 import type { Notice } from '../shared/domain/notices'
+import { createAddressBookRepo } from './services/store/address-book-repo'
+import { createBatchesRepo } from './services/store/batches-repo'
+import { createBatchService } from './services/batches/batch-service'
+import { createEventHub } from './services/events/event-hub'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -88,7 +92,23 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     logger: opts.logger,
     onBooked: (s) => pickups.recordMailboxPickup(s)
   })
+  const addressBook = createAddressBookRepo(db)
+  const batchesRepo = createBatchesRepo(db)
+  const pausedBatches = batchesRepo.pauseInterrupted()
+  const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
+  const batches = createBatchService({
+    repo: batchesRepo,
+    addressBook,
+    booking,
+    bring,
+    settings,
+    logger: opts.logger,
+    emit: (progress) => events.emit('batch:progress', progress)
+  })
   const startupNotices: Notice[] = []
+  if (pausedBatches > 0) {
+    startupNotices.push({ key: 'batchesPaused', params: { count: pausedBatches }, text: `${pausedBatches} batch(es) were running when Fraktdesk stopped. They are paused: open Batches and choose “Book all” to book the rows not yet sent.` })
+  }
   // Booked before a crash but the label never saved: fetch it again, in the background.
   const labelsRefetched = booking.refetchMissingLabels().then(
     ({ missing, stillMissing }) => {
@@ -124,6 +144,10 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     booking,
     pickupsRepo,
     pickups,
+    addressBook,
+    batchesRepo,
+    batches,
+    events,
     openExternal: opts.openExternal,
     openPath: opts.openPath ?? (async () => 'Opening files is not available here.'),
     dispose: () => db.close(),

@@ -54,6 +54,10 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, createDispatcher(handlers, deps, isTrustedSender))
     mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml })
     mainWindow.on('closed', () => (mainWindow = null))
+    // Batch progress and other contract events go to the app's own window only.
+    deps.events.subscribe((event, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload)
+    })
     app.on('will-quit', () => deps.dispose())
   })
 

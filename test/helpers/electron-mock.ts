@@ -76,7 +76,10 @@ export function createElectronMock() {
       commandLine: { appendSwitch: vi.fn() }
     },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, data: null })), on: vi.fn(), send: vi.fn() }
+    ipcRenderer: (() => {
+      const ev = listeners()
+      return { invoke: vi.fn(async () => ({ ok: true, data: null })), on: vi.fn(ev.on), removeListener: vi.fn((e: string, l: Listener) => void ev.map.set(e, (ev.map.get(e) ?? []).filter((x) => x !== l))), emit: ev.emit, send: vi.fn() }
+    })()
   }
 }
 export type ElectronMock = ReturnType<typeof createElectronMock>

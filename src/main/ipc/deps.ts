@@ -10,6 +10,10 @@ import type { BookingService } from '../services/booking/booking-service'
 import type { PickupsRepo } from '../services/store/pickups-repo'
 import type { PickupService } from '../services/pickups/pickup-service'
 import type { Notice } from '../../shared/domain/notices'
+import type { AddressBookRepo } from '../services/store/address-book-repo'
+import type { BatchesRepo } from '../services/store/batches-repo'
+import type { BatchService } from '../services/batches/batch-service'
+import type { EventHub } from '../services/events/event-hub'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
@@ -24,6 +28,11 @@ export interface AppDeps {
   booking: BookingService
   pickupsRepo: PickupsRepo
   pickups: PickupService
+  addressBook: AddressBookRepo
+  batchesRepo: BatchesRepo
+  batches: BatchService
+  /** Pushes progress to the window (app: webContents.send; e2e: the page). */
+  events: EventHub
   /** shell.openPath in the app: returns an error string, '' on success. Handlers validate the path first. */
   openPath(file: string): Promise<string>
   /** Closes the database; the app calls it on quit, tests after each run. */

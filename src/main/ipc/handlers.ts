@@ -6,6 +6,8 @@ import { customersHandlers } from './customers.ipc'
 import { quoteHandlers } from './quote.ipc'
 import { bookingHandlers } from './booking.ipc'
 import { pickupsHandlers } from './pickups.ipc'
+import { addressBookHandlers } from './address-book.ipc'
+import { batchesHandlers } from './batches.ipc'
 
 /** Every channel's handler; the type makes a missing channel a compile error. */
 export const handlers: Handlers = {
@@ -15,5 +17,7 @@ export const handlers: Handlers = {
   ...customersHandlers,
   ...quoteHandlers,
   ...bookingHandlers,
-  ...pickupsHandlers
+  ...pickupsHandlers,
+  ...addressBookHandlers,
+  ...batchesHandlers
 }

@@ -139,7 +139,9 @@ export const shipmentSummarySchema = z.object({
   recipientCity: z.string(),
   reference: z.string().nullable(),
   consignmentNumber: z.string().nullable(),
-  hasLabel: z.boolean()
+  hasLabel: z.boolean(),
+  /** The batch it was booked in, if any. */
+  batchId: z.string().nullable().default(null)
 })
 export type ShipmentSummary = z.infer<typeof shipmentSummarySchema>
 

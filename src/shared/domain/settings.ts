@@ -65,3 +65,17 @@ export const settingsPatchSchema = z
   .partial()
   .strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+/** The company address from Settings as a booking party (unchecked: the booking schema checks it). */
+export function senderFromSettings(s: DefaultSender) {
+  return {
+    name: s.name ?? '',
+    addressLine: s.addressLine ?? '',
+    addressLine2: s.addressLine2 ?? '',
+    postalCode: s.postalCode ?? '',
+    city: s.city ?? '',
+    countryCode: s.countryCode || 'NO',
+    reference: '',
+    contact: { name: s.contactName ?? '', email: s.email ?? '', phoneNumber: s.phoneNumber ?? '' }
+  }
+}

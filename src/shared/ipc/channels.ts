@@ -31,7 +31,32 @@ export const channels = [
   'pickups:list',
   'pickups:modify',
   'pickups:cancel',
-  'pickups:today'
+  'pickups:today',
+  'addressBook:list',
+  'addressBook:count',
+  'addressBook:save',
+  'addressBook:delete',
+  'addressBook:import',
+  'addressBook:addFromShipments',
+  'addressBook:defaultSender',
+  'recipients:suggest',
+  'batches:list',
+  'batches:get',
+  'batches:create',
+  'batches:appendRows',
+  'batches:updateRow',
+  'batches:setDefaults',
+  'batches:start',
+  'batches:stop',
+  'batches:delete',
+  'batches:openLabels',
+  'batches:openResult',
+  'imports:mappingGet',
+  'imports:mappingSet'
 ] as const
 
 export type Channel = (typeof channels)[number]
+
+/** Events main pushes to the window (long work: a running batch). Payload schemas are in contract.ts. */
+export const eventNames = ['batch:progress'] as const
+export type EventName = (typeof eventNames)[number]

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Channel } from './channels'
+import type { Channel, EventName } from './channels'
 import { modeSchema } from '../domain/mode'
 import { settingsPatchSchema, settingsSchema } from '../domain/settings'
 import { credentialsStatusSchema, saveCredentialsSchema } from '../domain/credentials'
@@ -10,8 +10,14 @@ import { pickupOptionsQuerySchema, pickupOptionsSchema, pickupOrderFormSchema, p
 import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
   shipmentFilterQuerySchema, shipmentSummarySchema } from '../domain/booking'
 import { noticeSchema } from '../domain/notices'
+import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
+import { batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
+import { safeText } from '../domain/fields'
 
 const none = z.undefined()
+/** Rows per IPC call when importing: well under the 1 MB / 50,000-value cap of one call. */
+export const IMPORT_CHUNK = 500
+const importResultSchema = z.object({ added: z.number(), skipped: z.number() })
 const byId = z.object({ id: z.string().uuid() }).strict()
 
 export const appInfoSchema = z.object({
@@ -78,8 +84,38 @@ export const contract = {
   'pickups:list': { input: none, output: z.array(pickupRecordSchema) },
   'pickups:modify': { input: byId.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date') }), output: pickupRecordSchema },
   'pickups:cancel': { input: byId, output: pickupRecordSchema },
-  'pickups:today': { input: none, output: z.array(todaysShipmentsSchema) }
+  'pickups:today': { input: none, output: z.array(todaysShipmentsSchema) },
+  'addressBook:list': { input: addressFilterSchema, output: z.object({ items: z.array(addressEntrySchema) }) },
+  'addressBook:count': { input: addressFilterQuerySchema, output: z.object({ total: z.number(), totalExact: z.boolean() }) },
+  'addressBook:save': { input: z.object({ id: z.string().uuid().optional(), entry: addressEntryInputSchema }).strict(), output: addressEntrySchema },
+  'addressBook:delete': { input: byId, output: z.object({ deleted: z.boolean() }) },
+  /** Import in chunks (an IPC call is capped at 1 MB); duplicates of existing entries are skipped. */
+  'addressBook:import': { input: z.object({ entries: z.array(addressEntryInputSchema).min(1).max(IMPORT_CHUNK) }).strict(), output: importResultSchema },
+  'addressBook:addFromShipments': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500) }).strict(), output: importResultSchema },
+  'addressBook:defaultSender': { input: none, output: addressEntrySchema.nullable() },
+  'recipients:suggest': { input: z.object({ query: safeText(100) }).strict(), output: z.array(recipientSuggestionSchema) },
+  'batches:list': { input: none, output: z.array(batchSummarySchema) },
+  'batches:get': { input: byId, output: batchDetailSchema },
+  'batches:create': { input: newBatchSchema.extend({ rows: newBatchSchema.shape.rows.max(IMPORT_CHUNK) }).strict(), output: batchDetailSchema },
+  'batches:appendRows': { input: byId.extend({ rows: z.array(rowValuesSchema).min(1).max(IMPORT_CHUNK) }), output: batchDetailSchema },
+  'batches:updateRow': { input: z.object({ rowId: z.string().uuid(), values: rowValuesSchema }).strict(), output: batchDetailSchema },
+  'batches:setDefaults': { input: byId.extend({ defaults: batchDefaultsSchema }), output: batchDetailSchema },
+  'batches:start': { input: byId.extend({ confirmLive: z.boolean().optional() }), output: batchDetailSchema },
+  'batches:stop': { input: byId.extend({ how: z.enum(['pause', 'cancel']) }), output: batchDetailSchema },
+  'batches:delete': { input: byId, output: z.object({ deleted: z.boolean() }) },
+  /** Merges the booked rows' labels into one PDF (row order) and opens it. */
+  'batches:openLabels': { input: byId, output: z.object({ opened: z.boolean(), pages: z.number(), missingRows: z.array(z.number()) }) },
+  /** Writes the result CSV (row, recipient, consignment, tracking link, status, error) and opens it. */
+  'batches:openResult': { input: byId.extend({ headers: z.array(safeText(40)).length(9), statuses: z.record(z.string(), safeText(60)) }), output: z.object({ opened: z.boolean() }) },
+  'imports:mappingGet': { input: z.object({ headers: z.array(safeText(200)).max(200) }).strict(), output: z.array(z.enum(rowFields).nullable()).nullable() },
+  'imports:mappingSet': { input: z.object({ headers: z.array(safeText(200)).max(200), mapping: z.array(z.enum(rowFields).nullable()).max(200) }).strict(), output: z.object({ saved: z.boolean() }) }
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
+
+/** Events main pushes to the window, each with its payload schema (main checks before sending). */
+export const events = {
+  'batch:progress': batchProgressSchema
+} satisfies Record<EventName, z.ZodType>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 
 export type Contract = typeof contract
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>

@@ -15,6 +15,7 @@ export const errorTemplates = {
   unexpected: 'Bring answered with an unexpected status (HTTP {{status}}).',
   noCredentials: 'Add your Mybring API user and API key in Settings first.',
   forbiddenSender: 'This window is not allowed to talk to Fraktdesk.',
+  batchLive: '{{count}} real shipments at real cost. Confirm to book them with Bring live.',
   internal: 'Something went wrong inside Fraktdesk. Your input was kept; please try again.',
   notSentHeaders: 'Nothing was sent to Bring: the API user or client URL in Settings contains characters that cannot be sent. Correct them in Settings, then send again.'
 } as const

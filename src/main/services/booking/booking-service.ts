@@ -36,10 +36,10 @@ interface Deps {
 export function createBookingService(deps: Deps) {
   const singleFlight = createSingleFlight<ShipmentRecord>()
 
-  async function send(form: BookingForm, existing: ShipmentRecord | null): Promise<ShipmentRecord> {
+  async function send(form: BookingForm, existing: ShipmentRecord | null, batchId: string | undefined): Promise<ShipmentRecord> {
     const mode = deps.bring.mode()
     const request = buildBookingRequest(form, mode)
-    const record = existing ?? deps.repo.insertPending(form, request, mode)
+    const record = existing ?? deps.repo.insertPending(form, request, mode, batchId)
     if (existing) deps.repo.replaceRequest(existing.id, form, request, mode)
     const log = deps.logger.child({ shipment: record.id, mode })
     // While waiting out a 429 or a refused connection, a crash must read "not sent".
@@ -110,19 +110,21 @@ export function createBookingService(deps: Deps) {
   }
 
   /** Same clientRequestId while a request is in flight or after success: the same booking comes back. */
-  function submit(form: BookingForm, opts: { confirmLive?: boolean }): Promise<ShipmentRecord> {
+  function submit(form: BookingForm, opts: { confirmLive?: boolean; batchId?: string }): Promise<ShipmentRecord> {
     if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {
       return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.'))
     }
     return singleFlight(form.clientRequestId, async () => {
       const existing = deps.repo.findByClientRequest(form.clientRequestId)
       if (existing && existing.status !== 'failed' && existing.status !== 'not_sent') return existing
-      return send(form, existing)
+      return send(form, existing, opts.batchId)
     })
   }
 
   return {
     submit,
+    /** Where the booking of this form stands (null: never saved). */
+    statusOf: (clientRequestId: string) => deps.repo.findByClientRequest(clientRequestId)?.status ?? null,
 
     /** The user checked Mybring: it was booked (with the number they found) or it was not. */
     resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false }): ShipmentRecord {

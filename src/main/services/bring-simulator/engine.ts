@@ -44,7 +44,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const accounts = options.accounts ?? [sandboxAccount]
   const now = options.now ?? (() => new Date())
   const limits = { ...bringRateLimits, ...options.rateLimits }
-  const state: SimState = { pickups: new Map() }
+  const state: SimState = { bookings: new Map(), pickups: new Map() }
   const routes: SimRoute[] = (options.modules ?? defaultModules).flatMap((m) => m({ accounts, state }))
   const faults = createFaultBook()
   const requests: SimRequestRecord[] = []

@@ -38,6 +38,8 @@ export interface SimRoute {
 
 /** What one API's module leaves for another (a mailbox-pickup booking becomes a cancellable pickup). */
 export interface SimState {
+  /** Bookings Bring accepted, per consignment correlationId: more than one is a doubled booking. */
+  bookings: Map<string, number>
   pickups: Map<string, { kind: 'business' | 'mailbox'; date: string; cancelled: boolean; customerNumber: string }>
 }
 

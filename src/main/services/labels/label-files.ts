@@ -57,7 +57,7 @@ export async function resolveLabelPath(labelsDir: string, fileName: string): Pro
   const refuse = (): never => {
     throw AppError.field('id', 'Fraktdesk only opens label files from its own labels folder.')
   }
-  if (!/^[A-Za-z0-9_-]+\.pdf$/.test(fileName)) refuse()
+  if (!/^[A-Za-z0-9_-]+\.(pdf|csv)$/.test(fileName)) refuse()
   const root = await fs.realpath(labelsDir)
   let real: string
   try {

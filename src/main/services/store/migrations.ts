@@ -186,5 +186,75 @@ export const migrations: string[] = [
   // without reading 100,000 rows of JSON.
   `
   CREATE INDEX shipments_booked_labels ON shipments (status, label_file, id);
+  `,
+  // Address book (recipients and sender profiles) with the history's search indexes; batches whose
+  // rows become shipments through their client request id (one per row, so a row is booked once);
+  // the column mapping remembered per CSV header set; each shipment knows the batch it came from.
+  `
+  CREATE TABLE address_book (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('recipient', 'sender')),
+    dedupe_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    postal_code TEXT NOT NULL,
+    city TEXT NOT NULL,
+    phone TEXT,
+    email TEXT,
+    contact_name TEXT,
+    is_default INTEGER NOT NULL DEFAULT 0,
+    entry_json TEXT NOT NULL,
+    UNIQUE (kind, dedupe_key)
+  );
+  CREATE INDEX address_book_kind ON address_book (kind);
+  CREATE VIRTUAL TABLE address_book_fts USING fts5(
+    name, postal_code, city, phone, email, contact_name,
+    content='address_book', content_rowid='rowid', tokenize='trigram'
+  );
+  CREATE VIRTUAL TABLE address_book_tokens USING fts5(tokens, content='', contentless_delete=1, detail=none);
+  CREATE TRIGGER address_book_ai AFTER INSERT ON address_book BEGIN
+    INSERT INTO address_book_fts (rowid, name, postal_code, city, phone, email, contact_name) VALUES (new.rowid, new.name, new.postal_code, new.city, new.phone, new.email, new.contact_name);
+    INSERT INTO address_book_tokens (rowid, tokens) VALUES (new.rowid, fraktdesk_search_tokens(new.name, new.postal_code, new.city, new.phone, new.email, new.contact_name));
+  END;
+  CREATE TRIGGER address_book_au AFTER UPDATE OF name, postal_code, city, phone, email, contact_name ON address_book BEGIN
+    INSERT INTO address_book_fts (address_book_fts, rowid, name, postal_code, city, phone, email, contact_name) VALUES ('delete', old.rowid, old.name, old.postal_code, old.city, old.phone, old.email, old.contact_name);
+    INSERT INTO address_book_fts (rowid, name, postal_code, city, phone, email, contact_name) VALUES (new.rowid, new.name, new.postal_code, new.city, new.phone, new.email, new.contact_name);
+    DELETE FROM address_book_tokens WHERE rowid = old.rowid;
+    INSERT INTO address_book_tokens (rowid, tokens) VALUES (new.rowid, fraktdesk_search_tokens(new.name, new.postal_code, new.city, new.phone, new.email, new.contact_name));
+  END;
+  CREATE TRIGGER address_book_ad AFTER DELETE ON address_book BEGIN
+    INSERT INTO address_book_fts (address_book_fts, rowid, name, postal_code, city, phone, email, contact_name) VALUES ('delete', old.rowid, old.name, old.postal_code, old.city, old.phone, old.email, old.contact_name);
+    DELETE FROM address_book_tokens WHERE rowid = old.rowid;
+  END;
+
+  CREATE TABLE batches (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('sandbox', 'test', 'live')),
+    run_state TEXT NOT NULL CHECK (run_state IN ('idle', 'running', 'paused', 'cancelled', 'done')),
+    defaults_json TEXT NOT NULL,
+    labels_pdf TEXT,
+    result_csv TEXT
+  );
+  CREATE TABLE batch_rows (
+    id TEXT PRIMARY KEY,
+    batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+    row_no INTEGER NOT NULL,
+    client_request_id TEXT NOT NULL UNIQUE,
+    values_json TEXT NOT NULL,
+    problems_json TEXT,
+    updated_at TEXT NOT NULL,
+    UNIQUE (batch_id, row_no)
+  );
+  CREATE TABLE import_mappings (
+    header_key TEXT PRIMARY KEY,
+    mapping_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  ALTER TABLE shipments ADD COLUMN batch_id TEXT;
+  CREATE INDEX shipments_batch ON shipments (batch_id) WHERE batch_id IS NOT NULL;
   `
 ]

@@ -36,6 +36,7 @@ interface Row {
   error_json: string | null
   label_file: string | null
   package_numbers: string | null
+  batch_id: string | null
 }
 
 const summary = (r: SummaryRow): ShipmentSummary => ({
@@ -50,13 +51,14 @@ const summary = (r: SummaryRow): ShipmentSummary => ({
   recipientCity: r.recipient_city,
   reference: r.reference,
   consignmentNumber: r.consignment_number,
-  hasLabel: r.label_file !== null
+  hasLabel: r.label_file !== null,
+  batchId: r.batch_id
 })
 
 /** What the list shows, and nothing more: the JSON columns stay on disk while searching. */
 export const summaryColumns =
-  's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file'
-type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file'>
+  's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file, s.batch_id'
+type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id'>
 export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'] }
 
 export function createShipmentsRepo(db: Db, now = () => new Date()) {
@@ -64,8 +66,8 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
   const byId = db.prepare<[string], Row>('SELECT * FROM shipments WHERE id = ?')
   const byClientRequest = db.prepare<[string], Row>('SELECT * FROM shipments WHERE client_request_id = ?')
   const insert = db.prepare(`INSERT INTO shipments (id, client_request_id, created_at, updated_at, mode, status, customer_number, product_id,
-    recipient_name, recipient_postal_code, recipient_city, reference, form_json, request_json)
-    VALUES (@id, @clientRequestId, @now, @now, @mode, 'pending', @customerNumber, @productId, @recipientName, @recipientPostalCode, @recipientCity, @reference, @form, @request)`)
+    recipient_name, recipient_postal_code, recipient_city, reference, form_json, request_json, batch_id)
+    VALUES (@id, @clientRequestId, @now, @now, @mode, 'pending', @customerNumber, @productId, @recipientName, @recipientPostalCode, @recipientCity, @reference, @form, @request, @batchId)`)
   // Status changes leave the searchable columns alone, so the search indexes are not rewritten.
   const setStatus = db.prepare(`UPDATE shipments SET status = @status, updated_at = @now, error_json = @error WHERE id = @id`)
   const setBooked = db.prepare(`UPDATE shipments SET status = 'booked', updated_at = @now, consignment_number = @consignmentNumber,
@@ -90,7 +92,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
 
   return {
     /** Written before anything is sent to Bring: the full request is on disk even if the app dies mid-call. */
-    insertPending(form: BookingForm, request: unknown, mode: Mode): ShipmentRecord {
+    insertPending(form: BookingForm, request: unknown, mode: Mode, batchId?: string): ShipmentRecord {
       const id = randomUUID()
       insert.run({
         id,
@@ -104,7 +106,8 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
         recipientCity: form.recipient.city,
         reference: form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null,
         form: JSON.stringify(form),
-        request: JSON.stringify(request)
+        request: JSON.stringify(request),
+        batchId: batchId ?? null
       })
       return detail(byId.get(id)!)
     },

@@ -271,6 +271,8 @@ export const en = {
     labelsRefetched_one: '{{count}} label of a shipment booked just before Fraktdesk last stopped was missing and has been downloaded again.',
     labelsRefetched_other: '{{count}} labels of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.',
     labelsStillMissing: '{{count}} labels were missing after Fraktdesk last stopped; {{stillMissing}} could not be downloaded yet. Open the shipment and use “Download label”.',
+    batchesPaused_one: 'A batch was running when Fraktdesk stopped. It is paused: open Batches and choose “Book all” to book the rows not yet sent.',
+    batchesPaused_other: '{{count}} batches were running when Fraktdesk stopped. They are paused: open Batches and choose “Book all” to book the rows not yet sent.',
     title: 'Notice'
   }
 }

@@ -4,6 +4,7 @@ export const nb: Messages = {
   errors: {
     auth: 'Bring avviste API-brukeren eller -nøkkelen. Sjekk dem under Innstillinger.',
     unreachable: 'Får ikke kontakt med Bring. Sjekk internettforbindelsen og prøv igjen.',
+    batchLive: '{{count}} ekte forsendelser til ekte kostnad. Bekreft for å bestille dem hos Bring.',
     connectionLost: 'Forbindelsen til Bring ble brutt før svaret kom.',
     timeout: 'Bring svarte ikke innen {{seconds}} sekunder.',
     server: 'Bring har problemer (HTTP {{status}}). Prøv igjen om noen minutter.',
@@ -285,6 +286,8 @@ export const nb: Messages = {
     settingsReset: 'Innstillingsfilen kunne ikke leses og ble tilbakestilt. Den gamle filen er tatt vare på som {{file}}.',
     labelsRefetched_one: '{{count}} etikett for en sending booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
     labelsRefetched_other: '{{count}} etiketter for sendinger booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
+    batchesPaused_one: 'En bunke var i gang da Fraktdesk stoppet. Den er satt på pause: åpne Bunker og velg «Book alle» for å booke radene som ikke er sendt.',
+    batchesPaused_other: '{{count}} bunker var i gang da Fraktdesk stoppet. De er satt på pause: åpne Bunker og velg «Book alle» for å booke radene som ikke er sendt.',
     labelsStillMissing: '{{count}} etiketter manglet etter at Fraktdesk sist stoppet; {{stillMissing}} kunne ikke lastes ned ennå. Åpne sendingen og bruk «Last ned etikett».',
     title: 'Merk'
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bringRateLimits, createRateLimiter, parseRetryAfter } from '../../../../src/main/services/bring/rate-limiter'
+import { bringRateLimits, createRateLimiter, parseRetryAfter, WINDOW_SAFETY_MS } from '../../../../src/main/services/bring/rate-limiter'
 
 describe('client-side rate limiting', () => {
   it('uses Bring’s documented rates: booking 18/s, shipping guide 120/s', () => {
@@ -18,8 +18,43 @@ describe('client-side rate limiting', () => {
     expect(waits).toEqual([])
     t = 250
     await limiter.acquire()
-    expect(waits).toEqual([750])
-    expect(t).toBe(1000)
+    expect(waits).toEqual([750 + WINDOW_SAFETY_MS])
+    expect(t).toBe(1000 + WINDOW_SAFETY_MS)
+  })
+
+  it('paces a batch of 200 bookings from 8 parallel workers at ≥ 0.9 × 18/s, never more than 18 in any second (fake clock)', async () => {
+    let t = 0
+    // A fake clock where sleeping advances time; every request takes 120 ms to answer.
+    const timers: { at: number; resolve: () => void }[] = []
+    const sleep = (ms: number): Promise<void> => new Promise((resolve) => timers.push({ at: t + ms, resolve }))
+    const limiter = createRateLimiter(18, () => t, sleep)
+    const starts: number[] = []
+    let next = 0
+    const worker = async (): Promise<void> => {
+      while (next < 200) {
+        next++
+        await limiter.acquire()
+        starts.push(t)
+        await sleep(120)
+      }
+    }
+    const done = Promise.all(Array.from({ length: 8 }, worker))
+    let finished = false
+    void done.then(() => (finished = true))
+    while (!finished) {
+      await new Promise((r) => setImmediate(r))
+      timers.sort((a, b) => a.at - b.at)
+      const timer = timers.shift()
+      if (!timer) continue
+      t = Math.max(t, timer.at)
+      timer.resolve()
+    }
+    expect(starts).toHaveLength(200)
+    const busiest = Math.max(...starts.map((s) => starts.filter((x) => x >= s && x < s + 1000).length))
+    expect(busiest).toBeLessThanOrEqual(18)
+    const rate = (starts.length - 1) / ((starts.at(-1)! - starts[0]) / 1000)
+    expect(rate / 18).toBeGreaterThanOrEqual(0.9)
+    expect(rate).toBeLessThanOrEqual(18)
   })
 
   it('reads Retry-After as seconds or as an HTTP date', () => {

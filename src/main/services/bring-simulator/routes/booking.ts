@@ -109,6 +109,8 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
           return { status: 400, body: { consignments: [{ confirmation: null, errors: errors.map((e) => ({ code: e.code, uniqueId: randomUUID(), messages: [{ lang: 'en', message: e.message }] })) }] } }
         }
         const c = ((body as Json).consignments as Json[])[0]
+        const correlation = String(c.correlationId ?? '')
+        state.bookings.set(correlation, (state.bookings.get(correlation) ?? 0) + 1)
         const cn = consignmentNumber()
         const recipient = ((c.parties as Json).recipient as Json).name as string
         const token = labelToken({ consignment: cn, test: (body as Json).testIndicator === true, product: String((c.product as Json).id), recipient })

@@ -1,23 +1,10 @@
 import type { BookingFormValues, ShipmentDetail } from '@shared/domain/booking'
 import type { BookingDraft } from '@shared/domain/drafts'
-import type { DefaultSender } from '@shared/domain/settings'
+import { senderFromSettings, type DefaultSender } from '@shared/domain/settings'
 import { localToday as today } from '../../lib/format'
 import type { BookDraft } from '../../state/useIntentsStore'
 
-const emptyParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', contact: { name: '', email: '', phoneNumber: '' } }
-
-export function senderFromSettings(s: DefaultSender): BookingFormValues['sender'] {
-  return {
-    ...emptyParty,
-    name: s.name ?? '',
-    addressLine: s.addressLine ?? '',
-    addressLine2: s.addressLine2 ?? '',
-    postalCode: s.postalCode ?? '',
-    city: s.city ?? '',
-    countryCode: s.countryCode || 'NO',
-    contact: { name: s.contactName ?? '', email: s.email ?? '', phoneNumber: s.phoneNumber ?? '' }
-  }
-}
+export const emptyParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', contact: { name: '', email: '', phoneNumber: '' } }
 
 export function emptyBooking(sender: DefaultSender, customerNumber = ''): BookingFormValues {
   return {

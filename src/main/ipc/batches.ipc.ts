@@ -1,0 +1,65 @@
+import { AppError } from '../../shared/ipc/app-error'
+import { mergeBatchLabels, writeBatchResult } from '../services/batches/batch-files'
+import { resolveLabelPath } from '../services/labels/label-files'
+import { headerSetKey } from '../../shared/domain/csv-import'
+import { rowFields, type RowField } from '../../shared/domain/batches'
+import type { AppDeps } from './deps'
+import type { Handlers } from './invoke'
+
+async function openInLabelsFolder(deps: AppDeps, file: string): Promise<void> {
+  const problem = await deps.openPath(await resolveLabelPath(deps.app.labelsDir, file))
+  if (problem) throw new AppError('INTERNAL', `The file could not be opened: ${problem}`)
+}
+
+export const batchesHandlers: Pick<
+  Handlers,
+  | 'batches:list'
+  | 'batches:get'
+  | 'batches:create'
+  | 'batches:appendRows'
+  | 'batches:updateRow'
+  | 'batches:setDefaults'
+  | 'batches:start'
+  | 'batches:stop'
+  | 'batches:delete'
+  | 'batches:openLabels'
+  | 'batches:openResult'
+  | 'imports:mappingGet'
+  | 'imports:mappingSet'
+> = {
+  'batches:list': async (_input, { batches }) => batches.list(),
+  'batches:get': async ({ id }, { batches }) => batches.get(id),
+  'batches:create': async (input, { batches }) => batches.create(input),
+  'batches:appendRows': async ({ id, rows }, { batches }) => batches.appendRows(id, rows),
+  'batches:updateRow': async ({ rowId, values }, { batches }) => batches.updateRow(rowId, values),
+  'batches:setDefaults': async ({ id, defaults }, { batches }) => batches.setDefaults(id, defaults),
+  'batches:start': async ({ id, confirmLive }, { batches }) => batches.start(id, { confirmLive }),
+  'batches:stop': async ({ id, how }, { batches }) => batches.stop(id, how),
+  'batches:delete': async ({ id }, { batches }) => ({ deleted: batches.remove(id) }),
+  async 'batches:openLabels'({ id }, deps) {
+    deps.batches.get(id)
+    const merged = await mergeBatchLabels(deps.app.labelsDir, id, deps.batchesRepo.rows(id))
+    if (merged.labels === 0) throw AppError.field('id', 'No labels to print yet: no row of this batch has been booked with a label.')
+    deps.batchesRepo.setFiles(id, { labelsPdf: merged.file })
+    await openInLabelsFolder(deps, merged.file)
+    return { opened: true, pages: merged.pages, missingRows: merged.missing }
+  },
+  /** Headers and status words come from the window, in the user's language. */
+  async 'batches:openResult'({ id, headers, statuses }, deps) {
+    deps.batches.get(id)
+    const file = await writeBatchResult(deps.app.labelsDir, id, deps.batchesRepo.rows(id), headers, (r) => statuses[r.status] ?? r.status)
+    deps.batchesRepo.setFiles(id, { resultCsv: file })
+    await openInLabelsFolder(deps, file)
+    return { opened: true }
+  },
+  /** The mapping chosen last time for a file with these headers; a stale field name reads as "ignore". */
+  async 'imports:mappingGet'({ headers }, { batchesRepo }) {
+    const saved = batchesRepo.mapping(headerSetKey(headers))
+    return saved && saved.length === headers.length ? saved.map((f) => ((rowFields as readonly string[]).includes(f ?? '') ? (f as RowField) : null)) : null
+  },
+  async 'imports:mappingSet'({ headers, mapping }, { batchesRepo }) {
+    if (mapping.length !== headers.length) throw AppError.field('mapping', 'One choice per column, please.')
+    batchesRepo.saveMapping(headerSetKey(headers), mapping)
+    return { saved: true }
+  }
+}

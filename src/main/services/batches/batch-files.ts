@@ -1,0 +1,52 @@
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import Papa from 'papaparse'
+import { PDFDocument } from 'pdf-lib'
+import { writeFileAtomic } from '../fs/atomic-write'
+import type { StoredBatchRow } from '../store/batches-repo'
+
+const batchFileStem = (batchId: string): string => `batch-${batchId.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`
+
+/**
+ * Every booked row's label, in row order, as one PDF: one print job for the whole batch. Rows whose
+ * label file is missing or unreadable are counted, not fatal.
+ */
+export async function mergeBatchLabels(labelsDir: string, batchId: string, rows: StoredBatchRow[]): Promise<{ file: string; pages: number; labels: number; missing: number[] }> {
+  const merged = await PDFDocument.create()
+  let labels = 0
+  const missing: number[] = []
+  for (const row of rows) {
+    if (row.status !== 'booked') continue
+    try {
+      if (!row.labelFile) throw new Error('no label file')
+      const doc = await PDFDocument.load(await fs.readFile(path.join(labelsDir, path.basename(row.labelFile))))
+      for (const page of await merged.copyPages(doc, doc.getPageIndices())) merged.addPage(page)
+      labels++
+    } catch {
+      missing.push(row.rowNo)
+    }
+  }
+  const file = `${batchFileStem(batchId)}-labels.pdf`
+  await writeFileAtomic(path.join(labelsDir, file), await merged.save())
+  return { file, pages: merged.getPageCount(), labels, missing }
+}
+
+/** The batch's outcome row by row, as a CSV a spreadsheet opens (";" and a BOM, as Excel in Norway expects). */
+export async function writeBatchResult(labelsDir: string, batchId: string, rows: StoredBatchRow[], headers: string[], statusText: (r: StoredBatchRow) => string): Promise<string> {
+  const data = rows.map((r) => [
+    r.rowNo,
+    r.values.name ?? '',
+    r.values.postalCode ?? '',
+    r.values.city ?? '',
+    r.values.reference ?? '',
+    r.consignmentNumber ?? '',
+    r.consignmentNumber ? `https://tracking.bring.com/tracking/${encodeURIComponent(r.consignmentNumber)}` : '',
+    statusText(r),
+    r.error?.message ?? Object.values(r.problems).flat().join(' ')
+  ])
+  // Cells starting with = + - @ would run as formulas in a spreadsheet: escape them.
+  const csv = Papa.unparse({ fields: headers, data }, { delimiter: ';', escapeFormulae: true })
+  const file = `${batchFileStem(batchId)}-result.csv`
+  await writeFileAtomic(path.join(labelsDir, file), `\uFEFF${csv}\r\n`)
+  return file
+}

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto'
+import type { Db } from './db'
+import {
+  batchDefaultsSchema,
+  rowValuesSchema,
+  type BatchCounts,
+  type BatchDefaults,
+  type BatchRow,
+  type BatchRowStatus,
+  type BatchRunState,
+  type BatchSummary,
+  type RowValues
+} from '../../../shared/domain/batches'
+import type { RecordError, ShipmentStatus } from '../../../shared/domain/booking'
+import type { Mode } from '../../../shared/domain/mode'
+
+interface BatchTableRow {
+  id: string
+  created_at: string
+  name: string
+  mode: Mode
+  run_state: BatchRunState
+  defaults_json: string
+  labels_pdf: string | null
+  result_csv: string | null
+}
+
+interface JoinedRow {
+  id: string
+  row_no: number
+  client_request_id: string
+  values_json: string
+  problems_json: string | null
+  updated_at: string
+  shipment_id: string | null
+  shipment_status: ShipmentStatus | null
+  shipment_updated_at: string | null
+  consignment_number: string | null
+  label_file: string | null
+  error_json: string | null
+}
+
+/** A row that has become a shipment has that shipment's status; the rest are ready or invalid. */
+const JOINED = `SELECT r.id, r.row_no, r.client_request_id, r.values_json, r.problems_json, r.updated_at,
+  s.id AS shipment_id, s.status AS shipment_status, s.updated_at AS shipment_updated_at, s.consignment_number, s.label_file, s.error_json
+  FROM batch_rows r LEFT JOIN shipments s ON s.client_request_id = r.client_request_id`
+
+export interface StoredBatchRow extends BatchRow {
+  clientRequestId: string
+  labelFile: string | null
+  /** Edited after its last failed attempt: worth sending again. */
+  editedSinceFailure: boolean
+}
+
+type NewRow = { values: RowValues; problems: Record<string, string[]> | null }
+
+export interface StoredBatch extends BatchSummary {
+  defaults: BatchDefaults
+  labelsPdf: string | null
+  resultCsv: string | null
+}
+
+const rowStatus = (r: JoinedRow): BatchRowStatus => r.shipment_status ?? (r.problems_json ? 'invalid' : 'ready')
+
+function toRow(r: JoinedRow): StoredBatchRow {
+  return {
+    id: r.id,
+    rowNo: r.row_no,
+    values: rowValuesSchema.parse(JSON.parse(r.values_json)),
+    status: rowStatus(r),
+    problems: r.problems_json ? JSON.parse(r.problems_json) : {},
+    shipmentId: r.shipment_id,
+    consignmentNumber: r.consignment_number,
+    error: r.error_json ? (JSON.parse(r.error_json) as RecordError) : null,
+    clientRequestId: r.client_request_id,
+    labelFile: r.label_file,
+    editedSinceFailure: r.shipment_status === 'failed' && r.shipment_updated_at !== null && r.updated_at > r.shipment_updated_at
+  }
+}
+
+export function countRows(rows: Pick<BatchRow, 'status'>[]): BatchCounts {
+  const c: BatchCounts = { total: rows.length, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0 }
+  for (const { status } of rows) {
+    if (status === 'invalid') c.invalid++
+    else if (status === 'ready') c.ready++
+    else if (status === 'pending' || status === 'sending') c.inFlight++
+    else if (status === 'booked') c.booked++
+    else if (status === 'failed' || status === 'cancelled_by_user') c.failed++
+    else if (status === 'outcome_unknown') c.unknown++
+    else if (status === 'not_sent') c.notSent++
+  }
+  return c
+}
+
+/** Batches and their rows; domain types in and out, no SQLite types (a PostgreSQL store is planned). */
+export function createBatchesRepo(db: Db, now = () => new Date()) {
+  const batchById = db.prepare<[string], BatchTableRow>('SELECT * FROM batches WHERE id = ?')
+  const rowsOf = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.batch_id = ? ORDER BY r.row_no`)
+  const rowById = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.id = ?`)
+  const statusCounts = db.prepare<[string], { status: BatchRowStatus; n: number }>(
+    `SELECT coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END) AS status, count(*) AS n
+     FROM batch_rows r LEFT JOIN shipments s ON s.client_request_id = r.client_request_id WHERE r.batch_id = ? GROUP BY 1`
+  )
+
+  function counts(batchId: string): BatchCounts {
+    const c = countRows([])
+    for (const { status, n } of statusCounts.all(batchId)) {
+      const one = countRows([{ status }])
+      for (const k of Object.keys(c) as (keyof BatchCounts)[]) c[k] += one[k] * n
+    }
+    return c
+  }
+
+  const summary = (b: BatchTableRow): StoredBatch => ({
+    id: b.id,
+    name: b.name,
+    createdAt: b.created_at,
+    mode: b.mode,
+    runState: b.run_state,
+    counts: counts(b.id),
+    defaults: batchDefaultsSchema.parse(JSON.parse(b.defaults_json)),
+    labelsPdf: b.labels_pdf,
+    resultCsv: b.result_csv
+  })
+
+  const repo = {
+    /** The batch and its first rows in one transaction: a crash leaves all of it or none. */
+    create(input: { name: string; mode: Mode; defaults: BatchDefaults; rows: NewRow[] }): StoredBatch {
+      const id = randomUUID()
+      const t = now().toISOString()
+      db.transaction(() => {
+        db.prepare(`INSERT INTO batches (id, created_at, updated_at, name, mode, run_state, defaults_json) VALUES (?, ?, ?, ?, ?, 'idle', ?)`).run(id, t, t, input.name, input.mode, JSON.stringify(input.defaults))
+        repo.appendRows(id, input.rows)
+      })()
+      return repo.get(id)!
+    },
+    /** More rows at the end (an import arrives in chunks); one transaction per chunk. */
+    appendRows(batchId: string, rows: NewRow[]): void {
+      const t = now().toISOString()
+      const insertRow = db.prepare('INSERT INTO batch_rows (id, batch_id, row_no, client_request_id, values_json, problems_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      db.transaction(() => {
+        const { last } = db.prepare<[string], { last: number }>('SELECT coalesce(max(row_no), 0) AS last FROM batch_rows WHERE batch_id = ?').get(batchId)!
+        rows.forEach((r, i) => insertRow.run(randomUUID(), batchId, last + i + 1, randomUUID(), JSON.stringify(r.values), r.problems ? JSON.stringify(r.problems) : null, t))
+      })()
+    },
+    rowCount: (batchId: string): number => db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM batch_rows WHERE batch_id = ?').get(batchId)!.n,
+    get(id: string): StoredBatch | null {
+      const b = batchById.get(id)
+      return b ? summary(b) : null
+    },
+    list(): StoredBatch[] {
+      return db.prepare<[], BatchTableRow>('SELECT * FROM batches ORDER BY created_at DESC, rowid DESC LIMIT 200').all().map(summary)
+    },
+    rows: (batchId: string): StoredBatchRow[] => rowsOf.all(batchId).map(toRow),
+    row(rowId: string): (StoredBatchRow & { batchId: string }) | null {
+      const r = rowById.get(rowId)
+      if (!r) return null
+      const { batch_id } = db.prepare<[string], { batch_id: string }>('SELECT batch_id FROM batch_rows WHERE id = ?').get(rowId)!
+      return { ...toRow(r), batchId: batch_id }
+    },
+    counts,
+    updateRow(rowId: string, values: RowValues, problems: Record<string, string[]> | null): void {
+      db.prepare('UPDATE batch_rows SET values_json = ?, problems_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(values), problems ? JSON.stringify(problems) : null, now().toISOString(), rowId)
+    },
+    /** Re-checked rows (defaults changed): only problems change. */
+    setProblems(rowId: string, problems: Record<string, string[]> | null): void {
+      db.prepare('UPDATE batch_rows SET problems_json = ? WHERE id = ?').run(problems ? JSON.stringify(problems) : null, rowId)
+    },
+    setDefaults(batchId: string, defaults: BatchDefaults): void {
+      db.prepare('UPDATE batches SET defaults_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(defaults), now().toISOString(), batchId)
+    },
+    setRunState(batchId: string, state: BatchRunState): void {
+      db.prepare('UPDATE batches SET run_state = ?, updated_at = ? WHERE id = ?').run(state, now().toISOString(), batchId)
+    },
+    setFiles(batchId: string, files: { labelsPdf?: string; resultCsv?: string }): void {
+      if (files.labelsPdf) db.prepare('UPDATE batches SET labels_pdf = ? WHERE id = ?').run(files.labelsPdf, batchId)
+      if (files.resultCsv) db.prepare('UPDATE batches SET result_csv = ? WHERE id = ?').run(files.resultCsv, batchId)
+    },
+    /** Start-up: nothing runs before the user says so again; a batch cut off while running is paused. */
+    pauseInterrupted(): number {
+      return db.prepare(`UPDATE batches SET run_state = 'paused' WHERE run_state = 'running'`).run().changes
+    },
+    /** A rows' remembered column layout for a CSV header set. */
+    mapping(headerKey: string): (string | null)[] | null {
+      const r = db.prepare<[string], { mapping_json: string }>('SELECT mapping_json FROM import_mappings WHERE header_key = ?').get(headerKey)
+      const parsed: unknown = r ? JSON.parse(r.mapping_json) : null
+      return Array.isArray(parsed) ? parsed.map((f) => (typeof f === 'string' ? f : null)) : null
+    },
+    saveMapping(headerKey: string, mapping: (string | null)[]): void {
+      db.prepare('INSERT INTO import_mappings (header_key, mapping_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (header_key) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at').run(
+        headerKey,
+        JSON.stringify(mapping),
+        now().toISOString()
+      )
+    },
+    /** Rows stay as shipments in the history; only the batch and its row list go. */
+    remove(batchId: string): boolean {
+      return db.prepare('DELETE FROM batches WHERE id = ?').run(batchId).changes > 0
+    }
+  }
+  return repo
+}
+export type BatchesRepo = ReturnType<typeof createBatchesRepo>

@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { PDFDocument } from 'pdf-lib'
+import { useTempDir } from '../../../helpers/temp-dir'
+import { startCore } from '../../../helpers/app-core'
+import { localIsoDate } from '../../../../src/shared/domain/fields'
+import { checkRow, type BatchDetail, type BatchProgress, type RowValues } from '../../../../src/shared/domain/batches'
+import { partySchema } from '../../../../src/shared/domain/booking'
+
+type Core = Awaited<ReturnType<typeof startCore>>
+
+const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contactName: 'Trond', phoneNumber: '+4712345678', email: 'trond@example.no' }
+const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: 'Te' }
+const row = (i: number, extra: RowValues = {}): RowValues => ({ name: `Mottaker ${i}`, addressLine: `Bryggen ${i}`, postalCode: '5003', city: 'BERGEN', reference: `ORD-${i}`, ...extra })
+
+describe('batches: book many, each row once', () => {
+  const tempDir = useTempDir()
+  let core: Core | undefined
+  afterEach(async () => {
+    await core?.close()
+    core = undefined
+  })
+
+  async function bringTest(dir?: string, timeoutMs = 1500): Promise<Core> {
+    core = await startCore(dir ?? (await tempDir()), { timeoutMs })
+    await core.useBringTest()
+    await core.invoke('settings:set', { defaultSender: sender })
+    return core
+  }
+  async function create(c: Core, rows: RowValues[]): Promise<BatchDetail> {
+    const res = await c.invoke('batches:create', { name: 'Morgen', defaults, rows })
+    if (!res.ok) throw new Error(JSON.stringify(res.error))
+    return res.data as BatchDetail
+  }
+  async function runToEnd(c: Core, id: string): Promise<BatchDetail> {
+    const res = await c.invoke('batches:start', { id })
+    if (!res.ok) throw new Error(JSON.stringify(res.error))
+    await c.deps.batches.settled(id)
+    return c.deps.batches.get(id)
+  }
+
+  it('checks rows with the booking schema: a 36-character address line and 100 packages are refused on their cells, the rest are ready', async () => {
+    const c = await bringTest()
+    const b = await create(c, [row(1), row(2, { addressLine: 'x'.repeat(36) }), row(3, { packageCount: '100' }), row(4, { postalCode: '' })])
+    expect(b.rows.map((r) => r.status)).toEqual(['ready', 'invalid', 'invalid', 'invalid'])
+    expect(b.rows[1].problems.addressLine?.[0]).toMatch(/35/)
+    expect(b.rows[2].problems.packageCount?.[0]).toMatch(/99/)
+    expect(b.rows[3].problems.postalCode).toBeDefined()
+    // Fixed in place: the row becomes ready and nothing else changes.
+    const fixed = await c.invoke('batches:updateRow', { rowId: b.rows[1].id, values: { ...b.rows[1].values, addressLine: 'Bryggen 2' } })
+    expect(fixed.ok && (fixed.data as BatchDetail).rows[1].status).toBe('ready')
+  })
+
+  it('200 rows through injected 429s, timeouts and resets: every row booked or unknown, none doubled at Bring, progress reaches the end; Book all again sends nothing', async () => {
+    const c = await bringTest(undefined, 700)
+    const b = await create(
+      c,
+      Array.from({ length: 200 }, (_, i) => row(i + 1))
+    )
+    const progress: BatchProgress[] = []
+    c.deps.events.subscribe((_e, p) => progress.push(p as BatchProgress))
+    c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'status', status: 429, retryAfter: '1' }, times: 3 })
+    c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'timeout', afterHandling: true }, times: 2 })
+    c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'reset' }, times: 2 })
+    c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'timeout' }, times: 1 })
+    const done = await runToEnd(c, b.id)
+
+    const statuses = done.rows.map((r) => r.status)
+    expect(statuses.every((s) => s === 'booked' || s === 'outcome_unknown')).toBe(true)
+    const unknown = done.rows.filter((r) => r.status === 'outcome_unknown')
+    expect(unknown).toHaveLength(5) // 2 timeouts after booking, 2 resets, 1 timeout before
+    expect(done.counts).toMatchObject({ total: 200, booked: 195, unknown: 5, ready: 0, inFlight: 0 })
+    const doubled = [...c.sim.state.bookings.values()].filter((n) => n > 1)
+    expect(doubled).toEqual([])
+    expect(c.sim.state.bookings.size).toBe(197) // 195 booked + the 2 Bring booked whose answer was lost
+    expect(progress.at(-1)).toMatchObject({ batchId: b.id, runState: 'done', counts: { booked: 195, unknown: 5 } })
+
+    const again = await c.invoke('batches:start', { id: b.id })
+    expect(again.ok).toBe(false)
+    expect([...c.sim.state.bookings.values()].filter((n) => n > 1)).toEqual([])
+  }, 60_000)
+
+  it('after a crash with rows in every state, Book all books only rows that never reached Bring and leaves the unknown ones to the user', async () => {
+    const dir = await tempDir()
+    let c = await bringTest(dir)
+    const b = await create(c, [row(1), row(2), row(3), row(4), row(5), row(6, { postalCode: 'abc' })])
+    const rows = c.deps.batchesRepo.rows(b.id)
+    const senderParty = partySchema.parse({ ...sender, contact: { name: sender.contactName, phoneNumber: sender.phoneNumber, email: sender.email } })
+    const formOf = (i: number) => {
+      const r = checkRow(b.defaults, rows[i].values, senderParty, rows[i].clientRequestId)
+      if (!r.ok) throw new Error('row should be valid')
+      return r.form
+    }
+    const repo = c.deps.shipments
+    // Row 1 booked at Bring; row 2 saved but never sent; row 3 handed off when the app died; row 4 refused by Bring.
+    await c.deps.booking.submit(formOf(0), { batchId: b.id })
+    repo.insertPending(formOf(1), {}, 'test', b.id)
+    const sending = repo.insertPending(formOf(2), {}, 'test', b.id)
+    repo.markSending(sending.id)
+    const refused = repo.insertPending(formOf(3), {}, 'test', b.id)
+    repo.markStatus(refused.id, 'failed', { code: 'BRING_VALIDATION', message: 'Refused' })
+    c.deps.batchesRepo.setRunState(b.id, 'running')
+    await c.close()
+    core = undefined
+
+    c = await bringTest(dir)
+    const before = c.deps.batches.get(b.id)
+    expect(before.runState).toBe('paused')
+    expect(before.rows.map((r) => r.status)).toEqual(['booked', 'not_sent', 'outcome_unknown', 'failed', 'ready', 'invalid'])
+    expect(c.deps.notices().map((n) => n.key)).toContain('batchesPaused')
+
+    const after = await runToEnd(c, b.id)
+    expect(after.rows.map((r) => r.status)).toEqual(['booked', 'booked', 'outcome_unknown', 'failed', 'booked', 'invalid'])
+    const sent = c.sim.requests.filter((r) => r.routeId === 'booking.book').map((r) => (r.body as { consignments: { correlationId: string }[] }).consignments[0].correlationId)
+    expect(sent.sort()).toEqual([rows[1].clientRequestId, rows[4].clientRequestId].sort())
+    // The history knows which batch each shipment came from.
+    const history = c.deps.shipments.list({ query: '', limit: 50, offset: 0 }).items
+    expect(history.filter((s) => s.batchId === b.id)).toHaveLength(5)
+  }, 30_000)
+
+  it('merges the labels of the booked rows into one PDF in row order and writes the result CSV', async () => {
+    const c = await bringTest()
+    const b = await create(c, [row(1), row(2, { name: '' }), row(3), row(4)])
+    await runToEnd(c, b.id)
+    const res = await c.invoke('batches:openLabels', { id: b.id })
+    expect(res).toMatchObject({ ok: true, data: { opened: true, pages: 3, missingRows: [] } })
+    const pdf = await PDFDocument.load(await readFile(c.openedPaths.at(-1)!))
+    expect(pdf.getPageCount()).toBe(3)
+    expect(path.dirname(c.openedPaths.at(-1)!)).toBe(await import('node:fs/promises').then((f) => f.realpath(c.deps.app.labelsDir)))
+
+    const headers = ['Rad', 'Mottaker', 'Postnr', 'Poststed', 'Referanse', 'Sendingsnr', 'Sporing', 'Status', 'Feil']
+    const csvRes = await c.invoke('batches:openResult', { id: b.id, headers, statuses: { booked: 'Booket', invalid: 'Ugyldig' } })
+    expect(csvRes.ok).toBe(true)
+    const csv = await readFile(c.openedPaths.at(-1)!, 'utf8')
+    const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    expect(lines[0]).toBe(headers.join(';'))
+    expect(lines).toHaveLength(5)
+    expect(lines[1]).toMatch(/^1;Mottaker 1;5003;BERGEN;ORD-1;\d+;https:\/\/tracking\.bring\.com\/tracking\/\d+;Booket;$/)
+    expect(lines[2]).toMatch(/^2;;5003;BERGEN;ORD-2;;;Ugyldig;Name is required/)
+  })
+
+  it('stops when nothing reaches Bring (offline): the batch pauses with the rest of the rows still unsent', async () => {
+    const c = await bringTest()
+    const b = await create(c, Array.from({ length: 30 }, (_, i) => row(i + 1)))
+    await c.server.close()
+    const done = await runToEnd(c, b.id)
+    expect(done.runState).toBe('paused')
+    expect(done.counts.booked).toBe(0)
+    expect(done.counts.notSent + done.counts.ready).toBe(30)
+    expect(done.counts.notSent).toBeLessThanOrEqual(8)
+  })
+})
