@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { bookingPackageSchema, partySchema, type BookingPackage, type Party } from './booking'
 import { code, safeText } from './fields'
+import { rowFieldFor, type RowValues } from './batches'
 
 /** Recipients the shop books for again and again, and its own sender profiles (shop, warehouse). */
 export const addressKinds = ['recipient', 'sender'] as const
@@ -75,3 +76,41 @@ export function dedupeKey(p: Pick<Party, 'name' | 'addressLine' | 'postalCode' |
 
 /** The parcel remembered with a recipient, or none. */
 export const preferredPackages = (p: Preferred): BookingPackage[] | undefined => (p.packages && p.packages.length > 0 ? p.packages : undefined)
+
+/** A CSV row as an address-book recipient; package columns become the remembered parcel. */
+export function rowToAddressEntry(v: RowValues): AddressEntryInput {
+  const weight = v.weightKg?.trim()
+  return {
+    kind: 'recipient',
+    party: {
+      name: v.name ?? '',
+      addressLine: v.addressLine ?? '',
+      addressLine2: v.addressLine2,
+      postalCode: v.postalCode ?? '',
+      city: v.city ?? '',
+      countryCode: v.countryCode?.trim() || 'NO',
+      reference: v.reference,
+      additionalAddressInfo: v.deliveryInstructions,
+      contact: { name: v.contactName, phoneNumber: v.phone, email: v.email }
+    },
+    preferred: {
+      customerNumber: v.customerNumber,
+      productId: v.productId,
+      packages: weight ? [{ weightInKg: weight, lengthInCm: v.lengthCm, widthInCm: v.widthCm, heightInCm: v.heightCm, goodsDescription: v.goodsDescription }] : undefined
+    },
+    isDefault: false
+  }
+}
+
+/** The row checked as an address-book entry: the entry, or its problems by row field. */
+export function checkAddressRow(v: RowValues): { ok: true; entry: AddressEntryData } | { ok: false; problems: Record<string, string[]> } {
+  const parsed = addressEntryInputSchema.safeParse(rowToAddressEntry(v))
+  if (parsed.success) return { ok: true, entry: parsed.data }
+  const problems: Record<string, string[]> = {}
+  for (const issue of parsed.error.issues) {
+    const [head, ...rest] = issue.path
+    const field = head === 'party' ? rowFieldFor(['recipient', ...rest]) : head === 'preferred' ? rowFieldFor(rest) : '_'
+    ;(problems[field] ??= []).push(issue.message)
+  }
+  return { ok: false, problems }
+}

@@ -31,6 +31,9 @@ export type RowField = (typeof rowFields)[number]
 /** Most rows a batch (or one import) holds: 5,000 shipments are about five minutes at Bring's 18 per second. */
 export const MAX_BATCH_ROWS = 5_000
 
+/** Rows per IPC call when importing: well under the 1 MB / 50,000-value cap of one call. */
+export const IMPORT_CHUNK = 500
+
 /** Raw text as it came from the file or the row editor: checked by the booking schema, never trusted. */
 export const rowValuesSchema = z.partialRecord(z.enum(rowFields), z.string().max(200, 'At most 200 characters per cell'))
 export type RowValues = z.infer<typeof rowValuesSchema>

@@ -11,12 +11,10 @@ import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
   shipmentFilterQuerySchema, shipmentSummarySchema } from '../domain/booking'
 import { noticeSchema } from '../domain/notices'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
-import { batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
+import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
 
 const none = z.undefined()
-/** Rows per IPC call when importing: well under the 1 MB / 50,000-value cap of one call. */
-export const IMPORT_CHUNK = 500
 const importResultSchema = z.object({ added: z.number(), skipped: z.number() })
 const byId = z.object({ id: z.string().uuid() }).strict()
 

@@ -9,6 +9,8 @@ const loaders = {
   book: () => import('../features/book/BookScreen').then((m) => ({ default: m.BookScreen })),
   shipments: () => import('../features/shipments/ShipmentsScreen').then((m) => ({ default: m.ShipmentsScreen })),
   pickups: () => import('../features/pickups/PickupsScreen').then((m) => ({ default: m.PickupsScreen })),
+  addressBook: () => import('../features/address-book/AddressBookScreen').then((m) => ({ default: m.AddressBookScreen })),
+  batches: () => import('../features/batches/BatchesScreen').then((m) => ({ default: m.BatchesScreen })),
   settings: () => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))
 } satisfies Record<Exclude<Screen, 'customers'>, () => Promise<{ default: ComponentType }>>
 
@@ -18,6 +20,8 @@ export const screenViews: Record<Screen, ComponentType> = {
   book: lazy(loaders.book),
   shipments: lazy(loaders.shipments),
   pickups: lazy(loaders.pickups),
+  addressBook: lazy(loaders.addressBook),
+  batches: lazy(loaders.batches),
   settings: lazy(loaders.settings)
 }
 

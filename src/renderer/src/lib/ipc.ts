@@ -1,5 +1,5 @@
-import type { Channel } from '@shared/ipc/channels'
-import type { ChannelInput, ChannelOutput } from '@shared/ipc/contract'
+import type { Channel, EventName } from '@shared/ipc/channels'
+import type { ChannelInput, ChannelOutput, EventPayload } from '@shared/ipc/contract'
 import type { AppErrorData } from '@shared/ipc/app-error'
 import type { FraktdeskApi } from '@shared/ipc/api'
 import i18n from '../i18n'
@@ -40,4 +40,9 @@ export async function call<C extends Channel>(channel: C, ...args: undefined ext
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
+}
+
+/** Main's pushed events (batch progress); returns the unsubscribe. */
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return window.api.on(event, listener)
 }

@@ -21,6 +21,10 @@ interface IntentsState {
   bookThis(draft: BookDraft): Promise<void>
   /** The Book screen takes the draft once; a later visit starts from the saved draft or empty. */
   takeBookDraft(): BookDraft | null
+  /** A shipment's batch, to open on the Batches screen. */
+  batchToOpen: string | null
+  openBatch(id: string): void
+  takeBatchToOpen(): string | null
 }
 
 export const useIntentsStore = create<IntentsState>((set, get) => ({
@@ -34,5 +38,15 @@ export const useIntentsStore = create<IntentsState>((set, get) => ({
     const draft = get().bookDraft
     if (draft) set({ bookDraft: null })
     return draft
+  },
+  batchToOpen: null,
+  openBatch(id) {
+    set({ batchToOpen: id })
+    useNavStore.getState().go('batches')
+  },
+  takeBatchToOpen() {
+    const id = get().batchToOpen
+    if (id) set({ batchToOpen: null })
+    return id
   }
 }))

@@ -3,12 +3,16 @@ import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form
 import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
+import type { RecipientSuggestion } from '@shared/domain/address-book'
 import { describeProduct, isBookable, returnProductIds } from '@shared/catalogue/products'
 import { additionalServicesWithPickup } from '@shared/catalogue/additional-services'
 import type { Customer } from '@shared/domain/customers'
 import type { Language } from '@shared/domain/settings'
 import { Field } from '../../components/Field'
-import { PartyFields } from './PartyFields'
+import { PartyFields } from '../../components/PartyFields'
+import { RecipientNameField } from './RecipientNameField'
+import { SaveRecipientButton } from './SaveRecipientButton'
+import { formParty, formPackages } from './form-values'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
 import { CustomerOptions } from '../../components/CustomerOptions'
@@ -61,9 +65,21 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
   // Settings and the rarely changed options wait, folded, after the Book button.
   const [senderFolded] = useState(() => isCompleteParty(initial.sender))
   const formRef = useRef<HTMLFormElement>(null)
-  useEffect(() => {
-    focusFirstEmpty(formRef.current, ['#customerNumber', '#productId', '#recipient-name', '#recipient-addressLine', '#recipient-postalCode', '#recipient-city', '[name="packages.0.weightInKg"]'], 'button[type="submit"]')
-  }, [])
+  // Who it goes to comes first: a known recipient brings its service and parcel along.
+  const focusNext = (): void =>
+    focusFirstEmpty(formRef.current, ['#recipient-name', '#customerNumber', '#productId', '#recipient-addressLine', '#recipient-postalCode', '#recipient-city', '[name="packages.0.weightInKg"]'], 'button[type="submit"]')
+  useEffect(focusNext, [])
+
+  /** A suggestion fills the whole recipient and, where remembered, customer number, service and parcel. */
+  const fillRecipient = (s: RecipientSuggestion): void => {
+    const opts = { shouldDirty: true, shouldValidate: formState.isSubmitted }
+    setValue('recipient', formParty(s.party), opts)
+    const known = s.preferred.customerNumber && customers.some((c) => c.customerNumber === s.preferred.customerNumber)
+    if (known) setValue('customerNumber', s.preferred.customerNumber!, opts)
+    if (s.preferred.productId && (known || !form.getValues('productId'))) setValue('productId', s.preferred.productId, opts)
+    if (s.preferred.packages?.length) setValue('packages', formPackages(s.preferred.packages), opts)
+    requestAnimationFrame(focusNext)
+  }
   const optionErrors = ['shippingDate', 'shippingTime', 'additionalServices', 'returnProductId', 'pickupPointId', 'orderReference'].some((f) => f in formState.errors)
   const errors = formState.errors
 
@@ -112,7 +128,9 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
 
         <div className={senderFolded ? undefined : 'two-col'}>
           {!senderFolded && senderFields}
-          <PartyFields prefix="recipient" />
+          <PartyFields prefix="recipient" nameField={<RecipientNameField onPick={fillRecipient} />}>
+            <SaveRecipientButton />
+          </PartyFields>
         </div>
         <PackagesFields cargo={cargoProducts.has(productId)} />
         {needsCustoms && <CustomsFields needsIncoterm={productId === 'CARGO_INTERNATIONAL'} />}

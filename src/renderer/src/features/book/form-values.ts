@@ -1,4 +1,4 @@
-import type { BookingFormValues, ShipmentDetail } from '@shared/domain/booking'
+import type { BookingFormValues, BookingPackage, Party, ShipmentDetail } from '@shared/domain/booking'
 import type { BookingDraft } from '@shared/domain/drafts'
 import { senderFromSettings, type DefaultSender } from '@shared/domain/settings'
 import { localToday as today } from '../../lib/format'
@@ -49,4 +49,25 @@ export function fromBookDraft(d: BookDraft, sender: DefaultSender): BookingFormV
     case 'shipment':
       return fromShipment(d.shipment)
   }
+}
+
+/** A checked party (address book, history) as the form's text fields. */
+export function formParty(p: Party): BookingFormValues['recipient'] {
+  return {
+    ...emptyParty,
+    name: p.name,
+    addressLine: p.addressLine,
+    addressLine2: p.addressLine2 ?? '',
+    postalCode: p.postalCode,
+    city: p.city,
+    countryCode: p.countryCode,
+    reference: p.reference ?? '',
+    additionalAddressInfo: p.additionalAddressInfo ?? '',
+    contact: { name: p.contact.name ?? '', email: p.contact.email ?? '', phoneNumber: p.contact.phoneNumber ?? '' }
+  }
+}
+
+/** Remembered packages as the form's fields. */
+export function formPackages(packages: BookingPackage[]): BookingFormValues['packages'] {
+  return packages.map((p) => ({ weightInKg: p.weightInKg, lengthInCm: p.lengthInCm ?? '', widthInCm: p.widthInCm ?? '', heightInCm: p.heightInCm ?? '', goodsDescription: p.goodsDescription ?? '' }))
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shipmentStatusSchema, type ShipmentDetail } from '@shared/domain/booking'
 import { modeSchema } from '@shared/domain/mode'
@@ -9,17 +9,29 @@ import { ModeBadge, StatusBadge } from '../../components/StatusBadges'
 import { useShipmentsStore } from './useShipmentsStore'
 import { formatDateTime, formatNumber } from '../../lib/format'
 import { useRovingList } from '../../lib/useRovingList'
+import { call, errorMessage } from '../../lib/ipc'
 
 export function ShipmentsScreen() {
   const { t, i18n } = useTranslation()
   const { filter, items, total, totalExact, error, selected, setFilter, load, more, open, replace } = useShipmentsStore()
   const bookThis = useIntentsStore((s) => s.bookThis)
+  const openBatch = useIntentsStore((s) => s.openBatch)
 
   useEffect(() => {
     void load()
   }, [load])
 
   const bookAgain = (s: ShipmentDetail): void => void bookThis({ source: 'shipment', shipment: s })
+  const [saved, setSaved] = useState<string | null>(null)
+  /** The recipients of these shipments into the address book, in one action (duplicates once). */
+  const saveRecipients = async (ids: string[]): Promise<void> => {
+    try {
+      const r = await call('addressBook:addFromShipments', { ids: ids.slice(0, 500) })
+      setSaved(t('shipments.recipientsSaved', r))
+    } catch (err) {
+      setSaved(errorMessage(err))
+    }
+  }
   const totalNumber = formatNumber(total, i18n.language)
   const totalLabel = totalExact ? totalNumber : `${totalNumber}+`
   const date = (iso: string) => formatDateTime(iso, i18n.language)
@@ -41,6 +53,16 @@ export function ShipmentsScreen() {
       <div className="screen-head">
         <h1>{t('nav.shipments')}</h1>
         <span className="muted" data-testid="shipments-count">{t(totalExact ? 'shipments.count' : 'shipments.countAtLeast', { count: total, total: totalNumber })}</span>
+        {items.length > 0 && (
+          <button type="button" className="link" onClick={() => void saveRecipients(items.filter((s) => s.status === 'booked').map((s) => s.id))} data-testid="save-recipients">
+            {t('shipments.saveRecipients')}
+          </button>
+        )}
+        {saved && (
+          <span role="status" className="muted small">
+            {saved}
+          </span>
+        )}
       </div>
       <div className="filters row">
         <input
@@ -103,6 +125,19 @@ export function ShipmentsScreen() {
                     <td className="mono small">{s.consignmentNumber ?? '—'}</td>
                     <td>
                       <StatusBadge status={s.status} /> <ModeBadge mode={s.mode} />
+                      {s.batchId && (
+                        <button
+                          type="button"
+                          className="link small"
+                          tabIndex={-1}
+                          onClick={(e) => {
+                            e.stopPropagation()
+                            openBatch(s.batchId!)
+                          }}
+                        >
+                          {t('shipments.fromBatch')}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -1,30 +1,37 @@
-import { useFormContext } from 'react-hook-form'
+import type { ReactNode } from 'react'
+import { useFormContext, type FieldErrors } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { BookingFormValues } from '@shared/domain/booking'
-import { limits } from '@shared/domain/booking'
+import { limits, type Party } from '@shared/domain/booking'
 import { countryCodes } from '@shared/domain/postal-code'
-import { Field } from '../../components/Field'
+import { Field } from './Field'
 
-type Prefix = 'sender' | 'recipient'
+/** Where the party sits in its form: a booking's sender or recipient, an address-book entry's party. */
+type Prefix = 'sender' | 'recipient' | 'party'
 /** Every text field of a party, as a form path under its prefix. */
 type PartyText = 'name' | 'addressLine' | 'addressLine2' | 'postalCode' | 'city' | 'reference' | 'additionalAddressInfo' | 'contact.name' | 'contact.phoneNumber' | 'contact.email'
 
-/** Name, address, contact and reference of one party, with Bring's limits shown as maxLength too. */
-export function PartyFields({ prefix }: { prefix: Prefix }) {
+/**
+ * Name, address, contact and reference of one party, with Bring's limits shown as maxLength too.
+ * `nameField` replaces the plain name input (the booking form's recipient autocomplete); `legend`
+ * and `children` let a form add its own title and tools.
+ */
+export function PartyFields({ prefix, legend, nameField, children }: { prefix: Prefix; legend?: string; nameField?: ReactNode; children?: ReactNode }) {
   const { t } = useTranslation()
-  const { register, formState } = useFormContext<BookingFormValues>()
-  const errors = formState.errors[prefix]
+  const { register, formState } = useFormContext<Record<Prefix, Party>>()
+  const errors = formState.errors[prefix] as FieldErrors<Party> | undefined
   const id = (f: string) => `${prefix}-${f}`
   const input = (name: PartyText, label: string, error: string | undefined, opts: { max?: number; type?: string; autoComplete?: string } = {}) => (
     <Field id={id(name)} label={label} error={error}>
       <input id={id(name)} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} {...register(`${prefix}.${name}`)} aria-invalid={Boolean(error)} data-max={opts.max} />
     </Field>
   )
+  const title = legend ?? t(`book.${prefix === 'party' ? 'recipient' : prefix}`)
   return (
-    <fieldset className="card party" aria-label={t(`book.${prefix}`)}>
-      <legend>{t(`book.${prefix}`)}</legend>
+    <fieldset className="card party" aria-label={title}>
+      <legend>{title}</legend>
+      {children}
       {/* The common path first (name, street, postal code, city), the rarely needed after it. */}
-      {input('name', t('book.name'), errors?.name?.message, { max: limits.name })}
+      {nameField ?? input('name', t('book.name'), errors?.name?.message, { max: limits.name })}
       {input('addressLine', t('book.addressLine'), errors?.addressLine?.message, { max: limits.addressLine })}
       <div className="row">
         {input('postalCode', t('book.postalCode'), errors?.postalCode?.message)}
@@ -46,7 +53,7 @@ export function PartyFields({ prefix }: { prefix: Prefix }) {
         {input('reference', t('book.reference'), errors?.reference?.message, { max: limits.reference })}
       </div>
       {input('addressLine2', t('book.addressLine2'), errors?.addressLine2?.message, { max: limits.addressLine })}
-      {prefix === 'recipient' && input('additionalAddressInfo', t('book.deliveryInstructions'), errors?.additionalAddressInfo?.message, { max: limits.additionalAddressInfo })}
+      {prefix !== 'sender' && input('additionalAddressInfo', t('book.deliveryInstructions'), errors?.additionalAddressInfo?.message, { max: limits.additionalAddressInfo })}
     </fieldset>
   )
 }

@@ -1,0 +1,137 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { PDFDocument } from 'pdf-lib'
+import { expect, goTo, test } from '../fixtures/app'
+import { keyboard, shopSettings } from '../fixtures/keys'
+
+const ROWS = 60
+const withShop = (language = 'en') => ({
+  prepareUserData: (dir: string) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language, defaultCustomerNumber: '5' }))
+})
+
+/** A webshop export as Excel in Norway writes it: ";" separated, Norwegian headers, decimal commas; line 5 has a 36-character address. */
+function webshopCsv(): string {
+  const lines = ['Navn;Adresse;Postnr;Poststed;Telefon;Ordrenr;Vekt (kg)']
+  for (let i = 1; i <= ROWS; i++) {
+    const address = i === 4 ? 'Langgata 1 med et altfor langt navn x' : `Storgata ${i}`
+    lines.push(`Kunde ${i};${address};${i % 2 ? '5003' : '0150'};${i % 2 ? 'BERGEN' : 'OSLO'};+47 912 34 ${String(i).padStart(3, '0')};WEB-${1000 + i};${(1 + i / 10).toFixed(1).replace('.', ',')}`)
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`
+}
+
+test('import a CSV with Norwegian headers and one bad row, fix the row, book the batch in Sandbox, print one label PDF', async ({ launch }) => {
+  const app = await launch(withShop())
+  const { page } = app
+  const csv = path.join(app.userDataDir, 'ordrer.csv')
+  await writeFile(csv, webshopCsv())
+
+  await goTo(page, 'Batches')
+  await page.getByTestId('batch-new').click()
+  await page.locator('#csv-file').setInputFiles(csv)
+  await expect(page.getByTestId('import-summary')).toContainText(`${ROWS} rows, UTF-8, separator ";"`)
+  // Columns guessed from the Norwegian headers.
+  const mapping = page.getByTestId('import-mapping')
+  await expect(mapping.getByLabel('Column “Navn” holds')).toHaveValue('name')
+  await expect(mapping.getByLabel('Column “Postnr” holds')).toHaveValue('postalCode')
+  await expect(mapping.getByLabel('Column “Vekt (kg)” holds')).toHaveValue('weightKg')
+  await page.locator('#batch-name').fill('Mandagsordrer')
+  await page.locator('#defaults-product').selectOption('5800')
+  await page.locator('#defaults-lengthCm').fill('30')
+  await page.locator('#defaults-widthCm').fill('20')
+  await page.locator('#defaults-heightCm').fill('10')
+  await app.shot('batch-import')
+  await page.getByTestId('import-submit').click()
+
+  const view = page.getByTestId('batch-view')
+  await expect(view).toBeVisible()
+  const bad = page.locator('tr[data-row="4"]')
+  await expect(bad).toHaveAttribute('data-status', 'invalid')
+  await expect(bad).toContainText('at most 35 characters')
+  await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS - 1})`)
+
+  // Fixed in place, by keyboard: the row opens with the cursor in the field that is wrong.
+  await bad.click()
+  await expect(page.locator('#row-addressLine')).toBeFocused()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('Langgata 1')
+  await page.keyboard.press('Enter')
+  await expect(bad).toHaveAttribute('data-status', 'ready')
+  await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS})`)
+
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('batch-booked')).toHaveText(`${ROWS} of ${ROWS} booked`, { timeout: 30_000 })
+  await expect(view).toHaveAttribute('data-run-state', 'done')
+  await expect(page.locator('tr[data-status="booked"]')).toHaveCount(ROWS)
+  await page.locator('main').evaluate((el) => el.scrollTo(0, 0))
+  await app.shot('batch-done')
+
+  await page.getByTestId('batch-labels').click()
+  await expect(page.getByTestId('batch-files')).toContainText(`${ROWS} label page(s)`)
+  const merged = app.openedPaths.at(-1)!
+  expect(path.basename(merged)).toMatch(/^batch-[a-z0-9]+-labels\.pdf$/)
+  expect((await PDFDocument.load(await readFile(merged))).getPageCount()).toBe(ROWS)
+
+  // Every shipment of the batch is in the history, marked as coming from it.
+  await goTo(page, 'Shipments')
+  await expect(page.getByTestId('shipments-count')).toHaveText(`${ROWS} shipments`)
+  await expect(page.getByTestId('shipments-table').getByRole('button', { name: 'From a batch' })).toHaveCount(ROWS)
+  await page.getByTestId('shipments-table').getByRole('button', { name: 'From a batch' }).first().click()
+  await expect(page.getByTestId('batch-view')).toHaveAttribute('aria-label', 'Mandagsordrer')
+})
+
+test('a file that is not a CSV, or has no usable columns, says so and creates nothing', async ({ launch }) => {
+  const app = await launch(withShop('nb'))
+  const { page } = app
+  const junk = path.join(app.userDataDir, 'bilde.csv')
+  await writeFile(junk, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]))
+  await goTo(page, 'Massebooking')
+  await page.getByTestId('batch-new').click()
+  await page.locator('#csv-file').setInputFiles(junk)
+  await expect(page.getByTestId('import-problem')).toContainText('ikke en CSV-tekstfil')
+  const unknown = path.join(app.userDataDir, 'farger.csv')
+  await writeFile(unknown, 'Farge;Størrelse\nRød;M\n')
+  await page.locator('#csv-file').setInputFiles(unknown)
+  await expect(page.getByRole('alert')).toContainText('Ingen kolonner er tatt i bruk')
+  await expect(page.getByTestId('import-submit')).toBeDisabled()
+})
+
+test('rebook a saved recipient with the usual parcel from the Book screen in ≤ 10 keystrokes', async ({ launch }) => {
+  const app = await launch(withShop())
+  const { page } = app
+  // Set-up, not counted: Kari is in the address book with her usual service and parcel.
+  await goTo(page, 'Address book')
+  await page.getByTestId('address-new').click()
+  await page.locator('#party-name').fill('Kari Mottaker')
+  await page.locator('#party-addressLine').fill('Bryggen 1')
+  await page.locator('#party-postalCode').fill('5003')
+  await page.locator('#party-city').fill('BERGEN')
+  await page.locator('#party-contact\\.phoneNumber').fill('+4791234567')
+  await page.locator('#preferred-customer').selectOption('5')
+  await page.locator('#preferred-product').selectOption('5800')
+  await page.getByRole('button', { name: /^Save/ }).click()
+  await expect(page.getByTestId('address-table')).toContainText('Kari Mottaker')
+  // The parcel is remembered from her last booking ("Save recipient" on the booking form keeps it).
+  const saved = await page.evaluate(() => window.api['addressBook:list']({ kind: 'recipient', query: 'Kari', limit: 1, offset: 0 }))
+  const entry = (saved as { ok: true; data: { items: { id: string; kind: 'recipient'; party: unknown; preferred: Record<string, unknown>; isDefault: boolean }[] } }).data.items[0]
+  await page.evaluate(
+    (e) => window.api['addressBook:save']({ id: e.id, entry: { kind: e.kind, party: e.party as never, preferred: { ...e.preferred, packages: [{ weightInKg: 2.5, lengthInCm: 40, widthInCm: 30, heightInCm: 20, goodsDescription: 'Te' }] }, isDefault: false } }),
+    entry
+  )
+  await app.shot('address-book')
+
+  const keys = keyboard(page)
+  await keys.press('Control+2')
+  await expect(page.locator('#recipient-name')).toBeFocused()
+  await keys.type('Kar')
+  await expect(page.getByTestId('recipient-suggestions')).toContainText('Kari Mottaker')
+  await app.shot('recipient-autocomplete')
+  await keys.press('Enter')
+  await expect(page.locator('#recipient-postalCode')).toHaveValue('5003')
+  await expect(page.locator('#productId')).toHaveValue('5800')
+  await expect(page.getByLabel('Weight (kg), package 1')).toHaveValue('2.5')
+  await keys.press('Control+Enter')
+  await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
+  await expect(page.getByTestId('shipment-card')).toContainText('Kari Mottaker')
+  console.log(`rebook a saved recipient: ${keys.navigation} navigation keys, ${keys.characters} characters, ${keys.total} in all`)
+  expect(keys.total).toBeLessThanOrEqual(10)
+})

@@ -1,0 +1,121 @@
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { rowFields, type RowField, type RowValues } from '@shared/domain/batches'
+import { applyMapping, guessMapping, MAX_CSV_BYTES, parseCsv, requiredRowFields, type CsvProblem, type CsvTable } from '@shared/domain/csv-import'
+
+type Mapping = (RowField | null)[]
+
+interface Props {
+  /** The mapping chosen last time for these headers, if any. */
+  loadMapping(headers: string[]): Promise<Mapping | null>
+  saveMapping(headers: string[], mapping: Mapping): Promise<void>
+  /** The mapped rows; the caller checks and stores them. */
+  onRows(rows: RowValues[], fileName: string): Promise<void> | void
+  submitLabel: string
+  /** Extra inputs shown with the mapping (a batch's name and defaults). */
+  children?: ReactNode
+  busy?: boolean
+}
+
+/**
+ * Choose a CSV file, then say what each column holds (guessed from the headers, remembered per
+ * header set) with a preview of the first rows. The file itself is never changed.
+ */
+export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, children, busy }: Props) {
+  const { t } = useTranslation()
+  const [file, setFile] = useState<{ name: string; table: CsvTable } | null>(null)
+  const [mapping, setMapping] = useState<Mapping>([])
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const choose = async (f: File | undefined): Promise<void> => {
+    setProblem(null)
+    setFile(null)
+    if (!f) return
+    if (f.size > MAX_CSV_BYTES) return setProblem(problemText({ key: 'tooLarge', params: { mb: MAX_CSV_BYTES / 1024 / 1024 } }))
+    const parsed = parseCsv(new Uint8Array(await f.arrayBuffer()))
+    if ('key' in parsed) return setProblem(problemText(parsed))
+    const remembered = await loadMapping(parsed.headers).catch(() => null)
+    setMapping(remembered ?? guessMapping(parsed.headers))
+    setFile({ name: f.name, table: parsed })
+  }
+  const problemText = (p: CsvProblem): string => t(`import.problem.${p.key}`, 'params' in p ? p.params : {})
+
+  const missing = requiredRowFields.filter((f) => !mapping.includes(f))
+  const nothingMapped = file !== null && mapping.every((m) => m === null)
+  const submit = async (): Promise<void> => {
+    if (!file || nothingMapped) return
+    await saveMapping(file.table.headers, mapping).catch(() => undefined)
+    await onRows(applyMapping(file.table.rows, mapping), file.name)
+  }
+
+  return (
+    <div className="csv-import" data-testid="csv-import">
+      <div className="field">
+        <label htmlFor="csv-file">{t('import.chooseFile')}</label>
+        <input id="csv-file" type="file" accept=".csv,.txt,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
+        <small className="help">{t('import.fileHelp')}</small>
+      </div>
+      {problem && (
+        <div className="alert alert-error" role="alert" data-testid="import-problem">
+          {problem}
+        </div>
+      )}
+      {file && (
+        <>
+          <p className="muted small" data-testid="import-summary">
+            {t('import.summary', { file: file.name, count: file.table.rows.length, encoding: file.table.encoding.toUpperCase(), delimiter: file.table.delimiter === '\t' ? 'Tab' : file.table.delimiter })}
+          </p>
+          <div className="table-scroll">
+            <table className="table mapping" data-testid="import-mapping">
+              <thead>
+                <tr>
+                  {file.table.headers.map((h, i) => (
+                    <th key={i}>
+                      <div className="small">{h || t('import.column', { n: i + 1 })}</div>
+                      <select
+                        aria-label={t('import.columnHolds', { column: h || i + 1 })}
+                        value={mapping[i] ?? ''}
+                        onChange={(e) => setMapping(mapping.map((m, j) => (j === i ? ((e.target.value || null) as RowField | null) : m === e.target.value ? null : m)))}
+                      >
+                        <option value="">{t('import.ignore')}</option>
+                        {rowFields.map((f) => (
+                          <option key={f} value={f}>
+                            {t(`rowField.${f}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {file.table.rows.slice(0, 5).map((r, i) => (
+                  <tr key={i}>
+                    {file.table.headers.map((_, j) => (
+                      <td key={j} className="small">
+                        {r[j] ?? ''}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {nothingMapped ? (
+            <p className="error" role="alert">
+              {t('import.nothingMapped')}
+            </p>
+          ) : (
+            missing.length > 0 && <p className="muted">{t('import.missing', { fields: missing.map((f) => t(`rowField.${f}`)).join(', ') })}</p>
+          )}
+          {children}
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy || nothingMapped} onClick={() => void submit()} data-testid="import-submit">
+              {submitLabel}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

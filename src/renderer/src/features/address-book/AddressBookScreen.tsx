@@ -1,0 +1,130 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AddressKind } from '@shared/domain/address-book'
+import { useCustomersStore } from '../../state/useCustomersStore'
+import { useRovingList } from '../../lib/useRovingList'
+import { formatNumber } from '../../lib/format'
+import { useAddressBookStore } from './useAddressBookStore'
+import { AddressEntryForm } from './AddressEntryForm'
+import { AddressImport } from './AddressImport'
+
+/** Recipients and sender profiles: instant search, ↑/↓ + Enter to edit, Ctrl+Enter to save. */
+export function AddressBookScreen() {
+  const { t, i18n } = useTranslation()
+  const { kind, query, items, total, totalExact, error, editing, setKind, setQuery, load, more, edit, save, remove } = useAddressBookStore()
+  const customers = useCustomersStore((s) => s.list?.customers)
+  const loadCustomers = useCustomersStore((s) => s.load)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    void load()
+    if (!customers) void loadCustomers()
+  }, [load, customers, loadCustomers])
+
+  const rows = useRovingList<HTMLTableSectionElement>(
+    items.map((e) => e.id),
+    { onOpen: (id) => edit(items.find((e) => e.id === id) ?? null), onEscape: () => searchRef.current?.focus() }
+  )
+  const totalText = `${formatNumber(total, i18n.language)}${totalExact ? '' : '+'}`
+  const current = editing === 'new' ? null : editing
+
+  return (
+    <section className="screen address-book" data-testid="screen-addressBook">
+      <div className="screen-head">
+        <h1>{t('nav.addressBook')}</h1>
+        <span className="muted" data-testid="address-count">
+          {t('addressBook.count', { count: total, total: totalText })}
+        </span>
+      </div>
+      <div className="filters row">
+        <div role="tablist" aria-label={t('addressBook.kinds')} className="segmented">
+          {(['recipient', 'sender'] as AddressKind[]).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={kind === k} className={kind === k ? 'active' : undefined} onClick={() => setKind(k)}>
+              {t(`addressBook.kind.${k}`)}
+            </button>
+          ))}
+        </div>
+        <input
+          ref={searchRef}
+          data-autofocus
+          type="search"
+          className="search grow"
+          placeholder={t('addressBook.search')}
+          aria-label={t('addressBook.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault()
+              rows.focusFirst()
+            }
+          }}
+        />
+        <button type="button" onClick={() => edit('new')} data-testid="address-new">
+          {t(kind === 'sender' ? 'addressBook.newSender' : 'addressBook.newRecipient')}
+        </button>
+      </div>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="split wide-right">
+        <div className="pane">
+          {items.length === 0 ? (
+            <p className="muted">{t(query ? 'addressBook.noMatch' : 'addressBook.empty')}</p>
+          ) : (
+            <table className="table" data-testid="address-table">
+              <thead>
+                <tr>
+                  <th>{t('book.name')}</th>
+                  <th>{t('book.addressLine')}</th>
+                  <th>{t('book.phone')}</th>
+                </tr>
+              </thead>
+              <tbody ref={rows.ref} onKeyDown={rows.onKeyDown}>
+                {items.map((e) => (
+                  <tr key={e.id} {...rows.itemProps(e.id)} className={current?.id === e.id ? 'selected' : undefined} onClick={() => edit(e)}>
+                    <td>
+                      {e.party.name}
+                      {e.isDefault && <span className="badge small"> {t('addressBook.default')}</span>}
+                    </td>
+                    <td>
+                      <div>{e.party.addressLine}</div>
+                      <div className="muted small">
+                        {e.party.postalCode} {e.party.city}
+                      </div>
+                    </td>
+                    <td className="small">{e.party.contact.phoneNumber ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {(items.length < total || !totalExact) && (
+            <button type="button" className="link" onClick={() => void more()}>
+              {t('shipments.showMore', { shown: formatNumber(items.length, i18n.language), total: totalText })}
+            </button>
+          )}
+          {kind === 'recipient' && <AddressImport onImported={() => void load()} />}
+        </div>
+        <div>
+          {editing && customers && (
+            <AddressEntryForm
+              key={current?.id ?? `new-${kind}`}
+              entry={current}
+              kind={kind}
+              customers={customers}
+              onSave={(entry, id) => save(entry, id)}
+              onDelete={(id) => void remove(id)}
+              onClose={() => {
+                edit(null)
+                searchRef.current?.focus()
+              }}
+            />
+          )}
+        </div>
+      </div>
+    </section>
+  )
+}

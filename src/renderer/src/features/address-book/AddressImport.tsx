@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { checkAddressRow, type AddressEntryData } from '@shared/domain/address-book'
+import { IMPORT_CHUNK, rowFields, type RowValues } from '@shared/domain/batches'
+import { call, errorMessage } from '../../lib/ipc'
+import { CsvImport } from '../../components/CsvImport'
+import { RowEditor } from '../../components/RowEditor'
+import { Disclosure } from '../../components/Disclosure'
+
+type Rejected = { rowNo: number; values: RowValues; problems: Record<string, string[]> }
+
+/** CSV into the address book: valid rows are added (same recipient twice: once), the rest wait here to be fixed. */
+export function AddressImport({ onImported }: { onImported(): void }) {
+  const { t } = useTranslation()
+  const [result, setResult] = useState<{ added: number; skipped: number } | null>(null)
+  const [rejected, setRejected] = useState<Rejected[]>([])
+  const [editing, setEditing] = useState<number | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const importEntries = async (entries: AddressEntryData[]): Promise<{ added: number; skipped: number }> => {
+    const total = { added: 0, skipped: 0 }
+    for (let i = 0; i < entries.length; i += IMPORT_CHUNK) {
+      const r = await call('addressBook:import', { entries: entries.slice(i, i + IMPORT_CHUNK) })
+      total.added += r.added
+      total.skipped += r.skipped
+    }
+    return total
+  }
+
+  const onRows = async (rows: RowValues[]): Promise<void> => {
+    setBusy(true)
+    setError(null)
+    const ok: AddressEntryData[] = []
+    const bad: Rejected[] = []
+    rows.forEach((values, i) => {
+      const c = checkAddressRow(values)
+      if (c.ok) ok.push(c.entry)
+      else bad.push({ rowNo: i + 2, values, problems: c.problems }) // +2: the header is line 1
+    })
+    try {
+      setResult(ok.length > 0 ? await importEntries(ok) : { added: 0, skipped: 0 })
+      setRejected(bad)
+      onImported()
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const fix = async (index: number, values: RowValues): Promise<void> => {
+    const c = checkAddressRow(values)
+    if (!c.ok) return setRejected(rejected.map((r, i) => (i === index ? { ...r, values, problems: c.problems } : r)))
+    try {
+      const r = await importEntries([c.entry])
+      setResult((prev) => (prev ? { added: prev.added + r.added, skipped: prev.skipped + r.skipped } : r))
+      setRejected(rejected.filter((_, i) => i !== index))
+      setEditing(null)
+      onImported()
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }
+
+  return (
+    <Disclosure summary={t('addressBook.import')} testId="address-import">
+      <CsvImport
+        loadMapping={(headers) => call('imports:mappingGet', { headers })}
+        saveMapping={async (headers, mapping) => void (await call('imports:mappingSet', { headers, mapping }))}
+        onRows={onRows}
+        submitLabel={t('addressBook.importSubmit')}
+        busy={busy}
+      />
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      {result && (
+        <p role="status" data-testid="address-import-result">
+          {t('addressBook.importResult', { added: result.added, skipped: result.skipped, rejected: rejected.length })}
+        </p>
+      )}
+      {rejected.length > 0 && (
+        <ul className="rejected-rows">
+          {rejected.map((r, i) => (
+            <li key={r.rowNo}>
+              {editing === i ? (
+                <RowEditor values={r.values} problems={r.problems} fields={[...rowFields]} onSave={(v) => void fix(i, v)} onCancel={() => setEditing(null)} />
+              ) : (
+                <button type="button" className="link" onClick={() => setEditing(i)}>
+                  {t('import.rowProblem', { row: r.rowNo, name: r.values.name ?? '—', problem: Object.values(r.problems).flat()[0] ?? '' })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Disclosure>
+  )
+}

@@ -1,0 +1,210 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { batchDefaultsSchema, rowFields, type BatchDefaults, type BatchDetail, type BatchProgress, type BatchRow } from '@shared/domain/batches'
+import type { Customer } from '@shared/domain/customers'
+import { call, errorMessage } from '../../lib/ipc'
+import { useRovingList } from '../../lib/useRovingList'
+import { useCtrlEnter } from '../../state/useScreenActions'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { Disclosure } from '../../components/Disclosure'
+import { RowEditor } from '../../components/RowEditor'
+import { ModeBadge } from '../../components/StatusBadges'
+import { BatchDefaultsFields } from './BatchDefaultsFields'
+import { BatchProgressBar } from './BatchProgressBar'
+import { useBatchesStore } from './useBatchesStore'
+
+const editable = new Set(['invalid', 'ready', 'failed', 'not_sent'])
+const attention = new Set(['invalid', 'failed', 'outcome_unknown', 'not_sent'])
+/** Rows drawn at once; the rest are a filter or a scroll away (5,000 table rows would slow typing). */
+const SHOWN = 500
+
+export function BatchView({ batch, progress, customers, live }: { batch: BatchDetail; progress: BatchProgress | null; customers: Customer[]; live: boolean }) {
+  const { t } = useTranslation()
+  const { updateRow, setDefaults, start, stop, remove, setError } = useBatchesStore()
+  const [filter, setFilter] = useState<'all' | 'attention'>('all')
+  const [editing, setEditing] = useState<string | null>(null)
+  const [confirmLive, setConfirmLive] = useState(false)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [defaults, setDraftDefaults] = useState<BatchDefaults>(batch.defaults)
+  const [defaultErrors, setDefaultErrors] = useState<Record<string, string[] | undefined>>({})
+  const [files, setFiles] = useState<string | null>(null)
+
+  const running = (progress?.runState ?? batch.runState) === 'running'
+  const counts = progress?.counts ?? batch.counts
+  const waiting = counts.ready + counts.notSent
+  const rows = batch.rows.filter((r) => filter === 'all' || attention.has(r.status))
+  const shown = rows.slice(0, SHOWN)
+  // The editor shows the columns the file had (and any field with a problem), not all nineteen.
+  const usedFields = new Set(batch.rows.slice(0, 200).flatMap((r) => Object.keys(r.values)))
+  const list = useRovingList<HTMLTableSectionElement>(
+    shown.map((r) => r.id),
+    { onOpen: (id) => editable.has(batch.rows.find((r) => r.id === id)?.status ?? '') && setEditing(id) }
+  )
+
+  const bookAll = (): void => {
+    if (running || waiting === 0) return
+    if (live) return setConfirmLive(true)
+    void start().catch(() => undefined)
+  }
+  useCtrlEnter(bookAll)
+
+  const saveDefaults = (): void => {
+    const parsed = batchDefaultsSchema.safeParse(defaults)
+    if (!parsed.success) return setDefaultErrors(parsed.error.flatten().fieldErrors)
+    setDefaultErrors({})
+    void setDefaults(parsed.data).catch(() => undefined)
+  }
+  const openFile = async (which: 'labels' | 'result'): Promise<void> => {
+    try {
+      if (which === 'labels') {
+        const r = await call('batches:openLabels', { id: batch.id })
+        setFiles(r.missingRows.length > 0 ? t('batches.labelsMissing', { pages: r.pages, rows: r.missingRows.join(', ') }) : t('batches.labelsOpened', { pages: r.pages }))
+      } else {
+        const headers = ['row', 'recipient', 'postalCode', 'city', 'reference', 'consignment', 'tracking', 'status', 'error'].map((h) => t(`batches.csv.${h}`))
+        const statuses = Object.fromEntries(batch.rows.map((r) => [r.status, statusText(r)]))
+        await call('batches:openResult', { id: batch.id, headers, statuses })
+        setFiles(t('batches.resultOpened'))
+      }
+    } catch (err) {
+      setError(errorMessage(err))
+    }
+  }
+  const statusText = (r: Pick<BatchRow, 'status'>): string => t(`batches.status.${r.status}`)
+
+  return (
+    <section className="batch-view" aria-label={batch.name} data-testid="batch-view" data-run-state={progress?.runState ?? batch.runState}>
+      <div className="screen-head">
+        <h2>{batch.name}</h2>
+        <ModeBadge mode={batch.mode} />
+      </div>
+      <BatchProgressBar counts={batch.counts} progress={progress} />
+      <div className="actions">
+        {running ? (
+          <>
+            <button type="button" onClick={() => void stop('pause').catch(() => undefined)} data-testid="batch-pause">
+              {t('batches.pause')}
+            </button>
+            <button type="button" className="danger" onClick={() => void stop('cancel').catch(() => undefined)} data-testid="batch-cancel">
+              {t('batches.cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="primary" disabled={waiting === 0} onClick={bookAll} data-testid="batch-book-all">
+            {t(batch.runState === 'paused' ? 'batches.resume' : 'batches.bookAll', { count: waiting })} <kbd>Ctrl+Enter</kbd>
+          </button>
+        )}
+        <button type="button" disabled={counts.booked === 0} onClick={() => void openFile('labels')} data-testid="batch-labels">
+          {t('batches.printLabels')}
+        </button>
+        <button type="button" onClick={() => void openFile('result')} data-testid="batch-result">
+          {t('batches.exportResult')}
+        </button>
+        {!running && (
+          <button type="button" className="link" onClick={() => setConfirmDelete(true)}>
+            {t('batches.delete')}
+          </button>
+        )}
+      </div>
+      {files && (
+        <p role="status" className="muted" data-testid="batch-files">
+          {files}
+        </p>
+      )}
+      {counts.unknown > 0 && <p className="alert alert-warning">{t('batches.unknownHelp', { count: counts.unknown })}</p>}
+      {!running && counts.booked === 0 && counts.inFlight === 0 && (
+        <Disclosure summary={t('batches.changeDefaults')} testId="batch-change-defaults">
+          <BatchDefaultsFields value={defaults} onChange={setDraftDefaults} customers={customers} errors={defaultErrors} />
+          <button type="button" onClick={saveDefaults}>
+            {t('batches.saveDefaults')}
+          </button>
+        </Disclosure>
+      )}
+      <div className="row">
+        <label className="check inline">
+          <input type="checkbox" checked={filter === 'attention'} onChange={(e) => setFilter(e.target.checked ? 'attention' : 'all')} /> {t('batches.onlyAttention')}
+        </label>
+        {rows.length > SHOWN && <span className="muted small">{t('batches.shownOf', { shown: SHOWN, total: rows.length })}</span>}
+      </div>
+      <table className="table batch-rows" data-testid="batch-rows">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('book.recipient')}</th>
+            <th>{t('book.postalCode')}</th>
+            <th>{t('batches.statusCol')}</th>
+            <th>{t('batches.resultCol')}</th>
+          </tr>
+        </thead>
+        <tbody ref={list.ref} onKeyDown={list.onKeyDown}>
+          {shown.map((r) => (
+            <BatchRowLine key={r.id} row={r} status={statusText(r)} selected={editing === r.id} rowProps={list.itemProps(r.id)} onClick={() => editable.has(r.status) && setEditing(r.id)}>
+              {editing === r.id && (
+                <tr className="editor-row">
+                  <td colSpan={5}>
+                    <RowEditor
+                      values={r.values}
+                      problems={r.problems}
+                      fields={rowFields.filter((f) => usedFields.has(f) || r.problems[f])}
+                      onSave={(values) => void updateRow(r.id, values).then(() => setEditing(null), () => undefined)}
+                      onCancel={() => setEditing(null)}
+                    />
+                  </td>
+                </tr>
+              )}
+            </BatchRowLine>
+          ))}
+        </tbody>
+      </table>
+      {confirmLive && (
+        <ConfirmDialog
+          title={t('batches.liveTitle')}
+          body={t('batches.liveBody', { count: waiting })}
+          confirmLabel={t('batches.liveConfirm', { count: waiting })}
+          onConfirm={() => {
+            setConfirmLive(false)
+            void start(true).catch(() => undefined)
+          }}
+          onCancel={() => setConfirmLive(false)}
+          testId="batch-live-confirm"
+        />
+      )}
+      {confirmDelete && (
+        <ConfirmDialog
+          title={t('batches.deleteTitle')}
+          body={t('batches.deleteBody')}
+          confirmLabel={t('batches.delete')}
+          onConfirm={() => {
+            setConfirmDelete(false)
+            void remove()
+          }}
+          onCancel={() => setConfirmDelete(false)}
+        />
+      )}
+    </section>
+  )
+}
+
+function BatchRowLine({ row, status, selected, rowProps, onClick, children }: { row: BatchRow; status: string; selected: boolean; rowProps: object; onClick(): void; children?: React.ReactNode }) {
+  const problem = Object.entries(row.problems)
+    .map(([, m]) => m.join(' '))
+    .join(' ')
+  return (
+    <>
+      <tr {...rowProps} className={selected ? 'selected' : undefined} data-row={row.rowNo} data-status={row.status} onClick={onClick}>
+        <td className="small">{row.rowNo}</td>
+        <td>
+          <div>{row.values.name ?? '—'}</div>
+          <div className="muted small">{row.values.addressLine ?? ''}</div>
+        </td>
+        <td className="small">
+          {row.values.postalCode ?? ''} {row.values.city ?? ''}
+        </td>
+        <td>
+          <span className={`badge status-${row.status}`}>{status}</span>
+        </td>
+        <td className="small">{row.consignmentNumber ? <span className="mono">{row.consignmentNumber}</span> : <span className="error">{problem || row.error?.message || ''}</span>}</td>
+      </tr>
+      {children}
+    </>
+  )
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { batchDefaultsSchema, type BatchDefaults, type RowValues } from '@shared/domain/batches'
+import type { Customer } from '@shared/domain/customers'
+import { localToday } from '../../lib/format'
+import { call, errorMessage } from '../../lib/ipc'
+import { CsvImport } from '../../components/CsvImport'
+import { Field } from '../../components/Field'
+import { BatchDefaultsFields } from './BatchDefaultsFields'
+
+/** A batch from a CSV file: map the columns, give the defaults, create. Rows with problems are fixed in the batch. */
+export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
+  customers: Customer[]
+  defaultCustomer: string
+  onCreate(name: string, defaults: BatchDefaults, rows: RowValues[]): Promise<unknown>
+  onCancel(): void
+}) {
+  const { t } = useTranslation()
+  const [name, setName] = useState('')
+  const [defaults, setDefaults] = useState<BatchDefaults>({ customerNumber: defaultCustomer, productId: '', senderId: null, shippingDate: localToday(), weightKg: '', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' })
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const onRows = async (rows: RowValues[], fileName: string): Promise<void> => {
+    const parsed = batchDefaultsSchema.safeParse(defaults)
+    if (!parsed.success) return setErrors(parsed.error.flatten().fieldErrors)
+    setErrors({})
+    setBusy(true)
+    setError(null)
+    try {
+      await onCreate(name.trim() || fileName.replace(/\.[^.]+$/, '').slice(0, 80), parsed.data, rows)
+    } catch (err) {
+      setError(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="card new-batch" aria-label={t('batches.newTitle')} data-testid="new-batch">
+      <h2>{t('batches.newTitle')}</h2>
+      <CsvImport
+        loadMapping={(headers) => call('imports:mappingGet', { headers })}
+        saveMapping={async (headers, mapping) => void (await call('imports:mappingSet', { headers, mapping }))}
+        onRows={onRows}
+        submitLabel={t('batches.create')}
+        busy={busy}
+      >
+        <Field id="batch-name" label={t('batches.name')}>
+          <input id="batch-name" value={name} maxLength={80} placeholder={t('batches.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <BatchDefaultsFields value={defaults} onChange={setDefaults} customers={customers} errors={errors} />
+      </CsvImport>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      )}
+      <button type="button" onClick={onCancel}>
+        {t('batches.cancelNew')}
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,85 @@
+import { create } from 'zustand'
+import type { BatchDefaults, BatchDetail, BatchProgress, BatchSummary, RowValues } from '@shared/domain/batches'
+import { IMPORT_CHUNK } from '@shared/domain/batches'
+import { call, errorMessage, onEvent } from '../../lib/ipc'
+
+interface BatchesState {
+  list: BatchSummary[]
+  open: BatchDetail | null
+  /** Live numbers of the open batch while it runs. */
+  progress: BatchProgress | null
+  error: string | null
+  loadList(): Promise<void>
+  show(id: string | null): Promise<void>
+  /** Creates the batch from imported rows, sending them in chunks; resolves to the new batch. */
+  create(name: string, defaults: BatchDefaults, rows: RowValues[]): Promise<BatchDetail>
+  updateRow(rowId: string, values: RowValues): Promise<void>
+  setDefaults(defaults: BatchDefaults): Promise<void>
+  start(confirmLive?: boolean): Promise<void>
+  stop(how: 'pause' | 'cancel'): Promise<void>
+  remove(): Promise<void>
+  setError(error: string | null): void
+}
+
+export const useBatchesStore = create<BatchesState>((set, get) => {
+  // Progress of any batch refreshes the list; of the open one, its counters, and its rows when it stops.
+  onEvent('batch:progress', (p) => {
+    const open = get().open
+    set({ list: get().list.map((b) => (b.id === p.batchId ? { ...b, counts: p.counts, runState: p.runState } : b)) })
+    if (open?.id !== p.batchId) return
+    set({ progress: p })
+    if (p.runState !== 'running') void get().show(p.batchId)
+  })
+  const act = async (action: () => Promise<BatchDetail>): Promise<void> => {
+    try {
+      set({ open: await action(), error: null })
+      void get().loadList()
+    } catch (err) {
+      set({ error: errorMessage(err) })
+      throw err
+    }
+  }
+  return {
+    list: [],
+    open: null,
+    progress: null,
+    error: null,
+    setError: (error) => set({ error }),
+    async loadList() {
+      try {
+        set({ list: await call('batches:list') })
+      } catch (err) {
+        set({ error: errorMessage(err) })
+      }
+    },
+    async show(id) {
+      if (!id) return set({ open: null, progress: null })
+      try {
+        const open = await call('batches:get', { id })
+        set({ open, error: null, progress: get().progress?.batchId === id ? get().progress : null })
+      } catch (err) {
+        set({ error: errorMessage(err) })
+      }
+    },
+    async create(name, defaults, rows) {
+      let batch = await call('batches:create', { name, defaults, rows: rows.slice(0, IMPORT_CHUNK) })
+      for (let i = IMPORT_CHUNK; i < rows.length; i += IMPORT_CHUNK) batch = await call('batches:appendRows', { id: batch.id, rows: rows.slice(i, i + IMPORT_CHUNK) })
+      set({ open: batch, progress: null, error: null })
+      void get().loadList()
+      return batch
+    },
+    updateRow: (rowId, values) => act(() => call('batches:updateRow', { rowId, values })),
+    setDefaults: (defaults) => act(() => call('batches:setDefaults', { id: get().open!.id, defaults })),
+    start: (confirmLive) => act(() => call('batches:start', { id: get().open!.id, confirmLive })),
+    stop: (how) => act(() => call('batches:stop', { id: get().open!.id, how })),
+    async remove() {
+      try {
+        await call('batches:delete', { id: get().open!.id })
+        set({ open: null, progress: null })
+        await get().loadList()
+      } catch (err) {
+        set({ error: errorMessage(err) })
+      }
+    }
+  }
+})

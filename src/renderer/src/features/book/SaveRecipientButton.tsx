@@ -1,0 +1,39 @@
+import { useState } from 'react'
+import { useFormContext } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { bookingPackageSchema, type BookingFormValues } from '@shared/domain/booking'
+import { call, errorMessage } from '../../lib/ipc'
+
+/** "Save recipient": the recipient as typed, with this form's customer number, service and parcel. */
+export function SaveRecipientButton() {
+  const { t } = useTranslation()
+  const { getValues, trigger } = useFormContext<BookingFormValues>()
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const save = async (): Promise<void> => {
+    if (!(await trigger('recipient', { shouldFocus: true }))) return setStatus(null)
+    const v = getValues()
+    const packages = bookingPackageSchema.array().max(99).safeParse(v.packages)
+    try {
+      await call('addressBook:save', {
+        entry: { kind: 'recipient', party: v.recipient, preferred: { customerNumber: v.customerNumber, productId: v.productId, packages: packages.success ? packages.data : undefined } }
+      })
+      setStatus({ ok: true, text: t('book.recipientSaved') })
+    } catch (err) {
+      setStatus({ ok: false, text: errorMessage(err) })
+    }
+  }
+
+  return (
+    <div className="party-tools">
+      <button type="button" className="link" onClick={() => void save()} data-testid="save-recipient">
+        {t('book.saveRecipient')}
+      </button>
+      {status && (
+        <span className={status.ok ? 'muted small' : 'error small'} role="status">
+          {status.text}
+        </span>
+      )}
+    </div>
+  )
+}
