@@ -19,7 +19,7 @@ for (const language of ['en', 'nb'] as const) {
     test.setTimeout(120_000) // a dozen full axe runs
     const { page, sandbox } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language })) })
     const found: string[] = []
-    for (const [key, screen] of [['1', 'quote'], ['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'customers'], ['6', 'settings']] as const) {
+    for (const [key, screen] of [['1', 'quote'], ['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'addressBook'], ['6', 'batches'], ['7', 'customers'], ['8', 'settings']] as const) {
       await page.keyboard.press(`Control+${key}`)
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       found.push(...(await violations(page, screen, language)))
@@ -72,6 +72,25 @@ for (const language of ['en', 'nb'] as const) {
       }
       found.push(...(await violations(page, 'outcome unknown', language)))
     }
+    // Address book with the entry form open, and a batch with a row to fix and one open in the editor.
+    await page.keyboard.press('Control+5')
+    await page.getByTestId('address-new').click()
+    await expect(page.getByTestId('address-entry-form')).toBeVisible()
+    found.push(...(await violations(page, 'address book entry', language)))
+    await page.evaluate(() =>
+      window.api['batches:create']({
+        name: 'A11y',
+        defaults: { customerNumber: '5', productId: '5800', senderId: null, shippingDate: new Date().toISOString().slice(0, 10), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' },
+        rows: [{ name: 'Kari', addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN' }, { name: 'Ola', addressLine: 'Storgata 1', postalCode: 'x', city: 'OSLO' }]
+      })
+    )
+    await page.keyboard.press('Control+6')
+    await page.getByRole('button', { name: /A11y/ }).click()
+    await page.locator('tr[data-row="2"]').click()
+    await expect(page.getByTestId('row-editor')).toBeVisible()
+    found.push(...(await violations(page, 'batch with a row to fix', language)))
+    await page.getByTestId('batch-new').click()
+    found.push(...(await violations(page, 'new batch', language)))
     expect(found).toEqual([])
     // The check itself can fail: an image without a text alternative is caught.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'))
