@@ -19,8 +19,14 @@ export interface RateLimiter {
  */
 export const WINDOW_SAFETY_MS = 50
 
-/** Sliding window: at most `perSecond` starts in any 1000 ms plus the safety margin. */
-export function createRateLimiter(perSecond: number, now = () => Date.now(), sleep = defaultSleep, windowMs = 1000 + WINDOW_SAFETY_MS): RateLimiter {
+/**
+ * Sliding window: at most `perSecond` starts in any 1000 ms plus the safety margin. `evenly` also
+ * spaces starts by window/perSecond: a burst of 18 opening fresh connections arrives spread out, and
+ * its late arrivals would share Bring's second with the next burst; evenly paced requests need a
+ * delay of a whole gap (58 ms) to collide. Used for bookings, where a batch runs at the limit.
+ */
+export function createRateLimiter(perSecond: number, now = () => Date.now(), sleep = defaultSleep, windowMs = 1000 + WINDOW_SAFETY_MS, evenly = false): RateLimiter {
+  const gapMs = evenly ? windowMs / perSecond : 0
   const starts: number[] = []
   let chain = Promise.resolve()
   return {
@@ -30,11 +36,13 @@ export function createRateLimiter(perSecond: number, now = () => Date.now(), sle
         for (;;) {
           const t = now()
           while (starts.length > 0 && t - starts[0] >= windowMs) starts.shift()
-          if (starts.length < perSecond) {
+          const last = starts.at(-1)
+          if (starts.length < perSecond && (last === undefined || t - last >= gapMs)) {
             starts.push(t)
             return
           }
-          await sleep(windowMs - (t - starts[0]))
+          // Whole milliseconds: timers have no finer grain, and a fraction could round to no wait at all.
+          await sleep(Math.max(1, Math.ceil(starts.length < perSecond ? gapMs - (t - last!) : windowMs - (t - starts[0]))))
         }
       })
       chain = turn

@@ -27,7 +27,7 @@ describe('client-side rate limiting', () => {
     // A fake clock where sleeping advances time; every request takes 120 ms to answer.
     const timers: { at: number; resolve: () => void }[] = []
     const sleep = (ms: number): Promise<void> => new Promise((resolve) => timers.push({ at: t + ms, resolve }))
-    const limiter = createRateLimiter(18, () => t, sleep)
+    const limiter = createRateLimiter(18, () => t, sleep, undefined, true) // as bring-http builds the booking limiter
     const starts: number[] = []
     let next = 0
     const worker = async (): Promise<void> => {
@@ -55,6 +55,9 @@ describe('client-side rate limiting', () => {
     const rate = (starts.length - 1) / ((starts.at(-1)! - starts[0]) / 1000)
     expect(rate / 18).toBeGreaterThanOrEqual(0.9)
     expect(rate).toBeLessThanOrEqual(18)
+    // Evenly spaced: no two starts closer than 1/18 of the window, so a late arrival cannot crowd a second.
+    const gaps = starts.slice(1).map((s, i) => s - starts[i])
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1050 / 18)
   })
 
   it('reads Retry-After as seconds or as an HTTP date', () => {
