@@ -135,3 +135,21 @@ test('rebook a saved recipient with the usual parcel from the Book screen in ≤
   console.log(`rebook a saved recipient: ${keys.navigation} navigation keys, ${keys.characters} characters, ${keys.total} in all`)
   expect(keys.total).toBeLessThanOrEqual(10)
 })
+
+test('the default sender profile is the sender of new bookings; another profile is one choice away', async ({ launch }) => {
+  const { page } = await launch(withShop())
+  const profile = (name: string, addressLine: string, isDefault: boolean) =>
+    page.evaluate(
+      ([n, a, d]) =>
+        window.api['addressBook:save']({ entry: { kind: 'sender', party: { name: n, addressLine: a, postalCode: '2000', city: 'LILLESTRØM', countryCode: 'NO', contact: { phoneNumber: '+4722334455' } }, preferred: {}, isDefault: d } }),
+      [name, addressLine, isDefault] as const
+    )
+  await profile('Lageret AS', 'Industriveien 3', true)
+  await profile('Butikken AS', 'Torget 1', false)
+  await goTo(page, 'Book')
+  await expect(page.getByTestId('booking-sender').locator('summary')).toHaveText('Sender: Lageret AS, Industriveien 3, 2000 LILLESTRØM')
+  await page.getByTestId('booking-sender').locator('summary').click()
+  await page.locator('#sender-profile').selectOption({ label: 'Butikken AS, Torget 1, LILLESTRØM' })
+  await expect(page.locator('#sender-name')).toHaveValue('Butikken AS')
+  await expect(page.locator('#sender-addressLine')).toHaveValue('Torget 1')
+})

@@ -139,13 +139,15 @@ export const en = {
     customerFailed: 'Customer number {{customer}}: {{message}}'
   },
   book: {
+    senderProfile: 'Sender profile',
+    chooseSenderProfile: 'Choose a profile from the address book…',
     suggestions: 'Known recipients',
     fromAddressBook: 'Address book',
     fromHistory: 'Recent',
     saveRecipient: 'Save recipient in address book',
     recipientSaved: 'Saved in the address book.',
     moreOptions: 'More options: shipping {{date}}, add-ons, return, pickup point, order reference',
-    senderSummary: 'Sender: {{sender}} (from Settings)',
+    senderSummary: 'Sender: {{sender}}',
     title: 'Book a shipment',
     draftTitle: 'Booking draft from a quote',
     draftBody: '{{product}} for customer number {{customer}}, {{from}} → {{to}}, {{count}} package(s), shipping {{date}}.',

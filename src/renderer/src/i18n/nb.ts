@@ -155,13 +155,15 @@ export const nb: Messages = {
     customerFailed: 'Kundenummer {{customer}}: {{message}}'
   },
   book: {
+    senderProfile: 'Avsenderprofil',
+    chooseSenderProfile: 'Velg en profil fra adresseboken …',
     suggestions: 'Kjente mottakere',
     fromAddressBook: 'Adressebok',
     fromHistory: 'Nylig',
     saveRecipient: 'Lagre mottaker i adresseboken',
     recipientSaved: 'Lagret i adresseboken.',
     moreOptions: 'Flere valg: sendes {{date}}, tilleggstjenester, retur, hentested, ordrereferanse',
-    senderSummary: 'Avsender: {{sender}} (fra Innstillinger)',
+    senderSummary: 'Avsender: {{sender}}',
     title: 'Book en sending',
     draftTitle: 'Bookingutkast fra pris',
     draftBody: '{{product}} for kundenummer {{customer}}, {{from}} → {{to}}, {{count}} kolli, sendes {{date}}.',

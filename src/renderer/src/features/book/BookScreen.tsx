@@ -9,7 +9,7 @@ import { useIntentsStore } from '../../state/useIntentsStore'
 import { shipmentActions } from '../../state/shipment-actions'
 import { ShipmentCard } from '../../components/ShipmentCard'
 import { BookingForm } from './BookingForm'
-import { emptyBooking, fromBookDraft } from './form-values'
+import { emptyBooking, fromBookDraft, senderFromParty } from './form-values'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 export function BookScreen() {
@@ -29,15 +29,19 @@ export function BookScreen() {
     if (!customers) void loadCustomers()
   }, [customers, loadCustomers])
 
-  // Start from a "book this" draft (quote, history, …), else the quote draft main kept, else the default sender.
+  // Start from a "book this" draft (quote, history, …), else the quote draft main kept, else empty;
+  // the sender is the default sender profile of the address book, else the one in Settings.
   useEffect(() => {
     if (!settings || initial) return
     const draft = takeBookDraft()
-    if (draft) return setInitial(fromBookDraft(draft, settings.defaultSender))
-    void call('drafts:bookingGet').then(
-      (saved) => setInitial(saved ? fromBookDraft({ source: 'quote', draft: saved }, settings.defaultSender) : emptyBooking(settings.defaultSender, settings.defaultCustomerNumber)),
-      () => setInitial(emptyBooking(settings.defaultSender, settings.defaultCustomerNumber))
-    )
+    void call('addressBook:defaultSender')
+      .catch(() => null)
+      .then(async (profile) => {
+        const sender = profile ? senderFromParty(profile.party) : settings.defaultSender
+        if (draft) return setInitial(fromBookDraft(draft, sender))
+        const saved = await call('drafts:bookingGet').catch(() => null)
+        setInitial(saved ? fromBookDraft({ source: 'quote', draft: saved }, sender) : emptyBooking(sender, settings.defaultCustomerNumber))
+      })
   }, [settings, initial, takeBookDraft])
 
   // A second Enter or click while the first is on its way does nothing (useAsyncAction).

@@ -12,6 +12,7 @@ import { Field } from '../../components/Field'
 import { PartyFields } from '../../components/PartyFields'
 import { RecipientNameField } from './RecipientNameField'
 import { SaveRecipientButton } from './SaveRecipientButton'
+import { SenderProfilePicker } from './SenderProfilePicker'
 import { formParty, formPackages } from './form-values'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
@@ -85,7 +86,9 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
 
   const senderFields = (
     <div>
-      <PartyFields prefix="sender" />
+      <PartyFields prefix="sender">
+        <SenderProfilePicker />
+      </PartyFields>
       <label className="check">
         <input type="checkbox" {...register('saveSender')} /> {t('book.saveSender')}
       </label>

@@ -71,3 +71,8 @@ export function formParty(p: Party): BookingFormValues['recipient'] {
 export function formPackages(packages: BookingPackage[]): BookingFormValues['packages'] {
   return packages.map((p) => ({ weightInKg: p.weightInKg, lengthInCm: p.lengthInCm ?? '', widthInCm: p.widthInCm ?? '', heightInCm: p.heightInCm ?? '', goodsDescription: p.goodsDescription ?? '' }))
 }
+
+/** A sender profile from the address book in the shape of the Settings sender. */
+export function senderFromParty(p: Party): DefaultSender {
+  return { name: p.name, addressLine: p.addressLine, addressLine2: p.addressLine2, postalCode: p.postalCode, city: p.city, countryCode: p.countryCode, contactName: p.contact.name, phoneNumber: p.contact.phoneNumber, email: p.contact.email }
+}
