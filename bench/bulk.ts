@@ -31,7 +31,7 @@ const deps = await createAppDeps({
   version: 'bench'
 })
 try {
-  await deps.credentials.save({ apiUid: testAccount.apiUid, apiKey: testAccount.apiKey })
+  await deps.credentials.save({ apiUid: testAccount.apiUid, apiKey: testAccount.apiKey, sessionOnly: false })
   await deps.settings.update({ mode: 'test', defaultSender: { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' } })
   const rows = Array.from({ length: ROWS }, (_, i) => ({ name: `Mottaker ${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `B-${i + 1}` }))
   const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }

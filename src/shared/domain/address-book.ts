@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { bookingPackageSchema, partySchema, type BookingPackage, type Party } from './booking'
 import { code, safeText } from './fields'
-import { rowFieldFor, type RowValues } from './batches'
+import { rowFieldFor, rowParty, type RowValues } from './batches'
 
 /** Recipients the shop books for again and again, and its own sender profiles (shop, warehouse). */
 export const addressKinds = ['recipient', 'sender'] as const
@@ -82,17 +82,7 @@ export function rowToAddressEntry(v: RowValues): AddressEntryInput {
   const weight = v.weightKg?.trim()
   return {
     kind: 'recipient',
-    party: {
-      name: v.name ?? '',
-      addressLine: v.addressLine ?? '',
-      addressLine2: v.addressLine2,
-      postalCode: v.postalCode ?? '',
-      city: v.city ?? '',
-      countryCode: v.countryCode?.trim() || 'NO',
-      reference: v.reference,
-      additionalAddressInfo: v.deliveryInstructions,
-      contact: { name: v.contactName, phoneNumber: v.phone, email: v.email }
-    },
+    party: rowParty(v),
     preferred: {
       customerNumber: v.customerNumber,
       productId: v.productId,

@@ -149,6 +149,21 @@ export function rowFieldFor(path: PropertyKey[]): RowField | '_' {
 
 const or = (v: string | undefined, fallback: string): string => (v !== undefined && v.trim() !== '' ? v : fallback)
 
+/** A row's recipient columns as a party (unchecked); the country defaults to Norway. */
+export function rowParty(values: RowValues) {
+  return {
+    name: values.name ?? '',
+    addressLine: values.addressLine ?? '',
+    addressLine2: values.addressLine2,
+    postalCode: values.postalCode ?? '',
+    city: values.city ?? '',
+    countryCode: or(values.countryCode, 'NO'),
+    reference: values.reference,
+    additionalAddressInfo: values.deliveryInstructions,
+    contact: { name: values.contactName, phoneNumber: values.phone, email: values.email }
+  }
+}
+
 /** One row with the batch defaults filled in: the booking form it books as (not yet checked). */
 export function rowFormValues(defaults: BatchDefaults, values: RowValues, sender: Party | null, clientRequestId: string): BookingFormValues {
   const count = or(values.packageCount, '1')
@@ -166,17 +181,7 @@ export function rowFormValues(defaults: BatchDefaults, values: RowValues, sender
     productId: or(values.productId, defaults.productId),
     additionalServices: [],
     sender: (sender ?? {}) as Party,
-    recipient: {
-      name: values.name ?? '',
-      addressLine: values.addressLine ?? '',
-      addressLine2: values.addressLine2,
-      postalCode: values.postalCode ?? '',
-      city: values.city ?? '',
-      countryCode: or(values.countryCode, 'NO'),
-      reference: values.reference,
-      additionalAddressInfo: values.deliveryInstructions,
-      contact: { name: values.contactName, phoneNumber: values.phone, email: values.email }
-    },
+    recipient: rowParty(values),
     // An unreadable count leaves no package, so the schema says why; 0 or 100+ do the same.
     packages: Number.isInteger(n) && n >= 1 ? Array.from({ length: Math.min(n, 100) }, () => ({ ...pkg })) : [],
     shippingDate: defaults.shippingDate,

@@ -3,7 +3,6 @@ import { FormProvider, useForm, type FieldPath } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { addressEntryInputSchema, type AddressEntry, type AddressEntryData, type AddressEntryInput, type AddressKind } from '@shared/domain/address-book'
 import type { Customer } from '@shared/domain/customers'
-import { describeProduct, isBookable } from '@shared/catalogue/products'
 import { localizedResolver } from '../../lib/localized-resolver'
 import { IpcError, errorMessage } from '../../lib/ipc'
 import { focusFirstEmpty } from '../../lib/focus'
@@ -11,6 +10,7 @@ import { useCtrlEnter } from '../../state/useScreenActions'
 import { Field } from '../../components/Field'
 import { PartyFields } from '../../components/PartyFields'
 import { CustomerOptions } from '../../components/CustomerOptions'
+import { ProductOptions, bookableProducts } from '../../components/ProductOptions'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 
 const blankParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', additionalAddressInfo: '', contact: { name: '', email: '', phoneNumber: '' } }
@@ -47,8 +47,7 @@ export function AddressEntryForm({ entry, kind, customers, onSave, onDelete, onC
   const ref = useRef<HTMLFormElement>(null)
   const customerNumber = watch('preferred.customerNumber')
   const customer = customers.find((c) => c.customerNumber === customerNumber)
-  const lang = i18n.language === 'nb' ? 'nb' : 'en'
-  const products = (customer?.products ?? []).filter(isBookable).map((id) => describeProduct(id, lang))
+  const products = bookableProducts(customer, i18n.language)
 
   useEffect(() => focusFirstEmpty(ref.current, ['#party-name', '#party-addressLine', '#party-postalCode', '#party-city'], '#party-name'), [])
 
@@ -81,12 +80,7 @@ export function AddressEntryForm({ entry, kind, customers, onSave, onDelete, onC
               </Field>
               <Field id="preferred-product" label={t('book.product')} error={formState.errors.preferred?.productId?.message}>
                 <select id="preferred-product" {...register('preferred.productId')}>
-                  <option value="">—</option>
-                  {products.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name} ({p.id})
-                    </option>
-                  ))}
+                <ProductOptions products={products} />
                 </select>
               </Field>
             </div>

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next'
 import type { BatchDefaults } from '@shared/domain/batches'
 import type { AddressEntry } from '@shared/domain/address-book'
 import type { Customer } from '@shared/domain/customers'
-import { describeProduct, isBookable } from '@shared/catalogue/products'
 import { call } from '../../lib/ipc'
 import { Field } from '../../components/Field'
 import { CustomerOptions } from '../../components/CustomerOptions'
+import { ProductOptions, bookableProducts } from '../../components/ProductOptions'
 
 /** What every row of a batch shares unless the row says otherwise: customer, service, sender, date, parcel. */
 export function BatchDefaultsFields({ value, onChange, customers, errors }: { value: BatchDefaults; onChange(v: BatchDefaults): void; customers: Customer[]; errors: Record<string, string[] | undefined> }) {
@@ -15,8 +15,7 @@ export function BatchDefaultsFields({ value, onChange, customers, errors }: { va
   useEffect(() => {
     void call('addressBook:list', { kind: 'sender', query: '', limit: 100, offset: 0 }).then((r) => setSenders(r.items), () => setSenders([]))
   }, [])
-  const lang = i18n.language === 'nb' ? 'nb' : 'en'
-  const products = (customers.find((c) => c.customerNumber === value.customerNumber)?.products ?? []).filter(isBookable).map((id) => describeProduct(id, lang))
+  const products = bookableProducts(customers.find((c) => c.customerNumber === value.customerNumber), i18n.language)
   const set = (patch: Partial<BatchDefaults>): void => onChange({ ...value, ...patch })
   const text = (key: 'weightKg' | 'lengthCm' | 'widthCm' | 'heightCm' | 'goodsDescription', label: string) => (
     <Field id={`defaults-${key}`} label={label} error={errors[key]?.join(' ')}>
@@ -35,12 +34,7 @@ export function BatchDefaultsFields({ value, onChange, customers, errors }: { va
         </Field>
         <Field id="defaults-product" label={t('book.product')} error={errors.productId?.join(' ')}>
           <select id="defaults-product" value={value.productId} onChange={(e) => set({ productId: e.target.value })}>
-            <option value="">—</option>
-            {products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.id})
-              </option>
-            ))}
+                <ProductOptions products={products} />
           </select>
         </Field>
         <Field id="defaults-sender" label={t('book.sender')}>

@@ -4,7 +4,7 @@ import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
 import type { RecipientSuggestion } from '@shared/domain/address-book'
-import { describeProduct, isBookable, returnProductIds } from '@shared/catalogue/products'
+import { returnProductIds } from '@shared/catalogue/products'
 import { additionalServicesWithPickup } from '@shared/catalogue/additional-services'
 import type { Customer } from '@shared/domain/customers'
 import type { Language } from '@shared/domain/settings'
@@ -17,6 +17,7 @@ import { formParty, formPackages } from './form-values'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
 import { CustomerOptions } from '../../components/CustomerOptions'
+import { ProductOptions, bookableProducts } from '../../components/ProductOptions'
 import { useCtrlEnter } from '../../state/useScreenActions'
 import { formatDate } from '../../lib/format'
 import { focusFirstEmpty } from '../../lib/focus'
@@ -41,7 +42,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
   const [customerNumber, productId, senderCountry, recipientCountry, chosenVas] = useWatch({ control, name: ['customerNumber', 'productId', 'sender.countryCode', 'recipient.countryCode', 'additionalServices'] })
 
   const customer = customers.find((c) => c.customerNumber === customerNumber)
-  const products = useMemo(() => (customer?.products ?? []).filter(isBookable).map((id) => describeProduct(id, lang)), [customer, lang])
+  const products = useMemo(() => bookableProducts(customer, lang), [customer, lang])
   const returns = products.filter((p) => returnProductIds.includes(p.id))
   const vas = useMemo(() => (productId ? additionalServicesWithPickup(productId, lang) : []), [productId, lang])
   const international = Boolean(senderCountry && recipientCountry && senderCountry.toUpperCase() !== recipientCountry.toUpperCase())
@@ -117,12 +118,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
             </Field>
             <Field id="productId" label={t('book.product')} error={errors.productId?.message}>
               <select id="productId" {...register('productId')}>
-                <option value="">—</option>
-                {products.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} ({p.id})
-                  </option>
-                ))}
+                <ProductOptions products={products} />
               </select>
             </Field>
           </div>
