@@ -153,3 +153,29 @@ test('the default sender profile is the sender of new bookings; another profile 
   await expect(page.locator('#sender-name')).toHaveValue('Butikken AS')
   await expect(page.locator('#sender-addressLine')).toHaveValue('Torget 1')
 })
+
+test('a batch from selected address-book entries and one from the history book with each recipient’s own service and parcel', async ({ launch }) => {
+  const { page } = await launch(withShop())
+  for (const [name, postalCode, city] of [['Kari Mottaker', '5003', 'BERGEN'], ['Ola Hansen', '0150', 'OSLO'], ['Per Utvalgt', '7010', 'TRONDHEIM']]) {
+    await page.evaluate(
+      ([n, p, c]) =>
+        window.api['addressBook:save']({
+          entry: { kind: 'recipient', party: { name: n, addressLine: 'Gata 1', postalCode: p, city: c, countryCode: 'NO', contact: {} }, preferred: { customerNumber: '5', productId: '5800', packages: [{ weightInKg: 2, lengthInCm: 30, widthInCm: 20, heightInCm: 10 }] }, isDefault: false }
+        }),
+      [name, postalCode, city] as const
+    )
+  }
+  await goTo(page, 'Address book')
+  await page.getByLabel('Select Kari Mottaker').check()
+  await page.getByLabel('Select Ola Hansen').check()
+  await page.getByTestId('address-batch').click()
+  await expect(page.getByTestId('batch-view')).toBeVisible()
+  await expect(page.getByTestId('batch-book-all')).toContainText('Book all (2)')
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('batch-booked')).toHaveText('2 of 2 booked', { timeout: 15_000 })
+
+  await goTo(page, 'Shipments')
+  await page.getByTestId('shipments-batch').click()
+  await expect(page.getByTestId('batch-book-all')).toContainText('Book all (2)')
+  await expect(page.locator('tr[data-row]')).toHaveCount(2)
+})

@@ -2,7 +2,8 @@ import { AppError } from '../../shared/ipc/app-error'
 import { mergeBatchLabels, writeBatchResult } from '../services/batches/batch-files'
 import { resolveLabelPath } from '../services/labels/label-files'
 import { headerSetKey } from '../../shared/domain/csv-import'
-import { rowFields, type RowField } from '../../shared/domain/batches'
+import { partyRow, rowFields, type RowField } from '../../shared/domain/batches'
+import { localIsoDate } from '../../shared/domain/fields'
 import type { AppDeps } from './deps'
 import type { Handlers } from './invoke'
 
@@ -16,6 +17,7 @@ export const batchesHandlers: Pick<
   | 'batches:list'
   | 'batches:get'
   | 'batches:create'
+  | 'batches:createFrom'
   | 'batches:appendRows'
   | 'batches:updateRow'
   | 'batches:setDefaults'
@@ -30,6 +32,21 @@ export const batchesHandlers: Pick<
   'batches:list': async (_input, { batches }) => batches.list(),
   'batches:get': async ({ id }, { batches }) => batches.get(id),
   'batches:create': async (input, { batches }) => batches.create(input),
+  /** Rows keep each recipient's own service and parcel; the defaults are the most common of them. */
+  async 'batches:createFrom'({ name, source, ids }, { batches, addressBook, shipments, settings }) {
+    const rows = ids.flatMap((id) => {
+      if (source === 'addressBook') {
+        const e = addressBook.get(id)
+        return e ? [partyRow(e.party, e.preferred)] : []
+      }
+      const s = shipments.get(id)
+      return s ? [partyRow(s.form.recipient, { customerNumber: s.form.customerNumber, productId: s.form.productId, packages: s.form.packages })] : []
+    })
+    if (rows.length === 0) throw AppError.field('ids', 'None of these entries exist any more.')
+    const common = (key: 'customerNumber' | 'productId'): string => mostCommon(rows.map((r) => r[key]).filter((v): v is string => Boolean(v))) ?? ''
+    const defaults = { customerNumber: common('customerNumber') || settings.get().defaultCustomerNumber || '', productId: common('productId'), senderId: null, shippingDate: localIsoDate(), weightKg: '', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' }
+    return batches.create({ name, defaults, rows })
+  },
   'batches:appendRows': async ({ id, rows }, { batches }) => batches.appendRows(id, rows),
   'batches:updateRow': async ({ rowId, values }, { batches }) => batches.updateRow(rowId, values),
   'batches:setDefaults': async ({ id, defaults }, { batches }) => batches.setDefaults(id, defaults),
@@ -62,4 +79,10 @@ export const batchesHandlers: Pick<
     batchesRepo.saveMapping(headerSetKey(headers), mapping)
     return { saved: true }
   }
+}
+
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
 }

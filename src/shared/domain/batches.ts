@@ -40,8 +40,9 @@ export type RowValues = z.infer<typeof rowValuesSchema>
 
 /** What every row of a batch shares unless the row says otherwise. */
 export const batchDefaultsSchema = z.object({
-  customerNumber: code(40, 'Choose a customer number'),
-  productId: code(40, 'Choose a service'),
+  /** May be empty when every row brings its own (rows without one are then marked on the row). */
+  customerNumber: code(40),
+  productId: code(40),
   /** A sender profile from the address book; none: the sender in Settings. */
   senderId: z.string().uuid().nullable().default(null),
   shippingDate: calendarDate('Choose a shipping date'),
@@ -162,6 +163,33 @@ export function rowParty(values: RowValues) {
     additionalAddressInfo: values.deliveryInstructions,
     contact: { name: values.contactName, phoneNumber: values.phone, email: values.email }
   }
+}
+
+/** A known party (address book, history) and what was used for it as a batch row. */
+export function partyRow(p: Party, preferred: { customerNumber?: string; productId?: string; packages?: { weightInKg: number; lengthInCm?: number; widthInCm?: number; heightInCm?: number; goodsDescription?: string }[] }): RowValues {
+  const pkg = preferred.packages?.[0]
+  const row: RowValues = {
+    name: p.name,
+    addressLine: p.addressLine,
+    addressLine2: p.addressLine2,
+    postalCode: p.postalCode,
+    city: p.city,
+    countryCode: p.countryCode,
+    contactName: p.contact.name,
+    phone: p.contact.phoneNumber,
+    email: p.contact.email,
+    reference: p.reference,
+    deliveryInstructions: p.additionalAddressInfo,
+    customerNumber: preferred.customerNumber,
+    productId: preferred.productId,
+    weightKg: pkg ? String(pkg.weightInKg) : undefined,
+    lengthCm: pkg?.lengthInCm !== undefined ? String(pkg.lengthInCm) : undefined,
+    widthCm: pkg?.widthInCm !== undefined ? String(pkg.widthInCm) : undefined,
+    heightCm: pkg?.heightInCm !== undefined ? String(pkg.heightInCm) : undefined,
+    goodsDescription: pkg?.goodsDescription,
+    packageCount: preferred.packages && preferred.packages.length > 1 ? String(preferred.packages.length) : undefined
+  }
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== '')) as RowValues
 }
 
 /** One row with the batch defaults filled in: the booking form it books as (not yet checked). */

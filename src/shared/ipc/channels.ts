@@ -43,6 +43,7 @@ export const channels = [
   'batches:list',
   'batches:get',
   'batches:create',
+  'batches:createFrom',
   'batches:appendRows',
   'batches:updateRow',
   'batches:setDefaults',

@@ -95,6 +95,11 @@ export const contract = {
   'batches:list': { input: none, output: z.array(batchSummarySchema) },
   'batches:get': { input: byId, output: batchDetailSchema },
   'batches:create': { input: newBatchSchema.extend({ rows: newBatchSchema.shape.rows.max(IMPORT_CHUNK) }).strict(), output: batchDetailSchema },
+  /** A batch of known recipients: address-book entries or the recipients of earlier shipments. */
+  'batches:createFrom': {
+    input: z.object({ name: safeText(80).min(1), source: z.enum(['addressBook', 'shipments']), ids: z.array(z.string().uuid()).min(1).max(IMPORT_CHUNK) }).strict(),
+    output: batchDetailSchema
+  },
   'batches:appendRows': { input: byId.extend({ rows: z.array(rowValuesSchema).min(1).max(IMPORT_CHUNK) }), output: batchDetailSchema },
   'batches:updateRow': { input: z.object({ rowId: z.string().uuid(), values: rowValuesSchema }).strict(), output: batchDetailSchema },
   'batches:setDefaults': { input: byId.extend({ defaults: batchDefaultsSchema }), output: batchDetailSchema },

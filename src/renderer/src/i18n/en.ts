@@ -348,6 +348,11 @@ export const en = {
     importResult: '{{added}} added, {{skipped}} already in the address book, {{rejected}} with problems (below).'
   },
   batches: {
+    chooseCustomer: 'Choose a customer number (the file has none for some rows)',
+    chooseService: 'Choose a service (the file has none for some rows)',
+    fromSelected: 'New batch from selected ({{count}})',
+    fromShipments: 'New batch to these recipients ({{count}})',
+    select: 'Select {{name}}',
     new: 'New batch from CSV',
     newTitle: 'New batch from a CSV file',
     none: 'No batches yet. A batch books many shipments at once from a CSV file.',

@@ -364,6 +364,11 @@ export const nb: Messages = {
     importResult: '{{added}} lagt til, {{skipped}} fantes fra før, {{rejected}} med feil (under).'
   },
   batches: {
+    chooseCustomer: 'Velg kundenummer (filen mangler det for noen rader)',
+    chooseService: 'Velg tjeneste (filen mangler den for noen rader)',
+    fromSelected: 'Ny bunke fra valgte ({{count}})',
+    fromShipments: 'Ny bunke til disse mottakerne ({{count}})',
+    select: 'Velg {{name}}',
     new: 'Ny bunke fra CSV',
     newTitle: 'Ny bunke fra en CSV-fil',
     none: 'Ingen bunker ennå. En bunke booker mange sendinger på én gang fra en CSV-fil.',

@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AddressKind } from '@shared/domain/address-book'
 import { useCustomersStore } from '../../state/useCustomersStore'
 import { useRovingList } from '../../lib/useRovingList'
 import { formatNumber } from '../../lib/format'
+import { call, errorMessage } from '../../lib/ipc'
+import { useIntentsStore } from '../../state/useIntentsStore'
 import { useAddressBookStore } from './useAddressBookStore'
 import { AddressEntryForm } from './AddressEntryForm'
 import { AddressImport } from './AddressImport'
@@ -15,6 +17,19 @@ export function AddressBookScreen() {
   const customers = useCustomersStore((s) => s.list?.customers)
   const loadCustomers = useCustomersStore((s) => s.load)
   const searchRef = useRef<HTMLInputElement>(null)
+  const openBatch = useIntentsStore((s) => s.openBatch)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [batchError, setBatchError] = useState<string | null>(null)
+  const toggle = (id: string): void => setSelected((prev) => (prev.has(id) ? new Set([...prev].filter((x) => x !== id)) : new Set([...prev, id])))
+  const batchFromSelected = async (): Promise<void> => {
+    try {
+      const b = await call('batches:createFrom', { name: t('nav.addressBook'), source: 'addressBook', ids: [...selected].slice(0, 500) })
+      setSelected(new Set())
+      openBatch(b.id)
+    } catch (err) {
+      setBatchError(errorMessage(err))
+    }
+  }
 
   useEffect(() => {
     void load()
@@ -60,13 +75,18 @@ export function AddressBookScreen() {
             }
           }}
         />
+        {kind === 'recipient' && selected.size > 0 && (
+          <button type="button" onClick={() => void batchFromSelected()} data-testid="address-batch">
+            {t('batches.fromSelected', { count: selected.size })}
+          </button>
+        )}
         <button type="button" onClick={() => edit('new')} data-testid="address-new">
           {t(kind === 'sender' ? 'addressBook.newSender' : 'addressBook.newRecipient')}
         </button>
       </div>
-      {error && (
+      {(error || batchError) && (
         <div className="alert alert-error" role="alert">
-          {error}
+          {error ?? batchError}
         </div>
       )}
       <div className="split wide-right">
@@ -77,6 +97,7 @@ export function AddressBookScreen() {
             <table className="table" data-testid="address-table">
               <thead>
                 <tr>
+                  {kind === 'recipient' && <th aria-hidden="true"></th>}
                   <th>{t('book.name')}</th>
                   <th>{t('book.addressLine')}</th>
                   <th>{t('book.phone')}</th>
@@ -84,7 +105,24 @@ export function AddressBookScreen() {
               </thead>
               <tbody ref={rows.ref} onKeyDown={rows.onKeyDown}>
                 {items.map((e) => (
-                  <tr key={e.id} {...rows.itemProps(e.id)} className={current?.id === e.id ? 'selected' : undefined} onClick={() => edit(e)}>
+                  <tr
+                    key={e.id}
+                    {...rows.itemProps(e.id)}
+                    className={current?.id === e.id ? 'selected' : undefined}
+                    onClick={() => edit(e)}
+                    onKeyDown={(ev) => {
+                      // Space picks the row for a batch, as in a file list.
+                      if (ev.key === ' ' && kind === 'recipient' && ev.target === ev.currentTarget) {
+                        ev.preventDefault()
+                        toggle(e.id)
+                      }
+                    }}
+                  >
+                    {kind === 'recipient' && (
+                      <td onClick={(ev) => ev.stopPropagation()}>
+                        <input type="checkbox" tabIndex={-1} checked={selected.has(e.id)} onChange={() => toggle(e.id)} aria-label={t('batches.select', { name: e.party.name })} />
+                      </td>
+                    )}
                     <td>
                       {e.party.name}
                       {e.isDefault && <span className="badge small"> {t('addressBook.default')}</span>}

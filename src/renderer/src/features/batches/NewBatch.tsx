@@ -25,6 +25,12 @@ export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
   const onRows = async (rows: RowValues[], fileName: string): Promise<void> => {
     const parsed = batchDefaultsSchema.safeParse(defaults)
     if (!parsed.success) return setErrors(parsed.error.flatten().fieldErrors)
+    // Rows without their own customer number or service take the default: then there must be one.
+    const missing = {
+      customerNumber: !defaults.customerNumber && rows.some((r) => !r.customerNumber) ? [t('batches.chooseCustomer')] : undefined,
+      productId: !defaults.productId && rows.some((r) => !r.productId) ? [t('batches.chooseService')] : undefined
+    }
+    if (missing.customerNumber || missing.productId) return setErrors(missing)
     setErrors({})
     setBusy(true)
     setError(null)

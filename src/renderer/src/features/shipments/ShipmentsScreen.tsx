@@ -16,6 +16,16 @@ export function ShipmentsScreen() {
   const { filter, items, total, totalExact, error, selected, setFilter, load, more, open, replace } = useShipmentsStore()
   const bookThis = useIntentsStore((s) => s.bookThis)
   const openBatch = useIntentsStore((s) => s.openBatch)
+  const booked = items.filter((s) => s.status === 'booked').map((s) => s.id).slice(0, 500)
+  /** The recipients of the shipments shown, as a new batch (each with the service and parcel used before). */
+  const batchFromThese = async (): Promise<void> => {
+    try {
+      const b = await call('batches:createFrom', { name: t('nav.shipments'), source: 'shipments', ids: booked })
+      openBatch(b.id)
+    } catch (err) {
+      setSaved(errorMessage(err))
+    }
+  }
 
   useEffect(() => {
     void load()
@@ -54,8 +64,13 @@ export function ShipmentsScreen() {
         <h1>{t('nav.shipments')}</h1>
         <span className="muted" data-testid="shipments-count">{t(totalExact ? 'shipments.count' : 'shipments.countAtLeast', { count: total, total: totalNumber })}</span>
         {items.length > 0 && (
-          <button type="button" className="link" onClick={() => void saveRecipients(items.filter((s) => s.status === 'booked').map((s) => s.id))} data-testid="save-recipients">
+          <button type="button" className="link" onClick={() => void saveRecipients(booked)} data-testid="save-recipients">
             {t('shipments.saveRecipients')}
+          </button>
+        )}
+        {booked.length > 0 && (
+          <button type="button" className="link" onClick={() => void batchFromThese()} data-testid="shipments-batch">
+            {t('batches.fromShipments', { count: booked.length })}
           </button>
         )}
         {saved && (
