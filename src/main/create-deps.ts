@@ -13,7 +13,7 @@ import { createCustomersService } from './services/customers/customers-service'
 import { createQuoteService } from './services/quote/quote-service'
 import { createDraftsStore } from './services/drafts/drafts-store'
 import type { Logger } from './services/log/logger'
-import { openDatabase } from './services/store/db'
+import { openHistory, type DamagedChoice, type DamagedDatabase } from './services/store/damaged-database'
 import { createShipmentsRepo } from './services/store/shipments-repo'
 import { createBookingService, notSentMessage, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
@@ -40,6 +40,8 @@ export interface CreateAppDepsOptions {
   timeoutMs?: number
   /** The simulator behind Sandbox mode; tests pass their own to inject faults. */
   sandbox?: Simulator
+  /** A history database that cannot be used was moved aside: recover what can be read, or start empty (the app asks; default recover). */
+  onDamagedDatabase?(damaged: DamagedDatabase): Promise<DamagedChoice>
 }
 
 /** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
@@ -67,7 +69,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     appVersion: opts.version,
     timeoutMs: opts.timeoutMs
   })
-  const db = openDatabase(opts.userDataDir)
+  const history = await openHistory(opts.userDataDir, opts.onDamagedDatabase ?? (async () => 'recover'))
+  const db = history.db
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = createPickupsRepo(db)
   const interrupted = {
@@ -106,6 +109,16 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     emit: (progress) => events.emit('batch:progress', progress)
   })
   const startupNotices: Notice[] = []
+  if (history.damaged) {
+    const { movedTo, reason, recovered } = history.damaged
+    opts.logger.error({ movedTo, reason, recovered }, 'history database could not be used; moved aside')
+    const file = path.basename(movedTo)
+    startupNotices.push(
+      recovered
+        ? { key: 'databaseRecovered', params: { file, count: recovered.shipments, pickups: recovered.pickups, addressBook: recovered.addressBook }, text: `The history database was damaged and has been moved aside as ${file}. ${recovered.shipments} shipment(s), ${recovered.pickups} pickup(s) and ${recovered.addressBook} address-book entries were recovered.` }
+        : { key: 'databaseReset', params: { file }, text: `The history database was damaged and has been moved aside as ${file}. Fraktdesk started with an empty history; the old file was not deleted.` }
+    )
+  }
   if (pausedBatches > 0) {
     startupNotices.push({ key: 'batchesPaused', params: { count: pausedBatches }, text: `${pausedBatches} batch(es) were running when Fraktdesk stopped. They are paused: open Batches and choose “Book all” to book the rows not yet sent.` })
   }

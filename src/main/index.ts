@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createAppDeps } from './create-deps'
@@ -12,6 +12,8 @@ import { createKeytarSecretStore } from './services/secrets/keytar-secret-store'
 import { createTrustedSenderCheck } from './services/security/url-policy'
 import { createLogger } from './services/log/logger'
 import { chromiumLocale, startupLanguage } from './services/settings/startup-language'
+import { damagedDatabaseDialog, startupFailureDialog } from './services/maintenance/startup-messages'
+import type { AppDeps } from './ipc/deps'
 
 // Tests and portable setups point userData elsewhere (before anything reads it).
 if (process.env.FRAKTDESK_USER_DATA_DIR) app.setPath('userData', process.env.FRAKTDESK_USER_DATA_DIR)
@@ -35,18 +37,37 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     const logger = createLogger()
     hardenSession(session.defaultSession, Boolean(devServerUrl))
-    const deps = await createAppDeps({
-      userDataDir: app.getPath('userData'),
-      secretStore: createKeytarSecretStore(),
-      // Node's fetch rather than net.fetch: only it tells the moment a booking's bytes leave, so a
-      // crash before that is reported as "not sent" instead of "outcome unknown".
-      fetch: socketReportingFetch(),
-      baseUrl: process.env.BRING_API_BASE_URL,
-      openExternal: (url) => shell.openExternal(url),
-      openPath: (file) => shell.openPath(file),
-      logger,
-      version: app.getVersion()
-    })
+    const userDataDir = app.getPath('userData')
+    const lang = startupLanguage(userDataDir)
+    const compose = (): Promise<AppDeps> =>
+      createAppDeps({
+        userDataDir,
+        secretStore: createKeytarSecretStore(),
+        // Node's fetch rather than net.fetch: only it tells the moment a booking's bytes leave, so a
+        // crash before that is reported as "not sent" instead of "outcome unknown".
+        fetch: socketReportingFetch(),
+        baseUrl: process.env.BRING_API_BASE_URL,
+        openExternal: (url) => shell.openExternal(url),
+        openPath: (file) => shell.openPath(file),
+        logger,
+        version: app.getVersion(),
+        onDamagedDatabase: async (damaged) => {
+          const d = damagedDatabaseDialog(damaged, lang)
+          const { response } = await dialog.showMessageBox({ type: 'warning', title: d.title, message: d.message, detail: d.detail, buttons: d.buttons, defaultId: 0, cancelId: 0, noLink: true })
+          return response === 1 ? 'empty' : 'recover'
+        }
+      })
+    let deps: AppDeps
+    try {
+      deps = await compose()
+    } catch (err) {
+      // Never a silent exit: say what failed, where the files are, and what to do.
+      logger.fatal({ err: (err as Error)?.message }, 'start-up failed')
+      const { title, text } = startupFailureDialog(err, userDataDir, lang)
+      dialog.showErrorBox(title, text)
+      app.exit(1)
+      return
+    }
     const isTrustedSender = createTrustedSenderCheck({
       fileUrl: pathToFileURL(indexHtml).href,
       origins: devServerUrl ? [new URL(devServerUrl).origin] : []

@@ -401,6 +401,8 @@ export const en = {
   },
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {
+    databaseRecovered: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). Recovered: {{count}} shipment(s), {{pickups}} pickup(s), {{addressBook}} address-book entries.',
+    databaseReset: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). Fraktdesk started with an empty history.',
     settingsReset: 'Your settings file could not be read and was reset to defaults. The old file was kept as {{file}}.',
     labelsRefetched_one: '{{count}} label of a shipment booked just before Fraktdesk last stopped was missing and has been downloaded again.',
     labelsRefetched_other: '{{count}} labels of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.',

@@ -417,6 +417,8 @@ export const nb: Messages = {
   },
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {
+    databaseRecovered: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Reddet: {{count}} sending(er), {{pickups}} henting(er), {{addressBook}} oppføringer i adresseboken.',
+    databaseReset: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Fraktdesk startet med tom historikk.',
     settingsReset: 'Innstillingsfilen kunne ikke leses og ble tilbakestilt. Den gamle filen er tatt vare på som {{file}}.',
     labelsRefetched_one: '{{count}} etikett for en sending booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
     labelsRefetched_other: '{{count}} etiketter for sendinger booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',

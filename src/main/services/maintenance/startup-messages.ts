@@ -1,0 +1,35 @@
+import type { DamagedDatabase } from '../store/damaged-database'
+
+type Lang = 'en' | 'nb'
+
+/** Plain words for the native dialogs shown before any window exists (no i18next in main). */
+export function damagedDatabaseDialog(d: DamagedDatabase, lang: Lang) {
+  return lang === 'nb'
+    ? {
+        title: 'Historikken kan ikke leses',
+        message: 'Fraktdesk sin database med sendinger og adressebok er skadet.',
+        detail: `Filen er flyttet til side (ikke slettet):\n${d.movedTo}\n\nÅrsak: ${d.reason}\n\nFraktdesk kan redde det som fortsatt kan leses over i en ny fil, eller starte med tom historikk.`,
+        buttons: ['Redd det som kan leses', 'Start med tom historikk']
+      }
+    : {
+        title: 'The history cannot be read',
+        message: 'Fraktdesk’s database of shipments and address book is damaged.',
+        detail: `The file has been moved aside (not deleted):\n${d.movedTo}\n\nReason: ${d.reason}\n\nFraktdesk can copy whatever can still be read into a new file, or start with an empty history.`,
+        buttons: ['Recover what can be read', 'Start with an empty history']
+      }
+}
+
+/** When composing the app fails (a full disk, a folder it may not write): what failed, where, and what to do. */
+export function startupFailureDialog(err: unknown, userDataDir: string, lang: Lang) {
+  const reason = err instanceof Error ? err.message : String(err)
+  const diskProblem = /ENOSPC|EACCES|EPERM|EROFS|readonly|read-only|disk/i.test(reason)
+  return lang === 'nb'
+    ? {
+        title: 'Fraktdesk kunne ikke starte',
+        text: `Fraktdesk kunne ikke starte: ${reason}\n\nDataene dine ligger i:\n${userDataDir}\nIngenting er slettet.\n\n${diskProblem ? 'Sjekk at disken ikke er full og at du har skrivetilgang til mappen, og start Fraktdesk på nytt.' : 'Start Fraktdesk på nytt. Hvis feilen kommer igjen, send denne meldingen og loggfilen i mappen over til den som hjelper deg.'}`
+      }
+    : {
+        title: 'Fraktdesk could not start',
+        text: `Fraktdesk could not start: ${reason}\n\nYour data is in:\n${userDataDir}\nNothing was deleted.\n\n${diskProblem ? 'Check that the disk is not full and that you can write to this folder, then start Fraktdesk again.' : 'Start Fraktdesk again. If this happens again, send this message and the log file in the folder above to whoever helps you.'}`
+      }
+}

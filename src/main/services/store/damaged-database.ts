@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3'
+import { existsSync, renameSync } from 'node:fs'
+import path from 'node:path'
+import { openDatabase, type Db } from './db'
+
+export const DB_FILE = 'fraktdesk.sqlite3'
+
+/** Tables worth saving, parents before children (rows keep their rowid, so "newest first" stays true). */
+const recoverable = ['shipments', 'pickups', 'pickup_shipments', 'address_book', 'batches', 'batch_rows', 'import_mappings'] as const
+
+export interface DamagedDatabase {
+  /** Why it could not be used, in SQLite's words. */
+  reason: string
+  /** Where the damaged file now is (never deleted). */
+  movedTo: string
+}
+
+export interface Recovered {
+  shipments: number
+  pickups: number
+  addressBook: number
+  batches: number
+}
+
+export type DamagedChoice = 'recover' | 'empty'
+
+/**
+ * Opens the history database; one that cannot be opened or fails `PRAGMA quick_check` is moved aside
+ * (with its -wal and -shm files), the user chooses between recovering what SQLite can still read and
+ * starting empty, and the app continues with a fresh file either way.
+ */
+export async function openHistory(
+  userDataDir: string,
+  choose: (damaged: DamagedDatabase) => Promise<DamagedChoice>,
+  now = () => new Date()
+): Promise<{ db: Db; damaged: (DamagedDatabase & { recovered: Recovered | null }) | null }> {
+  const dbPath = path.join(userDataDir, DB_FILE)
+  let reason: string
+  try {
+    const db = openDatabase(userDataDir, DB_FILE)
+    const check = String(db.pragma('quick_check', { simple: true }))
+    if (check === 'ok') return { db, damaged: null }
+    db.close()
+    reason = `integrity check failed: ${check}`
+  } catch (err) {
+    reason = (err as Error).message
+  }
+  const movedTo = moveAside(dbPath, now())
+  const choice = await choose({ reason, movedTo })
+  const db = openDatabase(userDataDir, DB_FILE)
+  const recovered = choice === 'recover' ? recoverInto(db, movedTo) : null
+  return { db, damaged: { reason, movedTo, recovered } }
+}
+
+function moveAside(dbPath: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-')
+  const target = `${dbPath}.damaged-${stamp}`
+  renameSync(dbPath, target)
+  for (const suffix of ['-wal', '-shm']) if (existsSync(dbPath + suffix)) renameSync(dbPath + suffix, target + suffix)
+  return target
+}
+
+/**
+ * Row by row, by rowid, from the damaged file into the fresh one: a broken page loses the rows on it,
+ * not the rest of the table. Columns the two files share are copied; a row the new schema refuses is skipped.
+ */
+export function recoverInto(db: Db, damagedFile: string): Recovered {
+  const counts: Record<string, number> = {}
+  let source: Database.Database
+  try {
+    source = new Database(damagedFile, { readonly: true, fileMustExist: true })
+    source.pragma('user_version') // fails at once on a file that is not a database
+  } catch {
+    return { shipments: 0, pickups: 0, addressBook: 0, batches: 0 }
+  }
+  try {
+    for (const table of recoverable) counts[table] = copyTable(source, db, table)
+  } finally {
+    source.close()
+  }
+  return { shipments: counts.shipments ?? 0, pickups: counts.pickups ?? 0, addressBook: counts.address_book ?? 0, batches: counts.batches ?? 0 }
+}
+
+function copyTable(source: Database.Database, target: Db, table: string): number {
+  let sourceColumns: string[]
+  let maxRowid: number
+  try {
+    sourceColumns = (source.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name)
+    maxRowid = (source.prepare(`SELECT max(rowid) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0
+  } catch {
+    return 0
+  }
+  const targetColumns = new Set((target.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))
+  const columns = sourceColumns.filter((c) => targetColumns.has(c))
+  if (columns.length === 0) return 0
+  const read = source.prepare(`SELECT rowid AS __rowid, ${columns.join(', ')} FROM ${table} WHERE rowid = ?`)
+  const write = target.prepare(`INSERT OR IGNORE INTO ${table} (rowid, ${columns.join(', ')}) VALUES (@__rowid, ${columns.map((c) => `@${c}`).join(', ')})`)
+  let copied = 0
+  target.transaction(() => {
+    for (let id = 1; id <= maxRowid; id++) {
+      try {
+        const row = read.get(id)
+        if (row && write.run(row).changes > 0) copied++
+      } catch {
+        // a damaged page, or a row the new schema refuses: skip it, keep going
+      }
+    }
+  })()
+  return copied
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { open, readFile, writeFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { useTempDir } from '../../../helpers/temp-dir'
+import { domesticForm } from '../../../helpers/booking-form'
+import { openDatabase } from '../../../../src/main/services/store/db'
+import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
+import { DB_FILE, openHistory, type DamagedDatabase } from '../../../../src/main/services/store/damaged-database'
+import { startupFailureDialog } from '../../../../src/main/services/maintenance/startup-messages'
+import { startCore } from '../../../helpers/app-core'
+
+describe('a damaged history database at start-up', () => {
+  const tempDir = useTempDir()
+
+  async function historyWith(n: number): Promise<string> {
+    const dir = await tempDir()
+    const db = openDatabase(dir)
+    const repo = createShipmentsRepo(db)
+    for (let i = 0; i < n; i++) repo.insertPending(domesticForm({ recipient: { ...domesticForm().recipient, name: `Mottaker ${i}` } }), { n: i, pad: 'x'.repeat(400) }, 'test')
+    db.close()
+    return dir
+  }
+
+  it('a file that is not a database is moved aside, never deleted, the user is asked, and the app continues with a working empty history', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, DB_FILE), 'these are not the bytes of a database'.repeat(200))
+    const asked: DamagedDatabase[] = []
+    const { db, damaged } = await openHistory(dir, async (d) => (asked.push(d), 'recover'))
+    expect(asked).toHaveLength(1)
+    expect(damaged?.reason).toMatch(/not a database/)
+    expect(await readFile(damaged!.movedTo, 'utf8')).toContain('these are not the bytes')
+    expect(damaged?.recovered).toEqual({ shipments: 0, pickups: 0, addressBook: 0, batches: 0 })
+    expect(createShipmentsRepo(db).size()).toBe(0)
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+
+  it('a zero-byte file is simply an empty database: nothing to ask', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, DB_FILE), '')
+    const { db, damaged } = await openHistory(dir, async () => {
+      throw new Error('should not ask')
+    })
+    expect(damaged).toBeNull()
+    db.close()
+  })
+
+  it('broken pages: the shipments SQLite can still read are recovered into a new file, the rest is reported, the old file kept', async () => {
+    const dir = await historyWith(300)
+    const file = path.join(dir, DB_FILE)
+    const size = (await stat(file)).size
+    // Overwrite a run of pages in the middle of the table with garbage.
+    const fh = await open(file, 'r+')
+    await fh.write(Buffer.alloc(4096 * 6, 0xa5), 0, 4096 * 6, Math.floor(size / 2 / 4096) * 4096)
+    await fh.close()
+    const { db, damaged } = await openHistory(dir, async () => 'recover')
+    expect(damaged).not.toBeNull()
+    const saved = damaged!.recovered!.shipments
+    expect(saved).toBeGreaterThan(150)
+    expect(saved).toBeLessThan(300)
+    const repo = createShipmentsRepo(db)
+    expect(repo.size()).toBe(saved)
+    // The recovered rows are whole, searchable and newest first as before.
+    const page = repo.list({ query: 'Mottaker 29', limit: 50, offset: 0 }).items
+    expect(page.every((s) => s.recipientName.startsWith('Mottaker 29'))).toBe(true)
+    expect(db.pragma('quick_check', { simple: true })).toBe('ok')
+    expect((await stat(damaged!.movedTo)).size).toBe(size)
+    db.close()
+  })
+
+  it('"start with an empty history" copies nothing and still keeps the old file', async () => {
+    const dir = await historyWith(5)
+    await writeFile(path.join(dir, DB_FILE), 'garbage')
+    const { db, damaged } = await openHistory(dir, async () => 'empty')
+    expect(damaged?.recovered).toBeNull()
+    expect(await readFile(damaged!.movedTo, 'utf8')).toBe('garbage')
+    db.close()
+  })
+
+  it('the app starts on a damaged file and tells the user in a notice; a userData it cannot use fails with a message that names the folder', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, DB_FILE), 'not a database at all, sorry'.repeat(50))
+    const core = await startCore(dir)
+    try {
+      expect(core.deps.notices().map((n) => n.key)).toContain('databaseRecovered')
+      expect(core.deps.shipments.size()).toBe(0)
+    } finally {
+      await core.close()
+    }
+    const notADir = path.join(await tempDir(), 'file-not-folder')
+    await writeFile(notADir, 'x')
+    const failure = await startCore(notADir).then(
+      () => null,
+      (err: unknown) => err
+    )
+    expect(failure).toBeInstanceOf(Error)
+    const dialog = startupFailureDialog(failure, notADir, 'nb')
+    expect(dialog.text).toContain(notADir)
+    expect(dialog.text).toContain('Ingenting er slettet')
+  })
+})
