@@ -34,6 +34,7 @@ export interface CreateAppDepsOptions {
   baseUrl?: string
   openExternal(url: string): Promise<void>
   openPath?(file: string): Promise<string>
+  copyToClipboard?(text: string): void | Promise<void>
   logger: Logger
   version: string
   platform?: string
@@ -146,7 +147,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   return {
     notices: () => [...settings.notices(), ...startupNotices],
     maintenance: { tempFilesRemoved, labelsRefetched },
-    app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir },
+    app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir, logsDir: path.join(opts.userDataDir, 'logs') },
+    copyToClipboard: opts.copyToClipboard ?? (() => undefined),
     settings,
     credentials,
     bring,

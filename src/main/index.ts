@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, session, shell } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createAppDeps } from './create-deps'
@@ -10,7 +10,9 @@ import { createMainWindow } from './windows/main-window'
 import { hardenSession } from './windows/security'
 import { createKeytarSecretStore } from './services/secrets/keytar-secret-store'
 import { createTrustedSenderCheck } from './services/security/url-policy'
+import pino from 'pino'
 import { createLogger } from './services/log/logger'
+import { openLogFile, tee } from './services/log/log-file'
 import { chromiumLocale, startupLanguage } from './services/settings/startup-language'
 import { damagedDatabaseDialog, startupFailureDialog } from './services/maintenance/startup-messages'
 import type { AppDeps } from './ipc/deps'
@@ -35,9 +37,10 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.whenReady().then(async () => {
-    const logger = createLogger()
-    hardenSession(session.defaultSession, Boolean(devServerUrl))
     const userDataDir = app.getPath('userData')
+    // stderr for developers, a rotating file in userData/logs for support (same redaction for both).
+    const logger = createLogger(tee(pino.destination(2), openLogFileOrStderr(path.join(userDataDir, 'logs'))))
+    hardenSession(session.defaultSession, Boolean(devServerUrl))
     const lang = startupLanguage(userDataDir)
     const compose = (): Promise<AppDeps> =>
       createAppDeps({
@@ -49,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
         baseUrl: process.env.BRING_API_BASE_URL,
         openExternal: (url) => shell.openExternal(url),
         openPath: (file) => shell.openPath(file),
+        copyToClipboard: (text) => clipboard.writeText(text),
         logger,
         version: app.getVersion(),
         onDamagedDatabase: async (damaged) => {
@@ -88,4 +92,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml })
   })
+}
+
+/** The log file, or nothing more than stderr when it cannot be opened (start-up goes on and says why elsewhere). */
+function openLogFileOrStderr(logsDir: string): { write(line: string): unknown } {
+  try {
+    return openLogFile(logsDir)
+  } catch {
+    return { write: () => true }
+  }
 }

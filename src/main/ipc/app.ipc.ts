@@ -1,17 +1,30 @@
 import { AppError } from '../../shared/ipc/app-error'
 import { isAllowedExternalUrl } from '../services/security/url-policy'
+import { diagnosticsSummary } from '../services/log/diagnostics'
 import type { Handlers } from './invoke'
 
-export const appHandlers: Pick<Handlers, 'app:info' | 'shell:openExternal'> = {
+export const appHandlers: Pick<Handlers, 'app:info' | 'app:openLogFolder' | 'app:copyDiagnostics' | 'shell:openExternal'> = {
   async 'app:info'(_input, { app, settings, notices }) {
     return {
       name: app.name,
       version: app.version,
       platform: app.platform,
       mode: settings.get().mode,
-      paths: { userData: app.userDataDir, labels: app.labelsDir },
+      paths: { userData: app.userDataDir, labels: app.labelsDir, logs: app.logsDir },
       notices: notices()
     }
+  },
+  /** Only the app's own log folder, never a path from the window. */
+  async 'app:openLogFolder'(_input, { app, openPath }) {
+    const problem = await openPath(app.logsDir)
+    if (problem) throw new AppError('INTERNAL', `The log folder could not be opened: ${problem}`)
+    return { opened: true }
+  },
+  async 'app:copyDiagnostics'(_input, { app, settings, shipments, pickupsRepo, addressBook, batchesRepo, copyToClipboard }) {
+    const counts = { shipments: shipments.size(), pickups: pickupsRepo.size(), addressBook: addressBook.size(), batches: batchesRepo.list().length }
+    const { text, lines } = await diagnosticsSummary({ app, mode: settings.get().mode, counts, logsDir: app.logsDir })
+    await copyToClipboard(text)
+    return { copied: true, lines }
   },
   async 'shell:openExternal'({ url }, { openExternal }) {
     if (!isAllowedExternalUrl(url)) {

@@ -17,7 +17,9 @@ import type { EventHub } from '../services/events/event-hub'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
-  app: { name: string; version: string; platform: string; userDataDir: string; labelsDir: string }
+  app: { name: string; version: string; platform: string; userDataDir: string; labelsDir: string; logsDir: string }
+  /** clipboard.writeText in the app. */
+  copyToClipboard(text: string): Promise<void> | void
   settings: SettingsStore
   credentials: CredentialsService
   bring: BringConnection

@@ -4,6 +4,8 @@
  */
 export const channels = [
   'app:info',
+  'app:openLogFolder',
+  'app:copyDiagnostics',
   'settings:get',
   'settings:set',
   'mode:set',

@@ -23,7 +23,7 @@ export const appInfoSchema = z.object({
   version: z.string(),
   mode: modeSchema,
   platform: z.string(),
-  paths: z.object({ userData: z.string(), labels: z.string() }),
+  paths: z.object({ userData: z.string(), labels: z.string(), logs: z.string() }),
   /** Shown once in the shell, e.g. "settings file was corrupt and was reset". */
   notices: z.array(noticeSchema)
 })
@@ -31,6 +31,9 @@ export const appInfoSchema = z.object({
 /** The one source of IPC truth: every channel with its input and output schema. */
 export const contract = {
   'app:info': { input: none, output: appInfoSchema },
+  'app:openLogFolder': { input: none, output: z.object({ opened: z.boolean() }) },
+  /** Version, OS, mode, counts and the last 200 log lines (scrubbed) onto the clipboard, for support. */
+  'app:copyDiagnostics': { input: none, output: z.object({ copied: z.boolean(), lines: z.number() }) },
   'settings:get': { input: none, output: settingsSchema },
   'settings:set': { input: settingsPatchSchema, output: settingsSchema },
   'mode:set': {

@@ -116,7 +116,8 @@ export function createAddressBookRepo(db: Db, now = () => new Date()) {
       const rows = newestFirstPage<Row>(db, addressBookIndexes, { ...listRequest(filter), columns: 's.id, s.created_at, s.updated_at, s.entry_json', limit: filter.limit, offset: filter.offset })
       return { items: rows.map(entry) }
     },
-    count: (filter: AddressFilterQuery): { total: number; totalExact: boolean } => cappedCount(db, addressBookIndexes, listRequest(filter))
+    count: (filter: AddressFilterQuery): { total: number; totalExact: boolean } => cappedCount(db, addressBookIndexes, listRequest(filter)),
+    size: (): number => (db.prepare('SELECT COUNT(*) AS n FROM address_book').get() as { n: number }).n
   }
   return repo
 }

@@ -142,7 +142,8 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
         groups.set(r.customer_number, g)
       }
       return [...groups.values()].map((g) => ({ ...g, parcels: { ...g.parcels, weightKg: round(g.parcels.weightKg) }, cargo: { count: g.cargo.count, weightKg: round(g.cargo.weightKg), volumeLitres: round(g.cargo.volumeLitres) } }))
-    }
+    },
+    size: (): number => (db.prepare('SELECT COUNT(*) AS n FROM pickups').get() as { n: number }).n
   }
 }
 export type PickupsRepo = ReturnType<typeof createPickupsRepo>

@@ -46,6 +46,13 @@ export const en = {
     search: 'Search'
   },
   settings: {
+    support: 'Support',
+    supportHelp: 'Fraktdesk keeps a log (5 files of at most 5 MB) of what it did and why, without API keys or label links. For a support question, copy the diagnostics and paste them into your e-mail.',
+    logFolder: 'Log folder',
+    openLogFolder: 'Open log folder',
+    logFolderOpened: 'The log folder was opened.',
+    copyDiagnostics: 'Copy diagnostics',
+    diagnosticsCopied: 'Copied: version, system, mode, counts and the last {{count}} log lines.',
     title: 'Settings',
     connection: 'Bring connection',
     apiUid: 'Mybring API user',

@@ -62,6 +62,13 @@ export const nb: Messages = {
     search: 'Søk'
   },
   settings: {
+    support: 'Brukerstøtte',
+    supportHelp: 'Fraktdesk fører en logg (5 filer på høyst 5 MB) over hva den gjorde og hvorfor, uten API-nøkler eller etikettlenker. Ved spørsmål til brukerstøtte: kopier diagnosen og lim den inn i e-posten.',
+    logFolder: 'Loggmappe',
+    openLogFolder: 'Åpne loggmappen',
+    logFolderOpened: 'Loggmappen ble åpnet.',
+    copyDiagnostics: 'Kopier diagnose',
+    diagnosticsCopied: 'Kopiert: versjon, system, modus, antall og de siste {{count}} logglinjene.',
     title: 'Innstillinger',
     connection: 'Bring-tilkobling',
     apiUid: 'Mybring API-bruker',

@@ -4,6 +4,7 @@ import { ModeChooser } from './ModeChooser'
 import { ConnectionCheck } from './ConnectionCheck'
 import { GeneralSettings } from './GeneralSettings'
 import { SenderSettings } from './SenderSettings'
+import { SupportSettings } from './SupportSettings'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -27,6 +28,10 @@ export function SettingsScreen() {
           <h2>{t('settings.sender')}</h2>
           <p className="muted small">{t('settings.senderHelp')}</p>
           <SenderSettings />
+        </div>
+        <div className="card">
+          <h2>{t('settings.support')}</h2>
+          <SupportSettings />
         </div>
       </div>
     </section>
