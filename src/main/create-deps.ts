@@ -13,7 +13,8 @@ import { createCustomersService } from './services/customers/customers-service'
 import { createQuoteService } from './services/quote/quote-service'
 import { createDraftsStore } from './services/drafts/drafts-store'
 import type { Logger } from './services/log/logger'
-import { openHistory, type DamagedChoice, type DamagedDatabase } from './services/store/damaged-database'
+import { DB_FILE, openHistory, type DamagedChoice, type DamagedDatabase } from './services/store/damaged-database'
+import { applyStagedRestore, createBackups } from './services/store/backups'
 import { createShipmentsRepo } from './services/store/shipments-repo'
 import { createBookingService, notSentMessage, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
@@ -43,6 +44,12 @@ export interface CreateAppDepsOptions {
   sandbox?: Simulator
   /** A history database that cannot be used was moved aside: recover what can be read, or start empty (the app asks; default recover). */
   onDamagedDatabase?(damaged: DamagedDatabase): Promise<DamagedChoice>
+  /** Native pickers and restart (Electron dialog/app); absent in tests and the e2e bridge unless given. */
+  chooseFolder?(): Promise<string | null>
+  chooseFile?(): Promise<string | null>
+  relaunch?(): void
+  /** The daily automatic backup (on by default; tests turn it off to stay quiet). */
+  autoBackup?: boolean
 }
 
 /** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
@@ -70,6 +77,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     appVersion: opts.version,
     timeoutMs: opts.timeoutMs
   })
+  // A restore chosen in Settings happens now, before the database is opened.
+  const restored = applyStagedRestore(opts.userDataDir, DB_FILE)
   const history = await openHistory(opts.userDataDir, opts.onDamagedDatabase ?? (async () => 'recover'))
   const db = history.db
   const shipments = createShipmentsRepo(db)
@@ -110,6 +119,22 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     emit: (progress) => events.emit('batch:progress', progress)
   })
   const startupNotices: Notice[] = []
+  if (restored && 'restored' in restored) {
+    opts.logger.info(restored, 'backup restored')
+    startupNotices.push({ key: 'backupRestored', params: { file: path.basename(restored.restored), aside: path.basename(restored.movedAside) }, text: `The backup ${path.basename(restored.restored)} was restored. The database you had before is kept as ${path.basename(restored.movedAside)}.` })
+  } else if (restored) {
+    opts.logger.warn(restored, 'backup restore refused')
+    startupNotices.push({ key: 'backupRefused', params: { file: path.basename(restored.refused) }, text: `The backup ${path.basename(restored.refused)} could not be restored: it is damaged or missing. Your current history was kept.` })
+  }
+  const backups = createBackups(db, opts.userDataDir)
+  // One backup a day: shortly after start-up, then checked every few hours (a no-op once today's exists).
+  const runBackup = (): void =>
+    void backups.daily().then(
+      (made) => made && opts.logger.info({ file: path.basename(made.file), shipments: made.shipments }, 'daily backup made'),
+      (err) => opts.logger.error({ err: (err as Error).message }, 'daily backup failed')
+    )
+  const backupTimers = opts.autoBackup === false ? [] : [setTimeout(runBackup, 30_000), setInterval(runBackup, 4 * 3600_000)]
+  backupTimers.forEach((t) => t.unref())
   if (history.damaged) {
     const { movedTo, reason, recovered } = history.damaged
     opts.logger.error({ movedTo, reason, recovered }, 'history database could not be used; moved aside')
@@ -165,7 +190,13 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     events,
     openExternal: opts.openExternal,
     openPath: opts.openPath ?? (async () => 'Opening files is not available here.'),
-    dispose: () => db.close(),
+    backups,
+    pickers: { folder: opts.chooseFolder ?? (async () => null), file: opts.chooseFile ?? (async () => null) },
+    relaunch: opts.relaunch ?? (() => undefined),
+    dispose: () => {
+      backupTimers.forEach((t) => clearTimeout(t))
+      db.close()
+    },
     logger: opts.logger
   }
 }

@@ -53,6 +53,12 @@ if (!app.requestSingleInstanceLock()) {
         openExternal: (url) => shell.openExternal(url),
         openPath: (file) => shell.openPath(file),
         copyToClipboard: (text) => clipboard.writeText(text),
+        chooseFolder: async () => (await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })).filePaths[0] ?? null,
+        chooseFile: async () => (await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'Fraktdesk backup', extensions: ['sqlite3'] }] })).filePaths[0] ?? null,
+        relaunch: () => {
+          app.relaunch()
+          app.exit(0)
+        },
         logger,
         version: app.getVersion(),
         onDamagedDatabase: async (damaged) => {

@@ -14,6 +14,7 @@ import type { AddressBookRepo } from '../services/store/address-book-repo'
 import type { BatchesRepo } from '../services/store/batches-repo'
 import type { BatchService } from '../services/batches/batch-service'
 import type { EventHub } from '../services/events/event-hub'
+import type { Backups } from '../services/store/backups'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
@@ -33,6 +34,11 @@ export interface AppDeps {
   addressBook: AddressBookRepo
   batchesRepo: BatchesRepo
   batches: BatchService
+  backups: Backups
+  /** Native folder and file pickers (Electron's dialog); null when the user cancels. */
+  pickers: { folder(): Promise<string | null>; file(): Promise<string | null> }
+  /** Restart the app (a staged restore takes effect at start-up). */
+  relaunch(): void
   /** Pushes progress to the window (app: webContents.send; e2e: the page). */
   events: EventHub
   /** shell.openPath in the app: returns an error string, '' on success. Handlers validate the path first. */

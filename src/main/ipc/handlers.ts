@@ -8,6 +8,7 @@ import { bookingHandlers } from './booking.ipc'
 import { pickupsHandlers } from './pickups.ipc'
 import { addressBookHandlers } from './address-book.ipc'
 import { batchesHandlers } from './batches.ipc'
+import { backupsHandlers } from './backups.ipc'
 
 /** Every channel's handler; the type makes a missing channel a compile error. */
 export const handlers: Handlers = {
@@ -19,5 +20,6 @@ export const handlers: Handlers = {
   ...bookingHandlers,
   ...pickupsHandlers,
   ...addressBookHandlers,
-  ...batchesHandlers
+  ...batchesHandlers,
+  ...backupsHandlers
 }

@@ -55,6 +55,10 @@ export const channels = [
   'batches:openLabels',
   'batches:openResult',
   'imports:mappingGet',
+  'backups:list',
+  'backups:now',
+  'backups:pick',
+  'backups:restore',
   'imports:mappingSet'
 ] as const
 

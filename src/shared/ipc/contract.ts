@@ -18,6 +18,8 @@ const none = z.undefined()
 const importResultSchema = z.object({ added: z.number(), skipped: z.number() })
 const byId = z.object({ id: z.string().uuid() }).strict()
 
+const backupSchema = z.object({ name: z.string(), createdAt: z.string(), sizeBytes: z.number(), shipments: z.number() })
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -113,6 +115,13 @@ export const contract = {
   'batches:openLabels': { input: byId, output: z.object({ opened: z.boolean(), pages: z.number(), missingRows: z.array(z.number()) }) },
   /** Writes the result CSV (row, recipient, consignment, tracking link, status, error) and opens it. */
   'batches:openResult': { input: byId.extend({ headers: z.array(safeText(40)).length(9), statuses: z.record(z.string(), safeText(60)) }), output: z.object({ opened: z.boolean() }) },
+  'backups:list': { input: none, output: z.object({ folder: z.string(), items: z.array(backupSchema) }) },
+  /** "Back up now": main asks for a folder (a USB stick, a network share) and writes a checked copy there. */
+  'backups:now': { input: none, output: z.object({ saved: z.boolean(), file: z.string().optional(), shipments: z.number().optional() }) },
+  /** "Restore from a file…": main asks for the file and says what it holds, before anything changes. */
+  'backups:pick': { input: none, output: z.object({ picked: z.boolean(), backup: backupSchema.optional() }) },
+  /** Restores at the next start (the current database is moved aside, never deleted) and restarts. */
+  'backups:restore': { input: z.object({ name: z.string().max(200) }).strict(), output: z.object({ staged: z.boolean() }) },
   'imports:mappingGet': { input: z.object({ headers: z.array(safeText(200)).max(200) }).strict(), output: z.array(z.enum(rowFields).nullable()).nullable() },
   'imports:mappingSet': { input: z.object({ headers: z.array(safeText(200)).max(200), mapping: z.array(z.enum(rowFields).nullable()).max(200) }).strict(), output: z.object({ saved: z.boolean() }) }
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>

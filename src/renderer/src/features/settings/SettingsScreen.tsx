@@ -5,6 +5,7 @@ import { ConnectionCheck } from './ConnectionCheck'
 import { GeneralSettings } from './GeneralSettings'
 import { SenderSettings } from './SenderSettings'
 import { SupportSettings } from './SupportSettings'
+import { BackupSettings } from './BackupSettings'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -28,6 +29,10 @@ export function SettingsScreen() {
           <h2>{t('settings.sender')}</h2>
           <p className="muted small">{t('settings.senderHelp')}</p>
           <SenderSettings />
+        </div>
+        <div className="card">
+          <h2>{t('settings.backups')}</h2>
+          <BackupSettings />
         </div>
         <div className="card">
           <h2>{t('settings.support')}</h2>
