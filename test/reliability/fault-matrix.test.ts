@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { startCore } from '../helpers/app-core'
+import { domesticForm } from '../helpers/booking-form'
+import { nextWorkday, pickupFormValues } from '../helpers/pickup-form'
+import type { Fault } from '../../src/main/services/bring-simulator/faults'
+
+// Every simulator fault kind on every kind of Bring call ends in the documented state: retried only
+// when nothing can have happened at Bring (429, or 502/503/504 for reads); otherwise refused with a
+// reason, or — for bookings and pickup orders — "outcome unknown".
+const faults: Record<string, Fault> = {
+  latency: { kind: 'latency', ms: 50 },
+  '429': { kind: 'status', status: 429, retryAfter: '0' },
+  '400': { kind: 'status', status: 400 },
+  '500': { kind: 'status', status: 500 },
+  '503': { kind: 'status', status: 503 },
+  timeout: { kind: 'timeout' },
+  'timeout after handling': { kind: 'timeout', afterHandling: true },
+  reset: { kind: 'reset' },
+  'reset after handling': { kind: 'reset', afterHandling: true },
+  malformed: { kind: 'malformed' }
+}
+
+/** What each call must end as, per fault: a record status (money-moving calls) or ok / an error code (reads). */
+const expected: Record<string, Record<string, string>> = {
+  booking: { latency: 'booked', '429': 'booked', '400': 'failed', '500': 'outcome_unknown', '503': 'outcome_unknown', timeout: 'outcome_unknown', 'timeout after handling': 'outcome_unknown', reset: 'outcome_unknown', 'reset after handling': 'outcome_unknown', malformed: 'outcome_unknown' },
+  pickup: { latency: 'ordered', '429': 'ordered', '400': 'failed', '500': 'outcome_unknown', '503': 'outcome_unknown', timeout: 'outcome_unknown', 'timeout after handling': 'outcome_unknown', reset: 'outcome_unknown', 'reset after handling': 'outcome_unknown', malformed: 'outcome_unknown' },
+  read: { latency: 'ok', '429': 'ok', '400': 'BRING_VALIDATION', '500': 'BRING_SERVER', '503': 'ok', timeout: 'BRING_TIMEOUT', 'timeout after handling': 'BRING_TIMEOUT', reset: 'BRING_CONNECTION_LOST', 'reset after handling': 'BRING_CONNECTION_LOST', malformed: 'BRING_BAD_RESPONSE' }
+}
+/** How many requests reach Bring: retries only for 429 and, on reads, 503. */
+const requestsFor = (kind: string, fault: string): number => (fault === '429' || (kind === 'read' && fault === '503') ? 2 : 1)
+
+describe('fault matrix: every fault on every kind of Bring call', () => {
+  let core: Awaited<ReturnType<typeof startCore>>
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-faults-'))
+    core = await startCore(dir, { timeoutMs: 400 })
+    await core.useBringTest()
+  })
+  afterAll(async () => {
+    await core.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  const calls: Record<string, { routeId: string; kind: keyof typeof expected; run(): Promise<string> }> = {
+    'booking:submit': {
+      routeId: 'booking.book',
+      kind: 'booking',
+      run: async () => {
+        const res = await core.invoke('booking:submit', { form: domesticForm() })
+        return res.ok ? (res.data as { status: string }).status : (core.deps.shipments.list({ query: '', limit: 1, offset: 0 }).items[0]?.status ?? 'none')
+      }
+    },
+    'pickups:order': {
+      routeId: 'pickup.create',
+      kind: 'pickup',
+      run: async () => {
+        const form = pickupFormValues({ pickupDate: nextWorkday() })
+        const res = await core.invoke('pickups:order', { form })
+        if (res.ok) return (res.data as { status: string }).status
+        // Same pickup date every time: the newest record is this one.
+        return core.deps.pickupsRepo.list()[0]?.status ?? `none (${res.error.message})`
+      }
+    },
+    // The explicit connection check: no cache to fall back on (the customer list itself shows the cached one when Bring fails).
+    'connection:check': {
+      routeId: 'customer-info.customers',
+      kind: 'read',
+      run: async () => {
+        const res = await core.invoke('connection:check')
+        return res.ok ? 'ok' : res.error.code
+      }
+    }
+  }
+
+  const rows: string[] = []
+  for (const [call, c] of Object.entries(calls)) {
+    for (const [name, fault] of Object.entries(faults)) {
+      it(`${call} × ${name} → ${expected[c.kind][name]}`, async () => {
+        core.sim.faults.clear()
+        core.sim.requests.length = 0
+        core.sim.faults.add({ routeId: c.routeId, fault, times: 1 })
+        const outcome = await c.run()
+        const reached = core.sim.requests.filter((r) => r.routeId === c.routeId).length
+        rows.push(`${call} × ${name}: ${outcome}, ${reached} request(s)`)
+        expect(outcome).toBe(expected[c.kind][name])
+        expect(reached).toBe(requestsFor(c.kind, name))
+      })
+    }
+  }
+
+  it('prints the matrix', () => {
+    console.log(`fault matrix (${rows.length} cells):\n${rows.join('\n')}`)
+    expect(rows.length).toBe(Object.keys(calls).length * Object.keys(faults).length)
+  })
+})
