@@ -1,4 +1,4 @@
-// A Fraktdesk main process that does nothing but book, as fast as Bring lets it, until it is killed.
+// A Fraktdesk main process that books, runs small batches and saves settings, as fast as Bring lets it, until it is killed.
 // Built and started by kill-loop.test.ts; prints "ready" once its services are composed.
 import { createAppDeps } from '../../src/main/create-deps'
 import { socketReportingFetch } from '../../src/main/services/bring/hand-off-probe'
@@ -22,4 +22,19 @@ const deps = await createAppDeps({
 const invoke = createDispatcher(handlers, deps, () => true)
 await invoke('credentials:save', { ...testAccount, sessionOnly: true }, 'x')
 console.log('ready')
-for (;;) await invoke('booking:submit', { form: domesticForm() }, 'x')
+const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' }
+const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: domesticForm().shippingDate, weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+for (let i = 0; ; i++) {
+  if (i % 7 === 0) await invoke('settings:set', { language: i % 2 ? 'nb' : 'en', defaultSender: sender }, 'x')
+  if (i % 5 === 2) {
+    const rows = Array.from({ length: 4 }, (_, r) => ({ name: `Rad ${i}-${r}`, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN' }))
+    const batch = await invoke('batches:create', { name: `Kill ${i}`, defaults, rows }, 'x')
+    if (batch.ok) {
+      const id = (batch.data as { id: string }).id
+      await invoke('batches:start', { id }, 'x')
+      await deps.batches.settled(id)
+    }
+  } else {
+    await invoke('booking:submit', { form: domesticForm() }, 'x')
+  }
+}

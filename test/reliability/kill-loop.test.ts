@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { build } from 'vite'
+import Database from 'better-sqlite3'
 import { startCore, testAccount } from '../helpers/app-core'
 import { createSimulator } from '../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer, type SimulatorServer } from '../../src/main/services/bring-simulator/http-server'
@@ -59,6 +60,10 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
     const aMinuteAgo = new Date(Date.now() - 61_000)
     await Promise.all(leftBehind.map((f) => utimes(f, aMinuteAgo, aMinuteAgo)))
 
+    // Before anything repairs it: the database as the kills left it passes SQLite's integrity check.
+    const raw = new Database(path.join(userData, 'fraktdesk.sqlite3'))
+    const integrity = String(raw.pragma('integrity_check', { simple: true }))
+    raw.close()
     const core = await startCore(userData, { baseUrl: server.url })
     try {
       await core.useBringTest()
@@ -94,12 +99,15 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
         labelsMissingAfterRestart: labelsMissing.length,
         unknownNeverReachedSimulator: unknownNeverReached.length,
         lost: lost.length,
-        doubled: doubled.length
+        doubled: doubled.length,
+        batchRows: all.filter((s) => s.batchId).length,
+        integrity,
+        settingsReadable: !core.deps.notices().some((n) => n.key === 'settingsReset')
       }
       console.log(`kill loop: ${JSON.stringify(report)}`)
       expect(booked.length).toBeGreaterThan(0)
       expect(bookedAtBring.size).toBeGreaterThanOrEqual(booked.length)
-      expect(report).toMatchObject({ orphanTempFiles: 0, labelsMissingAfterRestart: 0, lost: 0, doubled: 0 })
+      expect(report).toMatchObject({ orphanTempFiles: 0, labelsMissingAfterRestart: 0, lost: 0, doubled: 0, integrity: 'ok', settingsReadable: true })
       // "sending" is committed inside undici's sendHeaders notification, synchronously before the
       // socket write (hand-off-probe). What remains is the commit itself: its WAL write reaches the
       // OS before the fsync returns, so a SIGKILL during that ~1.7 ms leaves "sending" for a request
@@ -108,5 +116,5 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
     } finally {
       await core.close()
     }
-  }, 120_000)
+  }, 900_000)
 })
