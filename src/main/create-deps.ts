@@ -55,6 +55,8 @@ export interface CreateAppDepsOptions {
 /** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
 export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps> {
   const labelsDir = path.join(opts.userDataDir, 'labels')
+  // Something that is not a folder where the labels belong: keep it, aside, and start a fresh folder.
+  const labelsAside = await moveAsideIfNotFolder(labelsDir)
   await fs.mkdir(labelsDir, { recursive: true, mode: 0o700 })
   // Labels and the history are the user's business only (POSIX; Windows profiles are per-user already).
   if (process.platform !== 'win32') await Promise.all([fs.chmod(opts.userDataDir, 0o700), fs.chmod(labelsDir, 0o700)])
@@ -119,6 +121,10 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     emit: (progress) => events.emit('batch:progress', progress)
   })
   const startupNotices: Notice[] = []
+  if (labelsAside) {
+    opts.logger.warn({ labelsAside }, 'labels folder was not a folder; moved aside')
+    startupNotices.push({ key: 'labelsFolderMoved', params: { file: path.basename(labelsAside) }, text: `The labels folder was damaged (not a folder) and has been moved aside as ${path.basename(labelsAside)}. Labels are downloaded again from the history.` })
+  }
   if (restored && 'restored' in restored) {
     opts.logger.info(restored, 'backup restored')
     startupNotices.push({ key: 'backupRestored', params: { file: path.basename(restored.restored), aside: path.basename(restored.movedAside) }, text: `The backup ${path.basename(restored.restored)} was restored. The database you had before is kept as ${path.basename(restored.movedAside)}.` })
@@ -199,4 +205,12 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     },
     logger: opts.logger
   }
+}
+
+async function moveAsideIfNotFolder(dir: string): Promise<string | null> {
+  const stat = await fs.lstat(dir).catch(() => null)
+  if (!stat || stat.isDirectory()) return null
+  const aside = `${dir}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`
+  await fs.rename(dir, aside)
+  return aside
 }

@@ -423,6 +423,7 @@ export const en = {
   },
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {
+    labelsFolderMoved: 'The labels folder was damaged (not a folder) and has been moved aside as {{file}}. Labels are downloaded again from the history.',
     backupRestored: 'The backup {{file}} was restored. The database you had before is kept as {{aside}}.',
     backupRefused: 'The backup {{file}} could not be restored: it is damaged or missing. Your current history was kept.',
     databaseRecovered: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). Recovered: {{count}} shipment(s), {{pickups}} pickup(s), {{addressBook}} address-book entries.',

@@ -439,6 +439,7 @@ export const nb: Messages = {
   },
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {
+    labelsFolderMoved: 'Etikettmappen var skadet (ikke en mappe) og er flyttet til side som {{file}}. Etikettene lastes ned på nytt fra historikken.',
     backupRestored: 'Sikkerhetskopien {{file}} ble gjenopprettet. Databasen du hadde før, er tatt vare på som {{aside}}.',
     backupRefused: 'Sikkerhetskopien {{file}} kunne ikke gjenopprettes: den er skadet eller mangler. Historikken du har nå, er beholdt.',
     databaseRecovered: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Reddet: {{count}} sending(er), {{pickups}} henting(er), {{addressBook}} oppføringer i adresseboken.',

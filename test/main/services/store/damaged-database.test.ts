@@ -87,6 +87,16 @@ describe('a damaged history database at start-up', () => {
     } finally {
       await core.close()
     }
+    // A labels "folder" that is a file: kept aside, a fresh folder, labels fetched again from the history.
+    const dir2 = await tempDir()
+    await writeFile(path.join(dir2, 'labels'), 'not a folder')
+    const core2 = await startCore(dir2)
+    try {
+      expect(core2.deps.notices().map((n) => n.key)).toContain('labelsFolderMoved')
+      expect((await stat(core2.deps.app.labelsDir)).isDirectory()).toBe(true)
+    } finally {
+      await core2.close()
+    }
     const notADir = path.join(await tempDir(), 'file-not-folder')
     await writeFile(notADir, 'x')
     const failure = await startCore(notADir).then(
