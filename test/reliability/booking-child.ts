@@ -1,4 +1,4 @@
-// A Fraktdesk main process that books, runs small batches and saves settings, as fast as Bring lets it, until it is killed.
+// A Fraktdesk main process that books, orders pickups, runs small batches and saves settings, as fast as Bring lets it, until it is killed.
 // Built and started by kill-loop.test.ts; prints "ready" once its services are composed.
 import { createAppDeps } from '../../src/main/create-deps'
 import { socketReportingFetch } from '../../src/main/services/bring/hand-off-probe'
@@ -7,6 +7,7 @@ import { handlers } from '../../src/main/ipc/handlers'
 import { createMemorySecretStore } from '../../src/main/services/secrets/memory-secret-store'
 import { createLogger } from '../../src/main/services/log/logger'
 import { domesticForm } from '../helpers/booking-form'
+import { nextWorkday, pickupFormValues } from '../helpers/pickup-form'
 import { testAccount } from '../helpers/app-core'
 
 const deps = await createAppDeps({
@@ -26,6 +27,7 @@ const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCod
 const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: domesticForm().shippingDate, weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
 for (let i = 0; ; i++) {
   if (i % 7 === 0) await invoke('settings:set', { language: i % 2 ? 'nb' : 'en', defaultSender: sender }, 'x')
+  if (i % 9 === 4) await invoke('pickups:order', { form: pickupFormValues({ pickupDate: nextWorkday() }) }, 'x')
   if (i % 5 === 2) {
     const rows = Array.from({ length: 4 }, (_, r) => ({ name: `Rad ${i}-${r}`, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN' }))
     const batch = await invoke('batches:create', { name: `Kill ${i}`, defaults, rows }, 'x')

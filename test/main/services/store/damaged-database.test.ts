@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { open, readFile, writeFile, stat } from 'node:fs/promises'
+import { copyFile, open, readFile, stat, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { domesticForm } from '../../../helpers/booking-form'
@@ -43,6 +43,29 @@ describe('a damaged history database at start-up', () => {
     })
     expect(damaged).toBeNull()
     db.close()
+  })
+
+  it('a WAL cut off mid-write (a crash or a full disk) loses only the torn tail: no prompt, the history opens with what was committed before it', async () => {
+    const src = await tempDir()
+    const db = openDatabase(src)
+    db.pragma('wal_autocheckpoint = 0') // keep the commits in the WAL, as a crash before a checkpoint would
+    const repo = createShipmentsRepo(db)
+    for (let i = 0; i < 40; i++) repo.insertPending(domesticForm(), { pad: 'x'.repeat(300) }, 'test')
+    const dir = await tempDir()
+    await copyFile(path.join(src, DB_FILE), path.join(dir, DB_FILE))
+    await copyFile(path.join(src, `${DB_FILE}-wal`), path.join(dir, `${DB_FILE}-wal`))
+    db.close()
+    const wal = path.join(dir, `${DB_FILE}-wal`)
+    await truncate(wal, Math.floor((await stat(wal)).size * 0.6))
+    const { db: reopened, damaged } = await openHistory(dir, async () => {
+      throw new Error('should not ask')
+    })
+    expect(damaged).toBeNull()
+    const kept = createShipmentsRepo(reopened).size()
+    expect(kept).toBeGreaterThan(0)
+    expect(kept).toBeLessThan(40)
+    expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok')
+    reopened.close()
   })
 
   it('broken pages: the shipments SQLite can still read are recovered into a new file, the rest is reported, the old file kept', async () => {
