@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelOutput } from '@shared/ipc/contract'
 import { call, errorMessage } from '../../lib/ipc'
+import { useActionStatus } from '../../lib/useActionStatus'
 import { formatDateTime, formatNumber } from '../../lib/format'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 
@@ -11,18 +12,9 @@ type Backup = ChannelOutput<'backups:list'>['items'][number]
 export function BackupSettings() {
   const { t, i18n } = useTranslation()
   const [list, setList] = useState<ChannelOutput<'backups:list'> | null>(null)
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  const { run, Status, fail } = useActionStatus()
   const [confirm, setConfirm] = useState<Backup | null>(null)
-  const load = (): void => void call('backups:list').then(setList, (err) => setStatus({ ok: false, text: errorMessage(err) }))
-  useEffect(load, [])
-  const run = async (action: () => Promise<string | null>): Promise<void> => {
-    try {
-      const text = await action()
-      if (text) setStatus({ ok: true, text })
-    } catch (err) {
-      setStatus({ ok: false, text: errorMessage(err) })
-    }
-  }
+  useEffect(() => void call('backups:list').then(setList, (err) => fail(errorMessage(err))), [fail])
   const n = (v: number): string => formatNumber(v, i18n.language)
 
   return (
@@ -59,11 +51,7 @@ export function BackupSettings() {
           {t('settings.restoreFromFile')}
         </button>
       </div>
-      {status && (
-        <p role="status" className={status.ok ? 'muted small' : 'error small'}>
-          {status.text}
-        </p>
-      )}
+      <Status />
       {confirm && (
         <ConfirmDialog
           title={t('settings.restoreTitle')}

@@ -1,20 +1,13 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, errorMessage } from '../../lib/ipc'
+import { call } from '../../lib/ipc'
+import { useActionStatus } from '../../lib/useActionStatus'
 import { useAppStore } from '../../state/useAppStore'
 
 /** Where the log is, and a diagnostics summary for a support question ("why did my booking fail yesterday?"). */
 export function SupportSettings() {
   const { t } = useTranslation()
   const logs = useAppStore((s) => s.info?.paths.logs)
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
-  const run = async (action: () => Promise<string>): Promise<void> => {
-    try {
-      setStatus({ ok: true, text: await action() })
-    } catch (err) {
-      setStatus({ ok: false, text: errorMessage(err) })
-    }
-  }
+  const { run, Status } = useActionStatus()
   return (
     <div data-testid="support-settings">
       <p className="muted small">{t('settings.supportHelp')}</p>
@@ -31,11 +24,7 @@ export function SupportSettings() {
           {t('settings.copyDiagnostics')}
         </button>
       </div>
-      {status && (
-        <p role="status" className={status.ok ? 'muted small' : 'error small'}>
-          {status.text}
-        </p>
-      )}
+      <Status />
     </div>
   )
 }
