@@ -4,7 +4,10 @@ import { MAILBOX_PICKUP_VAS, mailboxPickupProducts } from '../domain/pickup'
 import { catalogueProduct } from './products'
 
 interface CatalogueVas {
+  /** The Booking API's id. */
   code: string
+  /** The Shipping Guide's id for the same service (e.g. POSTOPPKRAV for 1000). */
+  shippingGuideCode?: string
   nameEn: string
   nameNb?: string
   description?: string
@@ -43,4 +46,46 @@ export function additionalServicesWithPickup(productId: string, lang: Language):
   const listed = additionalServicesFor(productId, lang)
   if (!mailboxPickupProducts.has(productId) || listed.some((v) => v.code === MAILBOX_PICKUP_VAS)) return listed
   return [...listed, lang === 'nb' ? { ...mailboxPickupVas, name: 'Henting i postkassen' } : mailboxPickupVas]
+}
+
+/** The Shipping Guide's id for a service the Booking API calls `bookingCode` (the two APIs name them differently). */
+export function shippingGuideCode(bookingCode: string): string {
+  return vas[bookingCode]?.shippingGuideCode ?? bookingCode
+}
+
+/** The Booking API's id for a Shipping Guide service id. */
+export function bookingCodeFor(shippingGuideId: string): string | undefined {
+  return Object.values(vas).find((v) => (v.shippingGuideCode ?? v.code) === shippingGuideId)?.code
+}
+
+/** Every service in the catalogue with both ids. */
+export const vasCodePairs = (): { bookingCode: string; shippingGuideCode: string }[] =>
+  Object.values(vas).map((v) => ({ bookingCode: v.code, shippingGuideCode: v.shippingGuideCode ?? v.code }))
+
+/** Is this service offered with this product (by the catalogue)? */
+export function serviceFitsProduct(bookingCode: string, productId: string): boolean {
+  return additionalServicesWithPickup(productId, 'en').some((v) => v.code === bookingCode)
+}
+
+/** Services valid for at least one of these products, each with the products that can take it. */
+export function servicesForProducts(productIds: string[], lang: Language): (VasView & { products: string[] })[] {
+  const out = new Map<string, VasView & { products: string[] }>()
+  for (const id of productIds) {
+    for (const v of additionalServicesWithPickup(id, lang)) {
+      const entry = out.get(v.code) ?? { ...v, products: [] }
+      entry.products.push(id)
+      out.set(v.code, entry)
+    }
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** Booking codes of services that need values the user types (amount and account for cash on delivery). */
+export const CASH_ON_DELIVERY = '1000'
+
+/** A service's name in the UI language, by its booking id. */
+export function vasName(bookingCode: string, lang: Language): string {
+  const v = vas[bookingCode]
+  if (!v) return bookingCode === MAILBOX_PICKUP_VAS ? (lang === 'nb' ? 'Henting i postkassen' : mailboxPickupVas.name) : bookingCode
+  return (lang === 'nb' && v.nameNb) || v.nameEn
 }

@@ -59,6 +59,23 @@ export const customsLineSchema = z.object({
   customsArticleNumber: optionalText(20, 'Tariff code')
 })
 
+/** Cash on delivery (VAS 1000): Bring charges the recipient and pays the amount into this account. */
+export const cashOnDeliverySchema = z.object({
+  amount: strictNumber((n) => n.positive('The amount must be more than 0').max(1_000_000, 'At most 1 000 000').refine((v) => Math.round(v * 100) === v * 100, 'At most two decimals')),
+  currencyCode: z.string().trim().max(3).toUpperCase().regex(/^[A-Z]{3}$/, 'Three-letter currency code, e.g. NOK').default('NOK'),
+  accountNumber: z
+    .string()
+    .trim()
+    .max(20)
+    .transform((v) => v.replace(/[\s.]/g, ''))
+    .refine((v) => /^\d{11}$/.test(v), 'Enter the 11-digit account number the money is paid into'),
+  kid: z.preprocess(blank, z.string().trim().max(25).regex(/^\d{2,25}$/, 'A KID is 2–25 digits').optional())
+})
+export type CashOnDelivery = z.infer<typeof cashOnDeliverySchema>
+
+/** EU member states: the recipient countries an IOSS number applies to. */
+export const iossCountries = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'])
+
 export const natureOfTransaction = ['SALE_OF_GOODS', 'RETURNED_GOODS', 'GIFT', 'COMMERCIAL_SAMPLE', 'DOCUMENTS', 'OTHER'] as const
 export const incotermRules = ['DDP', 'DAP', 'FCA', 'EXW'] as const
 
@@ -84,8 +101,18 @@ export const storedBookingFormSchema = z
     returnProductId: optionalText(30, 'Return service'),
     incotermRule: z.preprocess(blank, z.enum(incotermRules).optional()),
     customs: z
-      .object({ natureOfTransaction: z.enum(natureOfTransaction), lines: z.array(customsLineSchema).min(1, 'Add at least one customs line').max(99, 'At most 99 customs lines') })
+      .object({
+        natureOfTransaction: z.enum(natureOfTransaction),
+        lines: z.array(customsLineSchema).min(1, 'Add at least one customs line').max(99, 'At most 99 customs lines'),
+        /** Import One-Stop Shop number for sales to the EU: IM + 10 digits. */
+        iossNumber: z.preprocess(blank, z.string().trim().max(12, 'IM followed by 10 digits').toUpperCase().optional()),
+        /** The sender confirms the declaration; kept with the shipment. */
+        consent: z.boolean().default(false)
+      })
       .optional(),
+    /** Who imports the goods when that is not the recipient (a company buying for someone, a customs agent). */
+    importer: partySchema.optional(),
+    cashOnDelivery: cashOnDeliverySchema.optional(),
     orderReference: optionalText(35, 'Order reference')
   })
   .superRefine((f, ctx) => {
@@ -102,7 +129,23 @@ export const storedBookingFormSchema = z
     if (international && f.sender.countryCode === 'NO' && ['BUSINESS_PARCEL', 'BUSINESS_PARCEL_BULK', 'PICKUP_PARCEL', 'PICKUP_PARCEL_BULK'].includes(f.productId) && !f.customs) {
       ctx.addIssue({ code: 'custom', path: ['customs'], message: 'Parcels from Norway to abroad need a customs declaration' })
     }
+    if (f.additionalServices.includes('1000') && !f.cashOnDelivery) {
+      ctx.addIssue({ code: 'custom', path: ['cashOnDelivery', 'amount'], message: 'Cash on delivery needs the amount and the account number' })
+    }
+    if (f.customs) customsProblems(f, ctx)
   })
+
+/** Bring's IOSS rules (Booking API, iossNumber) and the consent an export needs, as form errors. */
+function customsProblems(f: { sender: Party; recipient: Party; customs?: { natureOfTransaction: string; iossNumber?: string; consent: boolean } }, ctx: z.RefinementCtx): void {
+  const c = f.customs!
+  if (!c.consent) ctx.addIssue({ code: 'custom', path: ['customs', 'consent'], message: 'Confirm that the customs information is accurate and the parcel holds no dangerous or prohibited goods' })
+  if (!c.iossNumber) return
+  const at = ['customs', 'iossNumber']
+  if (!/^IM\d{10}$/.test(c.iossNumber)) ctx.addIssue({ code: 'custom', path: at, message: 'An IOSS number is IM followed by 10 digits' })
+  else if (c.natureOfTransaction !== 'SALE_OF_GOODS') ctx.addIssue({ code: 'custom', path: at, message: 'An IOSS number only goes with a sale of goods' })
+  else if (!iossCountries.has(f.recipient.countryCode)) ctx.addIssue({ code: 'custom', path: at, message: 'IOSS only applies to recipients in the EU' })
+  else if (f.sender.reference) ctx.addIssue({ code: 'custom', path: at, message: 'Bring does not take an IOSS number together with a sender reference: remove one of them' })
+}
 
 /** The booking form; main parses exactly the same schema before building Bring's request. */
 export const bookingFormSchema = storedBookingFormSchema.safeExtend({ shippingDate: shippingDate('Choose a shipping date') })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { postalCodeProblem } from './postal-code'
 import { calendarDate, code, safeText, shippingDate, strictNumber, uniqueArray } from './fields'
+import { cashOnDeliverySchema } from './booking'
 
 const country = z.string().trim().max(2, 'Use a two-letter country code, e.g. NO').toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. NO')
 /** Form fields arrive as text; an empty box means "not given". */
@@ -32,7 +33,10 @@ export const storedQuoteInputSchema = z
     /** Duplicates removed; each must be one of the user's own (checked in main), so never more than they have. */
     customerNumbers: uniqueArray(code(40), 50).refine((a) => a.length > 0, { error: 'Choose at least one customer number' }),
     numberOfAlternativeDeliveryDates: strictNumber((n) => n.int().min(0).max(9)).default(0),
-    additionalServices: uniqueArray(code(20), 30).default([]),
+    /** Booking API ids (the Shipping Guide's ids are looked up when the request is built). */
+    additionalServices: uniqueArray(code(30), 30).default([]),
+    /** Asked for with cash on delivery, so "Book this" carries it. */
+    cashOnDelivery: cashOnDeliverySchema.optional(),
     pickupPointId: z.preprocess(blankToUndefined, safeText(20).optional())
   })
   .superRefine((v, ctx) => {
@@ -40,6 +44,7 @@ export const storedQuoteInputSchema = z
     if (from) ctx.addIssue({ code: 'custom', path: ['fromPostalCode'], message: from })
     const to = postalCodeProblem(v.toCountryCode, v.toPostalCode)
     if (to) ctx.addIssue({ code: 'custom', path: ['toPostalCode'], message: to })
+    if (v.additionalServices.includes('1000') && !v.cashOnDelivery) ctx.addIssue({ code: 'custom', path: ['cashOnDelivery', 'amount'], message: 'Cash on delivery needs the amount and the account number' })
   })
 
 /** The quote form; main parses the very same schema. */

@@ -8,7 +8,7 @@ const suffixParty: Record<string, string> = {
   CONSIGNEE: 'recipient',
   RETURN: 'sender',
   RETURNADDRESS: 'sender',
-  IMPORTER: 'recipient',
+  IMPORTER: 'importer',
   PICKUPPOINT: 'pickupPointId'
 }
 
@@ -49,7 +49,16 @@ const plainField: Record<string, string> = {
   'BOOK-INPUT-098': 'recipient.contact.phoneNumber',
   'BOOK-VALIDATION-032': 'recipient.addressLine',
   'BOOK-VALIDATION-033': 'customs',
-  'BOOK_VALIDATION-040': 'pickupPointId'
+  'BOOK_VALIDATION-040': 'pickupPointId',
+  'BOOK-INPUT-037': 'cashOnDelivery.amount',
+  'BOOK-INPUT-054': 'cashOnDelivery.amount',
+  'BOOK-INPUT-080': 'additionalServices',
+  'BOOK_VALIDATION-016': 'additionalServices',
+  'BOOK_VALIDATION-018': 'additionalServices',
+  'BOOK_VALIDATION-025': 'customs.iossNumber',
+  'BOOK_VALIDATION-026': 'customs.iossNumber',
+  'BOOK_VALIDATION-027': 'customs.iossNumber',
+  'BOOK_VALIDATION-028': 'customs.iossNumber'
 }
 
 /** Splits "BOOK-INPUT-015-RECIPIENT" into base code and suffix using the catalogue's suffixable flags. */

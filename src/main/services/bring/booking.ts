@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CASH_ON_DELIVERY } from '../../../shared/catalogue/additional-services'
 import type { BookingForm, Confirmation, Party } from '../../../shared/domain/booking'
 import type { Mode } from '../../../shared/domain/mode'
 import type { BringHttp, HandOffHooks } from './bring-http'
@@ -28,6 +29,7 @@ export function shippingDateTime(date: string, time: string): string {
 /** The documented Booking API request (schemaVersion 1); testIndicator follows the app's mode. */
 export function buildBookingRequest(form: BookingForm, mode: Mode) {
   const cargoInternational = form.productId === 'CARGO_INTERNATIONAL'
+  const customs = customsForBring(form)
   return {
     schemaVersion: 1,
     testIndicator: mode !== 'live',
@@ -39,29 +41,15 @@ export function buildBookingRequest(form: BookingForm, mode: Mode) {
           sender: party(form.sender),
           recipient: party(form.recipient),
           ...(cargoInternational ? { consignor: party(form.sender), consignee: party(form.recipient) } : {}),
-          ...(form.pickupPointId ? { pickupPoint: { id: form.pickupPointId, countryCode: form.recipient.countryCode } } : {})
+          ...(form.pickupPointId ? { pickupPoint: { id: form.pickupPointId, countryCode: form.recipient.countryCode } } : {}),
+          ...(customs.importer ? { importer: customs.importer } : {})
         },
         product: {
           id: form.productId,
           customerNumber: form.customerNumber,
-          ...(form.additionalServices.length ? { additionalServices: form.additionalServices.map((id) => ({ id })) } : {}),
+          ...(form.additionalServices.length ? { additionalServices: form.additionalServices.map((id) => additionalService(id, form)) } : {}),
           ...(form.incotermRule ? { incotermRule: form.incotermRule } : {}),
-          ...(form.customs
-            ? {
-                ediCustomsDeclarations: {
-                  natureOfTransaction: form.customs.natureOfTransaction,
-                  ediCustomsDeclaration: form.customs.lines.map((l) => ({
-                    quantity: l.quantity,
-                    goodsDescription: l.goodsDescription,
-                    ...(l.customsArticleNumber ? { customsArticleNumber: l.customsArticleNumber } : {}),
-                    itemNetWeightInKg: l.itemNetWeightInKg,
-                    tarriffLineAmount: l.tarriffLineAmount,
-                    currency: l.currency,
-                    countryOfOrigin: l.countryOfOrigin
-                  }))
-                }
-              }
-            : {})
+          ...(customs.ediCustomsDeclarations ? { ediCustomsDeclarations: customs.ediCustomsDeclarations } : {})
         },
         ...(form.returnProductId ? { returnProduct: { id: form.returnProductId } } : {}),
         packages: form.packages.map((p, i) => ({
@@ -76,6 +64,47 @@ export function buildBookingRequest(form: BookingForm, mode: Mode) {
   }
 }
 export type BookingRequest = ReturnType<typeof buildBookingRequest>
+
+/** One additional service as Bring takes it; cash on delivery carries its amount and account. */
+function additionalService(id: string, form: BookingForm) {
+  const cod = form.cashOnDelivery
+  if (id !== CASH_ON_DELIVERY || !cod) return { id }
+  return { id, amount: cod.amount, currencyCode: cod.currencyCode, accountNumber: cod.accountNumber, ...(cod.kid ? { codMessage: { value: cod.kid, type: 'kid' } } : {}) }
+}
+
+/**
+ * The customs part of a booking, in one place: the ediCustomsDeclarations element (lines, nature of
+ * transaction, IOSS number) on the product and the importer party (the recipient unless the form
+ * names another). Bring announces a newer `customsInformation` element (consent, importer, exporter)
+ * for 0330/0340/3639 exports; moving to it is a change here only. The consent the form requires is
+ * kept with the shipment; the ediCustomsDeclarations structure has no field for it.
+ */
+export function customsForBring(form: BookingForm): { ediCustomsDeclarations?: EdiCustomsDeclarations; importer?: ReturnType<typeof party> } {
+  const c = form.customs
+  if (!c) return {}
+  return {
+    ediCustomsDeclarations: {
+      natureOfTransaction: c.natureOfTransaction,
+      ...(c.iossNumber ? { iossNumber: c.iossNumber } : {}),
+      ediCustomsDeclaration: c.lines.map((l) => ({
+        quantity: l.quantity,
+        goodsDescription: l.goodsDescription,
+        ...(l.customsArticleNumber ? { customsArticleNumber: l.customsArticleNumber } : {}),
+        itemNetWeightInKg: l.itemNetWeightInKg,
+        tarriffLineAmount: l.tarriffLineAmount,
+        currency: l.currency,
+        countryOfOrigin: l.countryOfOrigin
+      }))
+    },
+    importer: party(form.importer ?? form.recipient)
+  }
+}
+
+interface EdiCustomsDeclarations {
+  natureOfTransaction: string
+  iossNumber?: string
+  ediCustomsDeclaration: { quantity: number; goodsDescription: string; customsArticleNumber?: string; itemNetWeightInKg: number; tarriffLineAmount: number; currency: string; countryOfOrigin: string }[]
+}
 
 const links = z.object({ labels: z.string().optional(), waybill: z.string().optional(), tracking: z.string().optional() })
 export const bookingResponseSchema = z.object({

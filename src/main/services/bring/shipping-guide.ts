@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Customer } from '../../../shared/domain/customers'
 import type { QuoteInput, QuoteRow, Money } from '../../../shared/domain/quote'
 import { describeProduct } from '../../../shared/catalogue/products'
+import { serviceFitsProduct, shippingGuideCode, vasName } from '../../../shared/catalogue/additional-services'
 import type { Language } from '../../../shared/domain/settings'
 import type { BringHttp } from './bring-http'
 
@@ -24,7 +25,7 @@ export function buildShippingGuideRequest(input: QuoteInput, customer: Pick<Cust
         ...(input.toAddressLine ? { addressLine: input.toAddressLine } : {}),
         ...(input.pickupPointId ? { pickupPointId: input.pickupPointId } : {}),
         shippingDate: bringDate(input.shippingDate),
-        additionalServices: input.additionalServices.map((id) => ({ id })),
+        additionalServices: input.additionalServices.map((id) => ({ id: shippingGuideCode(id) })),
         packages: input.packages.map((p, i) => ({
           id: String(i + 1),
           grossWeight: Math.round(p.weightKg * 1000),
@@ -124,7 +125,19 @@ export function parseShippingGuideProducts(res: ShippingGuideResponse, customerN
   )
 }
 
-export async function quoteForCustomer(http: BringHttp, input: QuoteInput, customer: Customer, productIds: string[], language: Language): Promise<QuoteRow[]> {
+/** A product the catalogue says cannot take a chosen service: shown with the reason, not asked about. */
+function unfitRow(customerNumber: string, productId: string, missing: string[], language: Language): QuoteRow {
+  const p = describeProduct(productId, language)
+  const named = missing.map((c) => vasName(c, language)).join(', ')
+  const message = language === 'nb' ? `Kan ikke ta tilleggstjenesten: ${named}` : `Cannot take the additional service: ${named}`
+  return { customerNumber, productId, name: p.name, description: p.description || undefined, alternativeDeliveryDates: [], messages: [{ code: 'VAS_NOT_AVAILABLE', message }] }
+}
+
+export async function quoteForCustomer(http: BringHttp, input: QuoteInput, customer: Customer, allProductIds: string[], language: Language): Promise<QuoteRow[]> {
+  const missing = (id: string): string[] => input.additionalServices.filter((code) => !serviceFitsProduct(code, id))
+  const productIds = allProductIds.filter((id) => missing(id).length === 0)
+  const unfit = allProductIds.filter((id) => missing(id).length > 0).map((id) => unfitRow(customer.customerNumber, id, missing(id), language))
+  if (productIds.length === 0) return unfit
   const res = await http({
     api: 'shippingGuide',
     method: 'POST',
@@ -133,5 +146,5 @@ export async function quoteForCustomer(http: BringHttp, input: QuoteInput, custo
     schema: shippingGuideResponseSchema,
     idempotent: true // a quote changes nothing at Bring
   })
-  return parseShippingGuideProducts(res, customer.customerNumber, language)
+  return [...parseShippingGuideProducts(res, customer.customerNumber, language), ...unfit]
 }

@@ -22,7 +22,12 @@ const documented = new Set([
   ...['quantity', 'goodsDescription', 'customsArticleNumber', 'itemNetWeightInKg', 'tarriffLineAmount', 'currency', 'countryOfOrigin'].map((k) => `.consignments[].product.ediCustomsDeclarations.ediCustomsDeclaration[].${k}`),
   '.consignments[].packages[].goodsDescription', '.consignments[].packages[].volumeInDm3',
   '.consignments[].returnProduct', '.consignments[].returnProduct.id', '.consignments[].parties.recipient.vatNumber', '.consignments[].parties.sender.vatNumber',
-  '.consignments[].parties.pickupPoint', '.consignments[].parties.pickupPoint.id', '.consignments[].parties.pickupPoint.countryCode'
+  '.consignments[].parties.pickupPoint', '.consignments[].parties.pickupPoint.id', '.consignments[].parties.pickupPoint.countryCode',
+  // the importer party (Bring's customsDeclarationWithImporter.json), the IOSS number (Booking API schema)
+  ...keyPaths(requestExample.consignments[0].parties.recipient, '.consignments[].parties.importer'), '.consignments[].parties.importer', '.consignments[].parties.importer.vatNumber',
+  '.consignments[].product.ediCustomsDeclarations.iossNumber',
+  // cash on delivery (Bring's vas/1000.json)
+  ...['amount', 'currencyCode', 'accountNumber', 'codMessage', 'codMessage.value', 'codMessage.type'].map((k) => `.consignments[].product.additionalServices[].${k}`)
 ])
 
 const cases = {
@@ -31,7 +36,7 @@ const cases = {
   'international with customs': domesticForm({
     productId: 'BUSINESS_PARCEL',
     recipient: { name: 'Tore Mottaker', addressLine: 'Mottakerveien 14', postalCode: '114 55', city: 'STOCKHOLM', countryCode: 'SE', vatNumber: '12345' },
-    customs: { natureOfTransaction: 'SALE_OF_GOODS', lines: [{ goodsDescription: 'Green tea', quantity: 4, itemNetWeightInKg: 2, tarriffLineAmount: 400, currency: 'NOK', countryOfOrigin: 'CN' }] }
+    customs: { natureOfTransaction: 'SALE_OF_GOODS', consent: true, lines: [{ goodsDescription: 'Green tea', quantity: 4, itemNetWeightInKg: 2, tarriffLineAmount: 400, currency: 'NOK', countryOfOrigin: 'CN' }] }
   }),
   'cargo international with incoterm': domesticForm({
     productId: 'CARGO_INTERNATIONAL',

@@ -3,17 +3,21 @@ import type { SimAccount, SimApiModule, SimReply } from '../types'
 import fallbackErrors from '../../bring/booking-errors.fallback.json'
 import { labelPdf } from '../label-pdf'
 import { addWorkingDays } from '../calendar'
+import { CASH_ON_DELIVERY, serviceFitsProduct, vasCodePairs } from '../../../../shared/catalogue/additional-services'
+import { iossCountries } from '../../../../shared/domain/booking'
+
+const knownServices = new Set([...vasCodePairs().map((p) => p.bookingCode), '1073'])
 
 type Json = Record<string, unknown>
 type BookingError = { code: string; message: string }
 
 const catalogue = new Map(fallbackErrors.errorTypes.map((e) => [e.code, e.message]))
-const err = (code: string, message?: string): BookingError => ({ code, message: message ?? catalogue.get(code.replace(/-(SENDER|RECIPIENT)$/, '')) ?? code })
+const err = (code: string, message?: string): BookingError => ({ code, message: message ?? catalogue.get(code.replace(/-(SENDER|RECIPIENT|IMPORTER)$/, '')) ?? code })
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 
 /** Party checks as Bring does them: required fields and documented lengths, codes suffixed by party. */
-function partyErrors(p: unknown, suffix: 'SENDER' | 'RECIPIENT'): BookingError[] {
+function partyErrors(p: unknown, suffix: 'SENDER' | 'RECIPIENT' | 'IMPORTER'): BookingError[] {
   const party = (p ?? {}) as Json
   const out: BookingError[] = []
   const who = suffix.toLowerCase()
@@ -61,6 +65,8 @@ function validate(body: Json, account: SimAccount): BookingError[] {
     const customer = account.customers.find((x) => x.customerNumber === product.customerNumber)
     if (product.customerNumber && !customer) errors.push(err('BOOK-INPUT-021'))
     else if (customer && product.id && !customer.products.includes(String(product.id))) errors.push(err('BOOK-INPUT-020'))
+    errors.push(...additionalServiceErrors(product))
+    errors.push(...customsErrors(product, parties))
   }
   const packages = c.packages
   if (!Array.isArray(packages) || packages.length === 0) errors.push(err('BOOK-INPUT-009'))
@@ -71,6 +77,42 @@ function validate(body: Json, account: SimAccount): BookingError[] {
       if ((str(p.goodsDescription)?.length ?? 0) > 35) errors.push(err('BOOK-INPUT-001', 'Goods description is longer than 35 characters'))
     }
   return errors
+}
+
+/** Additional services as Bring checks them: a known id, offered with this product, cash on delivery complete. */
+function additionalServiceErrors(product: Json): BookingError[] {
+  const list = product.additionalServices
+  if (list === undefined) return []
+  if (!Array.isArray(list)) return [err('BOOK-INPUT-080')]
+  const out: BookingError[] = []
+  for (const v of list as Json[]) {
+    const id = str(v?.id)
+    if (!id || !knownServices.has(id) || !serviceFitsProduct(id, String(product.id))) {
+      out.push(err('BOOK_VALIDATION-018', `Additional service ${id ?? '(none)'} is not valid for product ${String(product.id)}`))
+      continue
+    }
+    if (id === CASH_ON_DELIVERY) {
+      if (typeof v.amount !== 'number' || !str(v.currencyCode) || !str(v.accountNumber)) out.push(err('BOOK-INPUT-037'))
+      else if (Math.round(v.amount * 100) !== v.amount * 100 || v.amount <= 0) out.push(err('BOOK-INPUT-054'))
+    }
+  }
+  return out
+}
+
+/** IOSS rules from the Booking API documentation; an importer party is checked like the others. */
+function customsErrors(product: Json, parties: Json): BookingError[] {
+  const out: BookingError[] = []
+  if (parties.importer) out.push(...partyErrors(parties.importer, 'IMPORTER'))
+  const customs = product.ediCustomsDeclarations as Json | undefined
+  const ioss = str(customs?.iossNumber)
+  if (!customs || ioss === undefined) return out
+  const recipient = (parties.recipient ?? {}) as Json
+  const sender = (parties.sender ?? {}) as Json
+  if (!/^IM\d{10}$/.test(ioss)) out.push(err('BOOK_VALIDATION-025'))
+  else if (!iossCountries.has(String(recipient.countryCode))) out.push(err('BOOK_VALIDATION-026'))
+  else if (str(sender.reference)) out.push(err('BOOK_VALIDATION-027'))
+  else if (customs.natureOfTransaction !== 'SALE_OF_GOODS') out.push(err('BOOK_VALIDATION-028'))
+  return out
 }
 
 /** Consignment numbers look like Bring's: 17 digits starting 70438101. */

@@ -3,6 +3,7 @@ import type { SimApiModule, SimReply } from '../types'
 import { fieldErrorsReply } from '../validation'
 import { addWorkingDays, bringDay, formatted, nextWorkingDays } from '../calendar'
 import { describeProduct } from '../../../../shared/catalogue/products'
+import { bookingCodeFor, serviceFitsProduct } from '../../../../shared/catalogue/additional-services'
 import { distanceBand, listPriceExVat, productProblem, tariffs, type SimPackage } from '../tariffs'
 
 const digits = z.string().regex(/^\d+$/, 'must be a number written as a string')
@@ -85,8 +86,14 @@ export const shippingGuideRoutes: SimApiModule = () => [
                 if (!t) return { id: p.id, errors: [{ code: 'UNKNOWN_PRODUCT', description: req.language === 'EN' ? `Product ${p.id} is not known by the Shipping Guide.` : `Produktet ${p.id} er ukjent for Shipping Guide.` }] }
                 const problem = productProblem(t, packages, band, c.toPostalCode, p.id)
                 if (problem) return { id: p.id, errors: [{ code: problem.code, description: problem.message }] }
+                const vas = (c.additionalServices ?? []).map((v) => ({ sg: v.id, booking: bookingCodeFor(v.id) }))
+                const unknown = vas.find((v) => !v.booking)
+                if (unknown) return { id: p.id, errors: [{ code: 'INVALID_ADDITIONAL_SERVICE', description: `Unknown additional service ${unknown.sg}.` }] }
+                const unfit = vas.find((v) => !serviceFitsProduct(v.booking!, p.id))
+                if (unfit) return { id: p.id, errors: [{ code: 'ADDITIONAL_SERVICE_NOT_AVAILABLE', description: `Additional service ${unfit.sg} is not available for product ${p.id}.` }] }
                 const list = listPriceExVat(t, packages, band)
                 const net = Math.round(list * 0.82 * 100) / 100
+                const fees = vas.reduce((sum, v) => sum + (v.booking === '1000' ? 59 : 29), 0)
                 const days = t.lead[band]
                 const name = req.language === 'EN' ? describeProduct(p.id, 'en').name : t.name
                 const delivery = addWorkingDays(shipDate, days)
@@ -100,8 +107,8 @@ export const shippingGuideRoutes: SimApiModule = () => [
                     : undefined,
                   price: req.withPrice
                     ? {
-                        listPrice: { currencyCode: 'NOK', priceWithoutAdditionalServices: money(list, vatRate), priceWithAdditionalServices: money(list, vatRate) },
-                        netPrice: { currencyCode: 'NOK', priceWithoutAdditionalServices: money(net, vatRate), priceWithAdditionalServices: money(net, vatRate) }
+                        listPrice: { currencyCode: 'NOK', priceWithoutAdditionalServices: money(list, vatRate), priceWithAdditionalServices: money(list + fees, vatRate) },
+                        netPrice: { currencyCode: 'NOK', priceWithoutAdditionalServices: money(net, vatRate), priceWithAdditionalServices: money(net + fees, vatRate) }
                       }
                     : undefined,
                   expectedDelivery: req.withExpectedDelivery
