@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { bookingFormSchema } from '../../src/shared/domain/booking'
 import { quoteInputSchema } from '../../src/shared/domain/quote'
 import { pickupOrderFormSchema } from '../../src/shared/domain/pickup'
+import { addressEntryInputSchema } from '../../src/shared/domain/address-book'
 import { setValidationLanguage } from '../../src/shared/domain/validation-messages'
 import { localizePhrase } from '../../src/shared/domain/phrases-nb'
 import type { z } from 'zod'
@@ -19,6 +20,8 @@ const cases: [string, z.ZodType, unknown][] = [
   ['booking, empty', bookingFormSchema, { clientRequestId: 'x', customerNumber: '', productId: '', sender: badParty, recipient: badParty, packages: [], shippingDate: '' }],
   ['booking, bad package', bookingFormSchema, { clientRequestId: 'x', customerNumber: '5', productId: '5800', sender: badParty, recipient: badParty, packages: [{ weightInKg: 0, lengthInCm: 2.5 }], shippingDate: '2026-13-01' }],
   ['quote', quoteInputSchema, { fromCountryCode: 'N', fromPostalCode: '', toCountryCode: 'NO', toPostalCode: '12', packages: [{ weightKg: -1, lengthCm: 0.5 }], customerNumbers: [], shippingDate: '' }],
+  ['booking, cash on delivery and customs', bookingFormSchema, { clientRequestId: 'x', customerNumber: '5', productId: 'BUSINESS_PARCEL', additionalServices: ['1000'], cashOnDelivery: { amount: '1,234', accountNumber: '12', kid: 'x' }, sender: badParty, recipient: { ...badParty, countryCode: 'GB' }, packages: [{ weightInKg: 1 }], shippingDate: '', customs: { natureOfTransaction: 'GIFT', iossNumber: 'IM1', consent: false, lines: [] } }],
+  ['address-book entry', addressEntryInputSchema, { kind: 'recipient', party: badParty, notes: 'x'.repeat(501) }],
   ['pickup', pickupOrderFormSchema, { clientRequestId: 'x', customerNumber: '', type: 'CARGO', countryCode: 'NO', companyName: '', street: '', postalCode: '', city: '', email: 'x', phoneNumber: 'x', pickupDate: '' }]
 ]
 

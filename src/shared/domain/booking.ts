@@ -62,7 +62,7 @@ export const customsLineSchema = z.object({
 /** Cash on delivery (VAS 1000): Bring charges the recipient and pays the amount into this account. */
 export const cashOnDeliverySchema = z.object({
   amount: strictNumber((n) => n.positive('The amount must be more than 0').max(1_000_000, 'At most 1 000 000').refine((v) => Math.round(v * 100) === v * 100, 'At most two decimals')),
-  currencyCode: z.string().trim().max(3).toUpperCase().regex(/^[A-Z]{3}$/, 'Three-letter currency code, e.g. NOK').default('NOK'),
+  currencyCode: z.preprocess(blank, z.string().trim().max(3).toUpperCase().regex(/^[A-Z]{3}$/, 'Three-letter currency code, e.g. NOK').default('NOK')),
   accountNumber: z
     .string()
     .trim()

@@ -46,7 +46,28 @@ const sentences: Record<string, string> = {
   'Cargo pickup needs the number of packages': 'Cargo-henting trenger antall kolli',
   'Cargo pickup needs the total weight': 'Cargo-henting trenger totalvekten',
   'Cargo pickup needs the total volume': 'Cargo-henting trenger totalvolumet',
-  'Enter your Mybring API user (usually your e-mail)': 'Skriv Mybring-API-brukeren din (vanligvis e-postadressen)'
+  'Enter your Mybring API user (usually your e-mail)': 'Skriv Mybring-API-brukeren din (vanligvis e-postadressen)',
+  // Cash on delivery, customs (importer, IOSS, consent)
+  'The amount must be more than 0': 'Beløpet må være over 0',
+  'At most 1 000 000': 'Høyst 1 000 000',
+  'At most two decimals': 'Høyst to desimaler',
+  'Enter the 11-digit account number the money is paid into': 'Skriv kontonummeret (11 sifre) pengene skal betales til',
+  'A KID is 2–25 digits': 'En KID er 2–25 sifre',
+  'IM followed by 10 digits': 'IM etterfulgt av 10 sifre',
+  'Cash on delivery needs the amount and the account number': 'Postoppkrav trenger beløp og kontonummer',
+  'Confirm that the customs information is accurate and the parcel holds no dangerous or prohibited goods': 'Bekreft at tollopplysningene er riktige og at pakken ikke inneholder farlig gods eller forbudte varer',
+  'An IOSS number is IM followed by 10 digits': 'Et IOSS-nummer er IM etterfulgt av 10 sifre',
+  'An IOSS number only goes with a sale of goods': 'Et IOSS-nummer kan bare brukes ved salg av varer',
+  'IOSS only applies to recipients in the EU': 'IOSS gjelder bare mottakere i EU',
+  'Bring does not take an IOSS number together with a sender reference: remove one of them': 'Bring tar ikke IOSS-nummer sammen med avsenderreferanse: fjern en av dem',
+  // Address book, batches
+  'Notes: at most 500 characters': 'Notater: høyst 500 tegn',
+  'At most 200 characters per cell': 'Høyst 200 tegn per celle',
+  'Give the batch a name': 'Gi bunken et navn',
+  'The batch has no rows': 'Bunken har ingen rader',
+  'At most 5000 rows per batch: split the file': 'Høyst 5000 rader per bunke: del opp filen',
+  'Number of packages: a whole number, 1–99': 'Antall kolli: et helt tall, 1–99',
+  'Choose a sender for the batch (Settings or a sender profile)': 'Velg avsender for bunken (Innstillinger eller en avsenderprofil)'
 }
 
 const labels: Record<string, string> = {

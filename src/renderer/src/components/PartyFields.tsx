@@ -6,9 +6,9 @@ import { countryCodes } from '@shared/domain/postal-code'
 import { Field } from './Field'
 
 /** Where the party sits in its form: a booking's sender or recipient, an address-book entry's party. */
-type Prefix = 'sender' | 'recipient' | 'party'
+type Prefix = 'sender' | 'recipient' | 'party' | 'importer'
 /** Every text field of a party, as a form path under its prefix. */
-type PartyText = 'name' | 'addressLine' | 'addressLine2' | 'postalCode' | 'city' | 'reference' | 'additionalAddressInfo' | 'contact.name' | 'contact.phoneNumber' | 'contact.email'
+type PartyText = 'name' | 'addressLine' | 'addressLine2' | 'postalCode' | 'city' | 'reference' | 'additionalAddressInfo' | 'vatNumber' | 'contact.name' | 'contact.phoneNumber' | 'contact.email'
 
 /**
  * Name, address, contact and reference of one party, with Bring's limits shown as maxLength too.
@@ -26,6 +26,7 @@ export function PartyFields({ prefix, legend, nameField, children }: { prefix: P
     </Field>
   )
   const title = legend ?? t(`book.${prefix === 'party' ? 'recipient' : prefix}`)
+  const withInstructions = prefix === 'recipient' || prefix === 'party'
   return (
     <fieldset className="card party" aria-label={title}>
       <legend>{title}</legend>
@@ -53,7 +54,8 @@ export function PartyFields({ prefix, legend, nameField, children }: { prefix: P
         {input('reference', t('book.reference'), errors?.reference?.message, { max: limits.reference })}
       </div>
       {input('addressLine2', t('book.addressLine2'), errors?.addressLine2?.message, { max: limits.addressLine })}
-      {prefix !== 'sender' && input('additionalAddressInfo', t('book.deliveryInstructions'), errors?.additionalAddressInfo?.message, { max: limits.additionalAddressInfo })}
+      {prefix === 'importer' && input('vatNumber', t('book.vatNumber'), errors?.vatNumber?.message, { max: limits.vatNumber })}
+      {withInstructions && input('additionalAddressInfo', t('book.deliveryInstructions'), errors?.additionalAddressInfo?.message, { max: limits.additionalAddressInfo })}
     </fieldset>
   )
 }

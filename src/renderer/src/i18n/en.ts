@@ -119,6 +119,10 @@ export const en = {
     selectHint: 'Use ↑ ↓ to move between customers.'
   },
   quote: {
+    additionalServices_one: 'Additional services ({{count}} chosen)',
+    additionalServices_other: 'Additional services ({{count}} chosen)',
+    vasOnlySome_one: 'only {{count}} of the compared services can take it',
+    vasOnlySome_other: 'only {{count}} of the compared services can take it',
     form: 'Quote',
     fromCountry: 'From country',
     fromPostalCode: 'From postal code',
@@ -161,6 +165,14 @@ export const en = {
     customerFailed: 'Customer number {{customer}}: {{message}}'
   },
   book: {
+    vasConflict: 'cannot be combined with {{names}}',
+    cod: { title: 'Cash on delivery', amount: 'Amount to collect', currency: 'Currency', account: 'Paid into account number', kid: 'KID (optional)' },
+    iossNumber: 'IOSS number (sales to the EU)',
+    iossHelp: 'IM followed by 10 digits; only for a sale of goods to a recipient in the EU, and not together with a sender reference.',
+    importerDiffers: 'The importer is not the recipient',
+    importer: 'Importer',
+    vatNumber: 'VAT / organisation number',
+    customsConsent: 'I confirm that the customs information is accurate and that the parcel holds no dangerous or prohibited goods.',
     senderProfile: 'Sender profile',
     chooseSenderProfile: 'Choose a profile from the address book…',
     suggestions: 'Known recipients',

@@ -135,6 +135,10 @@ export const nb: Messages = {
     selectHint: 'Bruk ↑ ↓ for å bytte kunde.'
   },
   quote: {
+    additionalServices_one: 'Tilleggstjenester ({{count}} valgt)',
+    additionalServices_other: 'Tilleggstjenester ({{count}} valgt)',
+    vasOnlySome_one: 'bare {{count}} av tjenestene som sammenlignes, kan ta den',
+    vasOnlySome_other: 'bare {{count}} av tjenestene som sammenlignes, kan ta den',
     form: 'Pris',
     fromCountry: 'Fra land',
     fromPostalCode: 'Fra postnummer',
@@ -177,6 +181,14 @@ export const nb: Messages = {
     customerFailed: 'Kundenummer {{customer}}: {{message}}'
   },
   book: {
+    vasConflict: 'kan ikke kombineres med {{names}}',
+    cod: { title: 'Postoppkrav', amount: 'Beløp som skal kreves inn', currency: 'Valuta', account: 'Betales til kontonummer', kid: 'KID (valgfritt)' },
+    iossNumber: 'IOSS-nummer (salg til EU)',
+    iossHelp: 'IM etterfulgt av 10 sifre; bare ved salg av varer til en mottaker i EU, og ikke sammen med avsenderreferanse.',
+    importerDiffers: 'Importøren er ikke mottakeren',
+    importer: 'Importør',
+    vatNumber: 'MVA-/organisasjonsnummer',
+    customsConsent: 'Jeg bekrefter at tollopplysningene er riktige og at pakken ikke inneholder farlig gods eller forbudte varer.',
     senderProfile: 'Avsenderprofil',
     chooseSenderProfile: 'Velg en profil fra adresseboken …',
     suggestions: 'Kjente mottakere',

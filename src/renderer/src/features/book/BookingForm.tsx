@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
 import type { RecipientSuggestion } from '@shared/domain/address-book'
 import { returnProductIds } from '@shared/catalogue/products'
-import { additionalServicesWithPickup } from '@shared/catalogue/additional-services'
+import { additionalServicesWithPickup, CASH_ON_DELIVERY } from '@shared/catalogue/additional-services'
+import { AdditionalServicesPicker } from '../../components/AdditionalServicesPicker'
+import { CashOnDeliveryFields } from '../../components/CashOnDeliveryFields'
 import type { Customer } from '@shared/domain/customers'
 import type { Language } from '@shared/domain/settings'
 import { Field } from '../../components/Field'
@@ -47,7 +49,10 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
   const vas = useMemo(() => (productId ? additionalServicesWithPickup(productId, lang) : []), [productId, lang])
   const international = Boolean(senderCountry && recipientCountry && senderCountry.toUpperCase() !== recipientCountry.toUpperCase())
   const needsCustoms = international && (customsProducts.has(productId) || productId === 'CARGO_INTERNATIONAL')
-  const blocked = new Set(vas.filter((v) => (chosenVas ?? []).includes(v.code)).flatMap((v) => v.incompatible))
+  const withCod = (chosenVas ?? []).includes(CASH_ON_DELIVERY)
+  useEffect(() => {
+    if (!withCod) unregister('cashOnDelivery')
+  }, [withCod, unregister])
 
   useEffect(() => {
     if (!needsCustoms) unregister('customs')
@@ -82,7 +87,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
     if (s.preferred.packages?.length) setValue('packages', formPackages(s.preferred.packages), opts)
     requestAnimationFrame(focusNext)
   }
-  const optionErrors = ['shippingDate', 'shippingTime', 'additionalServices', 'returnProductId', 'pickupPointId', 'orderReference'].some((f) => f in formState.errors)
+  const optionErrors = ['shippingDate', 'shippingTime', 'additionalServices', 'cashOnDelivery', 'returnProductId', 'pickupPointId', 'orderReference'].some((f) => f in formState.errors)
   const errors = formState.errors
 
   const senderFields = (
@@ -149,17 +154,8 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
                 <input id="shippingTime" type="time" {...register('shippingTime')} />
               </Field>
           </div>
-          {vas.length > 0 && (
-            <div className="vas" role="group" aria-label={t('book.additionalServices')}>
-              <span className="small-legend">{t('book.additionalServices')}</span>
-              {vas.map((v) => (
-                <label key={v.code} className="check inline" title={v.description}>
-                  <input type="checkbox" value={v.code} {...register('additionalServices')} disabled={blocked.has(v.code) && !(chosenVas ?? []).includes(v.code)} />
-                  {v.name}
-                </label>
-              ))}
-            </div>
-          )}
+          {vas.length > 0 && <AdditionalServicesPicker services={vas} />}
+          {withCod && <CashOnDeliveryFields />}
           <div className="row">
             {returns.length > 0 && (
               <Field id="returnProductId" label={t('book.returnProduct')} error={errors.returnProductId?.message}>

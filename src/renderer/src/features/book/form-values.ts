@@ -2,6 +2,7 @@ import type { BookingFormValues, BookingPackage, Party, ShipmentDetail } from '@
 import type { BookingDraft } from '@shared/domain/drafts'
 import { senderFromSettings, type DefaultSender } from '@shared/domain/settings'
 import { localToday as today } from '../../lib/format'
+import { CASH_ON_DELIVERY, serviceFitsProduct } from '@shared/catalogue/additional-services'
 import type { BookDraft } from '../../state/useIntentsStore'
 
 export const emptyParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', contact: { name: '', email: '', phoneNumber: '' } }
@@ -32,7 +33,10 @@ export function fromQuoteDraft(draft: BookingDraft, sender: DefaultSender): Book
     sender: { ...base.sender, postalCode: base.sender.postalCode || draft.quote.fromPostalCode, countryCode: draft.quote.fromCountryCode },
     recipient: { ...base.recipient, postalCode: draft.quote.toPostalCode, countryCode: draft.quote.toCountryCode, addressLine: draft.quote.toAddressLine ?? '' },
     packages: draft.quote.packages.map((p) => ({ weightInKg: p.weightKg, lengthInCm: p.lengthCm ?? '', widthInCm: p.widthCm ?? '', heightInCm: p.heightCm ?? '', goodsDescription: '' })),
-    shippingDate: draft.quote.shippingDate < today() ? today() : draft.quote.shippingDate
+    shippingDate: draft.quote.shippingDate < today() ? today() : draft.quote.shippingDate,
+    // The quote's services travel with the chosen product (same booking ids); so do the values they need.
+    additionalServices: draft.quote.additionalServices.filter((code) => serviceFitsProduct(code, draft.productId)),
+    ...(draft.quote.cashOnDelivery && draft.quote.additionalServices.includes(CASH_ON_DELIVERY) ? { cashOnDelivery: draft.quote.cashOnDelivery } : {})
   }
 }
 

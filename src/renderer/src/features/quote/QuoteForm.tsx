@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react'
-import { useFieldArray, useForm, type FieldPath } from 'react-hook-form'
+import { useEffect, useMemo, useRef } from 'react'
+import { FormProvider, useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { quoteInputSchema, type QuoteFormValues, type QuoteInput } from '@shared/domain/quote'
@@ -10,6 +10,10 @@ import { localToday as today } from '../../lib/format'
 import { focusFirstEmpty } from '../../lib/focus'
 import { useCtrlEnter } from '../../state/useScreenActions'
 import { ActionsHeader, RemoveRowButton } from '../../components/TableParts'
+import { AdditionalServicesPicker } from '../../components/AdditionalServicesPicker'
+import { CashOnDeliveryFields } from '../../components/CashOnDeliveryFields'
+import { Disclosure } from '../../components/Disclosure'
+import { CASH_ON_DELIVERY, servicesForProducts } from '@shared/catalogue/additional-services'
 
 /** A new quote from the shop's own address (Settings) to wherever the parcel goes. */
 export function emptyQuote(customers: Customer[], from: { postalCode?: string; countryCode?: string } = {}): QuoteFormValues {
@@ -36,8 +40,16 @@ interface Props {
 
 /** Keyboard-first: Enter quotes, Alt+N adds a package; every field checked before anything is sent. */
 export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmit }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const form = useForm<QuoteFormValues, unknown, QuoteInput>({ resolver: localizedResolver(quoteInputSchema), defaultValues: initial })
+  const [chosenCustomers, chosenVas] = useWatch({ control: form.control, name: ['customerNumbers', 'additionalServices'] })
+  // Services that at least one compared product can take; each says which products cannot.
+  const compared = useMemo(() => [...new Set(customers.filter((c) => (chosenCustomers ?? []).includes(c.customerNumber)).flatMap((c) => c.products))], [customers, chosenCustomers])
+  const services = useMemo(() => servicesForProducts(compared, i18n.language === 'nb' ? 'nb' : 'en'), [compared, i18n.language])
+  const withCod = (chosenVas ?? []).includes(CASH_ON_DELIVERY)
+  useEffect(() => {
+    if (!withCod) form.unregister('cashOnDelivery')
+  }, [withCod, form])
   const packages = useFieldArray({ control: form.control, name: 'packages' })
   const { errors } = form.formState
   const formRef = useRef<HTMLFormElement>(null)
@@ -57,6 +69,7 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
   }
 
   return (
+    <FormProvider {...form}>
     <form ref={formRef} className="card quote-form" onSubmit={form.handleSubmit(onSubmit)} onKeyDown={onKeyDown} noValidate aria-label={t('quote.form')}>
       <div className="row">
         <Field id="fromCountryCode" label={t('quote.fromCountry')}>
@@ -144,6 +157,11 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
         {errors.customerNumbers && <p className="error" role="alert">{errors.customerNumbers.message}</p>}
       </fieldset>
 
+      <Disclosure summary={t('quote.additionalServices', { count: (chosenVas ?? []).length })} forceOpen={'cashOnDelivery' in errors} testId="quote-vas">
+        <AdditionalServicesPicker services={services} productsNote={(v) => ((v.products?.length ?? 0) < compared.length ? t('quote.vasOnlySome', { count: v.products?.length ?? 0 }) : undefined)} />
+        {withCod && <CashOnDeliveryFields />}
+      </Disclosure>
+
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('quote.quoting') : t('quote.getPrices')}
@@ -153,5 +171,6 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
         </button>
       </div>
     </form>
+    </FormProvider>
   )
 }
