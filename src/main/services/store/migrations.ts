@@ -256,5 +256,57 @@ export const migrations: string[] = [
   );
   ALTER TABLE shipments ADD COLUMN batch_id TEXT;
   CREATE INDEX shipments_batch ON shipments (batch_id) WHERE batch_id IS NOT NULL;
+  `,
+  // Bring Warehousing messages: every accepted body is stored raw with what was read from it, before
+  // the receiver answers success; the same message twice (GS1 instance id, or body hash) is one row.
+  // Rejected bodies are kept (capped) for inspection. Inventory holds the latest quantity per article.
+  `
+  CREATE TABLE warehouse_messages (
+    id TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    request_id TEXT NOT NULL UNIQUE,
+    instance_id TEXT,
+    body_hash TEXT NOT NULL UNIQUE,
+    content_type TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('order', 'inventory', 'adjustment', 'unrecognised')),
+    order_number TEXT,
+    status TEXT,
+    customer TEXT,
+    articles TEXT,
+    tracking TEXT,
+    message_json TEXT NOT NULL,
+    raw TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX warehouse_messages_instance ON warehouse_messages (instance_id) WHERE instance_id IS NOT NULL;
+  CREATE INDEX warehouse_messages_kind ON warehouse_messages (kind);
+  CREATE VIRTUAL TABLE warehouse_fts USING fts5(order_number, customer, articles, tracking, content='warehouse_messages', content_rowid='rowid', tokenize='trigram');
+  CREATE VIRTUAL TABLE warehouse_tokens USING fts5(tokens, content='', contentless_delete=1, detail=none);
+  CREATE TRIGGER warehouse_messages_ai AFTER INSERT ON warehouse_messages BEGIN
+    INSERT INTO warehouse_fts (rowid, order_number, customer, articles, tracking) VALUES (new.rowid, new.order_number, new.customer, new.articles, new.tracking);
+    INSERT INTO warehouse_tokens (rowid, tokens) VALUES (new.rowid, fraktdesk_search_tokens(new.order_number, new.customer, new.articles, new.tracking));
+  END;
+  CREATE TABLE warehouse_rejected (
+    id TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    raw TEXT NOT NULL
+  );
+  CREATE TABLE warehouse_inventory (
+    article TEXT PRIMARY KEY,
+    gtin TEXT,
+    description TEXT,
+    quantity REAL NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE warehouse_adjustments (
+    id INTEGER PRIMARY KEY,
+    article TEXT NOT NULL,
+    delta REAL NOT NULL,
+    reason TEXT,
+    at TEXT NOT NULL,
+    message_id TEXT NOT NULL REFERENCES warehouse_messages (id)
+  );
+  CREATE INDEX warehouse_adjustments_article ON warehouse_adjustments (article, id);
   `
 ]

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { useTempDir } from '../../../helpers/temp-dir'
+import { captureLogger } from '../../../helpers/log-capture'
+import { openDatabase } from '../../../../src/main/services/store/db'
+import { createWarehouseRepo } from '../../../../src/main/services/store/warehouse-repo'
+import { createReceiver, successBody, type ReceiverCredentials } from '../../../../src/main/services/warehousing/receiver'
+
+const fixture = (name: string): string => readFileSync(path.resolve('test/fixtures/warehousing', name), 'utf8')
+const SECRET = 'r3ceiver-Secret-0f-32-characters!'
+
+describe('warehousing receiver over a real socket', () => {
+  const tempDir = useTempDir()
+  let close: (() => Promise<void>) | undefined
+  afterEach(async () => {
+    await close?.()
+    close = undefined
+  })
+
+  async function start(creds: ReceiverCredentials = { auth: 'apiKey', user: 'bring', secret: SECRET }) {
+    const db = openDatabase(await tempDir())
+    const repo = createWarehouseRepo(db)
+    const log = captureLogger()
+    const receiver = createReceiver({ repo, credentials: () => creds, logger: log.logger, maxBodyBytes: 200_000, failureDelayMs: () => 5 })
+    const server = await receiver.listen(0, '127.0.0.1')
+    close = async () => {
+      await server.close()
+      db.close()
+    }
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      fetch(server.url, { method: 'POST', body, headers: { 'content-type': 'application/xml', 'x-api-key': SECRET, ...headers } })
+    return { repo, db, log, url: server.url, post }
+  }
+
+  it('stores the message, then answers Bring’s documented success (XML for XML, JSON for JSON) with a unique request id', async () => {
+    const r = await start()
+    const res = await r.post(fixture('despatch-advice.xml'))
+    expect(res.status).toBe(200)
+    const body = await res.text()
+    const id = /<RequestID>([^<]+)<\/RequestID>/.exec(body)![1]
+    expect(body).toBe(successBody('xml', id))
+    expect(body).toContain('<ns0:PostbackResponse xmlns:ns0="http://interchange.bring.com/SupplyChain.Response"><Message>success</Message>')
+    const json = await r.post(fixture('despatch-advice.json'), { 'content-type': 'application/json' })
+    const parsed = (await json.json()) as { PostBackResponse: { Message: string; RequestID: string } }
+    expect(parsed.PostBackResponse.Message).toBe('success')
+    expect(parsed.PostBackResponse.RequestID).not.toBe(id)
+    expect(r.repo.list({ query: '', limit: 10, offset: 0 }).items.map((m) => m.orderNumber)).toEqual(['WEB-1003', 'WEB-1001'])
+  })
+
+  it('Basic and X-API-KEY are accepted; missing or wrong credentials get 401 with no detail and are logged without the secret', async () => {
+    const basic = await start({ auth: 'basic', user: 'bring', secret: SECRET })
+    const auth = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`
+    expect((await basic.post(fixture('inventory-report.xml'), { 'x-api-key': '', authorization: auth('bring', SECRET) })).status).toBe(200)
+    for (const headers of [{ 'x-api-key': '' }, { 'x-api-key': '', authorization: auth('bring', 'wrong') }, { 'x-api-key': '', authorization: auth('other', SECRET) }]) {
+      const res = await basic.post(fixture('inventory-report.xml'), headers)
+      expect(res.status).toBe(401)
+      expect(await res.text()).toBe('Unauthorized')
+    }
+    expect(basic.log.text()).toContain('unauthorized request')
+    expect(basic.log.text()).not.toContain(SECRET)
+    await close?.()
+    const key = await start()
+    expect((await key.post(fixture('inventory-report.xml'), { 'x-api-key': 'nope' })).status).toBe(401)
+    expect((await key.post(fixture('inventory-report.xml'))).status).toBe(200)
+  })
+
+  it('413 above the size limit, 415 for another content type, 405 for GET, 400 with a reason (kept in the rejected list) for a malformed body', async () => {
+    const r = await start()
+    expect((await r.post(`<x>${'a'.repeat(300_000)}</x>`)).status).toBe(413)
+    expect((await r.post('hello', { 'content-type': 'text/plain' })).status).toBe(415)
+    expect((await fetch(r.url, { headers: { 'x-api-key': SECRET } })).status).toBe(405)
+    const bad = await r.post('<order><unclosed></order>')
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toMatch(/^not well-formed XML/)
+    expect(r.repo.rejected()).toHaveLength(1)
+    expect(r.repo.counts().stored).toBe(0)
+  })
+
+  it('the same message twice is stored once and answered with its original request id; an unknown type is kept', async () => {
+    const r = await start()
+    const first = await (await r.post(fixture('outbound-notification.xml'))).text()
+    const again = await (await r.post(fixture('outbound-notification.xml').replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="UTF-8" ?>'))).text()
+    expect(again).toBe(first)
+    expect((await r.post('<receivingAdviceMessage><x>1</x></receivingAdviceMessage>')).status).toBe(200)
+    expect(r.repo.counts().stored).toBe(2)
+    expect(r.repo.list({ query: '', kind: 'unrecognised', limit: 5, offset: 0 }).items).toHaveLength(1)
+  })
+
+  it('500 concurrent posts of 250 distinct messages (each twice) are all stored exactly once', async () => {
+    const r = await start()
+    const template = fixture('despatch-advice.xml')
+    const bodies = Array.from({ length: 250 }, (_, i) => template.replace('BW-DESADV-100234', `BW-DESADV-${200000 + i}`).replace('WEB-1001', `WEB-${5000 + i}`))
+    const answers = await Promise.all([...bodies, ...bodies].map((b) => r.post(b).then((res) => res.text())))
+    expect(answers.every((a) => a.includes('<Message>success</Message>'))).toBe(true)
+    expect(r.repo.counts().stored).toBe(250)
+    const ids = answers.map((a) => /<RequestID>([^<]+)</.exec(a)![1])
+    expect(new Set(ids).size).toBe(250)
+  }, 30_000)
+
+  it('inventory: a report sets the quantities, an adjustment changes one and is listed under it; search finds by order, article and tracking number', async () => {
+    const r = await start()
+    await r.post(fixture('inventory-report.xml'))
+    await r.post(fixture('inventory-adjustment.xml'))
+    await r.post(fixture('despatch-advice.xml'))
+    const inv = r.repo.inventory()
+    expect(inv.map((i) => [i.article, i.quantity])).toEqual([['CUP-WHITE', 34], ['TEA-GREEN-100', 120]])
+    expect(inv[0].adjustments).toEqual([{ at: '2026-11-27T15:30:00+01:00', delta: -2, reason: 'DAMAGED' }])
+    const find = (query: string) => r.repo.list({ query, limit: 10, offset: 0 }).items.map((m) => m.kind)
+    expect(find('WEB-1001')).toEqual(['order'])
+    expect(find('CUP-WH')).toEqual(['order', 'adjustment', 'inventory'])
+    expect(find('70438101234567890')).toEqual(['order'])
+  })
+})
