@@ -52,7 +52,8 @@ describe('warehousing receiver over a real socket', () => {
     const basic = await start({ auth: 'basic', user: 'bring', secret: SECRET })
     const auth = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`
     expect((await basic.post(fixture('inventory-report.xml'), { 'x-api-key': '', authorization: auth('bring', SECRET) })).status).toBe(200)
-    for (const headers of [{ 'x-api-key': '' }, { 'x-api-key': '', authorization: auth('bring', 'wrong') }, { 'x-api-key': '', authorization: auth('other', SECRET) }]) {
+    const attempts: Record<string, string>[] = [{ 'x-api-key': '' }, { 'x-api-key': '', authorization: auth('bring', 'wrong') }, { 'x-api-key': '', authorization: auth('other', SECRET) }]
+    for (const headers of attempts) {
       const res = await basic.post(fixture('inventory-report.xml'), headers)
       expect(res.status).toBe(401)
       expect(await res.text()).toBe('Unauthorized')
