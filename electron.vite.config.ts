@@ -8,8 +8,8 @@ export default defineConfig({
       // keytar and better-sqlite3 are native: keep every dependency external to the main bundle.
       externalizeDeps: true,
       rollupOptions: {
-        // The simulator CLI is built beside the app so `npm run simulator` runs in plain Node.
-        input: { index: resolve('src/main/index.ts'), simulator: resolve('src/main/simulator-cli.ts') }
+        // The simulator, receiver and sender CLIs are built beside the app and run in plain Node.
+        input: { index: resolve('src/main/index.ts'), simulator: resolve('src/main/simulator-cli.ts'), receiver: resolve('src/main/receiver-cli.ts'), 'warehouse-sender': resolve('src/main/warehouse-sender-cli.ts') }
       }
     }
   },

@@ -19,7 +19,7 @@ for (const language of ['en', 'nb'] as const) {
     test.setTimeout(120_000) // a dozen full axe runs
     const { page, sandbox } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language })) })
     const found: string[] = []
-    for (const [key, screen] of [['1', 'quote'], ['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'addressBook'], ['6', 'batches'], ['7', 'customers'], ['8', 'settings']] as const) {
+    for (const [key, screen] of [['1', 'quote'], ['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'addressBook'], ['6', 'batches'], ['7', 'warehouse'], ['8', 'customers'], ['9', 'settings']] as const) {
       await page.keyboard.press(`Control+${key}`)
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       found.push(...(await violations(page, screen, language)))

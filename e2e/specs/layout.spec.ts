@@ -30,7 +30,7 @@ for (const [width, height] of [
       await shot(`layout-${name}-${width}`)
     }
     await check('quote-results')
-    for (const [key, screen] of [['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'addressBook'], ['6', 'batches'], ['7', 'customers'], ['8', 'settings']] as const) {
+    for (const [key, screen] of [['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'addressBook'], ['6', 'batches'], ['7', 'warehouse'], ['8', 'customers'], ['9', 'settings']] as const) {
       await page.keyboard.press(`Control+${key}`)
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
       await check(screen)

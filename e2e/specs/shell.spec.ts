@@ -24,9 +24,9 @@ test('every sidebar entry opens its screen, with the Sandbox banner on each', as
 
 test('keyboard: Ctrl+number jumps between screens', async ({ launch }) => {
   const { page } = await launch()
-  await page.keyboard.press('Control+8')
+  await page.keyboard.press('Control+9')
   await expect(page.getByTestId('screen-settings')).toBeVisible()
-  await page.keyboard.press('Control+7')
+  await page.keyboard.press('Control+8')
   await expect(page.getByTestId('screen-customers')).toBeVisible()
   await page.getByRole('heading', { level: 1 }).click()
   await page.keyboard.press('/')

@@ -26,6 +26,8 @@ import { createAddressBookRepo } from './services/store/address-book-repo'
 import { createBatchesRepo } from './services/store/batches-repo'
 import { createBatchService } from './services/batches/batch-service'
 import { createEventHub } from './services/events/event-hub'
+import { createWarehouseRepo } from './services/store/warehouse-repo'
+import { createReceiverService } from './services/warehousing/receiver-service'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -110,6 +112,10 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const addressBook = createAddressBookRepo(db)
   const batchesRepo = createBatchesRepo(db)
   const pausedBatches = batchesRepo.pauseInterrupted()
+  const warehouse = createWarehouseRepo(db)
+  // Off unless the user turned it on; then it listens again after a restart.
+  const receiver = await createReceiverService({ userDataDir: opts.userDataDir, repo: warehouse, secretStore: opts.secretStore, logger: opts.logger })
+  if (receiver.config().enabled) void receiver.apply()
   const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
   const batches = createBatchService({
     repo: batchesRepo,
@@ -197,10 +203,13 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     openExternal: opts.openExternal,
     openPath: opts.openPath ?? (async () => 'Opening files is not available here.'),
     backups,
+    warehouse,
+    receiver,
     pickers: { folder: opts.chooseFolder ?? (async () => null), file: opts.chooseFile ?? (async () => null) },
     relaunch: opts.relaunch ?? (() => undefined),
     dispose: () => {
       backupTimers.forEach((t) => clearTimeout(t))
+      void receiver.stop()
       db.close()
     },
     logger: opts.logger

@@ -15,6 +15,8 @@ import type { BatchesRepo } from '../services/store/batches-repo'
 import type { BatchService } from '../services/batches/batch-service'
 import type { EventHub } from '../services/events/event-hub'
 import type { Backups } from '../services/store/backups'
+import type { WarehouseRepo } from '../services/store/warehouse-repo'
+import type { ReceiverService } from '../services/warehousing/receiver-service'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
@@ -35,6 +37,9 @@ export interface AppDeps {
   batchesRepo: BatchesRepo
   batches: BatchService
   backups: Backups
+  warehouse: WarehouseRepo
+  /** The optional Bring Warehousing receiver (off unless turned on). */
+  receiver: ReceiverService
   /** Native folder and file pickers (Electron's dialog); null when the user cancels. */
   pickers: { folder(): Promise<string | null>; file(): Promise<string | null> }
   /** Restart the app (a staged restore takes effect at start-up). */

@@ -9,6 +9,7 @@ import { pickupsHandlers } from './pickups.ipc'
 import { addressBookHandlers } from './address-book.ipc'
 import { batchesHandlers } from './batches.ipc'
 import { backupsHandlers } from './backups.ipc'
+import { warehouseHandlers } from './warehouse.ipc'
 
 /** Every channel's handler; the type makes a missing channel a compile error. */
 export const handlers: Handlers = {
@@ -21,5 +22,6 @@ export const handlers: Handlers = {
   ...pickupsHandlers,
   ...addressBookHandlers,
   ...batchesHandlers,
-  ...backupsHandlers
+  ...backupsHandlers,
+  ...warehouseHandlers
 }

@@ -13,6 +13,7 @@ import { noticeSchema } from '../domain/notices'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
 import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
+import { inventoryRowSchema, receiverConfigSchema, receiverStatusSchema, storedWarehouseMessageSchema, warehouseFilterQuerySchema, warehouseFilterSchema } from '../domain/warehousing'
 
 const none = z.undefined()
 const importResultSchema = z.object({ added: z.number(), skipped: z.number() })
@@ -115,6 +116,20 @@ export const contract = {
   'batches:openLabels': { input: byId, output: z.object({ opened: z.boolean(), pages: z.number(), missingRows: z.array(z.number()) }) },
   /** Writes the result CSV (row, recipient, consignment, tracking link, status, error) and opens it. */
   'batches:openResult': { input: byId.extend({ headers: z.array(safeText(40)).length(9), statuses: z.record(z.string(), safeText(60)) }), output: z.object({ opened: z.boolean() }) },
+  'warehouse:list': { input: warehouseFilterSchema, output: z.object({ items: z.array(storedWarehouseMessageSchema) }) },
+  'warehouse:count': { input: warehouseFilterQuerySchema, output: z.object({ total: z.number(), totalExact: z.boolean() }) },
+  'warehouse:get': { input: byId, output: storedWarehouseMessageSchema.extend({ raw: z.string() }) },
+  'warehouse:inventory': { input: none, output: z.array(inventoryRowSchema) },
+  'warehouse:rejected': { input: none, output: z.array(z.object({ id: z.string(), receivedAt: z.string(), reason: z.string(), contentType: z.string() })) },
+  /** A message saved as a file (e-mail, SFTP drop), through the same parser and store as the receiver. */
+  'warehouse:import': { input: z.object({ name: safeText(200), text: z.string().min(1, 'The file is empty').max(450_000, 'At most 450 kB per file') }).strict(), output: z.object({ stored: z.boolean(), duplicate: z.boolean(), kind: z.string().optional(), reason: z.string().optional() }) },
+  'receiver:get': { input: none, output: z.object({ config: receiverConfigSchema, hasSecret: z.boolean(), status: receiverStatusSchema }) },
+  'receiver:configure': { input: receiverConfigSchema, output: receiverStatusSchema },
+  /** A new password or API key: kept in the OS keychain, returned this once to show and send to Bring. */
+  'receiver:generateSecret': { input: none, output: z.object({ auth: z.enum(['basic', 'apiKey']), user: z.string(), secret: z.string() }) },
+  /** The certificate or key file, chosen in main's file picker (the window never sends a path). */
+  'receiver:pickFile': { input: z.object({ which: z.enum(['certFile', 'keyFile']) }).strict(), output: z.object({ path: z.string().nullable() }) },
+  'clipboard:copy': { input: z.object({ text: z.string().max(2000) }).strict(), output: z.object({ copied: z.boolean() }) },
   'backups:list': { input: none, output: z.object({ folder: z.string(), items: z.array(backupSchema) }) },
   /** "Back up now": main asks for a folder (a USB stick, a network share) and writes a checked copy there. */
   'backups:now': { input: none, output: z.object({ saved: z.boolean(), file: z.string().optional(), shipments: z.number().optional() }) },

@@ -20,7 +20,7 @@ export function App() {
   const error = useAppStore((s) => s.error)
 
 
-  // Keyboard-first: Ctrl/Cmd+1..8 jumps between screens.
+  // Keyboard-first: Ctrl/Cmd+1..9 jumps between screens.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       // "/" jumps to the screen's search box, unless the user is typing somewhere.

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useModalDialog } from '../components/useModalDialog'
 
 const shortcuts = [
-  ['Ctrl+1 … Ctrl+8', 'screens'],
+  ['Ctrl+1 … Ctrl+9', 'screens'],
   ['/', 'search'],
   ['Ctrl+Enter', 'submit'],
   ['Enter', 'quote'],

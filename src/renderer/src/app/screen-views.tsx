@@ -11,6 +11,7 @@ const loaders = {
   pickups: () => import('../features/pickups/PickupsScreen').then((m) => ({ default: m.PickupsScreen })),
   addressBook: () => import('../features/address-book/AddressBookScreen').then((m) => ({ default: m.AddressBookScreen })),
   batches: () => import('../features/batches/BatchesScreen').then((m) => ({ default: m.BatchesScreen })),
+  warehouse: () => import('../features/warehouse/WarehouseScreen').then((m) => ({ default: m.WarehouseScreen })),
   settings: () => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }))
 } satisfies Record<Exclude<Screen, 'customers'>, () => Promise<{ default: ComponentType }>>
 
@@ -22,6 +23,7 @@ export const screenViews: Record<Screen, ComponentType> = {
   pickups: lazy(loaders.pickups),
   addressBook: lazy(loaders.addressBook),
   batches: lazy(loaders.batches),
+  warehouse: lazy(loaders.warehouse),
   settings: lazy(loaders.settings)
 }
 

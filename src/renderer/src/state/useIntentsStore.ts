@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ShipmentDetail } from '@shared/domain/booking'
+import type { Party, ShipmentDetail } from '@shared/domain/booking'
 import type { BookingDraft } from '@shared/domain/drafts'
 import { call } from '../lib/ipc'
 import { useNavStore } from './useNavStore'
@@ -14,6 +14,8 @@ export type BookDraft =
   | { source: 'quote'; draft: BookingDraft }
   /** "Book again": everything from an earlier shipment. */
   | { source: 'shipment'; shipment: Pick<ShipmentDetail, 'form'> }
+  /** A Bring Warehousing order's ship-to address. */
+  | { source: 'warehouse'; party: Party; reference?: string }
 
 interface IntentsState {
   bookDraft: BookDraft | null
@@ -22,6 +24,10 @@ interface IntentsState {
   /** The Book screen takes the draft once; a later visit starts from the saved draft or empty. */
   takeBookDraft(): BookDraft | null
   /** A shipment's batch, to open on the Batches screen. */
+  /** A shipment to open on the Shipments screen (from a warehouse message's tracking number). */
+  shipmentToOpen: string | null
+  openShipment(id: string): void
+  takeShipmentToOpen(): string | null
   batchToOpen: string | null
   openBatch(id: string): void
   takeBatchToOpen(): string | null
@@ -38,6 +44,16 @@ export const useIntentsStore = create<IntentsState>((set, get) => ({
     const draft = get().bookDraft
     if (draft) set({ bookDraft: null })
     return draft
+  },
+  shipmentToOpen: null,
+  openShipment(id) {
+    set({ shipmentToOpen: id })
+    useNavStore.getState().go('shipments')
+  },
+  takeShipmentToOpen() {
+    const id = get().shipmentToOpen
+    if (id) set({ shipmentToOpen: null })
+    return id
   },
   batchToOpen: null,
   openBatch(id) {

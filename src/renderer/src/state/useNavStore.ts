@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 
-export const screens = ['quote', 'book', 'shipments', 'pickups', 'addressBook', 'batches', 'customers', 'settings'] as const
+export const screens = ['quote', 'book', 'shipments', 'pickups', 'addressBook', 'batches', 'warehouse', 'customers', 'settings'] as const
 export type Screen = (typeof screens)[number]
 
 interface NavState {

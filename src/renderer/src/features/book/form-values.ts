@@ -52,6 +52,10 @@ export function fromBookDraft(d: BookDraft, sender: DefaultSender): BookingFormV
       return fromQuoteDraft(d.draft, sender)
     case 'shipment':
       return fromShipment(d.shipment)
+    case 'warehouse': {
+      const base = emptyBooking(sender)
+      return { ...base, recipient: formParty(d.party), orderReference: d.reference ?? '' }
+    }
   }
 }
 

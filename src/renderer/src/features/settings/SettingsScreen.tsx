@@ -6,6 +6,7 @@ import { GeneralSettings } from './GeneralSettings'
 import { SenderSettings } from './SenderSettings'
 import { SupportSettings } from './SupportSettings'
 import { BackupSettings } from './BackupSettings'
+import { ReceiverSettings } from './ReceiverSettings'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -29,6 +30,10 @@ export function SettingsScreen() {
           <h2>{t('settings.sender')}</h2>
           <p className="muted small">{t('settings.senderHelp')}</p>
           <SenderSettings />
+        </div>
+        <div className="card">
+          <h2>{t('receiver.title')}</h2>
+          <ReceiverSettings />
         </div>
         <div className="card">
           <h2>{t('settings.backups')}</h2>

@@ -27,9 +27,13 @@ export function ShipmentsScreen() {
     }
   }
 
+  const takeShipmentToOpen = useIntentsStore((s) => s.takeShipmentToOpen)
   useEffect(() => {
     void load()
-  }, [load])
+    // Arrived from a warehouse message's tracking number: open that shipment.
+    const id = takeShipmentToOpen()
+    if (id) void open(id)
+  }, [load, open, takeShipmentToOpen])
 
   const bookAgain = (s: ShipmentDetail): void => void bookThis({ source: 'shipment', shipment: s })
   const [saved, setSaved] = useState<string | null>(null)
