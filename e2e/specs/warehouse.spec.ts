@@ -13,7 +13,8 @@ test('turn the receiver on, receive two messages from "Bring Warehousing", open 
   await fillDomestic(page)
   await page.getByRole('button', { name: /Book shipment/ }).click()
   await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
-  const consignment = (await page.getByTestId('shipment-card').getAttribute('data-consignment')) ?? (await page.evaluate(async () => (await window.api['shipments:list']({ query: '', limit: 1, offset: 0 })) as { ok: true; data: { items: { consignmentNumber: string }[] } }).then((r) => r.data.items[0].consignmentNumber))
+  const listed = (await page.evaluate(() => window.api['shipments:list']({ query: '', limit: 1, offset: 0 }))) as { ok: true; data: { items: { consignmentNumber: string }[] } }
+  const consignment = listed.data.items[0].consignmentNumber
 
   await goTo(page, 'Settings')
   const receiver = page.getByTestId('receiver-settings')
