@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { readFile } from 'node:fs/promises'
+import https from 'node:https'
+import path from 'node:path'
+import { useTempDir } from '../../../helpers/temp-dir'
+import { captureLogger } from '../../../helpers/log-capture'
+import { openDatabase } from '../../../../src/main/services/store/db'
+import { createWarehouseRepo } from '../../../../src/main/services/store/warehouse-repo'
+import { createReceiverService } from '../../../../src/main/services/warehousing/receiver-service'
+import { createMemorySecretStore } from '../../../../src/main/services/secrets/memory-secret-store'
+import { receiverConfigSchema } from '../../../../src/shared/domain/warehousing'
+import { sampleDespatchAdvice } from '../../../../src/main/services/warehousing/samples'
+
+// A self-signed certificate for localhost, made for these tests only (never used elsewhere).
+const fixtures = path.resolve('test/fixtures/warehousing')
+
+describe('receiver service: on only when turned on, HTTPS with the user’s certificate, secret only in the keychain', () => {
+  const tempDir = useTempDir()
+  let cleanup: (() => Promise<void>) | undefined
+  afterEach(async () => cleanup?.())
+
+  async function service() {
+    const dir = await tempDir()
+    const db = openDatabase(dir)
+    const log = captureLogger()
+    const secrets = createMemorySecretStore()
+    const svc = await createReceiverService({ userDataDir: dir, repo: createWarehouseRepo(db), secretStore: secrets, logger: log.logger })
+    cleanup = async () => {
+      await svc.stop()
+      db.close()
+    }
+    return { svc, dir, log, secrets }
+  }
+
+  it('is off by default and will not listen on the network without HTTPS', async () => {
+    const { svc } = await service()
+    expect(svc.config().enabled).toBe(false)
+    expect(svc.status().listening).toBe(false)
+    expect(receiverConfigSchema.safeParse({ enabled: true, host: '0.0.0.0' }).success).toBe(false)
+    // Enabled but without credentials: it says why and does not listen.
+    const s = await svc.configure({ ...svc.config(), enabled: true, port: 20000 + Math.floor(Math.random() * 20000) })
+    expect(s).toMatchObject({ listening: false, error: 'Generate the receiver’s credentials first.' })
+  })
+
+  it('serves HTTPS with the chosen PEM files; turning it off closes the port; the secret is in no file and no log line', async () => {
+    const { svc, dir, log, secrets } = await service()
+    const { secret } = await svc.generateSecret()
+    expect(await secrets.get('warehousing-receiver')).toBe(secret)
+    const port = 20000 + Math.floor(Math.random() * 20000)
+    const status = await svc.configure({ ...svc.config(), enabled: true, port, certFile: path.join(fixtures, 'test-only-cert.pem'), keyFile: path.join(fixtures, 'test-only-key.pem') })
+    expect(status).toMatchObject({ listening: true, url: `https://127.0.0.1:${port}/` })
+    const ca = await readFile(path.join(fixtures, 'test-only-cert.pem'))
+    const post = (): Promise<{ status: number; body: string }> =>
+      new Promise((resolve, reject) => {
+        const req = https.request(`https://127.0.0.1:${port}/`, { method: 'POST', ca, agent: false, headers: { 'Content-Type': 'application/xml', 'X-API-KEY': secret } }, (res) => {
+          let body = ''
+          res.on('data', (c) => (body += c))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        })
+        req.on('error', reject)
+        req.end(sampleDespatchAdvice({ instanceId: 'TLS-1', orderNumber: 'WEB-TLS', trackingNumber: '70438101000000002' }))
+      })
+    expect(await post()).toMatchObject({ status: 200, body: expect.stringContaining('<Message>success</Message>') })
+    expect(svc.status().counts.stored).toBe(1)
+    await svc.configure({ ...svc.config(), enabled: false })
+    expect(svc.status().listening).toBe(false)
+    await expect(post()).rejects.toThrow(/ECONNREFUSED/)
+    const saved = await readFile(path.join(dir, 'receiver.json'), 'utf8')
+    expect(saved).not.toContain(secret)
+    expect(log.text()).not.toContain(secret)
+  })
+})
