@@ -44,7 +44,16 @@ export function WarehouseScreen() {
   }
 
   return (
-    <section className="screen warehouse" data-testid="screen-warehouse">
+    <section
+      className="screen warehouse"
+      data-testid="screen-warehouse"
+      // Message files dropped anywhere on the screen are imported like picked ones.
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault()
+        void importFiles(e.dataTransfer.files)
+      }}
+    >
       <div className="screen-head">
         <h1>{t('nav.warehouse')}</h1>
         <span className="muted">{t('warehouse.count', { count: total, total: `${formatNumber(total, i18n.language)}${totalExact ? '' : '+'}` })}</span>
