@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: builds the app, runs the Vitest unit suite and the Playwright e2e suite, then prints
-// one closing line "N passed, N failed, N skipped". On Linux without a session bus (or in CI) it re-runs itself
+// `npm test`: builds the app and runs the test phases of scripts/test-phases.mjs (Node ABI: Vitest and
+// the Chromium launcher; Electron ABI, where a binary exists: the real app), then prints one closing
+// line "N passed, N failed, N skipped". On Linux without a session bus (or in CI) it re-runs itself
 // inside dbus-run-session with an unlocked gnome-keyring, so the keychain test talks to a real
 // Secret Service.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { runTestPhases } from './test-phases.mjs'
 
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
@@ -18,31 +22,47 @@ if (process.platform === 'linux' && wantPrivateBus && !process.env.FRAKTDESK_IN_
 }
 
 rmSync('test-results', { recursive: true, force: true })
-if (run('node', ['scripts/native-abi.mjs', 'node']) !== 0) console.log('could not rebuild native modules for Node; keychain tests may fail')
-if (run('npx', ['electron-vite', 'build']) !== 0) {
-  console.log('\nbuild failed\n0 passed, 1 failed')
-  process.exit(1)
-}
 
-run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'])
-const unit = readJson('test-results/unit.json')
-run('npx', ['playwright', 'test'])
-const e2e = readJson('test-results/e2e.json')
+// Ctrl+C reaches the running command too; this process stays to switch the native modules back.
+let interrupted = false
+process.on('SIGINT', () => {
+  interrupted = true
+  console.log('\ninterrupted: finishing up and leaving native modules on the Node ABI')
+})
 
-const u = unit ? { passed: unit.numPassedTests, failed: unit.numFailedTests, skipped: unit.numPendingTests + unit.numTodoTests } : { passed: 0, failed: 1, skipped: 0 }
-const e = e2e?.stats ? { passed: e2e.stats.expected, failed: e2e.stats.unexpected + e2e.stats.flaky, skipped: e2e.stats.skipped } : { passed: 0, failed: 1, skipped: 0 }
-if (!unit) console.log('unit suite produced no report')
-if (!e2e) console.log('e2e suite produced no report')
-console.log(`\nunit: ${u.passed} passed, ${u.failed} failed, ${u.skipped} skipped`)
-console.log(`e2e:  ${e.passed} passed, ${e.failed} failed, ${e.skipped} skipped`)
-const total = { passed: u.passed + e.passed, failed: u.failed + e.failed, skipped: u.skipped + e.skipped }
-console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`)
-process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0)
+const marker = 'node_modules/.fraktdesk-native-abi'
+const result = runTestPhases({
+  run: (cmd, args, env = {}) => run(cmd, args, env),
+  abi: {
+    current: () => (existsSync(marker) ? readFileSync(marker, 'utf8').trim() : 'node'),
+    set: (target) => run('node', ['scripts/native-abi.mjs', target]) === 0
+  },
+  electronBinary,
+  readJson,
+  countElectronSpecs: () => {
+    const listed = spawnSync('npx', ['playwright', 'test', '--project=electron', '--list'], { encoding: 'utf8' }).stdout ?? ''
+    const m = /Total: (\d+) tests?/.exec(listed)
+    return m ? Number(m[1]) : 0
+  },
+  log: (line) => console.log(line),
+  interrupted: () => interrupted
+})
+process.exit(result.exitCode)
 
 function readJson(file) {
   try {
     return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null
   } catch {
     return null
+  }
+}
+
+/** Path of the Electron binary, or why there is none (npm's electron package exports the path). */
+function electronBinary() {
+  try {
+    const p = createRequire(path.join(process.cwd(), 'package.json'))('electron')
+    return existsSync(p) ? { path: p } : { missing: `no file at ${p}` }
+  } catch (err) {
+    return { missing: err.message.split('\n')[0] }
   }
 }
