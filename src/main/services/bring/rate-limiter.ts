@@ -3,7 +3,9 @@ export const bringRateLimits = {
   booking: 18,
   shippingGuide: 120,
   customerInfo: 10,
-  pickup: 10
+  pickup: 10,
+  /** Not published; kept low (polling is background work) — 429s back it off further. */
+  tracking: 5
 } as const
 export type BringApi = keyof typeof bringRateLimits
 
