@@ -1,5 +1,6 @@
 import { bringRateLimits, type BringApi } from '../bring/rate-limiter'
 import { createFaultBook, type Fault, type FaultBook } from './faults'
+import { trackingRoutes } from './routes/tracking'
 import { sandboxAccount } from './demo-data'
 import { customerInfoRoutes } from './routes/customer-info'
 import { shippingGuideRoutes } from './routes/shipping-guide'
@@ -32,19 +33,24 @@ export interface Simulator {
   /** The most recent requests (at most `maxRequests`), newest last; bodies kept, auth headers never stored. */
   requests: SimRequestRecord[]
   accounts: SimAccount[]
+  /** Moves the simulator's clock forward (shipments it tracks move on with it). */
+  advanceClock(ms: number): void
   reset(): void
 }
 
-export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes, pickupRoutes]
+export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes, pickupRoutes, trackingRoutes]
 
 const bringError = (status: number, message: string): SimReply => ({ status, body: { message, status } })
 
 /** A strict fake Bring: checks auth headers and bodies, rate-limits with 429, injects faults per route. */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const accounts = options.accounts ?? [sandboxAccount]
-  const now = options.now ?? (() => new Date())
+  const base = options.now ?? (() => new Date())
+  // Tests (and the e2e "advance the clock") move the simulator's time forward; tracking follows it.
+  let offsetMs = 0
+  const now = (): Date => new Date(base().getTime() + offsetMs)
   const limits = { ...bringRateLimits, ...options.rateLimits }
-  const state: SimState = { bookings: new Map(), pickups: new Map() }
+  const state: SimState = { bookings: new Map(), consignments: new Map(), pickups: new Map() }
   const routes: SimRoute[] = (options.modules ?? defaultModules).flatMap((m) => m({ accounts, state }))
   const faults = createFaultBook()
   const requests: SimRequestRecord[] = []
@@ -112,6 +118,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     requests,
     accounts,
     state,
+    advanceClock(ms: number) {
+      offsetMs += ms
+    },
     reset() {
       faults.clear()
       requests.length = 0

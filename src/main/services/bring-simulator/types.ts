@@ -40,6 +40,8 @@ export interface SimRoute {
 export interface SimState {
   /** Bookings Bring accepted, per consignment correlationId: more than one is a doubled booking. */
   bookings: Map<string, number>
+  /** Consignments it booked, for the tracking route to play their journey. */
+  consignments: Map<string, SimConsignment>
   pickups: Map<string, { kind: 'business' | 'mailbox'; date: string; cancelled: boolean; customerNumber: string }>
 }
 
@@ -53,4 +55,13 @@ export interface SimRequestRecord {
   status: number | 'reset' | 'timeout'
   at: string
   body: unknown
+}
+
+export interface SimConsignment {
+  bookedAt: Date
+  productId: string
+  packageNumbers: string[]
+  /** The net price per consignment (ex VAT) from the same tariffs as the Shipping Guide, if known. */
+  priceExVat?: number
+  recipient: { postalCode: string; city: string; countryCode: string }
 }

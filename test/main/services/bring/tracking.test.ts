@@ -42,3 +42,39 @@ describe('Tracking API v2 answers as states', () => {
     expect(consignmentState([{ state: 'delivered' }, { state: 'delivered' }])).toBe('delivered')
   })
 })
+
+describe('the simulator plays each booked consignment’s journey on its clock', () => {
+  it('booked → pre-notified → in transit → out for delivery → delivered, in Norwegian or English, with the contract price when authenticated; unknown numbers are 404', async () => {
+    const { createSimulator } = await import('../../../../src/main/services/bring-simulator/engine')
+    const { createInProcessFetch } = await import('../../../../src/main/services/bring-simulator/in-process-fetch')
+    const { createBringHttp } = await import('../../../../src/main/services/bring/bring-http')
+    const { trackConsignment } = await import('../../../../src/main/services/bring/tracking')
+    const { postBooking, buildBookingRequest, toConfirmation } = await import('../../../../src/main/services/bring/booking')
+    const { sandboxAccount } = await import('../../../../src/main/services/bring-simulator/demo-data')
+    const { domesticForm } = await import('../../../helpers/booking-form')
+    const { captureLogger } = await import('../../../helpers/log-capture')
+    const sim = createSimulator()
+    const http = createBringHttp({ fetch: createInProcessFetch(sim), baseUrl: 'https://api.bring.com', auth: async () => sandboxAccount, clientUrl: 'https://fraktdesk.test', logger: captureLogger().logger })
+    // Home delivery to Bergen (a consignment number whose roll leads straight to "delivered"): book until one does.
+    const book = async () => toConfirmation(await postBooking(http, buildBookingRequest(domesticForm({ productId: '5600' }), 'sandbox')))!.consignmentNumber
+    const states: string[] = []
+    let cn = ''
+    for (let i = 0; i < 30 && !cn; i++) {
+      const candidate = await book()
+      const roll = [...candidate].reduce((s, ch) => (s * 31 + ch.charCodeAt(0)) % 1000, 7) % 100
+      if (roll >= 25) cn = candidate
+    }
+    let elapsed = 0
+    for (const hours of [0, 12, 25, 30]) {
+      sim.advanceClock((hours - elapsed) * 3_600_000)
+      elapsed = hours
+      states.push((await trackConsignment(http, cn, 'nb')).state)
+    }
+    expect(states).toEqual(['pre_notified', 'in_transit', 'out_for_delivery', 'delivered'])
+    const done = await trackConsignment(http, cn, 'en')
+    expect(done.packages[0].events[0]).toMatchObject({ status: 'DELIVERED', description: 'The package has been delivered.', signature: 'K. MOTTAKER' })
+    expect(done.packages[0].contractPrice).toBeGreaterThan(0)
+    expect((await trackConsignment(http, cn, 'nb')).packages[0].events[0].description).toBe('Pakken er levert.')
+    expect((await trackConsignment(http, '70438101999999999', 'en')).state).toBe('not_found')
+  })
+})

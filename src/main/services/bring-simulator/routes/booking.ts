@@ -3,6 +3,7 @@ import type { SimAccount, SimApiModule, SimReply } from '../types'
 import fallbackErrors from '../../bring/booking-errors.fallback.json'
 import { labelPdf } from '../label-pdf'
 import { addWorkingDays } from '../calendar'
+import { distanceBand, listPriceExVat, tariffs } from '../tariffs'
 import { CASH_ON_DELIVERY, serviceFitsProduct, vasCodePairs } from '../../../../shared/catalogue/additional-services'
 import { iossCountries } from '../../../../shared/domain/booking'
 
@@ -115,6 +116,20 @@ function customsErrors(product: Json, parties: Json): BookingError[] {
   return out
 }
 
+/** What the Shipping Guide would have quoted (net, ex VAT) for the booked packages, for tracking's contract price. */
+function netPrice(c: Json): number | undefined {
+  const product = c.product as Json
+  const t = tariffs[String(product.id)]
+  if (!t) return undefined
+  const parties = c.parties as Json
+  const party = (p: unknown) => ({ country: String((p as Json).countryCode), postalCode: String((p as Json).postalCode) })
+  const packages = (c.packages as Json[]).map((p) => {
+    const d = (p.dimensions ?? {}) as Json
+    return { grossWeightG: Math.round(Number(p.weightInKg) * 1000), lengthCm: d.lengthInCm as number | undefined, widthCm: d.widthInCm as number | undefined, heightCm: d.heightInCm as number | undefined }
+  })
+  return Math.round(listPriceExVat(t, packages, distanceBand(party(parties.sender), party(parties.recipient))) * 0.82 * 100) / 100
+}
+
 /** Consignment numbers look like Bring's: 17 digits starting 70438101. */
 const consignmentNumber = (): string => `70438101${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`
 const packageNumber = (): string => `3707043810${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`
@@ -154,6 +169,7 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
         const correlation = String(c.correlationId ?? '')
         state.bookings.set(correlation, (state.bookings.get(correlation) ?? 0) + 1)
         const cn = consignmentNumber()
+        const packageNumbers = (c.packages as Json[]).map(() => packageNumber())
         const recipient = ((c.parties as Json).recipient as Json).name as string
         const token = labelToken({ consignment: cn, test: (body as Json).testIndicator === true, product: String((c.product as Json).id), recipient })
         const base = `${url.protocol}//${url.host}`
@@ -162,6 +178,7 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
         if (['3622', '5900', '5901', '5902'].includes(String(product.id)) && vas.includes('1073')) {
           state.pickups.set(cn, { kind: 'mailbox', date: String(c.shippingDateTime).slice(0, 10), cancelled: false, customerNumber: String(product.customerNumber) })
         }
+        state.consignments.set(cn, { bookedAt: now, productId: String(product.id), packageNumbers, priceExVat: netPrice(c), recipient: { postalCode: String(((c.parties as Json).recipient as Json).postalCode), city: String(((c.parties as Json).recipient as Json).city), countryCode: String(((c.parties as Json).recipient as Json).countryCode) } })
         return {
           status: 200,
           body: {
@@ -171,7 +188,7 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
                   consignmentNumber: cn,
                   dateAndTimes: { expectedDelivery: addWorkingDays(now, 2).toISOString(), earliestPickup: null },
                   links: { labels: `${base}/booking-api/labels/${token}`, tracking: `https://tracking.bring.com/tracking/${cn}` },
-                  packages: (c.packages as Json[]).map((p) => ({ packageNumber: packageNumber(), correlationId: p.correlationId }))
+                  packages: (c.packages as Json[]).map((p, i) => ({ packageNumber: packageNumbers[i], correlationId: p.correlationId }))
                 },
                 errors: []
               }
