@@ -308,5 +308,28 @@ export const migrations: string[] = [
     message_id TEXT NOT NULL REFERENCES warehouse_messages (id)
   );
   CREATE INDEX warehouse_adjustments_article ON warehouse_adjustments (article, id);
+  `,
+  // Tracking: the latest state of each tracked shipment (live and Sandbox bookings) with its events,
+  // and when to ask Bring next — persisted so a restart neither floods Bring nor forgets.
+  `
+  CREATE TABLE tracking (
+    shipment_id TEXT PRIMARY KEY REFERENCES shipments (id) ON DELETE CASCADE,
+    consignment_number TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    booked_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    state_since TEXT NOT NULL,
+    checked_at TEXT,
+    next_due TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    eta TEXT,
+    pickup_json TEXT,
+    price REAL,
+    currency TEXT,
+    packages_json TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX tracking_due ON tracking (next_due) WHERE next_due IS NOT NULL;
+  CREATE INDEX tracking_state ON tracking (state);
   `
 ]

@@ -1,0 +1,99 @@
+import type { Db } from './db'
+import { packageTrackingSchema, type ConsignmentTracking, type PackageTracking, type TrackingState } from '../../../shared/domain/tracking'
+import type { Mode } from '../../../shared/domain/mode'
+import { z } from 'zod'
+
+export interface TrackingRow {
+  shipmentId: string
+  consignmentNumber: string
+  mode: Mode
+  bookedAt: string
+  state: TrackingState
+  stateSince: string
+  checkedAt: string | null
+  nextDue: string | null
+  failures: number
+  lastError: string | null
+  packages: PackageTracking[]
+  price: number | null
+  currency: string | null
+}
+
+interface Row {
+  shipment_id: string
+  consignment_number: string
+  mode: Mode
+  booked_at: string
+  state: TrackingState
+  state_since: string
+  checked_at: string | null
+  next_due: string | null
+  failures: number
+  last_error: string | null
+  packages_json: string
+  price: number | null
+  currency: string | null
+}
+
+const toRow = (r: Row): TrackingRow => ({
+  shipmentId: r.shipment_id,
+  consignmentNumber: r.consignment_number,
+  mode: r.mode,
+  bookedAt: r.booked_at,
+  state: r.state,
+  stateSince: r.state_since,
+  checkedAt: r.checked_at,
+  nextDue: r.next_due,
+  failures: r.failures,
+  lastError: r.last_error,
+  packages: z.array(packageTrackingSchema).parse(JSON.parse(r.packages_json)),
+  price: r.price,
+  currency: r.currency
+})
+
+/** Tracking state per shipment; domain types in and out. */
+export function createTrackingRepo(db: Db) {
+  const byId = db.prepare<[string], Row>('SELECT * FROM tracking WHERE shipment_id = ?')
+  return {
+    enrol(t: { shipmentId: string; consignmentNumber: string; mode: Mode; bookedAt: string; nextDue: string }): void {
+      db.prepare(`INSERT OR IGNORE INTO tracking (shipment_id, consignment_number, mode, booked_at, state, state_since, next_due) VALUES (?, ?, ?, ?, 'not_found', ?, ?)`).run(t.shipmentId, t.consignmentNumber, t.mode, t.bookedAt, t.bookedAt, t.nextDue)
+    },
+    get: (shipmentId: string): TrackingRow | null => {
+      const r = byId.get(shipmentId)
+      return r ? toRow(r) : null
+    },
+    /** Due for a check, oldest due first. */
+    due: (now: string, limit: number): TrackingRow[] => db.prepare<[string, number], Row>('SELECT * FROM tracking WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due LIMIT ?').all(now, limit).map(toRow),
+    saveResult(shipmentId: string, result: ConsignmentTracking, at: string, nextDue: string | null): void {
+      const before = byId.get(shipmentId)
+      const changed = !before || before.state !== result.state
+      const price = result.packages.reduce<number | null>((sum, p) => (p.contractPrice === undefined ? sum : (sum ?? 0) + p.contractPrice), null)
+      db.prepare(`UPDATE tracking SET state = @state, state_since = CASE WHEN @changed THEN @at ELSE state_since END, checked_at = @at, next_due = @nextDue, failures = 0, last_error = NULL,
+        eta = @eta, pickup_json = @pickup, price = coalesce(@price, price), currency = coalesce(@currency, currency), packages_json = @packages WHERE shipment_id = @id`).run({
+        id: shipmentId,
+        state: result.state,
+        changed: changed ? 1 : 0,
+        at,
+        nextDue,
+        eta: result.packages.find((p) => p.eta)?.eta ?? null,
+        pickup: JSON.stringify(result.packages.find((p) => p.pickupPoint)?.pickupPoint ?? null),
+        price,
+        currency: result.packages.find((p) => p.currency)?.currency ?? null,
+        packages: JSON.stringify(result.packages)
+      })
+    },
+    saveFailure(shipmentId: string, error: string, at: string, nextDue: string): void {
+      db.prepare('UPDATE tracking SET checked_at = ?, next_due = ?, failures = failures + 1, last_error = ? WHERE shipment_id = ?').run(at, nextDue, error, shipmentId)
+    },
+    stop(shipmentId: string): void {
+      db.prepare('UPDATE tracking SET next_due = NULL WHERE shipment_id = ?').run(shipmentId)
+    },
+    /** Everything due now, e.g. "Refresh now" for the visible list. */
+    makeDue(shipmentIds: string[], now: string): number {
+      const stmt = db.prepare('UPDATE tracking SET next_due = ? WHERE shipment_id = ?')
+      return db.transaction(() => shipmentIds.reduce((n, id) => n + stmt.run(now, id).changes, 0))()
+    },
+    countByState: (): Record<string, number> => Object.fromEntries(db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM tracking GROUP BY state').all().map((r) => [r.state, r.n]))
+  }
+}
+export type TrackingRepo = ReturnType<typeof createTrackingRepo>

@@ -1,0 +1,113 @@
+import { AppError } from '../../../shared/ipc/app-error'
+import { finalTrackingStates, type ConsignmentTracking } from '../../../shared/domain/tracking'
+import type { Mode } from '../../../shared/domain/mode'
+import type { Logger } from '../log/logger'
+import type { TrackingRepo, TrackingRow } from '../store/tracking-repo'
+
+const MIN = 60_000
+const HOUR = 60 * MIN
+const DAY = 24 * HOUR
+/** Shipments older than this are not followed any more. */
+export const TRACK_FOR_DAYS = 60
+
+/**
+ * When to ask Bring next: not at all once delivered or returned (or 60 days old); every 30 minutes
+ * while something changes, every 2 hours when quiet for 6 hours; a number Bring does not know yet
+ * (normal right after booking) every 15 minutes for 2 hours, then every 2 hours; after a failure,
+ * 15 minutes doubling up to 6 hours.
+ */
+export function nextCheck(row: Pick<TrackingRow, 'bookedAt' | 'stateSince' | 'failures'>, result: ConsignmentTracking | null, now: Date): Date | null {
+  const t = now.getTime()
+  if (t - Date.parse(row.bookedAt) > TRACK_FOR_DAYS * DAY) return null
+  if (!result || result.state === 'unavailable' || result.state === 'error') return new Date(t + Math.min(6 * HOUR, 15 * MIN * 2 ** row.failures))
+  if (finalTrackingStates.has(result.state)) return null
+  if (result.state === 'not_found') return new Date(t + (t - Date.parse(row.bookedAt) < 2 * HOUR ? 15 * MIN : 2 * HOUR))
+  const quietFor = t - Date.parse(row.stateSince)
+  return new Date(t + (quietFor > 6 * HOUR ? 2 * HOUR : 30 * MIN))
+}
+
+interface Deps {
+  repo: TrackingRepo
+  /** One Tracking API call in the mode the shipment was booked in. */
+  track(mode: Mode, consignmentNumber: string): Promise<ConsignmentTracking>
+  logger: Logger
+  now?: () => Date
+  /** At most this many calls per tick (the tracking rate limiter paces them further). */
+  perTick?: number
+  intervalMs?: number
+  onChange?(shipmentIds: string[]): void
+}
+
+/**
+ * Polls Bring politely in the main process: only live and Sandbox shipments, one request in flight
+ * per shipment, a bounded number per tick, a pause while Bring cannot be reached or says too many
+ * requests, and every due time persisted so a restart neither floods Bring nor forgets.
+ */
+export function createTrackingService(deps: Deps) {
+  const now = deps.now ?? (() => new Date())
+  const inFlight = new Set<string>()
+  let pausedUntil = 0
+  let timer: ReturnType<typeof setInterval> | null = null
+
+  async function check(row: TrackingRow): Promise<boolean> {
+    inFlight.add(row.shipmentId)
+    try {
+      const result = await deps.track(row.mode, row.consignmentNumber)
+      const at = now()
+      const failed = result.state === 'unavailable' || result.state === 'error'
+      const due = nextCheck(row, failed ? null : result, at)
+      if (failed) deps.repo.saveFailure(row.shipmentId, result.error?.message ?? result.state, at.toISOString(), due!.toISOString())
+      else deps.repo.saveResult(row.shipmentId, result, at.toISOString(), due?.toISOString() ?? null)
+      return !failed && result.state !== row.state
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : 'INTERNAL'
+      const at = now()
+      deps.repo.saveFailure(row.shipmentId, code, at.toISOString(), nextCheck(row, null, at)!.toISOString())
+      // Offline, or Bring asking us to slow down: everyone waits, not just this shipment.
+      if (code === 'BRING_UNREACHABLE' || code === 'BRING_NOT_SENT') pausedUntil = at.getTime() + 5 * MIN
+      if (code === 'BRING_RATE_LIMITED' || code === 'BRING_SERVER') pausedUntil = at.getTime() + MIN
+      deps.logger.warn({ shipment: row.shipmentId, code }, 'tracking check failed')
+      return false
+    } finally {
+      inFlight.delete(row.shipmentId)
+    }
+  }
+
+  const service = {
+    /** Follows a booked live or Sandbox shipment (test bookings have no tracking at Bring). */
+    enrol(s: { id: string; mode: Mode; consignmentNumber: string | null; bookedAt: string }): void {
+      if (!s.consignmentNumber || s.mode === 'test') return
+      deps.repo.enrol({ shipmentId: s.id, consignmentNumber: s.consignmentNumber, mode: s.mode, bookedAt: s.bookedAt, nextDue: new Date(now().getTime() + 5 * MIN).toISOString() })
+    },
+    /** One round: the due shipments, up to perTick, one after another (the rate limiter paces them). */
+    async tick(): Promise<{ checked: number; changed: string[] }> {
+      const t = now()
+      if (t.getTime() < pausedUntil) return { checked: 0, changed: [] }
+      const changed: string[] = []
+      let checked = 0
+      for (const row of deps.repo.due(t.toISOString(), deps.perTick ?? 10)) {
+        if (inFlight.has(row.shipmentId) || now().getTime() < pausedUntil) continue
+        checked++
+        if (await check(row)) changed.push(row.shipmentId)
+      }
+      if (changed.length) deps.onChange?.(changed)
+      return { checked, changed }
+    },
+    /** "Refresh now" for one shipment or the visible list. */
+    async refresh(shipmentIds: string[]): Promise<{ checked: number; changed: string[] }> {
+      pausedUntil = 0
+      deps.repo.makeDue(shipmentIds, now().toISOString())
+      return service.tick()
+    },
+    start(): void {
+      timer ??= setInterval(() => void service.tick().catch((err) => deps.logger.error({ err: (err as Error).message }, 'tracking tick failed')), deps.intervalMs ?? 15_000)
+      timer.unref?.()
+    },
+    stop(): void {
+      if (timer) clearInterval(timer)
+      timer = null
+    }
+  }
+  return service
+}
+export type TrackingService = ReturnType<typeof createTrackingService>

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../../../helpers/temp-dir'
+import { captureLogger } from '../../../helpers/log-capture'
+import { domesticForm } from '../../../helpers/booking-form'
+import { openDatabase } from '../../../../src/main/services/store/db'
+import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
+import { createTrackingRepo } from '../../../../src/main/services/store/tracking-repo'
+import { createTrackingService, nextCheck } from '../../../../src/main/services/tracking/tracking-service'
+import { AppError } from '../../../../src/shared/ipc/app-error'
+import type { ConsignmentTracking, TrackingState } from '../../../../src/shared/domain/tracking'
+
+const MIN = 60_000
+const HOUR = 60 * MIN
+const result = (state: TrackingState): ConsignmentTracking => ({ consignmentNumber: 'X', state, packages: state === 'not_found' ? [] : [{ packageNumber: 'P1', state, events: [{ status: 'IN_TRANSIT', description: '', at: '2026-11-29T10:00:00Z' }] }] })
+
+describe('tracking scheduler (fake clock)', () => {
+  const tempDir = useTempDir()
+
+  async function setup(answers: (TrackingState | Error)[], perTick = 10) {
+    const db = openDatabase(await tempDir())
+    const shipments = createShipmentsRepo(db)
+    const repo = createTrackingRepo(db)
+    let t = Date.parse('2026-11-29T08:00:00Z')
+    const calls: string[] = []
+    const queue = [...answers]
+    const service = createTrackingService({
+      repo,
+      now: () => new Date(t),
+      perTick,
+      logger: captureLogger().logger,
+      track: async (_mode, cn) => {
+        calls.push(cn)
+        const next = queue.length > 1 ? queue.shift()! : queue[0]
+        if (next instanceof Error) throw next
+        return { ...result(next), consignmentNumber: cn }
+      }
+    })
+    const book = (mode: 'sandbox' | 'test' | 'live' = 'sandbox') => {
+      const s = shipments.insertPending(domesticForm(), {}, mode)
+      const cn = `70438101${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`
+      shipments.markBooked(s.id, { consignmentNumber: cn, packageNumbers: [] })
+      service.enrol({ id: s.id, mode, consignmentNumber: cn, bookedAt: new Date(t).toISOString() })
+      return { id: s.id, cn }
+    }
+    return { repo, service, calls, book, advance: (ms: number) => (t += ms), db, createAgain: () => createTrackingService({ repo, now: () => new Date(t), logger: captureLogger().logger, track: async () => result('delivered') }) }
+  }
+
+  it('due times: 5 minutes after booking, then by state; test bookings are not followed; final states stop', async () => {
+    const w = await setup(['not_found', 'in_transit', 'in_transit', 'delivered'])
+    const s = w.book()
+    w.book('test')
+    expect((await w.service.tick()).checked).toBe(0)
+    w.advance(5 * MIN)
+    expect(await w.service.tick()).toMatchObject({ checked: 1 })
+    expect(w.repo.get(s.id)?.nextDue).toBe(new Date(Date.parse('2026-11-29T08:05:00Z') + 15 * MIN).toISOString()) // not found yet: 15 min
+    w.advance(15 * MIN)
+    expect((await w.service.tick()).changed).toEqual([s.id])
+    expect(w.repo.get(s.id)?.state).toBe('in_transit')
+    w.advance(30 * MIN)
+    await w.service.tick()
+    w.advance(30 * MIN)
+    await w.service.tick()
+    expect(w.repo.get(s.id)).toMatchObject({ state: 'delivered', nextDue: null })
+    w.advance(24 * HOUR)
+    expect((await w.service.tick()).checked).toBe(0)
+    expect(w.calls).toHaveLength(4)
+  })
+
+  it('rate cap: at most perTick calls a round, the rest next round', async () => {
+    const w = await setup(['in_transit'], 3)
+    for (let i = 0; i < 7; i++) w.book()
+    w.advance(5 * MIN)
+    expect((await w.service.tick()).checked).toBe(3)
+    expect((await w.service.tick()).checked).toBe(3)
+    expect((await w.service.tick()).checked).toBe(1)
+  })
+
+  it('backoff: Bring busy (503) doubles the wait per shipment; offline pauses everyone; a restart continues from the saved due times', async () => {
+    const w = await setup(['unavailable', 'unavailable', 'in_transit'])
+    const s = w.book()
+    w.advance(5 * MIN)
+    await w.service.tick()
+    expect(Date.parse(w.repo.get(s.id)!.nextDue!) - Date.parse('2026-11-29T08:05:00Z')).toBe(15 * MIN)
+    w.advance(15 * MIN)
+    await w.service.tick()
+    expect(Date.parse(w.repo.get(s.id)!.nextDue!) - Date.parse('2026-11-29T08:20:00Z')).toBe(30 * MIN)
+
+    const offline = await setup([new AppError('BRING_UNREACHABLE', 'offline')])
+    offline.book()
+    offline.book()
+    offline.advance(5 * MIN)
+    expect((await offline.service.tick()).checked).toBe(1) // the first failure pauses the round
+    offline.advance(MIN)
+    expect((await offline.service.tick()).checked).toBe(0)
+
+    // Restart: a new service over the same database asks nothing before the saved due time.
+    const again = w.createAgain()
+    expect((await again.tick()).checked).toBe(0)
+    w.advance(30 * MIN)
+    expect((await again.tick()).checked).toBe(1)
+  })
+
+  it('stops following a shipment after 60 days', () => {
+    const booked = '2026-09-01T00:00:00Z'
+    expect(nextCheck({ bookedAt: booked, stateSince: booked, failures: 0 }, result('in_transit'), new Date('2026-11-29T00:00:00Z'))).toBeNull()
+    expect(nextCheck({ bookedAt: booked, stateSince: booked, failures: 0 }, result('in_transit'), new Date('2026-10-01T00:00:00Z'))).not.toBeNull()
+  })
+})
