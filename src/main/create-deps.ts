@@ -28,6 +28,9 @@ import { createBatchService } from './services/batches/batch-service'
 import { createEventHub } from './services/events/event-hub'
 import { createWarehouseRepo } from './services/store/warehouse-repo'
 import { createReceiverService } from './services/warehousing/receiver-service'
+import { createTrackingRepo } from './services/store/tracking-repo'
+import { createTrackingService } from './services/tracking/tracking-service'
+import { trackConsignment } from './services/bring/tracking'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -52,6 +55,8 @@ export interface CreateAppDepsOptions {
   relaunch?(): void
   /** The daily automatic backup (on by default; tests turn it off to stay quiet). */
   autoBackup?: boolean
+  /** Background tracking polls (on by default). */
+  autoTracking?: boolean
 }
 
 /** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
@@ -101,13 +106,25 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     opts.logger.warn({ interrupted }, 'requests interrupted by the last shutdown: never handed off = not sent, cut off = outcome unknown')
   }
   const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger })
+  const trackingRepo = createTrackingRepo(db)
+  const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
+  const tracking = createTrackingService({
+    repo: trackingRepo,
+    track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),
+    logger: opts.logger,
+    onChange: (shipmentIds) => events.emit('tracking:changed', { shipmentIds })
+  })
+  if (opts.autoTracking !== false) tracking.start()
   const booking = createBookingService({
     repo: shipments,
     bring,
     errorCatalogue: createErrorCatalogue(opts.userDataDir),
     labelsDir,
     logger: opts.logger,
-    onBooked: (s) => pickups.recordMailboxPickup(s)
+    onBooked: (s) => {
+      pickups.recordMailboxPickup(s)
+      tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
+    }
   })
   const addressBook = createAddressBookRepo(db)
   const batchesRepo = createBatchesRepo(db)
@@ -116,7 +133,6 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   // Off unless the user turned it on; then it listens again after a restart.
   const receiver = await createReceiverService({ userDataDir: opts.userDataDir, repo: warehouse, secretStore: opts.secretStore, logger: opts.logger })
   if (receiver.config().enabled) void receiver.apply()
-  const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
   const batches = createBatchService({
     repo: batchesRepo,
     addressBook,
@@ -205,11 +221,14 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     backups,
     warehouse,
     receiver,
+    trackingRepo,
+    tracking,
     pickers: { folder: opts.chooseFolder ?? (async () => null), file: opts.chooseFile ?? (async () => null) },
     relaunch: opts.relaunch ?? (() => undefined),
     dispose: () => {
       backupTimers.forEach((t) => clearTimeout(t))
       void receiver.stop()
+      tracking.stop()
       db.close()
     },
     logger: opts.logger

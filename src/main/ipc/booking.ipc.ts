@@ -6,8 +6,13 @@ import type { Handlers } from './invoke'
 
 export const bookingHandlers: Pick<
   Handlers,
-  'booking:submit' | 'shipments:list' | 'shipments:count' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open'
+  'booking:submit' | 'shipments:list' | 'shipments:count' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open' | 'tracking:get' | 'tracking:refresh'
 > = {
+  async 'tracking:get'({ id }, { trackingRepo }) {
+    const t = trackingRepo.get(id)
+    return t ? { state: t.state, stateSince: t.stateSince, checkedAt: t.checkedAt, nextDue: t.nextDue, lastError: t.lastError, packages: t.packages, price: t.price, currency: t.currency } : null
+  },
+  'tracking:refresh': async ({ ids }, { tracking }) => tracking.refresh(ids),
   'booking:submit': async ({ form, confirmLive }, { booking }) => shipmentView(await booking.submit(form, { confirmLive })),
   'shipments:list': async (filter, { shipments }) => shipments.list(filter),
   'shipments:count': async (filter, { shipments }) => shipments.count(filter),

@@ -17,6 +17,8 @@ import type { EventHub } from '../services/events/event-hub'
 import type { Backups } from '../services/store/backups'
 import type { WarehouseRepo } from '../services/store/warehouse-repo'
 import type { ReceiverService } from '../services/warehousing/receiver-service'
+import type { TrackingRepo } from '../services/store/tracking-repo'
+import type { TrackingService } from '../services/tracking/tracking-service'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 export interface AppDeps {
@@ -40,6 +42,8 @@ export interface AppDeps {
   warehouse: WarehouseRepo
   /** The optional Bring Warehousing receiver (off unless turned on). */
   receiver: ReceiverService
+  trackingRepo: TrackingRepo
+  tracking: TrackingService
   /** Native folder and file pickers (Electron's dialog); null when the user cancels. */
   pickers: { folder(): Promise<string | null>; file(): Promise<string | null> }
   /** Restart the app (a staged restore takes effect at start-up). */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { postalCodeProblem } from './postal-code'
 import { modeSchema } from './mode'
 import { recordErrorSchema } from './record-error'
+import { trackingStateSchema } from './tracking'
 export { recordErrorSchema, type RecordError } from './record-error'
 import { calendarDate, clockTime, code, safeText, shippingDate, strictNumber, uniqueArray } from './fields'
 
@@ -184,7 +185,9 @@ export const shipmentSummarySchema = z.object({
   consignmentNumber: z.string().nullable(),
   hasLabel: z.boolean(),
   /** The batch it was booked in, if any. */
-  batchId: z.string().nullable().default(null)
+  batchId: z.string().nullable().default(null),
+  /** Where it is, per Bring's tracking (live and Sandbox shipments), if followed. */
+  trackingState: trackingStateSchema.nullable().default(null)
 })
 export type ShipmentSummary = z.infer<typeof shipmentSummarySchema>
 

@@ -67,6 +67,8 @@ export const channels = [
   'receiver:generateSecret',
   'receiver:pickFile',
   'clipboard:copy',
+  'tracking:get',
+  'tracking:refresh',
   'backups:now',
   'backups:pick',
   'backups:restore',
@@ -76,5 +78,5 @@ export const channels = [
 export type Channel = (typeof channels)[number]
 
 /** Events main pushes to the window (long work: a running batch). Payload schemas are in contract.ts. */
-export const eventNames = ['batch:progress'] as const
+export const eventNames = ['batch:progress', 'tracking:changed'] as const
 export type EventName = (typeof eventNames)[number]

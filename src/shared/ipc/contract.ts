@@ -13,6 +13,7 @@ import { noticeSchema } from '../domain/notices'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
 import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
+import { packageTrackingSchema, trackingStateSchema } from '../domain/tracking'
 import { inventoryRowSchema, receiverConfigSchema, receiverStatusSchema, storedWarehouseMessageSchema, warehouseFilterQuerySchema, warehouseFilterSchema } from '../domain/warehousing'
 
 const none = z.undefined()
@@ -129,6 +130,14 @@ export const contract = {
   'receiver:generateSecret': { input: none, output: z.object({ auth: z.enum(['basic', 'apiKey']), user: z.string(), secret: z.string() }) },
   /** The certificate or key file, chosen in main's file picker (the window never sends a path). */
   'receiver:pickFile': { input: z.object({ which: z.enum(['certFile', 'keyFile']) }).strict(), output: z.object({ path: z.string().nullable() }) },
+  'tracking:get': {
+    input: byId,
+    output: z
+      .object({ state: trackingStateSchema, stateSince: z.string(), checkedAt: z.string().nullable(), nextDue: z.string().nullable(), lastError: z.string().nullable(), packages: z.array(packageTrackingSchema), price: z.number().nullable(), currency: z.string().nullable() })
+      .nullable()
+  },
+  /** "Refresh now" for one shipment or the visible list. */
+  'tracking:refresh': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500) }).strict(), output: z.object({ checked: z.number(), changed: z.array(z.string()) }) },
   'clipboard:copy': { input: z.object({ text: z.string().max(2000) }).strict(), output: z.object({ copied: z.boolean() }) },
   'backups:list': { input: none, output: z.object({ folder: z.string(), items: z.array(backupSchema) }) },
   /** "Back up now": main asks for a folder (a USB stick, a network share) and writes a checked copy there. */
@@ -143,7 +152,9 @@ export const contract = {
 
 /** Events main pushes to the window, each with its payload schema (main checks before sending). */
 export const events = {
-  'batch:progress': batchProgressSchema
+  'batch:progress': batchProgressSchema,
+  /** Shipments whose tracking state changed (the window refreshes what it shows). */
+  'tracking:changed': z.object({ shipmentIds: z.array(z.string()).max(500) })
 } satisfies Record<EventName, z.ZodType>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 

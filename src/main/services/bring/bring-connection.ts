@@ -24,6 +24,8 @@ export interface BringConnectionDeps {
 export interface BringConnection {
   /** An HTTP client for the current mode; built per call so mode/credential changes apply at once. */
   http(): BringHttp
+  /** An HTTP client for a given mode: a shipment is tracked where it was booked. */
+  httpFor(mode: Mode): BringHttp
   mode(): Mode
   /** The plain fetch of the current mode (label downloads: no Bring auth headers). */
   fetch(): FetchLike
@@ -43,7 +45,9 @@ export function createBringConnection(deps: BringConnectionDeps): BringConnectio
     fetch: () => (deps.settings.get().mode === 'sandbox' ? deps.sandboxFetch : deps.fetch),
     fetchFor: (mode) => (mode === 'sandbox' ? deps.sandboxFetch : deps.fetch),
     http() {
-      const mode = deps.settings.get().mode
+      return this.httpFor(deps.settings.get().mode)
+    },
+    httpFor(mode) {
       const sandbox = mode === 'sandbox'
       return createBringHttp({
         fetch: sandbox ? deps.sandboxFetch : deps.fetch,

@@ -16,6 +16,7 @@ import {
   type ShipmentSummary
 } from '../../../shared/domain/booking'
 import type { Mode } from '../../../shared/domain/mode'
+import { trackingStateSchema } from '../../../shared/domain/tracking'
 
 interface Row {
   id: string
@@ -37,6 +38,7 @@ interface Row {
   label_file: string | null
   package_numbers: string | null
   batch_id: string | null
+  tracking_state?: string | null
 }
 
 const summary = (r: SummaryRow): ShipmentSummary => ({
@@ -52,13 +54,14 @@ const summary = (r: SummaryRow): ShipmentSummary => ({
   reference: r.reference,
   consignmentNumber: r.consignment_number,
   hasLabel: r.label_file !== null,
-  batchId: r.batch_id
+  batchId: r.batch_id,
+  trackingState: trackingStateSchema.safeParse(r.tracking_state).data ?? null
 })
 
 /** What the list shows, and nothing more: the JSON columns stay on disk while searching. */
 export const summaryColumns =
-  's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file, s.batch_id'
-type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id'>
+  's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file, s.batch_id, (SELECT t.state FROM tracking t WHERE t.shipment_id = s.id) AS tracking_state'
+type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id' | 'tracking_state'>
 export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'] }
 
 export function createShipmentsRepo(db: Db, now = () => new Date()) {

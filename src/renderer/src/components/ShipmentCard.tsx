@@ -6,6 +6,7 @@ import { ModeBadge, StatusBadge } from './StatusBadges'
 import { formatCalendarDate } from '../lib/format'
 import { reasonText } from '../lib/record-error'
 import { useAsyncAction } from '../lib/useAsyncAction'
+import { TrackingTimeline, type TrackingView } from './TrackingTimeline'
 
 /** What the card asks for; a changed shipment comes back to replace the one shown. */
 export interface ShipmentActions {
@@ -15,6 +16,8 @@ export interface ShipmentActions {
   markBooked(id: string, consignmentNumber: string): Promise<ShipmentDetail>
   markNotBooked(id: string): Promise<ShipmentDetail>
   sendAgain(id: string, confirmLive: boolean): Promise<ShipmentDetail>
+  tracking(id: string): Promise<TrackingView>
+  refreshTracking(id: string): Promise<unknown>
 }
 
 interface Props {
@@ -103,6 +106,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
           )}
         </div>
       )}
+      {s.status === 'booked' && <TrackingTimeline shipmentId={s.id} mode={s.mode} load={actions.tracking} refresh={actions.refreshTracking} />}
       {s.status === 'outcome_unknown' && (
         <div className="alert alert-warning" role="alert" data-testid="outcome-unknown">
           <p>{reasonText(s.error, t)}</p>

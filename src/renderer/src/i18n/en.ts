@@ -488,6 +488,15 @@ export const en = {
     copy: 'Copy',
     hide: 'Hide'
   },
+  tracking: {
+    title: 'Tracking',
+    notYet: 'not checked yet',
+    checked: 'checked {{at}}',
+    refresh: 'Refresh now',
+    pickup: 'Ready at {{name}}, pickup code {{code}}',
+    noTestTracking: 'No tracking for test shipments: Bring does not track bookings made in test mode.',
+    state: { pre_notified: 'Announced', in_transit: 'In transit', out_for_delivery: 'Out for delivery', ready_for_pickup: 'Ready for pickup', attempted_delivery: 'Delivery attempted', deviation: 'Deviation', customs: 'In customs', returning: 'On its way back', returned: 'Returned to sender', delivered: 'Delivered', not_found: 'Not at Bring yet', unavailable: 'Bring busy', error: 'Tracking error' }
+  },
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {
     labelsFolderMoved: 'The labels folder was damaged (not a folder) and has been moved aside as {{file}}. Labels are downloaded again from the history.',

@@ -504,6 +504,15 @@ export const nb: Messages = {
     copy: 'Kopier',
     hide: 'Skjul'
   },
+  tracking: {
+    title: 'Sporing',
+    notYet: 'ikke sjekket ennå',
+    checked: 'sjekket {{at}}',
+    refresh: 'Oppdater nå',
+    pickup: 'Klar på {{name}}, hentekode {{code}}',
+    noTestTracking: 'Ingen sporing for testsendinger: Bring sporer ikke bookinger gjort i testmodus.',
+    state: { pre_notified: 'Varslet', in_transit: 'Under transport', out_for_delivery: 'Ute for levering', ready_for_pickup: 'Klar til henting', attempted_delivery: 'Forsøkt levert', deviation: 'Avvik', customs: 'I tollen', returning: 'På vei tilbake', returned: 'Returnert til avsender', delivered: 'Levert', not_found: 'Ikke hos Bring ennå', unavailable: 'Bring er opptatt', error: 'Sporingsfeil' }
+  },
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {
     labelsFolderMoved: 'Etikettmappen var skadet (ikke en mappe) og er flyttet til side som {{file}}. Etikettene lastes ned på nytt fra historikken.',

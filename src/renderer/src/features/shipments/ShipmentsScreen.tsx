@@ -144,6 +144,7 @@ export function ShipmentsScreen() {
                     <td className="mono small">{s.consignmentNumber ?? '—'}</td>
                     <td>
                       <StatusBadge status={s.status} /> <ModeBadge mode={s.mode} />
+                      {s.trackingState && <span className={`badge tracking-${s.trackingState}`}>{t(`tracking.state.${s.trackingState}`)}</span>}
                       {s.batchId && (
                         <button
                           type="button"

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { call, errorMessage } from '../../lib/ipc'
+import { call, errorMessage, onEvent } from '../../lib/ipc'
 import type { ShipmentDetail, ShipmentFilter, ShipmentSummary } from '@shared/domain/booking'
 
 interface ShipmentsState {
@@ -69,3 +69,6 @@ export const useShipmentsStore = create<ShipmentsState>((set, get) => ({
     set({ selected: s, items: get().items.map((i) => (i.id === s.id ? { ...i, status: s.status, consignmentNumber: s.consignmentNumber, hasLabel: s.hasLabel } : i)) })
   }
 }))
+
+// Tracking moved on in the background: refresh what is shown.
+onEvent('tracking:changed', () => void useShipmentsStore.getState().load())

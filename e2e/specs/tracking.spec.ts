@@ -1,0 +1,38 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { expect, goTo, test } from '../fixtures/app'
+import { shopSettings } from '../fixtures/keys'
+import { fillDomestic } from '../fixtures/forms'
+
+test('Sandbox shipments move on as the simulated clock advances: In transit, then Delivered or Ready for pickup, with the timeline', async ({ launch }) => {
+  const app = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language: 'en' })) })
+  const { page, sandbox } = app
+  test.skip(!sandbox, 'needs the in-process Sandbox of the Chromium launcher')
+  for (const name of ['Kari Mottaker', 'Ola Hansen', 'Per Utvalgt']) {
+    await goTo(page, 'Book')
+    await fillDomestic(page, { name })
+    await page.getByRole('button', { name: /Book shipment/ }).click()
+    await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
+    await page.getByRole('button', { name: 'Book another' }).click().catch(() => undefined)
+  }
+  await goTo(page, 'Shipments')
+  await expect(page.locator('[data-shipment]')).toHaveCount(3)
+  const ids = (await page.locator('[data-shipment]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-shipment')))) as string[]
+  expect(ids).toHaveLength(3)
+
+  sandbox!.advanceClock(12 * 3_600_000)
+  await page.evaluate((list) => window.api['tracking:refresh']({ ids: list }), ids)
+  // Half a day in: in transit (a few meet a deviation on the way, decided by their number).
+  await expect(page.getByTestId('shipments-table').locator('.badge.tracking-in_transit, .badge.tracking-deviation')).toHaveCount(3)
+
+  sandbox!.advanceClock(48 * 3_600_000)
+  await page.evaluate((list) => window.api['tracking:refresh']({ ids: list }), ids)
+  const table = page.getByTestId('shipments-table')
+  await expect(table.locator('.badge.tracking-in_transit')).toHaveCount(0)
+  await expect(table.locator('.badge.tracking-delivered, .badge.tracking-ready_for_pickup, .badge.tracking-deviation, .badge.tracking-attempted_delivery')).toHaveCount(3)
+  await table.locator('[data-shipment]').first().click()
+  const tracking = page.getByTestId('tracking')
+  await expect(tracking.locator('.timeline li')).not.toHaveCount(0)
+  await expect(tracking).toContainText('The package has been handed in to Bring.')
+  await app.shot('tracking')
+})
