@@ -3,10 +3,14 @@ import { isAllowedExternalUrl } from '../services/security/url-policy'
 import { resolveLabelPath } from '../services/labels/label-files'
 import { shipmentView } from '../../shared/domain/booking'
 import type { Handlers } from './invoke'
+import { attentionCutoffs } from '../services/store/tracking-repo'
+import type { Settings } from '../../shared/domain/settings'
+
+const attentionDays = (s: Settings) => ({ pickupDays: s.attentionPickupDays, silentDays: s.attentionSilentDays })
 
 export const bookingHandlers: Pick<
   Handlers,
-  'booking:submit' | 'shipments:list' | 'shipments:count' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open' | 'tracking:get' | 'tracking:refresh'
+  'booking:submit' | 'shipments:list' | 'shipments:count' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open' | 'tracking:get' | 'tracking:refresh' | 'tracking:attention'
 > = {
   async 'tracking:get'({ id }, { trackingRepo }) {
     const t = trackingRepo.get(id)
@@ -14,8 +18,9 @@ export const bookingHandlers: Pick<
   },
   'tracking:refresh': async ({ ids }, { tracking }) => tracking.refresh(ids),
   'booking:submit': async ({ form, confirmLive }, { booking }) => shipmentView(await booking.submit(form, { confirmLive })),
-  'shipments:list': async (filter, { shipments }) => shipments.list(filter),
-  'shipments:count': async (filter, { shipments }) => shipments.count(filter),
+  'shipments:list': async (filter, { shipments, settings }) => shipments.list({ ...filter, attentionDays: attentionDays(settings.get()) }),
+  'shipments:count': async (filter, { shipments, settings }) => shipments.count({ ...filter, attentionDays: attentionDays(settings.get()) }),
+  'tracking:attention': async (_input, { trackingRepo, settings }) => ({ count: trackingRepo.attentionCount(attentionCutoffs(new Date(), attentionDays(settings.get()))) }),
   async 'shipments:get'({ id }, { shipments }) {
     const s = shipments.get(id)
     if (!s) throw AppError.field('id', 'No such shipment.')

@@ -221,7 +221,9 @@ export const shipmentFilterQuerySchema = z.object({
   status: shipmentStatusSchema.optional(),
   mode: modeSchema.optional(),
   from: calendarDate().optional(),
-  to: calendarDate().optional()
+  to: calendarDate().optional(),
+  /** Only shipments that need attention (tracking). */
+  attention: z.boolean().optional()
 })
 export type ShipmentFilterQuery = z.infer<typeof shipmentFilterQuerySchema>
 

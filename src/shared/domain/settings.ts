@@ -30,7 +30,11 @@ const fields = {
   clientUrl: optionalUrl,
   /** Customer number preselected in quote, book and pickup screens. */
   defaultCustomerNumber: z.string().trim().max(20),
-  defaultSender: defaultSenderSchema
+  defaultSender: defaultSenderSchema,
+  /** "Needs attention": waiting at a pickup point longer than this many days … */
+  attentionPickupDays: z.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days'),
+  /** … or nothing heard from Bring this many days after booking. */
+  attentionSilentDays: z.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days')
 }
 
 /** Non-secret settings stored as JSON in userData. The API key is never here. */
@@ -40,7 +44,9 @@ export const settingsSchema = z.object({
   apiUid: fields.apiUid.default(''),
   clientUrl: fields.clientUrl.default(''),
   defaultCustomerNumber: fields.defaultCustomerNumber.default(''),
-  defaultSender: fields.defaultSender.default({})
+  defaultSender: fields.defaultSender.default({}),
+  attentionPickupDays: fields.attentionPickupDays.default(5),
+  attentionSilentDays: fields.attentionSilentDays.default(3)
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -55,6 +61,8 @@ export const settingsPatchSchema = z
     language: fields.language,
     clientUrl: clientUrlSchema,
     defaultCustomerNumber: z.union([z.literal(''), code(40)]),
+    attentionPickupDays: fields.attentionPickupDays,
+    attentionSilentDays: fields.attentionSilentDays,
     // The company address becomes every booking's sender: a postal code is checked as in booking.
     defaultSender: senderObject((max) => safeText(max)).superRefine((sender, ctx) => {
       if (!sender.postalCode?.trim()) return

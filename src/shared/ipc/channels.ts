@@ -69,6 +69,7 @@ export const channels = [
   'clipboard:copy',
   'tracking:get',
   'tracking:refresh',
+  'tracking:attention',
   'backups:now',
   'backups:pick',
   'backups:restore',

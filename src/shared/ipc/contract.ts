@@ -138,6 +138,8 @@ export const contract = {
   },
   /** "Refresh now" for one shipment or the visible list. */
   'tracking:refresh': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500) }).strict(), output: z.object({ checked: z.number(), changed: z.array(z.string()) }) },
+  /** How many shipments need attention (the sidebar count). */
+  'tracking:attention': { input: none, output: z.object({ count: z.number() }) },
   'clipboard:copy': { input: z.object({ text: z.string().max(2000) }).strict(), output: z.object({ copied: z.boolean() }) },
   'backups:list': { input: none, output: z.object({ folder: z.string(), items: z.array(backupSchema) }) },
   /** "Back up now": main asks for a folder (a USB stick, a network share) and writes a checked copy there. */

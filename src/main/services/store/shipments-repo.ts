@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/booking'
 import type { Mode } from '../../../shared/domain/mode'
 import { trackingStateSchema } from '../../../shared/domain/tracking'
+import { attentionCondition, attentionCutoffs } from './tracking-repo'
 
 interface Row {
   id: string
@@ -177,12 +178,12 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
       return fresh
     },
     /** Newest first, a page at a time; see newest-first-page.ts for why it does not grow with the matches. */
-    list(filter: ShipmentFilter): { items: ShipmentSummary[] } {
+    list(filter: ShipmentFilter & { attentionDays?: { pickupDays: number; silentDays: number } }): { items: ShipmentSummary[] } {
       const rows = newestFirstPage<SummaryRow>(db, searchIndexes, { ...listRequest(filter), columns: summaryColumns, limit: filter.limit, offset: filter.offset })
       return { items: rows.map(summary) }
     },
     /** How many match the same filter, up to TOTAL_CAP. */
-    count: (filter: ShipmentFilterQuery): { total: number; totalExact: boolean } => cappedCount(db, searchIndexes, listRequest(filter)),
+    count: (filter: ShipmentFilterQuery & { attentionDays?: { pickupDays: number; silentDays: number } }): { total: number; totalExact: boolean } => cappedCount(db, searchIndexes, listRequest(filter)),
     /** How commits reach the disk (FULL: before the call returns, surviving power loss). */
     synchronousMode: (): string => ['OFF', 'NORMAL', 'FULL', 'EXTRA'][db.pragma('synchronous', { simple: true }) as number] ?? 'unknown',
     size: (): number => (db.prepare('SELECT COUNT(*) AS n FROM shipments').get() as { n: number }).n
@@ -191,7 +192,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
 export type ShipmentsRepo = ReturnType<typeof createShipmentsRepo>
 
 /** The conditions of a history filter, shared by the page and its count. */
-function listRequest(filter: ShipmentFilterQuery): ListRequest {
+function listRequest(filter: ShipmentFilterQuery & { attentionDays?: { pickupDays: number; silentDays: number } }): ListRequest {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   const add = (sql: string, key: string, value: unknown): void => {
@@ -204,6 +205,10 @@ function listRequest(filter: ShipmentFilterQuery): ListRequest {
   if (filter.from) {
     add('s.created_at >= @from', 'from', filter.from)
     where.push('{rowid} >= (SELECT rowid FROM shipments WHERE created_at >= @from ORDER BY created_at, rowid LIMIT 1)')
+  }
+  if (filter.attention) {
+    where.push(`s.id IN (SELECT t.shipment_id FROM tracking t WHERE ${attentionCondition})`)
+    Object.assign(params, attentionCutoffs(new Date(), filter.attentionDays ?? { pickupDays: 5, silentDays: 3 }))
   }
   if (filter.to) {
     add('s.created_at < @to', 'to', nextDay(filter.to))

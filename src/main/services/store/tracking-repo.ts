@@ -51,6 +51,20 @@ const toRow = (r: Row): TrackingRow => ({
   currency: r.currency
 })
 
+/**
+ * "Needs attention": something went wrong (deviation, attempted delivery, customs, on its way back),
+ * waiting at a pickup point for more than N days, or nothing heard N days after booking. One SQL
+ * condition (on the tracking table, alias t) for the count and the Shipments filter.
+ */
+export const attentionCondition = `(t.state IN ('deviation', 'attempted_delivery', 'customs', 'returning')
+  OR (t.state = 'ready_for_pickup' AND t.state_since <= @pickupCutoff)
+  OR (t.state IN ('not_found', 'pre_notified') AND t.booked_at <= @silentCutoff AND t.next_due IS NOT NULL))`
+
+export function attentionCutoffs(now: Date, days: { pickupDays: number; silentDays: number }): { pickupCutoff: string; silentCutoff: string } {
+  const ago = (d: number): string => new Date(now.getTime() - d * 86_400_000).toISOString()
+  return { pickupCutoff: ago(days.pickupDays), silentCutoff: ago(days.silentDays) }
+}
+
 /** Tracking state per shipment; domain types in and out. */
 export function createTrackingRepo(db: Db) {
   const byId = db.prepare<[string], Row>('SELECT * FROM tracking WHERE shipment_id = ?')
@@ -93,6 +107,8 @@ export function createTrackingRepo(db: Db) {
       const stmt = db.prepare('UPDATE tracking SET next_due = ? WHERE shipment_id = ?')
       return db.transaction(() => shipmentIds.reduce((n, id) => n + stmt.run(now, id).changes, 0))()
     },
+    attentionCount: (cutoffs: { pickupCutoff: string; silentCutoff: string }): number =>
+      db.prepare<[{ pickupCutoff: string; silentCutoff: string }], { n: number }>(`SELECT count(*) AS n FROM tracking t WHERE ${attentionCondition}`).get(cutoffs)!.n,
     countByState: (): Record<string, number> => Object.fromEntries(db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM tracking GROUP BY state').all().map((r) => [r.state, r.n]))
   }
 }

@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next'
+import { useEffect } from 'react'
 import { screens, useNavStore } from '../state/useNavStore'
+import { useAttentionStore } from '../state/useAttentionStore'
 
 export function Sidebar() {
   const { t } = useTranslation()
   const current = useNavStore((s) => s.screen)
   const go = useNavStore((s) => s.go)
+  const attention = useAttentionStore((s) => s.count)
+  const loadAttention = useAttentionStore((s) => s.load)
+  useEffect(() => void loadAttention(), [loadAttention])
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <ul>
@@ -18,6 +23,11 @@ export function Sidebar() {
               title={t('nav.shortcut', { n: i + 1 })}
             >
               <span>{t(`nav.${screen}`)}</span>
+              {screen === 'shipments' && attention > 0 && (
+                <span className="badge attention-count" data-testid="attention-count" aria-label={t('tracking.attentionCount', { count: attention })}>
+                  {attention}
+                </span>
+              )}
               <kbd>{i + 1}</kbd>
             </button>
           </li>

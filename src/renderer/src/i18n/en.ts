@@ -47,6 +47,8 @@ export const en = {
     search: 'Search'
   },
   settings: {
+    attentionPickupDays: 'Needs attention when waiting at a pickup point for more than (days)',
+    attentionSilentDays: 'Needs attention when nothing is heard from Bring after (days)',
     backups: 'Backups',
     backupHelp: 'Fraktdesk backs up the history and address book once a day into {{folder}} (the last 7 days and 4 weeks are kept, each checked). Keep a copy elsewhere too with “Back up now”.',
     backupShipments_one: '{{n}} shipment',
@@ -489,6 +491,9 @@ export const en = {
     hide: 'Hide'
   },
   tracking: {
+    needsAttention: 'Needs attention',
+    attentionCount_one: '{{count}} shipment needs attention',
+    attentionCount_other: '{{count}} shipments need attention',
     title: 'Tracking',
     notYet: 'not checked yet',
     checked: 'checked {{at}}',

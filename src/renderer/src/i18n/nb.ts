@@ -63,6 +63,8 @@ export const nb: Messages = {
     search: 'Søk'
   },
   settings: {
+    attentionPickupDays: 'Trenger oppfølging når den har ligget på hentestedet i mer enn (dager)',
+    attentionSilentDays: 'Trenger oppfølging når ingenting er hørt fra Bring etter (dager)',
     backups: 'Sikkerhetskopier',
     backupHelp: 'Fraktdesk tar en sikkerhetskopi av historikken og adresseboken hver dag i {{folder}} (de siste 7 dagene og 4 ukene beholdes, hver kontrollert). Ta også en kopi et annet sted med «Ta kopi nå».',
     backupShipments_one: '{{n}} sending',
@@ -505,6 +507,9 @@ export const nb: Messages = {
     hide: 'Skjul'
   },
   tracking: {
+    needsAttention: 'Trenger oppfølging',
+    attentionCount_one: '{{count}} sending trenger oppfølging',
+    attentionCount_other: '{{count}} sendinger trenger oppfølging',
     title: 'Sporing',
     notYet: 'ikke sjekket ennå',
     checked: 'sjekket {{at}}',

@@ -106,3 +106,32 @@ describe('tracking scheduler (fake clock)', () => {
     expect(nextCheck({ bookedAt: booked, stateSince: booked, failures: 0 }, result('in_transit'), new Date('2026-10-01T00:00:00Z'))).not.toBeNull()
   })
 })
+
+describe('needs attention', () => {
+  const tempDir = useTempDir()
+  it('deviation, attempted delivery, customs and returning at once; a pickup point after N days; silence N days after booking; the Shipments filter and the count agree', async () => {
+    const db = openDatabase(await tempDir())
+    const shipments = createShipmentsRepo(db)
+    const repo = createTrackingRepo(db)
+    const { attentionCutoffs } = await import('../../../../src/main/services/store/tracking-repo')
+    // The list filter reads the real clock, so the cases are placed relative to it.
+    const now = new Date()
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString()
+    const make = (state: TrackingState, bookedDaysAgo: number, stateDaysAgo = bookedDaysAgo) => {
+      const s = shipments.insertPending(domesticForm({ recipient: { ...domesticForm().recipient, name: `${state} ${bookedDaysAgo}` } }), {}, 'sandbox')
+      shipments.markBooked(s.id, { consignmentNumber: `7043810100000${Math.floor(Math.random() * 1e4)}`, packageNumbers: [] })
+      repo.enrol({ shipmentId: s.id, consignmentNumber: 'x', mode: 'sandbox', bookedAt: daysAgo(bookedDaysAgo), nextDue: now.toISOString() })
+      if (state !== 'not_found') repo.saveResult(s.id, result(state), daysAgo(stateDaysAgo), state === 'delivered' ? null : now.toISOString())
+      return s.id
+    }
+    const expected = [make('deviation', 1, 0), make('attempted_delivery', 2, 1), make('ready_for_pickup', 8, 6), make('not_found', 4)]
+    make('ready_for_pickup', 3, 2) // waiting two days: fine
+    make('in_transit', 1)
+    make('not_found', 1) // booked yesterday: Bring has not registered it yet, normal
+    make('delivered', 2)
+    const days = { pickupDays: 5, silentDays: 3 }
+    expect(repo.attentionCount(attentionCutoffs(now, days))).toBe(4)
+    const listed = shipments.list({ query: '', limit: 50, offset: 0, attention: true, attentionDays: days }).items.map((s) => s.id)
+    expect(listed.sort()).toEqual(expected.sort())
+  })
+})

@@ -45,6 +45,23 @@ export function GeneralSettings() {
           placeholder="https://"
         />
       </Field>
+      <div className="row">
+        {(['attentionPickupDays', 'attentionSilentDays'] as const).map((key) => (
+          <Field key={key} id={key} label={t(`settings.${key}`)}>
+            <input
+              id={key}
+              type="number"
+              min={1}
+              max={30}
+              defaultValue={settings?.[key]}
+              onBlur={(e) => {
+                const n = Number(e.target.value)
+                if (Number.isInteger(n) && n >= 1 && n <= 30) void update({ [key]: n })
+              }}
+            />
+          </Field>
+        ))}
+      </div>
       {saved && <p className="success" role="status">{t('settings.saved')}</p>}
     </div>
   )

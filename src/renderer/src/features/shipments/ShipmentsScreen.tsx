@@ -112,6 +112,9 @@ export function ShipmentsScreen() {
             </option>
           ))}
         </select>
+        <label className="check inline">
+          <input type="checkbox" checked={Boolean(filter.attention)} onChange={(e) => setFilter({ attention: e.target.checked || undefined })} data-testid="attention-filter" /> {t('tracking.needsAttention')}
+        </label>
         <input type="date" aria-label={t('shipments.from')} value={filter.from ?? ''} onChange={(e) => setFilter({ from: e.target.value || undefined })} />
         <input type="date" aria-label={t('shipments.to')} value={filter.to ?? ''} onChange={(e) => setFilter({ to: e.target.value || undefined })} />
       </div>
