@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, goTo, test } from '../fixtures/app'
 import { shopSettings } from '../fixtures/keys'
@@ -35,4 +35,18 @@ test('Sandbox shipments move on as the simulated clock advances: In transit, the
   await expect(tracking.locator('.timeline li')).not.toHaveCount(0)
   await expect(tracking).toContainText('The package has been handed in to Bring.')
   await app.shot('tracking')
+
+  // Spend: Bring's prices from tracking, per month × customer × service; the CSV's total matches.
+  await page.getByTestId('spend').locator('summary').click()
+  const spend = page.getByTestId('spend-table')
+  await expect(spend.locator('tbody tr')).toHaveCount(1)
+  await expect(spend.locator('tbody tr')).toContainText('Pickup parcel')
+  const shown = await spend.locator('tbody tr td').nth(4).innerText()
+  await page.getByRole('button', { name: 'Export CSV for the accountant' }).click()
+  await expect(page.getByTestId('spend-report').getByRole('status')).toContainText('Saved as spend-')
+  const csv = (await readFile(app.openedPaths.at(-1)!, 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+  expect(csv[0]).toBe('Month;Customer number;Service;Shipments;With price;Without price;Total (excl. VAT);Currency')
+  const cells = csv[1].split(';')
+  expect(cells.slice(1, 6)).toEqual(['5', '5800', '3', '3', '0'])
+  expect(Number(cells[6])).toBeCloseTo(Number(shown.replace(/[^\d,.]/g, '').replace(/,/g, '')), 2)
 })

@@ -112,7 +112,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     repo: trackingRepo,
     track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),
     logger: opts.logger,
-    onChange: (shipmentIds) => events.emit('tracking:changed', { shipmentIds })
+    onChange: (shipmentIds) => events.emit('tracking:changed', { shipmentIds }),
+    enabled: () => settings.get().trackingEnabled
   })
   if (opts.autoTracking !== false) tracking.start()
   const booking = createBookingService({

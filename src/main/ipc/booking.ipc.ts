@@ -3,6 +3,8 @@ import { isAllowedExternalUrl } from '../services/security/url-policy'
 import { resolveLabelPath } from '../services/labels/label-files'
 import { shipmentView } from '../../shared/domain/booking'
 import type { Handlers } from './invoke'
+import path from 'node:path'
+import { writeCsvFile } from '../services/batches/batch-files'
 import { attentionCutoffs } from '../services/store/tracking-repo'
 import type { Settings } from '../../shared/domain/settings'
 
@@ -10,7 +12,7 @@ const attentionDays = (s: Settings) => ({ pickupDays: s.attentionPickupDays, sil
 
 export const bookingHandlers: Pick<
   Handlers,
-  'booking:submit' | 'shipments:list' | 'shipments:count' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open' | 'tracking:get' | 'tracking:refresh' | 'tracking:attention'
+  'booking:submit' | 'shipments:list' | 'shipments:count' | 'shipments:get' | 'shipments:resolve' | 'shipments:retry' | 'labels:download' | 'labels:open' | 'tracking:open' | 'tracking:get' | 'tracking:refresh' | 'tracking:attention' | 'tracking:spend' | 'tracking:spendCsv'
 > = {
   async 'tracking:get'({ id }, { trackingRepo }) {
     const t = trackingRepo.get(id)
@@ -20,6 +22,14 @@ export const bookingHandlers: Pick<
   'booking:submit': async ({ form, confirmLive }, { booking }) => shipmentView(await booking.submit(form, { confirmLive })),
   'shipments:list': async (filter, { shipments, settings }) => shipments.list({ ...filter, attentionDays: attentionDays(settings.get()) }),
   'shipments:count': async (filter, { shipments, settings }) => shipments.count({ ...filter, attentionDays: attentionDays(settings.get()) }),
+  'tracking:spend': async (_input, { trackingRepo }) => trackingRepo.spend(),
+  async 'tracking:spendCsv'({ headers }, { trackingRepo, app, openPath }) {
+    const file = `spend-${new Date().toISOString().slice(0, 10)}.csv`
+    await writeCsvFile(path.join(app.labelsDir, file), headers, trackingRepo.spend().map((r) => [r.month, r.customerNumber, r.productId, r.shipments, r.priced, r.unpriced, r.total, r.currency]))
+    const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
+    if (problem) throw new AppError('INTERNAL', `The file could not be opened: ${problem}`)
+    return { opened: true, file }
+  },
   'tracking:attention': async (_input, { trackingRepo, settings }) => ({ count: trackingRepo.attentionCount(attentionCutoffs(new Date(), attentionDays(settings.get()))) }),
   async 'shipments:get'({ id }, { shipments }) {
     const s = shipments.get(id)

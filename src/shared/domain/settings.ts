@@ -34,7 +34,9 @@ const fields = {
   /** "Needs attention": waiting at a pickup point longer than this many days … */
   attentionPickupDays: z.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days'),
   /** … or nothing heard from Bring this many days after booking. */
-  attentionSilentDays: z.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days')
+  attentionSilentDays: z.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days'),
+  /** Ask Bring's Tracking API in the background (live and Sandbox shipments). */
+  trackingEnabled: z.boolean()
 }
 
 /** Non-secret settings stored as JSON in userData. The API key is never here. */
@@ -46,7 +48,8 @@ export const settingsSchema = z.object({
   defaultCustomerNumber: fields.defaultCustomerNumber.default(''),
   defaultSender: fields.defaultSender.default({}),
   attentionPickupDays: fields.attentionPickupDays.default(5),
-  attentionSilentDays: fields.attentionSilentDays.default(3)
+  attentionSilentDays: fields.attentionSilentDays.default(3),
+  trackingEnabled: fields.trackingEnabled.default(true)
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -63,6 +66,7 @@ export const settingsPatchSchema = z
     defaultCustomerNumber: z.union([z.literal(''), code(40)]),
     attentionPickupDays: fields.attentionPickupDays,
     attentionSilentDays: fields.attentionSilentDays,
+    trackingEnabled: fields.trackingEnabled,
     // The company address becomes every booking's sender: a postal code is checked as in booking.
     defaultSender: senderObject((max) => safeText(max)).superRefine((sender, ctx) => {
       if (!sender.postalCode?.trim()) return

@@ -70,6 +70,8 @@ export const channels = [
   'tracking:get',
   'tracking:refresh',
   'tracking:attention',
+  'tracking:spend',
+  'tracking:spendCsv',
   'backups:now',
   'backups:pick',
   'backups:restore',

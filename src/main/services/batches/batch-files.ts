@@ -44,9 +44,13 @@ export async function writeBatchResult(labelsDir: string, batchId: string, rows:
     statusText(r),
     r.error?.message ?? Object.values(r.problems).flat().join(' ')
   ])
-  // Cells starting with = + - @ would run as formulas in a spreadsheet: escape them.
-  const csv = Papa.unparse({ fields: headers, data }, { delimiter: ';', escapeFormulae: true })
   const file = `${batchFileStem(batchId)}-result.csv`
-  await writeFileAtomic(path.join(labelsDir, file), `\uFEFF${csv}\r\n`)
+  await writeCsvFile(path.join(labelsDir, file), headers, data)
   return file
+}
+
+/** A CSV a spreadsheet in Norway opens as it should: ";" separated, BOM, formulas escaped (cells starting with = + - @). */
+export async function writeCsvFile(file: string, headers: string[], data: (string | number)[][]): Promise<void> {
+  const csv = Papa.unparse({ fields: headers, data }, { delimiter: ';', escapeFormulae: true })
+  await writeFileAtomic(file, `\uFEFF${csv}\r\n`)
 }

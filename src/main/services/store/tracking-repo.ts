@@ -65,6 +65,17 @@ export function attentionCutoffs(now: Date, days: { pickupDays: number; silentDa
   return { pickupCutoff: ago(days.pickupDays), silentCutoff: ago(days.silentDays) }
 }
 
+export interface SpendRow {
+  month: string
+  customerNumber: string
+  productId: string
+  shipments: number
+  priced: number
+  unpriced: number
+  total: number
+  currency: string
+}
+
 /** Tracking state per shipment; domain types in and out. */
 export function createTrackingRepo(db: Db) {
   const byId = db.prepare<[string], Row>('SELECT * FROM tracking WHERE shipment_id = ?')
@@ -109,6 +120,18 @@ export function createTrackingRepo(db: Db) {
     },
     attentionCount: (cutoffs: { pickupCutoff: string; silentCutoff: string }): number =>
       db.prepare<[{ pickupCutoff: string; silentCutoff: string }], { n: number }>(`SELECT count(*) AS n FROM tracking t WHERE ${attentionCondition}`).get(cutoffs)!.n,
+    /**
+     * Spend per month × customer number × service from the prices authenticated tracking returned.
+     * Shipments without a price yet are counted apart (unpriced), never as 0.
+     */
+    spend: (): SpendRow[] =>
+      db
+        .prepare<[], SpendRow>(
+          `SELECT substr(t.booked_at, 1, 7) AS month, s.customer_number AS customerNumber, s.product_id AS productId, count(*) AS shipments,
+             count(t.price) AS priced, count(*) - count(t.price) AS unpriced, round(coalesce(sum(t.price), 0), 2) AS total, coalesce(max(t.currency), 'NOK') AS currency
+           FROM tracking t JOIN shipments s ON s.id = t.shipment_id GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3`
+        )
+        .all(),
     countByState: (): Record<string, number> => Object.fromEntries(db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM tracking GROUP BY state').all().map((r) => [r.state, r.n]))
   }
 }

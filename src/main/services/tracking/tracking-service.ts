@@ -36,6 +36,8 @@ interface Deps {
   perTick?: number
   intervalMs?: number
   onChange?(shipmentIds: string[]): void
+  /** Background polling can be turned off in Settings; "Refresh now" still works. */
+  enabled?(): boolean
 }
 
 /**
@@ -80,7 +82,8 @@ export function createTrackingService(deps: Deps) {
       deps.repo.enrol({ shipmentId: s.id, consignmentNumber: s.consignmentNumber, mode: s.mode, bookedAt: s.bookedAt, nextDue: new Date(now().getTime() + 5 * MIN).toISOString() })
     },
     /** One round: the due shipments, up to perTick, one after another (the rate limiter paces them). */
-    async tick(): Promise<{ checked: number; changed: string[] }> {
+    async tick(force = false): Promise<{ checked: number; changed: string[] }> {
+      if (!force && deps.enabled && !deps.enabled()) return { checked: 0, changed: [] }
       const t = now()
       if (t.getTime() < pausedUntil) return { checked: 0, changed: [] }
       const changed: string[] = []
@@ -97,7 +100,7 @@ export function createTrackingService(deps: Deps) {
     async refresh(shipmentIds: string[]): Promise<{ checked: number; changed: string[] }> {
       pausedUntil = 0
       deps.repo.makeDue(shipmentIds, now().toISOString())
-      return service.tick()
+      return service.tick(true)
     },
     start(): void {
       timer ??= setInterval(() => void service.tick().catch((err) => deps.logger.error({ err: (err as Error).message }, 'tracking tick failed')), deps.intervalMs ?? 15_000)

@@ -47,6 +47,7 @@ export const en = {
     search: 'Search'
   },
   settings: {
+    trackingEnabled: 'Follow live and Sandbox shipments with Bring’s Tracking API in the background',
     attentionPickupDays: 'Needs attention when waiting at a pickup point for more than (days)',
     attentionSilentDays: 'Needs attention when nothing is heard from Bring after (days)',
     backups: 'Backups',
@@ -501,6 +502,16 @@ export const en = {
     pickup: 'Ready at {{name}}, pickup code {{code}}',
     noTestTracking: 'No tracking for test shipments: Bring does not track bookings made in test mode.',
     state: { pre_notified: 'Announced', in_transit: 'In transit', out_for_delivery: 'Out for delivery', ready_for_pickup: 'Ready for pickup', attempted_delivery: 'Delivery attempted', deviation: 'Deviation', customs: 'In customs', returning: 'On its way back', returned: 'Returned to sender', delivered: 'Delivered', not_found: 'Not at Bring yet', unavailable: 'Bring busy', error: 'Tracking error' }
+  },
+  spend: {
+    title: 'Spend per month (Bring’s prices from tracking)',
+    none: 'No tracked shipments yet.',
+    chart: 'Spend per month',
+    export: 'Export CSV for the accountant',
+    exported: 'Saved as {{file}} in the labels folder and opened.',
+    unpriced_one: '{{count}} without a price yet',
+    unpriced_other: '{{count}} without a price yet',
+    col: { month: 'Month', customer: 'Customer number', service: 'Service', shipments: 'Shipments', priced: 'With price', unpriced: 'Without price', total: 'Total (excl. VAT)', currency: 'Currency' }
   },
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {

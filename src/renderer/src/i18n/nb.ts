@@ -63,6 +63,7 @@ export const nb: Messages = {
     search: 'Søk'
   },
   settings: {
+    trackingEnabled: 'Følg ekte sendinger og Sandkasse-sendinger med Brings sporings-API i bakgrunnen',
     attentionPickupDays: 'Trenger oppfølging når den har ligget på hentestedet i mer enn (dager)',
     attentionSilentDays: 'Trenger oppfølging når ingenting er hørt fra Bring etter (dager)',
     backups: 'Sikkerhetskopier',
@@ -517,6 +518,16 @@ export const nb: Messages = {
     pickup: 'Klar på {{name}}, hentekode {{code}}',
     noTestTracking: 'Ingen sporing for testsendinger: Bring sporer ikke bookinger gjort i testmodus.',
     state: { pre_notified: 'Varslet', in_transit: 'Under transport', out_for_delivery: 'Ute for levering', ready_for_pickup: 'Klar til henting', attempted_delivery: 'Forsøkt levert', deviation: 'Avvik', customs: 'I tollen', returning: 'På vei tilbake', returned: 'Returnert til avsender', delivered: 'Levert', not_found: 'Ikke hos Bring ennå', unavailable: 'Bring er opptatt', error: 'Sporingsfeil' }
+  },
+  spend: {
+    title: 'Kostnad per måned (Brings priser fra sporing)',
+    none: 'Ingen sporede sendinger ennå.',
+    chart: 'Kostnad per måned',
+    export: 'Eksporter CSV til regnskapsfører',
+    exported: 'Lagret som {{file}} i etikettmappen og åpnet.',
+    unpriced_one: '{{count}} uten pris ennå',
+    unpriced_other: '{{count}} uten pris ennå',
+    col: { month: 'Måned', customer: 'Kundenummer', service: 'Tjeneste', shipments: 'Sendinger', priced: 'Med pris', unpriced: 'Uten pris', total: 'Sum (eks. mva.)', currency: 'Valuta' }
   },
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {

@@ -135,3 +135,27 @@ describe('needs attention', () => {
     expect(listed.sort()).toEqual(expected.sort())
   })
 })
+
+describe('spend report', () => {
+  const tempDir = useTempDir()
+  it('totals per month × customer × service from tracking prices; shipments without a price are counted, never as 0', async () => {
+    const db = openDatabase(await tempDir())
+    const shipments = createShipmentsRepo(db)
+    const repo = createTrackingRepo(db)
+    const add = (bookedAt: string, price?: number, productId = '5800') => {
+      const s = shipments.insertPending(domesticForm({ productId }), {}, 'sandbox')
+      repo.enrol({ shipmentId: s.id, consignmentNumber: 'x', mode: 'sandbox', bookedAt, nextDue: bookedAt })
+      const r = result('delivered')
+      if (price !== undefined) r.packages[0].contractPrice = price
+      repo.saveResult(s.id, r, bookedAt, null)
+    }
+    add('2026-10-03T10:00:00Z', 100.5)
+    add('2026-10-20T10:00:00Z', 99.5)
+    add('2026-10-21T10:00:00Z')
+    add('2026-11-02T10:00:00Z', 120, '5600')
+    expect(repo.spend()).toEqual([
+      { month: '2026-11', customerNumber: '5', productId: '5600', shipments: 1, priced: 1, unpriced: 0, total: 120, currency: 'NOK' },
+      { month: '2026-10', customerNumber: '5', productId: '5800', shipments: 3, priced: 2, unpriced: 1, total: 200, currency: 'NOK' }
+    ])
+  })
+})

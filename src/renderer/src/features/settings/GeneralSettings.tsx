@@ -45,6 +45,9 @@ export function GeneralSettings() {
           placeholder="https://"
         />
       </Field>
+      <label className="check">
+        <input type="checkbox" checked={settings?.trackingEnabled ?? true} onChange={(e) => void update({ trackingEnabled: e.target.checked })} /> {t('settings.trackingEnabled')}
+      </label>
       <div className="row">
         {(['attentionPickupDays', 'attentionSilentDays'] as const).map((key) => (
           <Field key={key} id={key} label={t(`settings.${key}`)}>

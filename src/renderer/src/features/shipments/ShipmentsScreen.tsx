@@ -9,6 +9,8 @@ import { ModeBadge, StatusBadge } from '../../components/StatusBadges'
 import { useShipmentsStore } from './useShipmentsStore'
 import { formatDateTime, formatNumber } from '../../lib/format'
 import { useRovingList } from '../../lib/useRovingList'
+import { Disclosure } from '../../components/Disclosure'
+import { SpendReport } from './SpendReport'
 import { call, errorMessage } from '../../lib/ipc'
 
 export function ShipmentsScreen() {
@@ -185,6 +187,9 @@ export function ShipmentsScreen() {
           )}
         </div>
       </div>
+      <Disclosure summary={t('spend.title')} testId="spend">
+        <SpendReport />
+      </Disclosure>
     </section>
   )
 }
