@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { Party, ShipmentDetail } from '@shared/domain/booking'
 import type { BookingDraft } from '@shared/domain/drafts'
 import { call } from '../lib/ipc'
-import { useNavStore } from './useNavStore'
+import { useNavStore, type Screen } from './useNavStore'
 
 /**
  * "Book this", from wherever it starts (a quote row, a history entry; the address book, batches and
@@ -33,36 +33,38 @@ interface IntentsState {
   takeBatchToOpen(): string | null
 }
 
-export const useIntentsStore = create<IntentsState>((set, get) => ({
-  bookDraft: null,
-  async bookThis(draft) {
-    if (draft.source === 'quote') await call('drafts:bookingSet', draft.draft)
-    set({ bookDraft: draft })
-    useNavStore.getState().go('book')
-  },
-  takeBookDraft() {
-    const draft = get().bookDraft
-    if (draft) set({ bookDraft: null })
-    return draft
-  },
-  shipmentToOpen: null,
-  openShipment(id) {
-    set({ shipmentToOpen: id })
-    useNavStore.getState().go('shipments')
-  },
-  takeShipmentToOpen() {
-    const id = get().shipmentToOpen
-    if (id) set({ shipmentToOpen: null })
-    return id
-  },
-  batchToOpen: null,
-  openBatch(id) {
-    set({ batchToOpen: id })
-    useNavStore.getState().go('batches')
-  },
-  takeBatchToOpen() {
-    const id = get().batchToOpen
-    if (id) set({ batchToOpen: null })
-    return id
+export const useIntentsStore = create<IntentsState>((set, get) => {
+  /** "Open this one there": remember the id, go to the screen; the screen takes it once. */
+  const handOff = (key: 'shipmentToOpen' | 'batchToOpen', screen: Screen) => ({
+    give(id: string) {
+      set({ [key]: id })
+      useNavStore.getState().go(screen)
+    },
+    take(): string | null {
+      const id = get()[key]
+      if (id) set({ [key]: null })
+      return id
+    }
+  })
+  const shipment = handOff('shipmentToOpen', 'shipments')
+  const batch = handOff('batchToOpen', 'batches')
+  return {
+    bookDraft: null,
+    async bookThis(draft) {
+      if (draft.source === 'quote') await call('drafts:bookingSet', draft.draft)
+      set({ bookDraft: draft })
+      useNavStore.getState().go('book')
+    },
+    takeBookDraft() {
+      const draft = get().bookDraft
+      if (draft) set({ bookDraft: null })
+      return draft
+    },
+    shipmentToOpen: null,
+    openShipment: shipment.give,
+    takeShipmentToOpen: shipment.take,
+    batchToOpen: null,
+    openBatch: batch.give,
+    takeBatchToOpen: batch.take
   }
-}))
+})

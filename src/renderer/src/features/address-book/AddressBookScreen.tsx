@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { AddressKind } from '@shared/domain/address-book'
 import { useCustomersStore } from '../../state/useCustomersStore'
 import { useRovingList } from '../../lib/useRovingList'
+import { ListSearch } from '../../components/ListSearch'
 import { formatNumber } from '../../lib/format'
 import { call, errorMessage } from '../../lib/ipc'
 import { useIntentsStore } from '../../state/useIntentsStore'
@@ -59,22 +60,7 @@ export function AddressBookScreen() {
             </button>
           ))}
         </div>
-        <input
-          ref={searchRef}
-          data-autofocus
-          type="search"
-          className="search grow"
-          placeholder={t('addressBook.search')}
-          aria-label={t('addressBook.search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault()
-              rows.focusFirst()
-            }
-          }}
-        />
+        <ListSearch inputRef={searchRef} label={t('addressBook.search')} value={query} onChange={setQuery} onArrowDown={rows.focusFirst} />
         {kind === 'recipient' && selected.size > 0 && (
           <button type="button" onClick={() => void batchFromSelected()} data-testid="address-batch">
             {t('batches.fromSelected', { count: selected.size })}

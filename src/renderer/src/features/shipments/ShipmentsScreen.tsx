@@ -9,6 +9,7 @@ import { ModeBadge, StatusBadge } from '../../components/StatusBadges'
 import { useShipmentsStore } from './useShipmentsStore'
 import { formatDateTime, formatNumber } from '../../lib/format'
 import { useRovingList } from '../../lib/useRovingList'
+import { ListSearch } from '../../components/ListSearch'
 import { Disclosure } from '../../components/Disclosure'
 import { SpendReport } from './SpendReport'
 import { call, errorMessage } from '../../lib/ipc'
@@ -86,18 +87,7 @@ export function ShipmentsScreen() {
         )}
       </div>
       <div className="filters row">
-        <input
-          ref={searchRef}
-          data-autofocus
-          type="search"
-          className="search grow"
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault()
-              rows.focusFirst()
-            }
-          }}
-          placeholder={t('shipments.search')} aria-label={t('shipments.search')} value={filter.query ?? ''} onChange={(e) => setFilter({ query: e.target.value })} />
+        <ListSearch inputRef={searchRef} label={t('shipments.search')} value={filter.query ?? ''} onChange={(query) => setFilter({ query })} onArrowDown={rows.focusFirst} />
         <select aria-label={t('shipments.statusFilter')} value={filter.status ?? ''} onChange={(e) => setFilter({ status: shipmentStatusSchema.optional().catch(undefined).parse(e.target.value || undefined) })}>
           <option value="">{t('shipments.allStatuses')}</option>
           {shipmentStatusSchema.options.map((s) => (

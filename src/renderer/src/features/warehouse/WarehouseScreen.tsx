@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { call, errorMessage } from '../../lib/ipc'
 import { formatDateTime, formatNumber } from '../../lib/format'
 import { useRovingList } from '../../lib/useRovingList'
+import { ListSearch } from '../../components/ListSearch'
 import { useIntentsStore } from '../../state/useIntentsStore'
 import { useWarehouseStore } from './useWarehouseStore'
 import { WarehouseMessageDetail } from './WarehouseMessageDetail'
@@ -82,22 +83,7 @@ export function WarehouseScreen() {
       {tab === 'messages' ? (
         <>
           <div className="filters row">
-            <input
-              ref={searchRef}
-              data-autofocus
-              type="search"
-              className="search grow"
-              placeholder={t('warehouse.search')}
-              aria-label={t('warehouse.search')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown') {
-                  e.preventDefault()
-                  rows.focusFirst()
-                }
-              }}
-            />
+            <ListSearch inputRef={searchRef} label={t('warehouse.search')} value={query} onChange={setQuery} onArrowDown={rows.focusFirst} />
             <select aria-label={t('warehouse.statusFilter')} value={status} onChange={(e) => setStatus(e.target.value)}>
               <option value="">{t('warehouse.allStatuses')}</option>
               {['DESPATCHED', 'PICKED', 'ON_HOLD', 'CANCELLED'].map((s) => (
