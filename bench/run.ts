@@ -7,6 +7,7 @@ import { benchSearch } from './sections/search'
 import { benchRenderer } from './sections/renderer'
 import { benchClient } from './sections/client'
 import { benchStartup } from './sections/startup'
+import { benchTracking } from './sections/tracking'
 import { quick } from './lib'
 
 const only = process.env.BENCH_ONLY?.split(',')
@@ -21,6 +22,7 @@ if (want('search')) results.search = benchSearch()
 if (want('renderer')) results.renderer = await benchRenderer()
 if (want('client')) results.client = await benchClient()
 if (want('startup')) results.startup = await benchStartup()
+if (want('tracking')) results.tracking = await benchTracking()
 
 const dir = path.resolve('bench/results')
 mkdirSync(dir, { recursive: true })

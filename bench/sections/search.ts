@@ -50,6 +50,12 @@ export function seededDatabase(n: number): string {
   db.exec(`INSERT INTO shipments_fts (shipments_fts) VALUES ('rebuild')`)
   db.exec(`INSERT INTO ${searchIndexes.tokens} (rowid, tokens) SELECT rowid, fraktdesk_search_tokens(${searchIndexes.columns.join(', ')}) FROM shipments`)
   for (const t of triggers) db.exec(t.sql)
+  // Sandbox shipments are tracked: a realistic mix of states for the tracking filters.
+  db.exec(`INSERT INTO tracking (shipment_id, consignment_number, mode, booked_at, state, state_since, next_due)
+    SELECT id, consignment_number, mode, created_at,
+      CASE rowid % 40 WHEN 0 THEN 'deviation' WHEN 1 THEN 'attempted_delivery' WHEN 2 THEN 'ready_for_pickup' WHEN 3 THEN 'in_transit' ELSE 'delivered' END,
+      created_at, CASE WHEN rowid % 40 < 4 THEN created_at END
+    FROM shipments WHERE mode = 'sandbox' AND consignment_number IS NOT NULL`)
   db.close()
   renameSync(building, dir)
   console.log(` — ${((performance.now() - started) / 1000).toFixed(0)} s (cached in ${path.relative(process.cwd(), dir)})`)

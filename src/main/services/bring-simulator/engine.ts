@@ -89,6 +89,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (!account) return reply(bringError(401, 'Authentication failed: unknown API user or wrong API key'))
       if (!req.headers.get('x-bring-client-url')) return reply(bringError(400, 'X-Bring-Client-URL header is required'))
       if (overLimit(r.api, uid)) return reply({ ...bringError(429, 'Too Many Requests'), headers: { 'Retry-After': '1' } })
+    } else if (uid && r.api === 'tracking' && overLimit(r.api, uid)) {
+      // Open to anyone, but an API user's tracking calls count against its rate.
+      return reply({ ...bringError(429, 'Too Many Requests'), headers: { 'Retry-After': '1' } })
     }
 
     let body: unknown
