@@ -31,6 +31,7 @@ import { createReceiverService } from './services/warehousing/receiver-service'
 import { createTrackingRepo } from './services/store/tracking-repo'
 import { createTrackingService } from './services/tracking/tracking-service'
 import { trackConsignment } from './services/bring/tracking'
+import { attentionStates } from '../shared/domain/tracking'
 
 export interface CreateAppDepsOptions {
   userDataDir: string
@@ -57,6 +58,8 @@ export interface CreateAppDepsOptions {
   autoBackup?: boolean
   /** Background tracking polls (on by default). */
   autoTracking?: boolean
+  /** A desktop notification (Electron's Notification in the app). */
+  notify?(title: string, body: string): void
 }
 
 /** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
@@ -112,7 +115,18 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     repo: trackingRepo,
     track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),
     logger: opts.logger,
-    onChange: (shipmentIds) => events.emit('tracking:changed', { shipmentIds }),
+    onChange: (shipmentIds) => {
+      events.emit('tracking:changed', { shipmentIds })
+      // A shipment that now needs attention: tell the user, if they asked for it.
+      if (!settings.get().attentionNotifications || !opts.notify) return
+      for (const id of shipmentIds) {
+        const t = trackingRepo.get(id)
+        if (t && attentionStates.has(t.state)) {
+          const s = shipments.get(id)
+          opts.notify(settings.get().language === 'nb' ? 'Sending trenger oppfølging' : 'A shipment needs attention', `${s?.recipientName ?? ''} · ${t.consignmentNumber}`)
+        }
+      }
+    },
     enabled: () => settings.get().trackingEnabled
   })
   if (opts.autoTracking !== false) tracking.start()

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, clipboard, dialog, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Notification, session, shell } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createAppDeps } from './create-deps'
@@ -53,6 +53,9 @@ if (!app.requestSingleInstanceLock()) {
         openExternal: (url) => shell.openExternal(url),
         openPath: (file) => shell.openPath(file),
         copyToClipboard: (text) => clipboard.writeText(text),
+        notify: (title, body) => {
+          if (Notification.isSupported()) new Notification({ title, body }).show()
+        },
         chooseFolder: async () => (await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })).filePaths[0] ?? null,
         chooseFile: async () => (await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'Fraktdesk backup', extensions: ['sqlite3'] }] })).filePaths[0] ?? null,
         relaunch: () => {

@@ -12,7 +12,7 @@ export const TRUSTED = 'http://app.test/index.html'
 export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Value-123456' }
 
 /** The real handlers behind the real dispatcher, over a temp userData and an HTTP simulator. */
-export async function startCore(userDataDir: string, opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string } = {}) {
+export async function startCore(userDataDir: string, opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void } = {}) {
   const { demoCustomers, sandboxAccount } = await import('../../src/main/services/bring-simulator/demo-data')
   const sim = createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers }] })
   const server = await startSimulatorServer(sim)
@@ -29,7 +29,8 @@ export async function startCore(userDataDir: string, opts: { secretStore?: Secre
     logger: log.logger,
     version: '0.0.0-test',
     timeoutMs: opts.timeoutMs ?? 2000,
-    sandbox: opts.sandbox
+    sandbox: opts.sandbox,
+    notify: opts.notify
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
   const invoke = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)

@@ -36,7 +36,9 @@ const fields = {
   /** … or nothing heard from Bring this many days after booking. */
   attentionSilentDays: z.number().int().min(1, 'At least 1 day').max(30, 'At most 30 days'),
   /** Ask Bring's Tracking API in the background (live and Sandbox shipments). */
-  trackingEnabled: z.boolean()
+  trackingEnabled: z.boolean(),
+  /** A desktop notification when a shipment starts to need attention (off unless chosen). */
+  attentionNotifications: z.boolean()
 }
 
 /** Non-secret settings stored as JSON in userData. The API key is never here. */
@@ -49,7 +51,8 @@ export const settingsSchema = z.object({
   defaultSender: fields.defaultSender.default({}),
   attentionPickupDays: fields.attentionPickupDays.default(5),
   attentionSilentDays: fields.attentionSilentDays.default(3),
-  trackingEnabled: fields.trackingEnabled.default(true)
+  trackingEnabled: fields.trackingEnabled.default(true),
+  attentionNotifications: fields.attentionNotifications.default(false)
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -67,6 +70,7 @@ export const settingsPatchSchema = z
     attentionPickupDays: fields.attentionPickupDays,
     attentionSilentDays: fields.attentionSilentDays,
     trackingEnabled: fields.trackingEnabled,
+    attentionNotifications: fields.attentionNotifications,
     // The company address becomes every booking's sender: a postal code is checked as in booking.
     defaultSender: senderObject((max) => safeText(max)).superRefine((sender, ctx) => {
       if (!sender.postalCode?.trim()) return

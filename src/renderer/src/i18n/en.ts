@@ -47,6 +47,7 @@ export const en = {
     search: 'Search'
   },
   settings: {
+    attentionNotifications: 'Show a desktop notification when a shipment starts to need attention',
     trackingEnabled: 'Follow live and Sandbox shipments with Bring’s Tracking API in the background',
     attentionPickupDays: 'Needs attention when waiting at a pickup point for more than (days)',
     attentionSilentDays: 'Needs attention when nothing is heard from Bring after (days)',

@@ -63,6 +63,7 @@ export const nb: Messages = {
     search: 'Søk'
   },
   settings: {
+    attentionNotifications: 'Vis et skrivebordsvarsel når en sending begynner å trenge oppfølging',
     trackingEnabled: 'Følg ekte sendinger og Sandkasse-sendinger med Brings sporings-API i bakgrunnen',
     attentionPickupDays: 'Trenger oppfølging når den har ligget på hentestedet i mer enn (dager)',
     attentionSilentDays: 'Trenger oppfølging når ingenting er hørt fra Bring etter (dager)',

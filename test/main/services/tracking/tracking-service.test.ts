@@ -159,3 +159,51 @@ describe('spend report', () => {
     ])
   })
 })
+
+describe('desktop notification', () => {
+  const tempDir = useTempDir()
+  it('tells the user (only when chosen in Settings) when a tracked shipment enters "needs attention"', async () => {
+    const { startCore } = await import('../../../helpers/app-core')
+    const { createSimulator } = await import('../../../../src/main/services/bring-simulator/engine')
+    const sandbox = createSimulator()
+    const notified: string[] = []
+    const core = await startCore(await tempDir(), { sandbox, notify: (title, body) => void notified.push(`${title}: ${body}`) })
+    try {
+      const booked = await core.invoke('booking:submit', { form: domesticForm({ productId: '5600' }) })
+      if (!booked.ok) throw new Error(JSON.stringify(booked.error))
+      const id = (booked.data as { id: string }).id
+      // A consignment number whose simulated journey meets a deviation (the roll is in the 15–24 band).
+      const roll = (cn: string) => [...cn].reduce((s, ch) => (s * 31 + ch.charCodeAt(0)) % 1000, 7) % 100
+      let k = 0
+      const numberFor = (n: number) => `704381010000${String(n).padStart(5, '0')}`
+      while (roll(numberFor(k)) < 15 || roll(numberFor(k)) >= 25) k++
+      const cn = numberFor(k)
+      const original = core.deps.trackingRepo.get(id)!.consignmentNumber
+      sandbox.state.consignments.set(cn, sandbox.state.consignments.get(original)!)
+            const db = (await import('../../../../src/main/services/store/db')).openDatabase(core.deps.app.userDataDir)
+      db.prepare('UPDATE tracking SET consignment_number = ? WHERE shipment_id = ?').run(cn, id)
+      db.close()
+      sandbox.advanceClock(13 * HOUR)
+      await core.invoke('tracking:refresh', { ids: [id] })
+      expect(core.deps.trackingRepo.get(id)?.state).toBe('deviation')
+      expect(notified).toEqual([]) // off by default
+      await core.invoke('settings:set', { attentionNotifications: true })
+      sandbox.advanceClock(30 * HOUR) // the journey moves on (out of the deviation) …
+      await core.invoke('tracking:refresh', { ids: [id] })
+      // … so force a change back into attention: a second shipment, same journey.
+      const second = await core.invoke('booking:submit', { form: domesticForm({ productId: '5600' }) })
+      const id2 = (second as { ok: true; data: { id: string } }).data.id
+      const original2 = core.deps.trackingRepo.get(id2)!.consignmentNumber
+      const cn2 = cn
+      sandbox.state.consignments.set(cn2, { ...sandbox.state.consignments.get(original2)!, bookedAt: new Date(Date.now() + 43 * HOUR - 13 * HOUR) })
+      const db2 = (await import('../../../../src/main/services/store/db')).openDatabase(core.deps.app.userDataDir)
+      db2.prepare('UPDATE tracking SET consignment_number = ? WHERE shipment_id = ?').run(cn2, id2)
+      db2.close()
+      await core.invoke('tracking:refresh', { ids: [id2] })
+      expect(core.deps.trackingRepo.get(id2)?.state).toBe('deviation')
+      expect(notified).toEqual([`A shipment needs attention: Kari Mottaker · ${cn2}`])
+    } finally {
+      await core.close()
+    }
+  }, 30_000)
+})

@@ -48,6 +48,9 @@ export function GeneralSettings() {
       <label className="check">
         <input type="checkbox" checked={settings?.trackingEnabled ?? true} onChange={(e) => void update({ trackingEnabled: e.target.checked })} /> {t('settings.trackingEnabled')}
       </label>
+      <label className="check">
+        <input type="checkbox" checked={settings?.attentionNotifications ?? false} onChange={(e) => void update({ attentionNotifications: e.target.checked })} /> {t('settings.attentionNotifications')}
+      </label>
       <div className="row">
         {(['attentionPickupDays', 'attentionSilentDays'] as const).map((key) => (
           <Field key={key} id={key} label={t(`settings.${key}`)}>
