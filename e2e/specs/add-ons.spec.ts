@@ -1,5 +1,5 @@
 import { expect, goTo, test } from '../fixtures/app'
-import { fillDomestic, openOptions, openSender } from '../fixtures/forms'
+import { fillDomestic, fillSender, openOptions } from '../fixtures/forms'
 
 test('quote with cash on delivery: prices include it, a service that cannot take it says why, "Book this" carries the booking code and the amount', async ({ launch }) => {
   const { page, sandbox, shot } = await launch()
@@ -40,12 +40,7 @@ test('an export booking is refused in the form until the customs consent is tick
   await goTo(page, 'Book')
   await page.locator('#customerNumber').selectOption('5')
   await page.locator('#productId').selectOption('PICKUP_PARCEL')
-  await openSender(page)
-  await page.locator('#sender-name').fill('Nordisk Te AS')
-  await page.locator('#sender-addressLine').fill('Testsvingen 12')
-  await page.locator('#sender-postalCode').fill('0150')
-  await page.locator('#sender-city').fill('OSLO')
-  await page.locator('#sender-contact\\.phoneNumber').fill('+4712345678')
+  await fillSender(page)
   await page.locator('#recipient-name').fill('Tore Mottaker')
   await page.locator('#recipient-addressLine').fill('Mottakerveien 14')
   await page.locator('#recipient-countryCode').selectOption('SE')

@@ -78,19 +78,30 @@ function toRow(r: JoinedRow): StoredBatchRow {
   }
 }
 
-export function countRows(rows: Pick<BatchRow, 'status'>[]): BatchCounts {
-  const c: BatchCounts = { total: rows.length, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0 }
-  for (const { status } of rows) {
-    if (status === 'invalid') c.invalid++
-    else if (status === 'ready') c.ready++
-    else if (status === 'pending' || status === 'sending') c.inFlight++
-    else if (status === 'booked') c.booked++
-    else if (status === 'failed' || status === 'cancelled_by_user') c.failed++
-    else if (status === 'outcome_unknown') c.unknown++
-    else if (status === 'not_sent') c.notSent++
+/** Which counter a row status adds to. */
+const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total'>> = {
+  invalid: 'invalid',
+  ready: 'ready',
+  pending: 'inFlight',
+  sending: 'inFlight',
+  booked: 'booked',
+  failed: 'failed',
+  cancelled_by_user: 'failed',
+  outcome_unknown: 'unknown',
+  not_sent: 'notSent'
+}
+
+/** Counters from (status, how many) pairs. */
+function tally(groups: { status: BatchRowStatus; n: number }[]): BatchCounts {
+  const c: BatchCounts = { total: 0, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0 }
+  for (const { status, n } of groups) {
+    c.total += n
+    c[bucket[status]] += n
   }
   return c
 }
+
+export const countRows = (rows: Pick<BatchRow, 'status'>[]): BatchCounts => tally(rows.map(({ status }) => ({ status, n: 1 })))
 
 /** Batches and their rows; domain types in and out, no SQLite types (a PostgreSQL store is planned). */
 export function createBatchesRepo(db: Db, now = () => new Date()) {
@@ -102,14 +113,7 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
      FROM batch_rows r LEFT JOIN shipments s ON s.client_request_id = r.client_request_id WHERE r.batch_id = ? GROUP BY 1`
   )
 
-  function counts(batchId: string): BatchCounts {
-    const c = countRows([])
-    for (const { status, n } of statusCounts.all(batchId)) {
-      const one = countRows([{ status }])
-      for (const k of Object.keys(c) as (keyof BatchCounts)[]) c[k] += one[k] * n
-    }
-    return c
-  }
+  const counts = (batchId: string): BatchCounts => tally(statusCounts.all(batchId))
 
   const summary = (b: BatchTableRow): StoredBatch => ({
     id: b.id,

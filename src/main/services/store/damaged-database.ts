@@ -6,7 +6,7 @@ import { openDatabase, type Db } from './db'
 export const DB_FILE = 'fraktdesk.sqlite3'
 
 /** Tables worth saving, parents before children (rows keep their rowid, so "newest first" stays true). */
-const recoverable = ['shipments', 'pickups', 'pickup_shipments', 'address_book', 'batches', 'batch_rows', 'import_mappings', 'warehouse_messages', 'warehouse_rejected', 'warehouse_inventory', 'warehouse_adjustments'] as const
+const recoverable = ['shipments', 'pickups', 'pickup_shipments', 'address_book', 'batches', 'batch_rows', 'import_mappings', 'warehouse_messages', 'warehouse_rejected', 'warehouse_inventory', 'warehouse_adjustments', 'tracking'] as const
 
 export interface DamagedDatabase {
   /** Why it could not be used, in SQLite's words. */

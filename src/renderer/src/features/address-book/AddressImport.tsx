@@ -4,6 +4,7 @@ import { checkAddressRow, type AddressEntryData } from '@shared/domain/address-b
 import { IMPORT_CHUNK, rowFields, type RowValues } from '@shared/domain/batches'
 import { call, errorMessage } from '../../lib/ipc'
 import { CsvImport } from '../../components/CsvImport'
+import { importMapping } from '../../lib/import-mapping'
 import { RowEditor } from '../../components/RowEditor'
 import { Disclosure } from '../../components/Disclosure'
 
@@ -66,8 +67,8 @@ export function AddressImport({ onImported }: { onImported(): void }) {
   return (
     <Disclosure summary={t('addressBook.import')} testId="address-import">
       <CsvImport
-        loadMapping={(headers) => call('imports:mappingGet', { headers })}
-        saveMapping={async (headers, mapping) => void (await call('imports:mappingSet', { headers, mapping }))}
+        loadMapping={importMapping.load}
+        saveMapping={importMapping.save}
         onRows={onRows}
         submitLabel={t('addressBook.importSubmit')}
         busy={busy}

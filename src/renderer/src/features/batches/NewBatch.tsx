@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { batchDefaultsSchema, type BatchDefaults, type RowValues } from '@shared/domain/batches'
 import type { Customer } from '@shared/domain/customers'
 import { localToday } from '../../lib/format'
-import { call, errorMessage } from '../../lib/ipc'
+import { errorMessage } from '../../lib/ipc'
 import { CsvImport } from '../../components/CsvImport'
+import { importMapping } from '../../lib/import-mapping'
 import { Field } from '../../components/Field'
 import { BatchDefaultsFields } from './BatchDefaultsFields'
 
@@ -47,8 +48,8 @@ export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
     <section className="card new-batch" aria-label={t('batches.newTitle')} data-testid="new-batch">
       <h2>{t('batches.newTitle')}</h2>
       <CsvImport
-        loadMapping={(headers) => call('imports:mappingGet', { headers })}
-        saveMapping={async (headers, mapping) => void (await call('imports:mappingSet', { headers, mapping }))}
+        loadMapping={importMapping.load}
+        saveMapping={importMapping.save}
         onRows={onRows}
         submitLabel={t('batches.create')}
         busy={busy}
