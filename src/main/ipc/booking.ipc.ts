@@ -25,7 +25,7 @@ export const bookingHandlers: Pick<
   'tracking:spend': async (_input, { trackingRepo }) => trackingRepo.spend(),
   async 'tracking:spendCsv'({ headers }, { trackingRepo, app, openPath }) {
     const file = `spend-${new Date().toISOString().slice(0, 10)}.csv`
-    await writeCsvFile(path.join(app.labelsDir, file), headers, trackingRepo.spend().map((r) => [r.month, r.customerNumber, r.productId, r.shipments, r.priced, r.unpriced, r.total, r.currency]))
+    await writeCsvFile(path.join(app.labelsDir, file), headers, trackingRepo.spend().map((r) => [r.month, r.customerNumber, r.productId, r.shipments, r.priced, r.unpriced, r.total, r.currency, r.quoted, r.quoted ? r.quotedTotal : '']))
     const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
     if (problem) throw new AppError('INTERNAL', `The file could not be opened: ${problem}`)
     return { opened: true, file }

@@ -85,6 +85,14 @@ export const cargoProducts = new Set(['5100', '5200', '5300', '5400', '9100', 'C
 /** Mailbox and return services: the sender's phone number is not required (per Bring). */
 const noSenderPhone = new Set(['3584', '3570', '9000', '9300', '9350', '9600', '9650', '9100', 'PICKUP_PARCEL_RETURN', 'PICKUP_PARCEL_RETURN_BULK', 'BUSINESS_PARCEL_RETURN', 'BUSINESS_PARCEL_RETURN_BULK'])
 
+/** A quoted price excl. VAT, for the service it was quoted for (the form's service may change after). */
+export const quotedPriceSchema = z.object({
+  productId: code(40),
+  amount: z.number().nonnegative().max(10_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/)
+})
+export type QuotedPrice = z.infer<typeof quotedPriceSchema>
+
 /** A booking as stored with its shipment: every rule of the form except the shipping-date window. */
 export const storedBookingFormSchema = z
   .object({
@@ -114,7 +122,9 @@ export const storedBookingFormSchema = z
     /** Who imports the goods when that is not the recipient (a company buying for someone, a customs agent). */
     importer: partySchema.optional(),
     cashOnDelivery: cashOnDeliverySchema.optional(),
-    orderReference: optionalText(35, 'Order reference')
+    orderReference: optionalText(35, 'Order reference'),
+    /** The price the Shipping Guide quoted when the booking came from "Book this"; compared with Bring's price from tracking. */
+    quotedPrice: quotedPriceSchema.optional()
   })
   .superRefine((f, ctx) => {
     if (!noSenderPhone.has(f.productId) && !f.sender.contact.phoneNumber) {

@@ -140,9 +140,14 @@ export const contract = {
   'tracking:refresh': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500) }).strict(), output: z.object({ checked: z.number(), changed: z.array(z.string()) }) },
   /** How many shipments need attention (the sidebar count). */
   'tracking:attention': { input: none, output: z.object({ count: z.number() }) },
-  'tracking:spend': { input: none, output: z.array(z.object({ month: z.string(), customerNumber: z.string(), productId: z.string(), shipments: z.number(), priced: z.number(), unpriced: z.number(), total: z.number(), currency: z.string() })) },
+  'tracking:spend': {
+    input: none,
+    output: z.array(
+      z.object({ month: z.string(), customerNumber: z.string(), productId: z.string(), shipments: z.number(), priced: z.number(), unpriced: z.number(), total: z.number(), currency: z.string(), quoted: z.number(), quotedTotal: z.number(), actualForQuoted: z.number() })
+    )
+  },
   /** The spend report as a CSV for the accountant (headers in the user's language), saved in the labels folder and opened. */
-  'tracking:spendCsv': { input: z.object({ headers: z.array(safeText(40)).length(8) }).strict(), output: z.object({ opened: z.boolean(), file: z.string() }) },
+  'tracking:spendCsv': { input: z.object({ headers: z.array(safeText(40)).length(10) }).strict(), output: z.object({ opened: z.boolean(), file: z.string() }) },
   'clipboard:copy': { input: z.object({ text: z.string().max(2000) }).strict(), output: z.object({ copied: z.boolean() }) },
   'backups:list': { input: none, output: z.object({ folder: z.string(), items: z.array(backupSchema) }) },
   /** "Back up now": main asks for a folder (a USB stick, a network share) and writes a checked copy there. */

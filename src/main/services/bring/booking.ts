@@ -21,6 +21,15 @@ const party = (p: Party) => ({
   }
 })
 
+/**
+ * The order reference reaches Bring (and the label) as the sender's reference, Bring's "internal order
+ * number", unless the sender has one already or an IOSS number is given (Bring refuses the two together).
+ */
+function senderWithOrderReference(form: BookingForm): Party {
+  if (!form.orderReference || form.sender.reference || form.customs?.iossNumber) return form.sender
+  return { ...form.sender, reference: form.orderReference }
+}
+
 /** Local date + time in the user's zone, as Bring's date-time string. */
 export function shippingDateTime(date: string, time: string): string {
   return new Date(`${date}T${time}:00`).toISOString()
@@ -38,7 +47,7 @@ export function buildBookingRequest(form: BookingForm, mode: Mode) {
         correlationId: form.clientRequestId,
         shippingDateTime: shippingDateTime(form.shippingDate, form.shippingTime),
         parties: {
-          sender: party(form.sender),
+          sender: party(senderWithOrderReference(form)),
           recipient: party(form.recipient),
           ...(cargoInternational ? { consignor: party(form.sender), consignee: party(form.recipient) } : {}),
           ...(form.pickupPointId ? { pickupPoint: { id: form.pickupPointId, countryCode: form.recipient.countryCode } } : {}),

@@ -74,6 +74,10 @@ export interface SpendRow {
   unpriced: number
   total: number
   currency: string
+  /** Shipments booked from a quote (same service) that Bring has priced: their quoted and their actual sums. */
+  quoted: number
+  quotedTotal: number
+  actualForQuoted: number
 }
 
 /** Tracking state per shipment; domain types in and out. */
@@ -127,9 +131,15 @@ export function createTrackingRepo(db: Db) {
     spend: (): SpendRow[] =>
       db
         .prepare<[], SpendRow>(
-          `SELECT substr(t.booked_at, 1, 7) AS month, s.customer_number AS customerNumber, s.product_id AS productId, count(*) AS shipments,
-             count(t.price) AS priced, count(*) - count(t.price) AS unpriced, round(coalesce(sum(t.price), 0), 2) AS total, coalesce(max(t.currency), 'NOK') AS currency
-           FROM tracking t JOIN shipments s ON s.id = t.shipment_id GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3`
+          `SELECT month, customerNumber, productId, count(*) AS shipments, count(price) AS priced, count(*) - count(price) AS unpriced,
+             round(coalesce(sum(price), 0), 2) AS total, coalesce(max(currency), 'NOK') AS currency,
+             count(quoted) AS quoted, round(coalesce(sum(quoted), 0), 2) AS quotedTotal, round(coalesce(sum(CASE WHEN quoted IS NOT NULL THEN price END), 0), 2) AS actualForQuoted
+           FROM (SELECT substr(t.booked_at, 1, 7) AS month, s.customer_number AS customerNumber, s.product_id AS productId, t.price, t.currency,
+                   CASE WHEN t.price IS NOT NULL AND json_extract(s.form_json, '$.quotedPrice.productId') = s.product_id
+                     AND json_extract(s.form_json, '$.quotedPrice.currency') = coalesce(t.currency, 'NOK')
+                     THEN json_extract(s.form_json, '$.quotedPrice.amount') END AS quoted
+                 FROM tracking t JOIN shipments s ON s.id = t.shipment_id)
+           GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3`
         )
         .all(),
     countByState: (): Record<string, number> => Object.fromEntries(db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM tracking GROUP BY state').all().map((r) => [r.state, r.n]))

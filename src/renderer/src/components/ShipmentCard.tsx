@@ -106,7 +106,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
           )}
         </div>
       )}
-      {s.status === 'booked' && <TrackingTimeline shipmentId={s.id} mode={s.mode} load={actions.tracking} refresh={actions.refreshTracking} />}
+      {s.status === 'booked' && <TrackingTimeline shipmentId={s.id} mode={s.mode} quotedPrice={s.form.quotedPrice?.productId === s.form.productId ? s.form.quotedPrice : undefined} load={actions.tracking} refresh={actions.refreshTracking} />}
       {s.status === 'outcome_unknown' && (
         <div className="alert alert-warning" role="alert" data-testid="outcome-unknown">
           <p>{reasonText(s.error, t)}</p>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelOutput } from '@shared/ipc/contract'
 import type { Mode } from '@shared/domain/mode'
-import { formatDateTime } from '../lib/format'
+import type { QuotedPrice } from '@shared/domain/booking'
+import { formatAmount, formatDateTime } from '../lib/format'
 import { errorMessage } from '../lib/ipc'
 
 export type TrackingView = ChannelOutput<'tracking:get'>
@@ -11,7 +12,19 @@ export type TrackingView = ChannelOutput<'tracking:get'>
  * Where a booked shipment is, from Bring's tracking: its state, pickup point and code, the events
  * newest first, and "Refresh now". Test bookings have no tracking at Bring, and say so.
  */
-export function TrackingTimeline({ shipmentId, mode, load, refresh }: { shipmentId: string; mode: Mode; load(id: string): Promise<TrackingView>; refresh(id: string): Promise<unknown> }) {
+export function TrackingTimeline({
+  shipmentId,
+  mode,
+  quotedPrice,
+  load,
+  refresh
+}: {
+  shipmentId: string
+  mode: Mode
+  quotedPrice?: QuotedPrice
+  load(id: string): Promise<TrackingView>
+  refresh(id: string): Promise<unknown>
+}) {
   const { t, i18n } = useTranslation()
   const [view, setView] = useState<TrackingView | undefined>()
   const [error, setError] = useState<string | null>(null)
@@ -40,6 +53,12 @@ export function TrackingTimeline({ shipmentId, mode, load, refresh }: { shipment
           {t('tracking.refresh')}
         </button>
       </div>
+      {(view?.price != null || quotedPrice) && (
+        <p className="small" data-testid="tracking-price">
+          {view?.price != null ? t('tracking.price', { price: formatAmount(view.price, i18n.language, view.currency ?? 'NOK') }) : t('tracking.noPriceYet')}
+          {quotedPrice && ` · ${t('tracking.quoted', { price: formatAmount(quotedPrice.amount, i18n.language, quotedPrice.currency) })}`}
+        </p>
+      )}
       {pkg?.pickupPoint?.code && <p className="small">{t('tracking.pickup', { name: pkg.pickupPoint.name ?? '', code: pkg.pickupPoint.code })}</p>}
       {events.length > 0 && (
         <ol className="timeline">

@@ -501,6 +501,9 @@ export const en = {
     checked: 'checked {{at}}',
     refresh: 'Refresh now',
     pickup: 'Ready at {{name}}, pickup code {{code}}',
+    price: 'Bring’s price: {{price}} excl. VAT',
+    noPriceYet: 'No price from Bring yet',
+    quoted: 'quoted {{price}}',
     noTestTracking: 'No tracking for test shipments: Bring does not track bookings made in test mode.',
     state: { pre_notified: 'Announced', in_transit: 'In transit', out_for_delivery: 'Out for delivery', ready_for_pickup: 'Ready for pickup', attempted_delivery: 'Delivery attempted', deviation: 'Deviation', customs: 'In customs', returning: 'On its way back', returned: 'Returned to sender', delivered: 'Delivered', not_found: 'Not at Bring yet', unavailable: 'Bring busy', error: 'Tracking error' }
   },
@@ -512,7 +515,9 @@ export const en = {
     exported: 'Saved as {{file}} in the labels folder and opened.',
     unpriced_one: '{{count}} without a price yet',
     unpriced_other: '{{count}} without a price yet',
-    col: { month: 'Month', customer: 'Customer number', service: 'Service', shipments: 'Shipments', priced: 'With price', unpriced: 'Without price', total: 'Total (excl. VAT)', currency: 'Currency' }
+    quotedDiff_one: '({{count}} shipment booked from a quote; Bring {{diff}})',
+    quotedDiff_other: '({{count}} shipments booked from a quote; Bring {{diff}})',
+    col: { month: 'Month', customer: 'Customer number', service: 'Service', shipments: 'Shipments', priced: 'With price', unpriced: 'Without price', total: 'Total (excl. VAT)', currency: 'Currency', quoted: 'Quoted', quotedShipments: 'Booked from a quote', quotedTotal: 'Quoted total (excl. VAT)' }
   },
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
   notices: {

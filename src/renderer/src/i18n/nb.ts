@@ -517,6 +517,9 @@ export const nb: Messages = {
     checked: 'sjekket {{at}}',
     refresh: 'Oppdater nå',
     pickup: 'Klar på {{name}}, hentekode {{code}}',
+    price: 'Brings pris: {{price}} eks. mva.',
+    noPriceYet: 'Ingen pris fra Bring ennå',
+    quoted: 'prisforslag {{price}}',
     noTestTracking: 'Ingen sporing for testsendinger: Bring sporer ikke bookinger gjort i testmodus.',
     state: { pre_notified: 'Varslet', in_transit: 'Under transport', out_for_delivery: 'Ute for levering', ready_for_pickup: 'Klar til henting', attempted_delivery: 'Forsøkt levert', deviation: 'Avvik', customs: 'I tollen', returning: 'På vei tilbake', returned: 'Returnert til avsender', delivered: 'Levert', not_found: 'Ikke hos Bring ennå', unavailable: 'Bring er opptatt', error: 'Sporingsfeil' }
   },
@@ -528,7 +531,9 @@ export const nb: Messages = {
     exported: 'Lagret som {{file}} i etikettmappen og åpnet.',
     unpriced_one: '{{count}} uten pris ennå',
     unpriced_other: '{{count}} uten pris ennå',
-    col: { month: 'Måned', customer: 'Kundenummer', service: 'Tjeneste', shipments: 'Sendinger', priced: 'Med pris', unpriced: 'Uten pris', total: 'Sum (eks. mva.)', currency: 'Valuta' }
+    quotedDiff_one: '({{count}} sending booket fra et prisforslag; Bring {{diff}})',
+    quotedDiff_other: '({{count}} sendinger booket fra et prisforslag; Bring {{diff}})',
+    col: { month: 'Måned', customer: 'Kundenummer', service: 'Tjeneste', shipments: 'Sendinger', priced: 'Med pris', unpriced: 'Uten pris', total: 'Sum (eks. mva.)', currency: 'Valuta', quoted: 'Prisforslag', quotedShipments: 'Booket fra prisforslag', quotedTotal: 'Sum prisforslag (eks. mva.)' }
   },
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
   notices: {

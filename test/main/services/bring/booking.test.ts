@@ -66,6 +66,16 @@ describe('Booking request', () => {
     expect(new Date(c.shippingDateTime).toString()).not.toBe('Invalid Date')
   })
 
+  it('the order reference reaches Bring as the sender’s reference (Bring’s order number), unless the sender has one or an IOSS number is given', () => {
+    const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contact: { phoneNumber: '+4722222222' } }
+    const withRef = (form: Parameters<typeof buildBookingRequest>[0]) => buildBookingRequest(form, 'test').consignments[0].parties.sender.reference
+    expect(withRef(domesticForm({ sender, orderReference: 'PO-77' }))).toBe('PO-77')
+    expect(withRef(domesticForm({ sender: { ...sender, reference: 'OWN-1' }, orderReference: 'PO-77' }))).toBe('OWN-1')
+    expect(withRef(domesticForm({ sender }))).toBeUndefined()
+    const intl = cases['international with customs']
+    expect(withRef({ ...intl, sender, orderReference: 'PO-77', customs: { ...intl.customs!, iossNumber: 'IM1234567890' } })).toBeUndefined()
+  })
+
   it('testIndicator follows the mode: only live books for real', () => {
     expect(buildBookingRequest(cases['domestic parcel'], 'sandbox').testIndicator).toBe(true)
     expect(buildBookingRequest(cases['domestic parcel'], 'test').testIndicator).toBe(true)

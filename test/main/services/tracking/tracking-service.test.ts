@@ -142,8 +142,8 @@ describe('spend report', () => {
     const db = openDatabase(await tempDir())
     const shipments = createShipmentsRepo(db)
     const repo = createTrackingRepo(db)
-    const add = (bookedAt: string, price?: number, productId = '5800') => {
-      const s = shipments.insertPending(domesticForm({ productId }), {}, 'sandbox')
+    const add = (bookedAt: string, price?: number, productId = '5800', quotedPrice?: { productId: string; amount: number; currency: string }) => {
+      const s = shipments.insertPending(domesticForm({ productId, ...(quotedPrice ? { quotedPrice } : {}) }), {}, 'sandbox')
       repo.enrol({ shipmentId: s.id, consignmentNumber: 'x', mode: 'sandbox', bookedAt, nextDue: bookedAt })
       const r = result('delivered')
       if (price !== undefined) r.packages[0].contractPrice = price
@@ -154,8 +154,29 @@ describe('spend report', () => {
     add('2026-10-21T10:00:00Z')
     add('2026-11-02T10:00:00Z', 120, '5600')
     expect(repo.spend()).toEqual([
-      { month: '2026-11', customerNumber: '5', productId: '5600', shipments: 1, priced: 1, unpriced: 0, total: 120, currency: 'NOK' },
-      { month: '2026-10', customerNumber: '5', productId: '5800', shipments: 3, priced: 2, unpriced: 1, total: 200, currency: 'NOK' }
+      { month: '2026-11', customerNumber: '5', productId: '5600', shipments: 1, priced: 1, unpriced: 0, total: 120, currency: 'NOK', quoted: 0, quotedTotal: 0, actualForQuoted: 0 },
+      { month: '2026-10', customerNumber: '5', productId: '5800', shipments: 3, priced: 2, unpriced: 1, total: 200, currency: 'NOK', quoted: 0, quotedTotal: 0, actualForQuoted: 0 }
+    ])
+  })
+
+  it('sets Bring’s price next to the quoted one for shipments booked from a quote of the same service, once Bring has priced them', async () => {
+    const db = openDatabase(await tempDir())
+    const shipments = createShipmentsRepo(db)
+    const repo = createTrackingRepo(db)
+    const add = (price: number | undefined, quotedPrice: { productId: string; amount: number; currency: string } | undefined) => {
+      const s = shipments.insertPending(domesticForm({ productId: '5800', ...(quotedPrice ? { quotedPrice } : {}) }), {}, 'sandbox')
+      repo.enrol({ shipmentId: s.id, consignmentNumber: 'x', mode: 'sandbox', bookedAt: '2026-11-03T10:00:00Z', nextDue: '2026-11-03T10:00:00Z' })
+      const r = result('delivered')
+      if (price !== undefined) r.packages[0].contractPrice = price
+      repo.saveResult(s.id, r, '2026-11-03T10:00:00Z', null)
+    }
+    add(110, { productId: '5800', amount: 100, currency: 'NOK' })
+    add(95, { productId: '5800', amount: 90, currency: 'NOK' })
+    add(undefined, { productId: '5800', amount: 80, currency: 'NOK' }) // not priced yet: no comparison
+    add(70, { productId: '5600', amount: 60, currency: 'NOK' }) // quoted for another service, then changed on the form
+    add(50, undefined) // typed by hand
+    expect(repo.spend()).toEqual([
+      { month: '2026-11', customerNumber: '5', productId: '5800', shipments: 5, priced: 4, unpriced: 1, total: 325, currency: 'NOK', quoted: 2, quotedTotal: 190, actualForQuoted: 205 }
     ])
   })
 })

@@ -11,6 +11,16 @@ describe('booking form prefill', () => {
     expect(values).toMatchObject({ customerNumber: '5', productId: '5800', sender: { name: 'Nordisk Te AS', postalCode: '0150' }, recipient: { postalCode: '5003' } })
     expect(values.packages[0]).toMatchObject({ weightInKg: 2.5, lengthInCm: 40, widthInCm: 30, heightInCm: 20 })
     expect(values.shippingDate > '2020-01-01').toBe(true)
+    expect(values.quotedPrice).toBeUndefined()
+  })
+
+  it('"Book this" keeps the quoted price with the booking (for the spend report); "Book again" of that booking does not', () => {
+    const quote = quoteInputSchema.parse({ fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: '2030-01-01', packages: [{ weightKg: 2.5 }], customerNumbers: ['5'] })
+    const quotedPrice = { productId: '5800', amount: 123.45, currency: 'NOK' }
+    const values = fromQuoteDraft({ source: 'quote', createdAt: '', customerNumber: '5', productId: '5800', productName: 'Pickup parcel', quote, quotedPrice }, { name: 'Nordisk Te AS' })
+    expect(values.quotedPrice).toEqual(quotedPrice)
+    const booked = domesticForm({ quotedPrice })
+    expect(fromShipment({ form: booked } as ShipmentDetail).quotedPrice).toBeUndefined()
   })
 
   it('"Book again" copies everything under a new request id, so it is a new booking', () => {

@@ -36,13 +36,17 @@ export function fromQuoteDraft(draft: BookingDraft, sender: DefaultSender): Book
     shippingDate: draft.quote.shippingDate < today() ? today() : draft.quote.shippingDate,
     // The quote's services travel with the chosen product (same booking ids); so do the values they need.
     additionalServices: draft.quote.additionalServices.filter((code) => serviceFitsProduct(code, draft.productId)),
-    ...(draft.quote.cashOnDelivery && draft.quote.additionalServices.includes(CASH_ON_DELIVERY) ? { cashOnDelivery: draft.quote.cashOnDelivery } : {})
+    ...(draft.quote.cashOnDelivery && draft.quote.additionalServices.includes(CASH_ON_DELIVERY) ? { cashOnDelivery: draft.quote.cashOnDelivery } : {}),
+    // Kept with the shipment so the spend report can set Bring's price next to what was quoted.
+    ...(draft.quotedPrice ? { quotedPrice: draft.quotedPrice } : {})
   }
 }
 
 /** "Book again": everything from an earlier shipment, as a new booking for today. */
 export function fromShipment(s: Pick<ShipmentDetail, 'form'>): BookingFormValues {
-  return { ...(s.form as BookingFormValues), clientRequestId: crypto.randomUUID(), shippingDate: today() }
+  // A new booking: the earlier quote's price belonged to that one.
+  const { quotedPrice: _quoted, ...form } = s.form as BookingFormValues
+  return { ...form, clientRequestId: crypto.randomUUID(), shippingDate: today() }
 }
 
 /** How a "book this" draft fills the booking form. */

@@ -52,7 +52,9 @@ export function QuoteScreen() {
   const book = async (row: QuoteRow): Promise<void> => {
     if (!lastInput) return
     try {
-      await bookThis({ source: 'quote', draft: { source: 'quote', createdAt: new Date().toISOString(), customerNumber: row.customerNumber, productId: row.productId, productName: row.name, quote: lastInput } })
+      const price = row.netPrice ?? row.listPrice
+      const quotedPrice = price ? { productId: row.productId, amount: price.withoutVat, currency: price.currency } : undefined
+      await bookThis({ source: 'quote', draft: { source: 'quote', createdAt: new Date().toISOString(), customerNumber: row.customerNumber, productId: row.productId, productName: row.name, quote: lastInput, quotedPrice } })
     } catch (err) {
       setBookError(errorMessage(err))
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ChannelOutput } from '@shared/ipc/contract'
 import { describeProduct } from '@shared/catalogue/products'
 import { call, errorMessage, onEvent } from '../../lib/ipc'
-import { formatMoney, formatNumber } from '../../lib/format'
+import { formatAmount, formatNumber } from '../../lib/format'
 
 type Row = ChannelOutput<'tracking:spend'>[number]
 
@@ -25,7 +25,7 @@ export function SpendReport() {
   const lang = i18n.language === 'nb' ? 'nb' : 'en'
   const exportCsv = async (): Promise<void> => {
     try {
-      const headers = ['month', 'customer', 'service', 'shipments', 'priced', 'unpriced', 'total', 'currency'].map((h) => t(`spend.col.${h}`))
+      const headers = ['month', 'customer', 'service', 'shipments', 'priced', 'unpriced', 'total', 'currency', 'quotedShipments', 'quotedTotal'].map((h) => t(`spend.col.${h}`))
       const r = await call('tracking:spendCsv', { headers })
       setStatus(t('spend.exported', { file: r.file }))
     } catch (err) {
@@ -38,7 +38,7 @@ export function SpendReport() {
         <p className="muted">{t('spend.none')}</p>
       ) : (
         <>
-          <svg role="img" aria-label={t('spend.chart')} viewBox={`0 0 ${Math.max(1, perMonth.length) * 70} 130`} className="spend-chart">
+          <svg role="img" aria-label={t('spend.chart')} viewBox={`0 0 ${Math.max(1, perMonth.length) * 70} 130`} width={Math.max(1, perMonth.length) * 70} height={130} className="spend-chart">
             {perMonth.map((m, i) => {
               const h = Math.round((m.total / max) * 100)
               return (
@@ -57,7 +57,7 @@ export function SpendReport() {
           <table className="table" data-testid="spend-table">
             <thead>
               <tr>
-                {['month', 'customer', 'service', 'shipments', 'total', 'unpriced'].map((h) => (
+                {['month', 'customer', 'service', 'shipments', 'total', 'quoted', 'unpriced'].map((h) => (
                   <th key={h}>{t(`spend.col.${h}`)}</th>
                 ))}
               </tr>
@@ -69,7 +69,8 @@ export function SpendReport() {
                   <td>{r.customerNumber}</td>
                   <td>{describeProduct(r.productId, lang).name}</td>
                   <td>{formatNumber(r.shipments, i18n.language)}</td>
-                  <td>{r.priced > 0 ? formatMoney({ withoutVat: r.total, withVat: r.total, vat: 0, currency: r.currency }, i18n.language, false) : '—'}</td>
+                  <td>{r.priced > 0 ? formatAmount(r.total, i18n.language, r.currency) : '—'}</td>
+                  <td data-testid="spend-quoted">{r.quoted > 0 ? <QuotedVsActual row={r} lang={i18n.language} /> : ''}</td>
                   <td>{r.unpriced > 0 ? t('spend.unpriced', { count: r.unpriced }) : ''}</td>
                 </tr>
               ))}
@@ -86,5 +87,18 @@ export function SpendReport() {
         </p>
       )}
     </div>
+  )
+}
+
+/** What was quoted for the shipments booked from a quote, and how far Bring's price landed from it. */
+function QuotedVsActual({ row, lang }: { row: Row; lang: string }) {
+  const { t } = useTranslation()
+  const diff = Math.round((row.actualForQuoted - row.quotedTotal) * 100) / 100
+  const sign = diff > 0 ? '+' : diff < 0 ? '−' : '±'
+  return (
+    <>
+      {formatAmount(row.quotedTotal, lang, row.currency)}{' '}
+      <span className="muted small">{t('spend.quotedDiff', { count: row.quoted, diff: `${sign}${formatAmount(Math.abs(diff), lang, row.currency)}` })}</span>
+    </>
   )
 }
