@@ -5,7 +5,6 @@ import type { Language } from '@shared/domain/settings'
 import { timeAgo } from '../../lib/format'
 import { useCustomersStore } from '../../state/useCustomersStore'
 import { useCustomersScreenStore } from './useCustomersScreenStore'
-import { useSettingsStore } from '../../state/useSettingsStore'
 
 export function CustomersScreen() {
   const { t, i18n } = useTranslation()
@@ -14,11 +13,10 @@ export function CustomersScreen() {
   const { selected, query, select, setQuery } = useCustomersScreenStore()
   const listRef = useRef<HTMLUListElement>(null)
 
-  // Each mode (and API user) has its own customers: reload when it changes.
-  const modeKey = useSettingsStore((st) => `${st.settings?.mode}:${st.settings?.apiUid}`)
+  // Start-up loads the list already; another mode or API user forgets it (invalidate): load it then.
   useEffect(() => {
-    void load()
-  }, [load, modeKey])
+    if (list === null && !loading && error === null) void load()
+  }, [list, loading, error, load])
 
   const q = query.trim().toLowerCase()
   const customers = useMemo(() => {
