@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 15_000,
-    pool: 'forks'
+    pool: 'forks',
+    globalSetup: ['test/helpers/postgres-global-setup.ts']
   }
 })

@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # chromium: e2e browser; libsecret-1-dev: keytar build; gnome-keyring + dbus: a Secret Service for the
-# keychain; xvfb: a display for the Electron e2e launcher; python3/make/g++: native module builds.
-APT_PACKAGES=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 xvfb python3 make g++)
+# keychain; xvfb: a display for the Electron e2e launcher; python3/make/g++: native module builds;
+# postgresql: the server binaries the shared-database (team mode) tests start a throwaway cluster with.
+APT_PACKAGES=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 xvfb python3 make g++ postgresql)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

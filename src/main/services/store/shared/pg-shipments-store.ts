@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto'
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely'
+import { confirmationSchema, storedBookingFormSchema, type Confirmation, type ShipmentFilterQuery, type ShipmentRecord } from '../../../../shared/domain/booking'
+import { AppError } from '../../../../shared/ipc/app-error'
+import { TOTAL_CAP } from '../newest-first-page'
+import { summary, type SummaryRow } from '../shipments-repo'
+import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
+import type { SharedSchema, ShipmentsTable } from './shared-schema'
+
+const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id'] as const
+
+/** Label links carry access tokens: they stay on the desk that booked (it downloads the label at once). */
+function withoutLabelLinks(c: Confirmation): Omit<Confirmation, 'labelUrl' | 'waybillUrl'> {
+  const { labelUrl: _label, waybillUrl: _waybill, ...rest } = c
+  return rest
+}
+
+/** `LIKE` pattern for a substring, the user's text taken literally (no wildcards, no control characters). */
+export function substringPattern(query: string): string {
+  // eslint-disable-next-line no-control-regex
+  const text = query.replace(/[\u0000-\u001f]/g, '').toLowerCase()
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+type Row = Selectable<ShipmentsTable>
+
+/**
+ * The shipment history in a shared PostgreSQL database. Same behaviour as the SQLite repository
+ * (the contract tests run both); search is a pg_trgm GIN index over the same columns, newest first
+ * by insertion order (seq).
+ */
+export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = () => new Date()): ShipmentsStore {
+  const detail = (r: Row): ShipmentRecord => ({
+    ...summary({ ...r, tracking_state: null } as SummaryRow),
+    updatedAt: r.updated_at,
+    form: storedBookingFormSchema.parse(r.form_json),
+    request: r.request_json,
+    confirmation: r.confirmation_json ? confirmationSchema.parse(r.confirmation_json) : null,
+    error: (r.error_json as ShipmentRecord['error']) ?? null
+  })
+  const byId = async (id: string): Promise<Row | undefined> => (await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined
+  const touch = () => now().toISOString()
+
+  const filtered = <O>(q: SelectQueryBuilder<SharedSchema, 'shipments', O>, filter: ShipmentFilterQuery): SelectQueryBuilder<SharedSchema, 'shipments', O> => {
+    if (filter.attention) throw new AppError('INVALID_INPUT', 'The “Needs attention” filter is not available with the shared database yet.')
+    let out = q
+    const query = filter.query.trim()
+    if (query) out = out.where(sql<boolean>`search_text LIKE ${substringPattern(query)}`)
+    if (filter.status) out = out.where('status', '=', filter.status)
+    if (filter.mode) out = out.where('mode', '=', filter.mode)
+    if (filter.from) out = out.where('created_at', '>=', filter.from)
+    if (filter.to) out = out.where('created_at', '<', nextDay(filter.to))
+    return out
+  }
+
+  return {
+    engine: 'postgres',
+    async insertPending(form, request, mode, batchId) {
+      const id = randomUUID()
+      const at = touch()
+      try {
+        await db
+          .insertInto('shipments')
+          .values({
+            id,
+            client_request_id: form.clientRequestId,
+            desk,
+            created_at: at,
+            updated_at: at,
+            mode,
+            status: 'pending',
+            customer_number: form.customerNumber,
+            product_id: form.productId,
+            recipient_name: form.recipient.name,
+            recipient_postal_code: form.recipient.postalCode,
+            recipient_city: form.recipient.city,
+            reference: form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null,
+            consignment_number: null,
+            package_numbers: null,
+            batch_id: batchId ?? null,
+            label_file: null,
+            form_json: JSON.stringify(form),
+            request_json: JSON.stringify(request),
+            confirmation_json: null,
+            error_json: null
+          })
+          .execute()
+      } catch (err) {
+        if ((err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'shipments_client_request_id_key') throw new DuplicateRequestError(form.clientRequestId)
+        throw err
+      }
+      return detail((await byId(id))!)
+    },
+    async replaceRequest(id, form, request, mode) {
+      await db
+        .updateTable('shipments')
+        .set({
+          form_json: JSON.stringify(form),
+          request_json: JSON.stringify(request),
+          mode,
+          status: 'pending',
+          error_json: null,
+          updated_at: touch(),
+          desk,
+          customer_number: form.customerNumber,
+          product_id: form.productId,
+          recipient_name: form.recipient.name,
+          recipient_postal_code: form.recipient.postalCode,
+          recipient_city: form.recipient.city
+        })
+        .where('id', '=', id)
+        .execute()
+    },
+    async markSending(id) {
+      await db.updateTable('shipments').set({ status: 'sending', updated_at: touch() }).where('id', '=', id).execute()
+    },
+    async markBooked(id, confirmation) {
+      await db
+        .updateTable('shipments')
+        .set({
+          status: 'booked',
+          updated_at: touch(),
+          consignment_number: confirmation.consignmentNumber,
+          package_numbers: confirmation.packageNumbers.join(' ') || null,
+          confirmation_json: JSON.stringify(withoutLabelLinks(confirmation)),
+          error_json: null
+        })
+        .where('id', '=', id)
+        .execute()
+    },
+    async markStatus(id, status, error) {
+      await db.updateTable('shipments').set({ status, updated_at: touch(), error_json: error ? JSON.stringify(error) : null }).where('id', '=', id).execute()
+    },
+    async setLabelFile(id, file) {
+      await db.updateTable('shipments').set({ label_file: file, updated_at: touch() }).where('id', '=', id).execute()
+    },
+    async renewClientRequest(id) {
+      const fresh = randomUUID()
+      const r = (await byId(id))!
+      await db
+        .updateTable('shipments')
+        .set({ client_request_id: fresh, form_json: JSON.stringify({ ...(r.form_json as object), clientRequestId: fresh }), updated_at: touch() })
+        .where('id', '=', id)
+        .execute()
+      return fresh
+    },
+    get: async (id) => {
+      const r = await byId(id)
+      return r ? detail(r) : null
+    },
+    findByClientRequest: async (clientRequestId) => {
+      const r = (await db.selectFrom('shipments').selectAll().where('client_request_id', '=', clientRequestId).executeTakeFirst()) as Row | undefined
+      return r ? detail(r) : null
+    },
+    labelFile: async (id) => (await db.selectFrom('shipments').select('label_file').where('id', '=', id).executeTakeFirst())?.label_file ?? null,
+    bookedLabelFiles: async () =>
+      (await db.selectFrom('shipments').select(['id', 'label_file']).where('status', '=', 'booked').where('desk', '=', desk).execute()).map((r) => ({ id: r.id, labelFile: r.label_file })),
+    async recoverInterrupted(messages) {
+      // Only this desk's own rows: another desk may be sending right now.
+      const at = touch()
+      return db.transaction().execute(async (trx) => {
+        const notSent = await trx
+          .updateTable('shipments')
+          .set({ status: 'not_sent', error_json: JSON.stringify({ code: 'NOT_SENT', message: messages.notSent }), updated_at: at })
+          .where('desk', '=', desk)
+          .where('status', '=', 'pending')
+          .executeTakeFirst()
+        const unknown = await trx
+          .updateTable('shipments')
+          .set({ status: 'outcome_unknown', error_json: JSON.stringify({ code: 'INTERRUPTED', message: messages.unknown }), updated_at: at })
+          .where('desk', '=', desk)
+          .where('status', '=', 'sending')
+          .executeTakeFirst()
+        return { notSent: Number(notSent.numUpdatedRows), unknown: Number(unknown.numUpdatedRows) }
+      })
+    },
+    async list(filter) {
+      const rows = await filtered(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()
+      return { items: rows.map((r) => summary({ ...r, tracking_state: null })) }
+    },
+    async count(filter) {
+      const page = filtered(db.selectFrom('shipments').select(sql<number>`1`.as('one')), filter).limit(TOTAL_CAP + 1)
+      const { n } = await db.selectFrom(page.as('page')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+      const total = Number(n)
+      return { total: Math.min(total, TOTAL_CAP), totalExact: total <= TOTAL_CAP }
+    }
+  }
+}
+
+function nextDay(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
+}

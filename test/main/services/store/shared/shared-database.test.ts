@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { sql } from 'kysely'
+import { openSharedDatabase, SharedDatabaseError, type SharedDatabase } from '../../../../../src/main/services/store/shared/shared-database'
+import { pgShipmentsStore } from '../../../../../src/main/services/store/shared/pg-shipments-store'
+import { domesticForm } from '../../../../helpers/booking-form'
+import { postgresUnavailable, usePostgresDatabase } from '../../../../helpers/postgres'
+
+const noTls = { enabled: false }
+
+describe.skipIf(postgresUnavailable() !== '')('shared PostgreSQL database', () => {
+  const newDatabase = usePostgresDatabase()
+  const open: SharedDatabase[] = []
+  const connect = async (url: string) => {
+    const shared = await openSharedDatabase({ url, tls: noTls })
+    open.push(shared)
+    return shared
+  }
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()))
+  })
+
+  it('migrates an empty database, and opening a populated one again changes nothing and loses nothing', async () => {
+    const url = await newDatabase()
+    const first = await connect(url)
+    const store = pgShipmentsStore(first.db, 'Desk A')
+    const s = await store.insertPending(domesticForm(), {}, 'test')
+    const again = await connect(url)
+    expect((await pgShipmentsStore(again.db, 'Desk B').get(s.id))!.recipientName).toBe('Kari Mottaker')
+    const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(again.db)
+    expect(rows.map((r) => r.name)).toEqual(['0001_shipments'])
+    expect(first.serverVersion).toMatch(/^\d+/)
+  })
+
+  it('refuses a database a newer Fraktdesk has upgraded, with the reason', async () => {
+    const url = await newDatabase()
+    const shared = await connect(url)
+    await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999_from_the_future', now()::text)`.execute(shared.db)
+    await expect(openSharedDatabase({ url, tls: noTls })).rejects.toThrow('upgraded by a newer Fraktdesk (9999_from_the_future)')
+  })
+
+  it('says what is wrong with an address, a server that is not there, or a database that does not exist', async () => {
+    await expect(openSharedDatabase({ url: 'not a url', tls: noTls })).rejects.toThrow(SharedDatabaseError)
+    await expect(openSharedDatabase({ url: 'postgres://kari:secret@127.0.0.1/db', tls: noTls })).rejects.toThrow('Leave the password out of the address')
+    await expect(openSharedDatabase({ url: 'postgres://fraktdesk@127.0.0.1:9/db', tls: noTls })).rejects.toThrow('cannot be reached')
+    const missing = new URL(await newDatabase())
+    missing.pathname = '/no_such_database'
+    await expect(openSharedDatabase({ url: missing.toString(), tls: noTls })).rejects.toThrow('does not exist')
+    // The test server has no TLS: with TLS on (the default), the desk says so instead of falling back to clear text.
+    await expect(openSharedDatabase({ url: await newDatabase(), tls: { enabled: true } })).rejects.toThrow('does not offer TLS')
+  })
+
+  it('a desk that restarts recovers only its own interrupted bookings: another desk may be sending right now', async () => {
+    const url = await newDatabase()
+    const deskA = pgShipmentsStore((await connect(url)).db, 'Desk A')
+    const deskB = pgShipmentsStore((await connect(url)).db, 'Desk B')
+    const mine = await deskA.insertPending(domesticForm(), {}, 'live')
+    await deskA.markSending(mine.id)
+    const theirs = await deskB.insertPending(domesticForm(), {}, 'live')
+    await deskB.markSending(theirs.id)
+    expect(await deskA.recoverInterrupted({ notSent: 'x', unknown: 'y' })).toEqual({ notSent: 0, unknown: 1 })
+    expect((await deskB.get(theirs.id))!.status).toBe('sending')
+  })
+
+  it('label links (with their access tokens) never reach the shared database', async () => {
+    const url = await newDatabase()
+    const store = pgShipmentsStore((await connect(url)).db, 'Desk A')
+    const s = await store.insertPending(domesticForm(), {}, 'live')
+    await store.markBooked(s.id, { consignmentNumber: '70438101000000001', packageNumbers: [], labelUrl: 'https://api.bring.com/labels/x?token=SECRET-LABEL-TOKEN', waybillUrl: 'https://api.bring.com/waybill?token=SECRET-WAYBILL' })
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    const { rows } = await client.query('SELECT * FROM shipments')
+    await client.end()
+    expect(JSON.stringify(rows)).not.toMatch(/SECRET/)
+    expect((await store.get(s.id))!.confirmation).toEqual({ consignmentNumber: '70438101000000001', packageNumbers: [] })
+  })
+
+  it('tells every other desk about a new booking within a second (LISTEN/NOTIFY), without polling', async () => {
+    const url = await newDatabase()
+    const deskA = pgShipmentsStore((await connect(url)).db, 'Desk A')
+    const deskB = await connect(url)
+    const heard: { id: string; desk: string; status: string }[] = []
+    const stop = await deskB.listen((c) => heard.push(c))
+    const started = Date.now()
+    const s = await deskA.insertPending(domesticForm(), {}, 'live')
+    await deskA.markBooked(s.id, { consignmentNumber: '70438101000000001', packageNumbers: [] })
+    while (heard.length < 2 && Date.now() - started < 1000) await new Promise((r) => setTimeout(r, 10))
+    await stop()
+    expect(heard.map((h) => [h.id, h.desk, h.status])).toEqual([
+      [s.id, 'Desk A', 'pending'],
+      [s.id, 'Desk A', 'booked']
+    ])
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+})
