@@ -16,6 +16,7 @@ import type { Logger } from './services/log/logger'
 import { DB_FILE, openHistory, type DamagedChoice, type DamagedDatabase } from './services/store/damaged-database'
 import { applyStagedRestore, createBackups } from './services/store/backups'
 import { createShipmentsRepo } from './services/store/shipments-repo'
+import { sqliteShipmentsStore, type ShipmentsStore } from './services/store/shipments-store'
 import { createBookingService, notSentMessage, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
 import { createPickupsRepo } from './services/store/pickups-repo'
@@ -60,6 +61,11 @@ export interface CreateAppDepsOptions {
   autoTracking?: boolean
   /** A desktop notification (Electron's Notification in the app). */
   notify?(title: string, body: string): void
+  /**
+   * Team mode (work in progress, #18): the booking history in a shared PostgreSQL database instead
+   * of this desk's SQLite file. Only the shipments have moved so far; not offered in Settings yet.
+   */
+  sharedShipments?: ShipmentsStore
 }
 
 /** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
@@ -95,8 +101,9 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const db = history.db
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = createPickupsRepo(db)
+  const shipmentsStore = opts.sharedShipments ?? sqliteShipmentsStore(shipments)
   const interrupted = {
-    shipments: shipments.recoverInterrupted({
+    shipments: await shipmentsStore.recoverInterrupted({
       notSent: `Fraktdesk stopped before this booking was sent. ${notSentMessage}`,
       unknown: `Fraktdesk stopped while this booking was being sent. ${outcomeUnknownMessage}`
     }),
@@ -131,7 +138,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   })
   if (opts.autoTracking !== false) tracking.start()
   const booking = createBookingService({
-    repo: shipments,
+    repo: shipmentsStore,
     bring,
     errorCatalogue: createErrorCatalogue(opts.userDataDir),
     labelsDir,
@@ -224,6 +231,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     quotes: createQuoteService(),
     drafts: await createDraftsStore(opts.userDataDir),
     shipments,
+    shipmentsStore,
     booking,
     pickupsRepo,
     pickups,

@@ -7,15 +7,20 @@ import type { SecretStore } from '../../src/main/services/secrets/secret-store'
 import { createSimulator, type Simulator } from '../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
 import { captureLogger } from './log-capture'
+import type { ShipmentsStore } from '../../src/main/services/store/shipments-store'
 
 export const TRUSTED = 'http://app.test/index.html'
 export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Value-123456' }
 
 /** The real handlers behind the real dispatcher, over a temp userData and an HTTP simulator. */
-export async function startCore(userDataDir: string, opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void } = {}) {
+export async function startCore(
+  userDataDir: string,
+  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; sharedShipments?: ShipmentsStore; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
+) {
   const { demoCustomers, sandboxAccount } = await import('../../src/main/services/bring-simulator/demo-data')
-  const sim = createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers }] })
-  const server = await startSimulatorServer(sim)
+  // Desks of one shop share one Bring: pass `bring` to reach the same simulator.
+  const sim = opts.bring?.sim ?? createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers }] })
+  const server = opts.bring?.server ?? (await startSimulatorServer(sim))
   const log = captureLogger()
   const opened: string[] = []
   const openedPaths: string[] = []
@@ -30,11 +35,12 @@ export async function startCore(userDataDir: string, opts: { secretStore?: Secre
     version: '0.0.0-test',
     timeoutMs: opts.timeoutMs ?? 2000,
     sandbox: opts.sandbox,
-    notify: opts.notify
+    notify: opts.notify,
+    sharedShipments: opts.sharedShipments
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
   const invoke = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)
   /** Save the simulator's test account: the app is then in Bring test mode over HTTP. */
   const useBringTest = () => invoke('credentials:save', { apiUid: testAccount.apiUid, apiKey: testAccount.apiKey })
-  return { useBringTest, deps, sim, server, log, opened, openedPaths, dispatch, invoke, close: () => (deps.dispose(), server.close()) }
+  return { useBringTest, deps, sim, server, log, opened, openedPaths, dispatch, invoke, close: async () => (deps.dispose(), opts.bring ? undefined : server.close()) }
 }

@@ -20,8 +20,8 @@ export const bookingHandlers: Pick<
   },
   'tracking:refresh': async ({ ids }, { tracking }) => tracking.refresh(ids),
   'booking:submit': async ({ form, confirmLive }, { booking }) => shipmentView(await booking.submit(form, { confirmLive })),
-  'shipments:list': async (filter, { shipments, settings }) => shipments.list({ ...filter, attentionDays: attentionDays(settings.get()) }),
-  'shipments:count': async (filter, { shipments, settings }) => shipments.count({ ...filter, attentionDays: attentionDays(settings.get()) }),
+  'shipments:list': async (filter, { shipmentsStore, settings }) => shipmentsStore.list({ ...filter, attentionDays: attentionDays(settings.get()) }),
+  'shipments:count': async (filter, { shipmentsStore, settings }) => shipmentsStore.count({ ...filter, attentionDays: attentionDays(settings.get()) }),
   'tracking:spend': async (_input, { trackingRepo }) => trackingRepo.spend(),
   async 'tracking:spendCsv'({ headers }, { trackingRepo, app, openPath }) {
     const file = `spend-${new Date().toISOString().slice(0, 10)}.csv`
@@ -31,25 +31,25 @@ export const bookingHandlers: Pick<
     return { opened: true, file }
   },
   'tracking:attention': async (_input, { trackingRepo, settings }) => ({ count: trackingRepo.attentionCount(attentionCutoffs(new Date(), attentionDays(settings.get()))) }),
-  async 'shipments:get'({ id }, { shipments }) {
-    const s = shipments.get(id)
+  async 'shipments:get'({ id }, { shipmentsStore }) {
+    const s = await shipmentsStore.get(id)
     if (!s) throw AppError.field('id', 'No such shipment.')
     return shipmentView(s)
   },
   'shipments:resolve': async ({ id, booked, consignmentNumber }, { booking }) =>
-    shipmentView(booking.resolve(id, booked ? { booked: true, consignmentNumber: consignmentNumber! } : { booked: false })),
+    shipmentView(await booking.resolve(id, booked ? { booked: true, consignmentNumber: consignmentNumber! } : { booked: false })),
   'shipments:retry': async ({ id, confirmLive }, { booking }) => shipmentView(await booking.retry(id, { confirmLive })),
   'labels:download': async ({ id }, { booking }) => shipmentView(await booking.downloadLabelAgain(id)),
   /** Opens the local copy (works offline); only files inside the app's labels folder. */
-  async 'labels:open'({ id }, { shipments, app, openPath }) {
-    const file = shipments.labelFile(id)
+  async 'labels:open'({ id }, { shipmentsStore, app, openPath }) {
+    const file = await shipmentsStore.labelFile(id)
     if (!file) throw AppError.field('id', 'No label saved for this shipment yet. Use “Download label”.')
     const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
     if (problem) throw new AppError('INTERNAL', `The label could not be opened: ${problem}`)
     return { opened: true }
   },
-  async 'tracking:open'({ id }, { shipments, openExternal }) {
-    const url = shipments.get(id)?.confirmation?.trackingUrl
+  async 'tracking:open'({ id }, { shipmentsStore, openExternal }) {
+    const url = (await shipmentsStore.get(id))?.confirmation?.trackingUrl
     if (!url) throw AppError.field('id', 'This shipment has no tracking link yet.')
     if (!isAllowedExternalUrl(url)) throw AppError.field('id', 'Fraktdesk only opens https links to Bring, Mybring and Posten.')
     await openExternal(url)

@@ -6,6 +6,7 @@ import type { CustomersService } from '../services/customers/customers-service'
 import type { QuoteService } from '../services/quote/quote-service'
 import type { DraftsStore } from '../services/drafts/drafts-store'
 import type { ShipmentsRepo } from '../services/store/shipments-repo'
+import type { ShipmentsStore } from '../services/store/shipments-store'
 import type { BookingService } from '../services/booking/booking-service'
 import type { PickupsRepo } from '../services/store/pickups-repo'
 import type { PickupService } from '../services/pickups/pickup-service'
@@ -32,6 +33,8 @@ export interface AppDeps {
   quotes: QuoteService
   drafts: DraftsStore
   shipments: ShipmentsRepo
+  /** The history as the booking service and the history screens use it: embedded SQLite or a shared PostgreSQL. */
+  shipmentsStore: ShipmentsStore
   booking: BookingService
   pickupsRepo: PickupsRepo
   pickups: PickupService

@@ -94,7 +94,7 @@ export function createBatchService(deps: Deps) {
         } catch (err) {
           const code = err instanceof AppError ? err.code : 'INTERNAL'
           // Nothing reached Bring (offline, credentials): the next rows would fare the same. Stop, keep them for later.
-          if (deps.booking.statusOf(row.clientRequestId) === 'not_sent') {
+          if ((await deps.booking.statusOf(row.clientRequestId)) === 'not_sent') {
             log.warn({ code }, 'batch paused: a booking could not be sent')
             control.stop ??= 'pause'
           }

@@ -8,7 +8,7 @@ import { isOutcomeUnknown } from '../bring/outcome'
 import { trackHandOff } from '../requests/hand-off'
 import { catalogueMessage, fieldForBookingError } from '../bring/booking-error-fields'
 import type { Logger } from '../log/logger'
-import type { ShipmentsRepo } from '../store/shipments-repo'
+import { DuplicateRequestError, type ShipmentsStore } from '../store/shipments-store'
 import { downloadLabel, labelFileName } from '../labels/label-files'
 import type { ErrorCatalogueSource } from './error-catalogue'
 import { shipmentsMissingLabels } from '../maintenance/crash-leftovers'
@@ -19,7 +19,7 @@ export const outcomeUnknownMessage =
   'Bring may or may not have booked this shipment: the answer never arrived. Check Mybring (or tracking) for a shipment to this recipient, then mark it booked with its consignment number, or send it again.'
 
 interface Deps {
-  repo: ShipmentsRepo
+  repo: ShipmentsStore
   bring: BringConnection
   errorCatalogue: ErrorCatalogueSource
   labelsDir: string
@@ -36,25 +36,52 @@ interface Deps {
 export function createBookingService(deps: Deps) {
   const singleFlight = createSingleFlight<ShipmentRecord>()
 
+  /** No durable record, no booking: the store could not be read or written, so nothing is sent to Bring. */
+  function storeProblem(err: unknown): AppError {
+    if (err instanceof AppError) return err
+    deps.logger.error({ problem: (err as Error).message }, 'booking store unavailable; nothing sent')
+    return new AppError('INTERNAL', `The booking could not be saved in the ${deps.repo.engine === 'postgres' ? 'shared database' : 'history database'}, so nothing was sent to Bring. Try again when it is reachable.`)
+  }
+
+  /** While waiting out a 429 or a refused connection, a crash must read "not sent" (where the store can commit at the socket). */
+  function handOffRecorder(id: string): ReturnType<typeof trackHandOff> {
+    const now = deps.repo.handOffNow
+    if (!now) return trackHandOff({ sending: () => undefined, pending: () => undefined })
+    return trackHandOff({ sending: () => now.sending(id), pending: () => now.notHandedOff(id) })
+  }
+
   async function send(form: BookingForm, existing: ShipmentRecord | null, batchId: string | undefined): Promise<ShipmentRecord> {
     const mode = deps.bring.mode()
     const request = buildBookingRequest(form, mode)
-    const record = existing ?? deps.repo.insertPending(form, request, mode, batchId)
-    if (existing) deps.repo.replaceRequest(existing.id, form, request, mode)
+    let record: ShipmentRecord
+    if (existing) {
+      record = existing
+      await deps.repo.replaceRequest(existing.id, form, request, mode)
+    } else {
+      try {
+        record = await deps.repo.insertPending(form, request, mode, batchId)
+      } catch (err) {
+        // Another desk (or window) saved this very form first: that booking stands, never a second one.
+        if (err instanceof DuplicateRequestError) return (await deps.repo.findByClientRequest(form.clientRequestId))!
+        throw storeProblem(err)
+      }
+    }
     const log = deps.logger.child({ shipment: record.id, mode })
-    // While waiting out a 429 or a refused connection, a crash must read "not sent".
-    const handOff = trackHandOff({ sending: () => deps.repo.markSending(record.id), pending: () => deps.repo.markStatus(record.id, 'pending', null) })
+    const handOff = handOffRecorder(record.id)
     try {
+      // No synchronous commit at the socket (a shared database): "sending" is committed before the
+      // request starts, and stays until the outcome is known, so a crash can only read "unknown".
+      if (!deps.repo.handOffNow) await deps.repo.markSending(record.id)
       const res = await postBooking(deps.bring.http(), request, handOff.hooks)
       const confirmation = toConfirmation(res)
       if (!confirmation) {
-        deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'BRING_BAD_RESPONSE', message: outcomeUnknownMessage })
-        return deps.repo.get(record.id)!
+        await deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'BRING_BAD_RESPONSE', message: outcomeUnknownMessage })
+        return (await deps.repo.get(record.id))!
       }
-      deps.repo.markBooked(record.id, confirmation)
+      await deps.repo.markBooked(record.id, confirmation)
       log.info({ consignment: confirmation.consignmentNumber }, 'booked')
       await fetchLabels(record.id, confirmation)
-      const booked = deps.repo.get(record.id)!
+      const booked = (await deps.repo.get(record.id))!
       deps.onBooked?.(booked)
       return booked
     } catch (err) {
@@ -62,20 +89,20 @@ export function createBookingService(deps: Deps) {
       if (!handOff.handedOff()) {
         const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
         log.warn({ code: e.code }, 'booking not sent')
-        deps.repo.markStatus(record.id, 'not_sent', { code: e.code, message: `${e.message} ${notSentMessage}`, i18n: e.extra.i18n })
+        await deps.repo.markStatus(record.id, 'not_sent', { code: e.code, message: `${e.message} ${notSentMessage}`, i18n: e.extra.i18n })
         throw e
       }
       if (!(err instanceof AppError)) {
-        deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'INTERNAL', message: outcomeUnknownMessage })
+        await deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'INTERNAL', message: outcomeUnknownMessage })
         throw err
       }
       if (isOutcomeUnknown(err)) {
         log.warn({ code: err.code }, 'booking outcome unknown')
-        deps.repo.markStatus(record.id, 'outcome_unknown', { code: err.code, message: `${err.message} ${outcomeUnknownMessage}`, i18n: err.extra.i18n })
-        return deps.repo.get(record.id)!
+        await deps.repo.markStatus(record.id, 'outcome_unknown', { code: err.code, message: `${err.message} ${outcomeUnknownMessage}`, i18n: err.extra.i18n })
+        return (await deps.repo.get(record.id))!
       }
       // Definitely not booked (400, 401/403, 429 after retries): say why, field by field.
-      deps.repo.markStatus(record.id, 'failed', { code: err.code, message: err.message })
+      await deps.repo.markStatus(record.id, 'failed', { code: err.code, message: err.message })
       if (err.code === 'BRING_VALIDATION' && err.extra.details?.length) throw await withFieldErrors(err)
       throw err
     }
@@ -95,7 +122,7 @@ export function createBookingService(deps: Deps) {
   /** Downloads the label into the labels folder and remembers its file name on the shipment. */
   async function saveLabel(id: string, labelUrl: string, consignmentNumber: string, mode = deps.bring.mode()): Promise<void> {
     const file = await downloadLabel(deps.bring.fetchFor(mode), labelUrl, deps.labelsDir, labelFileName(consignmentNumber, 'label'))
-    deps.repo.setLabelFile(id, path.basename(file))
+    await deps.repo.setLabelFile(id, path.basename(file))
   }
 
   async function fetchLabels(id: string, confirmation: Confirmation): Promise<void> {
@@ -115,7 +142,9 @@ export function createBookingService(deps: Deps) {
       return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.'))
     }
     return singleFlight(form.clientRequestId, async () => {
-      const existing = deps.repo.findByClientRequest(form.clientRequestId)
+      const existing = await deps.repo.findByClientRequest(form.clientRequestId).catch((err: unknown) => {
+        throw storeProblem(err)
+      })
       if (existing && existing.status !== 'failed' && existing.status !== 'not_sent') return existing
       return send(form, existing, opts.batchId)
     })
@@ -124,30 +153,30 @@ export function createBookingService(deps: Deps) {
   return {
     submit,
     /** Where the booking of this form stands (null: never saved). */
-    statusOf: (clientRequestId: string) => deps.repo.findByClientRequest(clientRequestId)?.status ?? null,
+    statusOf: async (clientRequestId: string) => (await deps.repo.findByClientRequest(clientRequestId))?.status ?? null,
 
     /** The user checked Mybring: it was booked (with the number they found) or it was not. */
-    resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false }): ShipmentRecord {
-      const s = deps.repo.get(id)
+    async resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false }): Promise<ShipmentRecord> {
+      const s = await deps.repo.get(id)
       if (!s) throw AppError.field('id', 'No such shipment.')
       if (s.status !== 'outcome_unknown') throw AppError.field('id', 'Only shipments with an unknown outcome can be resolved by hand.')
       if (outcome.booked) {
-        deps.repo.markBooked(id, { consignmentNumber: outcome.consignmentNumber, packageNumbers: [], trackingUrl: `https://tracking.bring.com/tracking/${encodeURIComponent(outcome.consignmentNumber)}` })
+        await deps.repo.markBooked(id, { consignmentNumber: outcome.consignmentNumber, packageNumbers: [], trackingUrl: `https://tracking.bring.com/tracking/${encodeURIComponent(outcome.consignmentNumber)}` })
       } else {
-        deps.repo.markStatus(id, 'cancelled_by_user', { code: 'NOT_BOOKED', message: 'Marked as not booked after checking Mybring.' })
+        await deps.repo.markStatus(id, 'cancelled_by_user', { code: 'NOT_BOOKED', message: 'Marked as not booked after checking Mybring.' })
       }
-      return deps.repo.get(id)!
+      return (await deps.repo.get(id))!
     },
 
     /** An explicit resend after the user checked it was not booked: a new request id, same record. */
-    retry(id: string, opts: { confirmLive?: boolean }): Promise<ShipmentRecord> {
-      const s = deps.repo.get(id)
-      if (!s) return Promise.reject(AppError.field('id', 'No such shipment.'))
-      if (s.status !== 'outcome_unknown' && s.status !== 'failed' && s.status !== 'not_sent') return Promise.reject(AppError.field('id', 'This shipment is not waiting to be sent again.'))
+    async retry(id: string, opts: { confirmLive?: boolean }): Promise<ShipmentRecord> {
+      const s = await deps.repo.get(id)
+      if (!s) throw AppError.field('id', 'No such shipment.')
+      if (s.status !== 'outcome_unknown' && s.status !== 'failed' && s.status !== 'not_sent') throw AppError.field('id', 'This shipment is not waiting to be sent again.')
       // A test or sandbox booking must never be resent as a real one (or the other way round).
-      if (s.mode !== deps.bring.mode()) return Promise.reject(AppError.field('id', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`))
-      const clientRequestId = deps.repo.renewClientRequest(id)
-      deps.repo.markStatus(id, 'failed', s.error)
+      if (s.mode !== deps.bring.mode()) throw AppError.field('id', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`)
+      const clientRequestId = await deps.repo.renewClientRequest(id)
+      await deps.repo.markStatus(id, 'failed', s.error)
       return submit({ ...s.form, clientRequestId }, opts)
     },
 
@@ -159,9 +188,9 @@ export function createBookingService(deps: Deps) {
       await new Promise((resolve) => setImmediate(resolve)) // never inside the caller's start-up
       let missing = 0
       let stillMissing = 0
-      for (const { id } of await shipmentsMissingLabels(deps.repo.bookedLabelFiles(), deps.labelsDir)) {
+      for (const { id } of await shipmentsMissingLabels(await deps.repo.bookedLabelFiles(), deps.labelsDir)) {
         // Only the few without a file are read in full; one Bring gave no label link has none to fetch.
-        const s = deps.repo.get(id)
+        const s = await deps.repo.get(id)
         const link = s?.confirmation?.labelUrl
         if (!s?.confirmation || !link) continue
         missing++
@@ -176,10 +205,10 @@ export function createBookingService(deps: Deps) {
     },
 
     async downloadLabelAgain(id: string): Promise<ShipmentRecord> {
-      const s = deps.repo.get(id)
+      const s = await deps.repo.get(id)
       if (!s?.confirmation?.labelUrl) throw AppError.field('id', 'This shipment has no label link.')
       await saveLabel(id, s.confirmation.labelUrl, s.confirmation.consignmentNumber)
-      return deps.repo.get(id)!
+      return (await deps.repo.get(id))!
     }
   }
 }

@@ -24,11 +24,12 @@ export interface ShipmentsStore {
   replaceRequest(id: string, form: BookingForm, request: unknown, mode: Mode): Promise<void>
   markSending(id: string): Promise<void>
   /**
-   * Only where a commit can be made synchronously (SQLite): at the very moment the request's first
-   * byte is handed to the socket. Without it the booking service commits "sending" just before the
-   * request starts, which may turn a failure before the wire into "outcome unknown", never into a double.
+   * Only where a commit can be made synchronously (SQLite): "sending" at the very moment the request's
+   * first byte is handed to the socket, and back to "pending" when it turned out to reach nothing.
+   * Without it the booking service commits "sending" just before the request starts and keeps it,
+   * which may turn a failure before the wire into "outcome unknown", never into a double booking.
    */
-  markSendingNow?(id: string): void
+  handOffNow?: { sending(id: string): void; notHandedOff(id: string): void }
   markBooked(id: string, confirmation: Confirmation): Promise<void>
   markStatus(id: string, status: Exclude<ShipmentStatus, 'booked'>, error: RecordError | null): Promise<void>
   setLabelFile(id: string, file: string): Promise<void>
@@ -60,7 +61,7 @@ export function sqliteShipmentsStore(repo: ShipmentsRepo): ShipmentsStore {
       }),
     replaceRequest: (id, form, request, mode) => run(() => repo.replaceRequest(id, form, request, mode)),
     markSending: (id) => run(() => repo.markSending(id)),
-    markSendingNow: (id) => repo.markSending(id),
+    handOffNow: { sending: (id) => repo.markSending(id), notHandedOff: (id) => repo.markStatus(id, 'pending', null) },
     markBooked: (id, c) => run(() => repo.markBooked(id, c)),
     markStatus: (id, status, error) => run(() => repo.markStatus(id, status, error)),
     setLabelFile: (id, file) => run(() => repo.setLabelFile(id, file)),
