@@ -16,7 +16,11 @@ import type { Logger } from './services/log/logger'
 import { DB_FILE, openHistory, type DamagedChoice, type DamagedDatabase } from './services/store/damaged-database'
 import { applyStagedRestore, createBackups } from './services/store/backups'
 import { createShipmentsRepo } from './services/store/shipments-repo'
-import { sqliteShipmentsStore, type ShipmentsStore } from './services/store/shipments-store'
+import { sqliteShipmentsStore } from './services/store/shipments-store'
+import { createSharedConnection } from './services/store/shared/shared-connection'
+import { lazyPgShipmentsStore } from './services/store/shared/pg-shipments-store'
+import { createSharedDbService } from './services/store/shared/shared-db-service'
+import { followSharedChanges } from './services/store/shared/follow-changes'
 import { createBookingService, notSentMessage, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
 import { createPickupsRepo } from './services/store/pickups-repo'
@@ -61,11 +65,6 @@ export interface CreateAppDepsOptions {
   autoTracking?: boolean
   /** A desktop notification (Electron's Notification in the app). */
   notify?(title: string, body: string): void
-  /**
-   * Team mode (work in progress, #18): the booking history in a shared PostgreSQL database instead
-   * of this desk's SQLite file. Only the shipments have moved so far; not offered in Settings yet.
-   */
-  sharedShipments?: ShipmentsStore
 }
 
 /** Electron-free composition of every service: the app's main process and the e2e bridge both use it. */
@@ -101,12 +100,21 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const db = history.db
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = createPickupsRepo(db)
-  const shipmentsStore = opts.sharedShipments ?? sqliteShipmentsStore(shipments)
+  // Team mode: the history in the shared PostgreSQL database chosen in Settings (opened on first use).
+  const sharedConnection = createSharedConnection({ settings, secretStore: opts.secretStore, logger: opts.logger })
+  const teamMode = sharedConnection.configured()
+  const shipmentsStore = teamMode ? lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName()) : sqliteShipmentsStore(shipments)
   const interrupted = {
-    shipments: await shipmentsStore.recoverInterrupted({
-      notSent: `Fraktdesk stopped before this booking was sent. ${notSentMessage}`,
-      unknown: `Fraktdesk stopped while this booking was being sent. ${outcomeUnknownMessage}`
-    }),
+    shipments: await shipmentsStore
+      .recoverInterrupted({
+        notSent: `Fraktdesk stopped before this booking was sent. ${notSentMessage}`,
+        unknown: `Fraktdesk stopped while this booking was being sent. ${outcomeUnknownMessage}`
+      })
+      .catch((err: unknown) => {
+        // The shared database is not reachable now: this desk's interrupted bookings are recovered at the next start.
+        opts.logger.warn({ problem: (err as Error).message }, 'interrupted bookings not recovered: store unavailable')
+        return { notSent: 0, unknown: 0 }
+      }),
     pickups: pickupsRepo.recoverInterrupted({
       notSent: `Fraktdesk stopped before this pickup was ordered. ${pickupNotSentMessage}`,
       unknown: `Fraktdesk stopped while this pickup was being ordered. ${pickupOutcomeUnknownMessage}`
@@ -118,6 +126,9 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger })
   const trackingRepo = createTrackingRepo(db)
   const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
+  const stopFollowing = teamMode
+    ? followSharedChanges(sharedConnection.database, (c) => events.emit('shipments:changed', { shipmentId: c.id, desk: c.desk, status: c.status }), opts.logger)
+    : () => undefined
   const tracking = createTrackingService({
     repo: trackingRepo,
     track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),
@@ -232,6 +243,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     drafts: await createDraftsStore(opts.userDataDir),
     shipments,
     shipmentsStore,
+    sharedDb: createSharedDbService({ settings, secretStore: opts.secretStore, connection: sharedConnection, localDb: db, activeInThisRun: teamMode }),
     booking,
     pickupsRepo,
     pickups,
@@ -252,6 +264,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
       backupTimers.forEach((t) => clearTimeout(t))
       void receiver.stop()
       tracking.stop()
+      stopFollowing()
+      void sharedConnection.close()
       db.close()
     },
     logger: opts.logger

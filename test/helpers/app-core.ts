@@ -7,7 +7,6 @@ import type { SecretStore } from '../../src/main/services/secrets/secret-store'
 import { createSimulator, type Simulator } from '../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
 import { captureLogger } from './log-capture'
-import type { ShipmentsStore } from '../../src/main/services/store/shipments-store'
 
 export const TRUSTED = 'http://app.test/index.html'
 export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Value-123456' }
@@ -15,7 +14,7 @@ export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Valu
 /** The real handlers behind the real dispatcher, over a temp userData and an HTTP simulator. */
 export async function startCore(
   userDataDir: string,
-  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; sharedShipments?: ShipmentsStore; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
+  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
 ) {
   const { demoCustomers, sandboxAccount } = await import('../../src/main/services/bring-simulator/demo-data')
   // Desks of one shop share one Bring: pass `bring` to reach the same simulator.
@@ -35,8 +34,7 @@ export async function startCore(
     version: '0.0.0-test',
     timeoutMs: opts.timeoutMs ?? 2000,
     sandbox: opts.sandbox,
-    notify: opts.notify,
-    sharedShipments: opts.sharedShipments
+    notify: opts.notify
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
   const invoke = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)

@@ -7,6 +7,7 @@ import type { QuoteService } from '../services/quote/quote-service'
 import type { DraftsStore } from '../services/drafts/drafts-store'
 import type { ShipmentsRepo } from '../services/store/shipments-repo'
 import type { ShipmentsStore } from '../services/store/shipments-store'
+import type { SharedDbService } from '../services/store/shared/shared-db-service'
 import type { BookingService } from '../services/booking/booking-service'
 import type { PickupsRepo } from '../services/store/pickups-repo'
 import type { PickupService } from '../services/pickups/pickup-service'
@@ -35,6 +36,7 @@ export interface AppDeps {
   shipments: ShipmentsRepo
   /** The history as the booking service and the history screens use it: embedded SQLite or a shared PostgreSQL. */
   shipmentsStore: ShipmentsStore
+  sharedDb: SharedDbService
   booking: BookingService
   pickupsRepo: PickupsRepo
   pickups: PickupService

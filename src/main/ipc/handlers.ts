@@ -10,6 +10,7 @@ import { addressBookHandlers } from './address-book.ipc'
 import { batchesHandlers } from './batches.ipc'
 import { backupsHandlers } from './backups.ipc'
 import { warehouseHandlers } from './warehouse.ipc'
+import { sharedDbHandlers } from './shared-db.ipc'
 
 /** Every channel's handler; the type makes a missing channel a compile error. */
 export const handlers: Handlers = {
@@ -23,5 +24,6 @@ export const handlers: Handlers = {
   ...addressBookHandlers,
   ...batchesHandlers,
   ...backupsHandlers,
-  ...warehouseHandlers
+  ...warehouseHandlers,
+  ...sharedDbHandlers
 }

@@ -38,8 +38,18 @@ const fields = {
   /** Ask Bring's Tracking API in the background (live and Sandbox shipments). */
   trackingEnabled: z.boolean(),
   /** A desktop notification when a shipment starts to need attention (off unless chosen). */
-  attentionNotifications: z.boolean()
+  attentionNotifications: z.boolean(),
+  /** Team mode: the shared PostgreSQL database (empty url: this desk's own SQLite file). The password is in the keychain. */
+  sharedDatabase: z.object({
+    url: z.string().trim().max(300),
+    tls: z.boolean(),
+    caFile: z.string().max(1000),
+    /** Recorded on every shipment this desk books; empty: the computer's name. */
+    deskName: z.string().trim().max(40)
+  })
 }
+
+export const defaultSharedDatabase = { url: '', tls: true, caFile: '', deskName: '' }
 
 /** Non-secret settings stored as JSON in userData. The API key is never here. */
 export const settingsSchema = z.object({
@@ -52,7 +62,8 @@ export const settingsSchema = z.object({
   attentionPickupDays: fields.attentionPickupDays.default(5),
   attentionSilentDays: fields.attentionSilentDays.default(3),
   trackingEnabled: fields.trackingEnabled.default(true),
-  attentionNotifications: fields.attentionNotifications.default(false)
+  attentionNotifications: fields.attentionNotifications.default(false),
+  sharedDatabase: fields.sharedDatabase.default(defaultSharedDatabase)
 })
 export type Settings = z.infer<typeof settingsSchema>
 

@@ -75,11 +75,17 @@ export const channels = [
   'backups:now',
   'backups:pick',
   'backups:restore',
-  'imports:mappingSet'
+  'imports:mappingSet',
+  'sharedDb:get',
+  'sharedDb:test',
+  'sharedDb:save',
+  'sharedDb:leave',
+  'sharedDb:copyHistory',
+  'sharedDb:pickCaFile'
 ] as const
 
 export type Channel = (typeof channels)[number]
 
 /** Events main pushes to the window (long work: a running batch). Payload schemas are in contract.ts. */
-export const eventNames = ['batch:progress', 'tracking:changed'] as const
+export const eventNames = ['batch:progress', 'tracking:changed', 'shipments:changed'] as const
 export type EventName = (typeof eventNames)[number]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { sharedDatabaseFormSchema } from '../domain/shared-database'
 import type { Channel, EventName } from './channels'
 import { modeSchema } from '../domain/mode'
 import { settingsPatchSchema, settingsSchema } from '../domain/settings'
@@ -157,14 +158,32 @@ export const contract = {
   /** Restores at the next start (the current database is moved aside, never deleted) and restarts. */
   'backups:restore': { input: z.object({ name: z.string().max(200) }).strict(), output: z.object({ staged: z.boolean() }) },
   'imports:mappingGet': { input: z.object({ headers: z.array(safeText(200)).max(200) }).strict(), output: z.array(z.enum(rowFields).nullable()).nullable() },
-  'imports:mappingSet': { input: z.object({ headers: z.array(safeText(200)).max(200), mapping: z.array(z.enum(rowFields).nullable()).max(200) }).strict(), output: z.object({ saved: z.boolean() }) }
+  'imports:mappingSet': { input: z.object({ headers: z.array(safeText(200)).max(200), mapping: z.array(z.enum(rowFields).nullable()).max(200) }).strict(), output: z.object({ saved: z.boolean() }) },
+  /** Settings → Shared database (team mode): the saved choice, and how the connection of this run is doing. */
+  'sharedDb:get': {
+    input: none,
+    output: z.object({
+      config: z.object({ url: z.string(), tls: z.boolean(), caFile: z.string(), deskName: z.string() }),
+      hasPassword: z.boolean(),
+      deskName: z.string(),
+      active: z.boolean(),
+      status: z.union([z.object({ connected: z.literal(true), serverVersion: z.string() }), z.object({ connected: z.literal(false), problem: z.string() })]).nullable()
+    })
+  },
+  'sharedDb:test': { input: sharedDatabaseFormSchema, output: z.object({ serverVersion: z.string() }) },
+  'sharedDb:save': { input: sharedDatabaseFormSchema, output: z.object({ serverVersion: z.string(), restartNeeded: z.boolean() }) },
+  'sharedDb:leave': { input: none, output: z.object({ restartNeeded: z.boolean() }) },
+  'sharedDb:copyHistory': { input: none, output: z.object({ copied: z.number(), alreadyThere: z.number() }) },
+  'sharedDb:pickCaFile': { input: none, output: z.object({ path: z.string().nullable() }) },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 /** Events main pushes to the window, each with its payload schema (main checks before sending). */
 export const events = {
   'batch:progress': batchProgressSchema,
   /** Shipments whose tracking state changed (the window refreshes what it shows). */
-  'tracking:changed': z.object({ shipmentIds: z.array(z.string()).max(500) })
+  'tracking:changed': z.object({ shipmentIds: z.array(z.string()).max(500) }),
+  /** Another desk booked or changed a shipment in the shared database (team mode). */
+  'shipments:changed': z.object({ shipmentId: z.string().max(100), desk: z.string().max(100), status: z.string().max(40) })
 } satisfies Record<EventName, z.ZodType>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 

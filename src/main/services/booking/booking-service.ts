@@ -9,6 +9,7 @@ import { trackHandOff } from '../requests/hand-off'
 import { catalogueMessage, fieldForBookingError } from '../bring/booking-error-fields'
 import type { Logger } from '../log/logger'
 import { DuplicateRequestError, type ShipmentsStore } from '../store/shipments-store'
+import { SharedDatabaseError } from '../store/shared/shared-database'
 import { downloadLabel, labelFileName } from '../labels/label-files'
 import type { ErrorCatalogueSource } from './error-catalogue'
 import { shipmentsMissingLabels } from '../maintenance/crash-leftovers'
@@ -40,7 +41,8 @@ export function createBookingService(deps: Deps) {
   function storeProblem(err: unknown): AppError {
     if (err instanceof AppError) return err
     deps.logger.error({ problem: (err as Error).message }, 'booking store unavailable; nothing sent')
-    return new AppError('INTERNAL', `The booking could not be saved in the ${deps.repo.engine === 'postgres' ? 'shared database' : 'history database'}, so nothing was sent to Bring. Try again when it is reachable.`)
+    const reason = err instanceof SharedDatabaseError ? ` ${err.message}` : ''
+    return new AppError('INTERNAL', `The booking could not be saved in the ${deps.repo.engine === 'postgres' ? 'shared database' : 'history database'}, so nothing was sent to Bring. Try again when it is reachable.${reason}`)
   }
 
   /** While waiting out a 429 or a refused connection, a crash must read "not sent" (where the store can commit at the socket). */

@@ -11,8 +11,7 @@ import { createSimulator } from '../../../../src/main/services/bring-simulator/e
 import { startSimulatorServer } from '../../../../src/main/services/bring-simulator/http-server'
 import { demoCustomers, sandboxAccount } from '../../../../src/main/services/bring-simulator/demo-data'
 import { testAccount } from '../../../helpers/app-core'
-import { openSharedDatabase, type SharedDatabase } from '../../../../src/main/services/store/shared/shared-database'
-import { pgShipmentsStore } from '../../../../src/main/services/store/shared/pg-shipments-store'
+import { writeFile } from 'node:fs/promises'
 import type { ShipmentDetail } from '../../../../src/shared/domain/booking'
 
 type Core = Awaited<ReturnType<typeof startCore>>
@@ -30,22 +29,37 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     const server = await startSimulatorServer(sim)
     cleanup.push(() => server.close())
     const url = await newDatabase()
-    const desk = async (name: string): Promise<{ core: Core; shared: SharedDatabase }> => {
-      const shared = await openSharedDatabase({ url, tls: { enabled: false } })
-      const core = await startCore(await tempDir(), { timeoutMs: 1000, sharedShipments: pgShipmentsStore(shared.db, name), bring: { sim, server } })
-      cleanup.push(() => shared.close(), () => core.close())
+    // Each desk as a user sets it up: Settings → Shared database (saved in settings.json), its own userData.
+    const desk = async (name: string): Promise<{ core: Core }> => {
+      const dir = await tempDir()
+      await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ sharedDatabase: { url, tls: false, caFile: '', deskName: name } }))
+      const core = await startCore(dir, { timeoutMs: 1000, bring: { sim, server } })
+      cleanup.push(() => core.close())
       await core.useBringTest()
-      return { core, shared }
+      return { core }
     }
     return { sim, url, a: await desk('Desk A'), b: await desk('Desk B') }
   }
   const bookings = (sim: ReturnType<typeof createSimulator>) => sim.requests.filter((r) => r.routeId === 'booking.book')
 
-  it('desk A books; desk B sees it in its history; the label reached only desk A’s labels folder', async () => {
+  it('desk A books; desk B hears of it within a second and sees it in its history; the label reached only desk A’s labels folder', async () => {
     const { sim, a, b } = await twoDesks()
+    const heardOnB: { shipmentId: string; desk: string; status: string }[] = []
+    b.core.deps.events.subscribe((event, payload) => event === 'shipments:changed' && heardOnB.push(payload as (typeof heardOnB)[number]))
+    await new Promise((r) => setTimeout(r, 300)) // desk B's LISTEN is up
     const res = await a.core.invoke('booking:submit', { form: domesticForm() })
+    const bookedAt = Date.now()
     expect(res.ok).toBe(true)
     const booked = (res as { data: ShipmentDetail }).data
+    // Live: desk B hears of it within a second, without polling.
+    while (!heardOnB.some((h) => h.status === 'booked') && Date.now() - bookedAt < 1000) await new Promise((r) => setTimeout(r, 10))
+    // One notification per change (the label file is one more "booked" update): the states in order.
+    const states = heardOnB.filter((h) => h.shipmentId === booked.id).map((h) => [h.desk, h.status])
+    expect(states.filter((x, i) => i === 0 || x[1] !== states[i - 1][1])).toEqual([
+      ['Desk A', 'pending'],
+      ['Desk A', 'sending'],
+      ['Desk A', 'booked']
+    ])
     expect(booked).toMatchObject({ status: 'booked', hasLabel: true })
     const seen = await b.core.invoke('shipments:list', { query: 'Mottaker', limit: 50, offset: 0 })
     expect((seen as { data: { items: { id: string; status: string }[] } }).data.items).toEqual([expect.objectContaining({ id: booked.id, status: 'booked' })])

@@ -27,7 +27,7 @@ type Row = Selectable<ShipmentsTable>
 /**
  * The shipment history in a shared PostgreSQL database. Same behaviour as the SQLite repository
  * (the contract tests run both); search is a pg_trgm GIN index over the same columns, newest first
- * by insertion order (seq).
+ * by booking time, then insertion order (seq).
  */
 export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = () => new Date()): ShipmentsStore {
   const detail = (r: Row): ShipmentRecord => ({
@@ -175,7 +175,7 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
       })
     },
     async list(filter) {
-      const rows = await filtered(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()
+      const rows = await filtered(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()
       return { items: rows.map((r) => summary({ ...r, tracking_state: null })) }
     },
     async count(filter) {
@@ -191,4 +191,33 @@ function nextDay(isoDate: string): string {
   const d = new Date(`${isoDate}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + 1)
   return d.toISOString().slice(0, 10)
+}
+
+/** The PostgreSQL store behind a connection opened on first use (and retried after a failure). */
+export function lazyPgShipmentsStore(open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string): ShipmentsStore {
+  let store: { db: Kysely<SharedSchema>; store: ShipmentsStore } | null = null
+  const get = async (): Promise<ShipmentsStore> => {
+    const { db } = await open()
+    if (store?.db !== db) store = { db, store: pgShipmentsStore(db, desk) }
+    return store.store
+  }
+  const lazy = <K extends keyof ShipmentsStore>(key: K) =>
+    (async (...args: unknown[]) => ((await get())[key] as (...a: unknown[]) => Promise<unknown>)(...args)) as unknown as ShipmentsStore[K]
+  return {
+    engine: 'postgres',
+    insertPending: lazy('insertPending'),
+    replaceRequest: lazy('replaceRequest'),
+    markSending: lazy('markSending'),
+    markBooked: lazy('markBooked'),
+    markStatus: lazy('markStatus'),
+    setLabelFile: lazy('setLabelFile'),
+    renewClientRequest: lazy('renewClientRequest'),
+    get: lazy('get'),
+    findByClientRequest: lazy('findByClientRequest'),
+    labelFile: lazy('labelFile'),
+    bookedLabelFiles: lazy('bookedLabelFiles'),
+    recoverInterrupted: lazy('recoverInterrupted'),
+    list: lazy('list'),
+    count: lazy('count')
+  }
 }

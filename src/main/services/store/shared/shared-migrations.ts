@@ -39,9 +39,10 @@ export const sharedMigrations: Record<string, Migration> = {
             coalesce(reference, '') || E'\\x1f' || coalesce(consignment_number, '') || E'\\x1f' || coalesce(package_numbers, ''))) STORED
         )`.execute(db)
       await sql`CREATE INDEX shipments_search ON shipments USING gin (search_text gin_trgm_ops)`.execute(db)
-      await sql`CREATE INDEX shipments_status ON shipments (status, seq)`.execute(db)
-      await sql`CREATE INDEX shipments_mode ON shipments (mode, seq)`.execute(db)
-      await sql`CREATE INDEX shipments_created ON shipments (created_at)`.execute(db)
+      // Newest first by booking time (desks' clocks, and copied histories, interleave), insertion order within.
+      await sql`CREATE INDEX shipments_newest ON shipments (created_at DESC, seq DESC)`.execute(db)
+      await sql`CREATE INDEX shipments_status ON shipments (status, created_at DESC, seq DESC)`.execute(db)
+      await sql`CREATE INDEX shipments_mode ON shipments (mode, created_at DESC, seq DESC)`.execute(db)
       await sql`CREATE INDEX shipments_desk_open ON shipments (desk, status) WHERE status IN ('pending', 'sending')`.execute(db)
       await sql`
         CREATE TABLE desk_leases (

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely'
+import type { Db } from '../db'
+import type { SharedSchema } from './shared-schema'
+
+interface LocalRow {
+  id: string
+  client_request_id: string
+  created_at: string
+  updated_at: string
+  mode: 'sandbox' | 'test' | 'live'
+  status: SharedSchema['shipments']['status']
+  customer_number: string
+  product_id: string
+  recipient_name: string
+  recipient_postal_code: string
+  recipient_city: string
+  reference: string | null
+  consignment_number: string | null
+  package_numbers: string | null
+  batch_id: string | null
+  label_file: string | null
+  form_json: string
+  request_json: string
+  confirmation_json: string | null
+  error_json: string | null
+}
+
+const CHUNK = 500
+
+/** Drops the tokenised label links: they stay in this desk's own file. */
+function confirmationWithoutLinks(json: string | null): string | null {
+  if (!json) return null
+  const { labelUrl: _l, waybillUrl: _w, ...rest } = JSON.parse(json) as Record<string, unknown>
+  return JSON.stringify(rest)
+}
+
+/**
+ * Copies this desk's shipments into the shared database, oldest first, in chunks. A shipment that
+ * is already there (same id or same client request id) is skipped, so running it twice copies
+ * nothing twice.
+ */
+export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, desk: string): Promise<{ copied: number; alreadyThere: number }> {
+  const page = local.prepare<[number, number], LocalRow & { rowid: number }>('SELECT rowid, * FROM shipments WHERE rowid > ? ORDER BY rowid LIMIT ?')
+  let after = 0
+  let copied = 0
+  let seen = 0
+  for (;;) {
+    const rows = page.all(after, CHUNK)
+    if (rows.length === 0) break
+    after = rows[rows.length - 1].rowid
+    seen += rows.length
+    const result = await shared
+      .insertInto('shipments')
+      .values(
+        rows.map((r) => ({
+          id: r.id,
+          client_request_id: r.client_request_id,
+          desk,
+          created_at: r.created_at,
+          updated_at: r.updated_at,
+          mode: r.mode,
+          status: r.status,
+          customer_number: r.customer_number,
+          product_id: r.product_id,
+          recipient_name: r.recipient_name,
+          recipient_postal_code: r.recipient_postal_code,
+          recipient_city: r.recipient_city,
+          reference: r.reference,
+          consignment_number: r.consignment_number,
+          package_numbers: r.package_numbers,
+          batch_id: r.batch_id,
+          label_file: r.label_file,
+          form_json: r.form_json,
+          request_json: r.request_json,
+          confirmation_json: confirmationWithoutLinks(r.confirmation_json),
+          error_json: r.error_json
+        }))
+      )
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst()
+    copied += Number(result.numInsertedOrUpdatedRows ?? 0)
+  }
+  return { copied, alreadyThere: seen - copied }
+}

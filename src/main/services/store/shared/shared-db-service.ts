@@ -1,0 +1,69 @@
+import type { Db } from '../db'
+import type { SettingsStore } from '../../settings/settings-store'
+import type { SecretStore } from '../../secrets/secret-store'
+import { AppError } from '../../../../shared/ipc/app-error'
+import type { SharedDatabaseForm } from '../../../../shared/domain/shared-database'
+import { SHARED_DB_SECRET_ACCOUNT, deskNameOr, type SharedConnection } from './shared-connection'
+import { openSharedDatabase, SharedDatabaseError, type SharedDatabaseConfig } from './shared-database'
+import { copyHistoryInto } from './copy-history'
+
+/** Settings → Shared database: test, save (password to the keychain), leave, and copy this desk's history in. */
+export function createSharedDbService(deps: { settings: SettingsStore; secretStore: SecretStore; connection: SharedConnection; localDb: Db; activeInThisRun: boolean }) {
+  const configFor = async (form: Pick<SharedDatabaseForm, 'url' | 'tls' | 'caFile' | 'password'>): Promise<SharedDatabaseConfig> => ({
+    url: form.url,
+    // No password typed: the one in the keychain (if any).
+    password: form.password || ((await deps.secretStore.get(SHARED_DB_SECRET_ACCOUNT).catch(() => null)) ?? undefined),
+    tls: { enabled: form.tls, caFile: form.caFile || undefined }
+  })
+  const asFieldError = (err: unknown): AppError => (err instanceof SharedDatabaseError ? AppError.field('url', err.message) : (err as AppError))
+
+  async function test(form: Pick<SharedDatabaseForm, 'url' | 'tls' | 'caFile' | 'password'>): Promise<{ serverVersion: string }> {
+    try {
+      // Connecting also migrates: a server that is too old, or upgraded by a newer Fraktdesk, says so here.
+      const shared = await openSharedDatabase(await configFor(form), { poolSize: 1 })
+      await shared.close()
+      return { serverVersion: shared.serverVersion }
+    } catch (err) {
+      throw asFieldError(err)
+    }
+  }
+
+  return {
+    async get() {
+      const s = deps.settings.get().sharedDatabase
+      const hasPassword = Boolean(await deps.secretStore.get(SHARED_DB_SECRET_ACCOUNT).catch(() => null))
+      return {
+        config: s,
+        hasPassword,
+        deskName: deskNameOr(s.deskName),
+        active: deps.activeInThisRun,
+        status: deps.activeInThisRun ? await deps.connection.status() : null
+      }
+    },
+    test,
+    /** Checked before it is kept: a desk never switches to a database it cannot reach. Takes effect after a restart. */
+    async save(form: SharedDatabaseForm): Promise<{ serverVersion: string; restartNeeded: boolean }> {
+      const { serverVersion } = await test(form)
+      if (form.password) await deps.secretStore.set(SHARED_DB_SECRET_ACCOUNT, form.password)
+      await deps.settings.update({ sharedDatabase: { url: form.url, tls: form.tls, caFile: form.caFile, deskName: form.deskName } })
+      return { serverVersion, restartNeeded: true }
+    },
+    /** Back to this desk's own SQLite history (the shared database keeps everything). */
+    async leave(): Promise<{ restartNeeded: boolean }> {
+      await deps.settings.update({ sharedDatabase: { ...deps.settings.get().sharedDatabase, url: '' } })
+      await deps.secretStore.delete(SHARED_DB_SECRET_ACCOUNT).catch(() => false)
+      return { restartNeeded: true }
+    },
+    /** Idempotent: what is already there (same shipment or same request id) is left alone. */
+    async copyHistory(): Promise<{ copied: number; alreadyThere: number }> {
+      if (!deps.settings.get().sharedDatabase.url) throw new AppError('INVALID_INPUT', 'Choose and save a shared database first.')
+      try {
+        const shared = await deps.connection.database()
+        return await copyHistoryInto(deps.localDb, shared.db, deps.connection.deskName())
+      } catch (err) {
+        throw asFieldError(err)
+      }
+    }
+  }
+}
+export type SharedDbService = ReturnType<typeof createSharedDbService>

@@ -1,0 +1,78 @@
+// Settings → Shared database through the real handlers: test, save (password to the keychain), copy this desk's history, leave.
+import { afterEach, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { useTempDir } from '../../helpers/temp-dir'
+import { startCore } from '../../helpers/app-core'
+import { domesticForm } from '../../helpers/booking-form'
+import { postgresUnavailable, usePostgresDatabase } from '../../helpers/postgres'
+import { createMemorySecretStore } from '../../../src/main/services/secrets/memory-secret-store'
+import { SHARED_DB_SECRET_ACCOUNT } from '../../../src/main/services/store/shared/shared-connection'
+
+type Core = Awaited<ReturnType<typeof startCore>>
+
+describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', () => {
+  const tempDir = useTempDir()
+  const newDatabase = usePostgresDatabase()
+  const cores: Core[] = []
+  afterEach(async () => {
+    for (const c of cores.splice(0)) await c.close()
+  })
+  const core = async (dir?: string, secretStore = createMemorySecretStore()) => {
+    const c = await startCore(dir ?? (await tempDir()), { secretStore })
+    cores.push(c)
+    return c
+  }
+  const data = <T>(r: unknown): T => {
+    if (!(r as { ok: boolean }).ok) throw new Error(JSON.stringify((r as { error: unknown }).error))
+    return (r as { data: T }).data
+  }
+
+  it('tests an address, refuses to save one it cannot reach, saves one it can (password to the keychain, never to settings)', async () => {
+    const secrets = createMemorySecretStore()
+    const c = await core(undefined, secrets)
+    expect(data<{ active: boolean; status: unknown }>(await c.invoke('sharedDb:get'))).toMatchObject({ active: false, status: null, hasPassword: false })
+    const bad = await c.invoke('sharedDb:save', { url: 'postgres://fraktdesk@127.0.0.1:9/fraktdesk', tls: false, password: 'pw-123', deskName: 'Pakkebord 1' })
+    expect(bad.ok).toBe(false)
+    expect((bad as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.url[0]).toContain('cannot be reached')
+    expect(await secrets.get(SHARED_DB_SECRET_ACCOUNT)).toBeNull()
+    const malformed = await c.invoke('sharedDb:test', { url: 'mysql://x', tls: true })
+    expect((malformed as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.url[0]).toContain('starts with postgres://')
+
+    const url = await newDatabase()
+    expect(data<{ serverVersion: string }>(await c.invoke('sharedDb:test', { url, tls: false })).serverVersion).toMatch(/^\d+/)
+    expect(data<{ restartNeeded: boolean }>(await c.invoke('sharedDb:save', { url, tls: false, password: 'pw-123', deskName: 'Pakkebord 1' })).restartNeeded).toBe(true)
+    expect(await secrets.get(SHARED_DB_SECRET_ACCOUNT)).toBe('pw-123')
+    const settings = data<Record<string, unknown>>(await c.invoke('settings:get'))
+    expect(settings.sharedDatabase).toEqual({ url, tls: false, caFile: '', deskName: 'Pakkebord 1' })
+    expect(JSON.stringify(settings)).not.toContain('pw-123')
+  })
+
+  it('copies this desk’s history into the shared database once: the second run copies nothing; after the restart the desk books into it', async () => {
+    const dir = await tempDir()
+    const secrets = createMemorySecretStore()
+    const before = await core(dir, secrets)
+    await before.useBringTest()
+    for (const name of ['Kari Mottaker', 'Ola Hansen', 'Per Utvalgt']) data(await before.invoke('booking:submit', { form: domesticForm({ recipient: { name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO' } }) }))
+    const url = await newDatabase()
+    data(await before.invoke('sharedDb:save', { url, tls: false, deskName: 'Pakkebord 1' }))
+    expect(data(await before.invoke('sharedDb:copyHistory'))).toEqual({ copied: 3, alreadyThere: 0 })
+    expect(data(await before.invoke('sharedDb:copyHistory'))).toEqual({ copied: 0, alreadyThere: 3 })
+    await before.close()
+    cores.splice(cores.indexOf(before), 1)
+
+    const after = await core(dir, secrets) // the restart
+    expect(data<{ active: boolean; deskName: string; status: { connected: boolean } }>(await after.invoke('sharedDb:get'))).toMatchObject({ active: true, deskName: 'Pakkebord 1', status: { connected: true } })
+    data(await after.invoke('booking:submit', { form: domesticForm() }))
+    const list = data<{ items: { recipientName: string }[] }>(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0 }))
+    expect(list.items.map((s) => s.recipientName)).toEqual(['Kari Mottaker', 'Per Utvalgt', 'Ola Hansen', 'Kari Mottaker'])
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    const { rows } = await client.query<{ desk: string; n: string }>('SELECT desk, count(*) AS n FROM shipments GROUP BY desk')
+    await client.end()
+    expect(rows).toEqual([{ desk: 'Pakkebord 1', n: '4' }])
+
+    // Leaving: back to this desk's own file after the next start; the password leaves the keychain.
+    data(await after.invoke('sharedDb:leave'))
+    expect(await secrets.get(SHARED_DB_SECRET_ACCOUNT)).toBeNull()
+  })
+})
