@@ -156,7 +156,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     logger: opts.logger,
     onBooked: (s) => {
       pickups.recordMailboxPickup(s)
-      tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
+      // Tracking still lives in each desk's own file (its rows point at local shipments): not yet in team mode.
+      if (!teamMode) tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
     }
   })
   const addressBook = createAddressBookRepo(db)

@@ -4,8 +4,17 @@ import type { Handlers } from './invoke'
 export const sharedDbHandlers: Pick<Handlers, 'sharedDb:get' | 'sharedDb:test' | 'sharedDb:save' | 'sharedDb:leave' | 'sharedDb:copyHistory' | 'sharedDb:pickCaFile'> = {
   'sharedDb:get': async (_input, { sharedDb }) => sharedDb.get(),
   'sharedDb:test': async (form, { sharedDb }) => sharedDb.test(form),
-  'sharedDb:save': async (form, { sharedDb }) => sharedDb.save(form),
-  'sharedDb:leave': async (_input, { sharedDb }) => sharedDb.leave(),
+  // The history switches at start-up: restart once the choice is saved (the window shows why first).
+  async 'sharedDb:save'(form, { sharedDb, relaunch }) {
+    const saved = await sharedDb.save(form)
+    setTimeout(relaunch, 1500)
+    return saved
+  },
+  async 'sharedDb:leave'(_input, { sharedDb, relaunch }) {
+    const left = await sharedDb.leave()
+    setTimeout(relaunch, 1500)
+    return left
+  },
   'sharedDb:copyHistory': async (_input, { sharedDb }) => sharedDb.copyHistory(),
   'sharedDb:pickCaFile': async (_input, { pickers }) => ({ path: await pickers.file() })
 }

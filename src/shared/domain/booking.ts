@@ -197,7 +197,9 @@ export const shipmentSummarySchema = z.object({
   /** The batch it was booked in, if any. */
   batchId: z.string().nullable().default(null),
   /** Where it is, per Bring's tracking (live and Sandbox shipments), if followed. */
-  trackingState: trackingStateSchema.nullable().default(null)
+  trackingState: trackingStateSchema.nullable().default(null),
+  /** Which desk booked it (team mode's shared database; null on a desk's own history). */
+  desk: z.string().nullable().default(null)
 })
 export type ShipmentSummary = z.infer<typeof shipmentSummarySchema>
 

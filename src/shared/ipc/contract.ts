@@ -166,6 +166,8 @@ export const contract = {
       config: z.object({ url: z.string(), tls: z.boolean(), caFile: z.string(), deskName: z.string() }),
       hasPassword: z.boolean(),
       deskName: z.string(),
+      /** The computer's name: the desk name when none is given. */
+      defaultDeskName: z.string(),
       active: z.boolean(),
       status: z.union([z.object({ connected: z.literal(true), serverVersion: z.string() }), z.object({ connected: z.literal(false), problem: z.string() })]).nullable()
     })

@@ -84,7 +84,12 @@ export function createBookingService(deps: Deps) {
       log.info({ consignment: confirmation.consignmentNumber }, 'booked')
       await fetchLabels(record.id, confirmation)
       const booked = (await deps.repo.get(record.id))!
-      deps.onBooked?.(booked)
+      try {
+        deps.onBooked?.(booked)
+      } catch (err) {
+        // What follows a booking (tracking, mailbox pickups) never turns a booked shipment into an error.
+        log.error({ problem: (err as Error).message }, 'after-booking step failed')
+      }
       return booked
     } catch (err) {
       // Never handed to the network (credentials, headers, a refused connection): nothing reached Bring.

@@ -57,13 +57,14 @@ export const summary = (r: SummaryRow): ShipmentSummary => ({
   consignmentNumber: r.consignment_number,
   hasLabel: r.label_file !== null,
   batchId: r.batch_id,
-  trackingState: trackingStateSchema.safeParse(r.tracking_state).data ?? null
+  trackingState: trackingStateSchema.safeParse(r.tracking_state).data ?? null,
+  desk: r.desk ?? null
 })
 
 /** What the list shows, and nothing more: the JSON columns stay on disk while searching. */
 export const summaryColumns =
   's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file, s.batch_id, (SELECT t.state FROM tracking t WHERE t.shipment_id = s.id) AS tracking_state'
-export type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id' | 'tracking_state'>
+export type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id' | 'tracking_state'> & { desk?: string | null }
 export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'] }
 
 export function createShipmentsRepo(db: Db, now = () => new Date()) {

@@ -235,6 +235,7 @@ export const en = {
     liveConfirmButton: 'Real shipment, real cost — book it'
   },
   shipments: {
+    bookedAt: 'desk {{desk}}',
     batch: 'Batch',
     fromBatch: 'From a batch',
     saveRecipients: 'Save these recipients in the address book',
@@ -506,6 +507,34 @@ export const en = {
     quoted: 'quoted {{price}}',
     noTestTracking: 'No tracking for test shipments: Bring does not track bookings made in test mode.',
     state: { pre_notified: 'Announced', in_transit: 'In transit', out_for_delivery: 'Out for delivery', ready_for_pickup: 'Ready for pickup', attempted_delivery: 'Delivery attempted', deviation: 'Deviation', customs: 'In customs', returning: 'On its way back', returned: 'Returned to sender', delivered: 'Delivered', not_found: 'Not at Bring yet', unavailable: 'Bring busy', error: 'Tracking error' }
+  },
+  sharedDb: {
+    title: 'Shared database (team)',
+    help: 'Several packing desks can share one history in a PostgreSQL database the shop runs. Each desk keeps its own Bring API key; label links stay on the desk that booked. Today the shipment history and booking are shared; pickups, the address book, batches, warehouse messages and tracking stay on each desk.',
+    local: 'This desk uses its own history file.',
+    connected: 'Shared database: connected (PostgreSQL {{version}}), this desk is “{{desk}}”.',
+    unreachable: 'The shared database cannot be reached: {{problem}} Bookings are refused until it is back.',
+    url: 'Address',
+    urlHelp: 'postgres://user@server:5432/database. The password goes in its own field.',
+    password: 'Password',
+    passwordKept: 'A password is saved in the keychain; leave empty to keep it.',
+    deskName: 'Desk name',
+    deskNameHelp: 'Shown on every shipment this desk books. Empty: “{{name}}”.',
+    tls: 'Encrypt the connection (TLS)',
+    caFile: 'CA certificate (if the server’s certificate is your own)',
+    noCaFile: 'None: the system’s trusted certificates',
+    chooseCa: 'Choose file…',
+    test: 'Test connection',
+    tested: 'Connected: PostgreSQL {{version}}. The tables are ready.',
+    save: 'Save and restart',
+    saved: 'Saved. Fraktdesk restarts now and uses the shared database.',
+    copy: 'Copy this desk’s history into the shared database',
+    copied: '{{copied}} shipments copied; {{already}} were already there.',
+    leave: 'Leave the shared database',
+    leaveTitle: 'Leave the shared database?',
+    leaveBody: 'This desk goes back to its own history file after a restart. The shared database keeps everything; the saved password is removed from the keychain.',
+    leaveConfirm: 'Leave and restart',
+    left: 'Fraktdesk restarts now with this desk’s own history.'
   },
   spend: {
     title: 'Spend per month (Bring’s prices from tracking)',

@@ -251,6 +251,7 @@ export const nb: Messages = {
     liveConfirmButton: 'Ekte sending, ekte kostnad – book den'
   },
   shipments: {
+    bookedAt: 'pakkebord {{desk}}',
     batch: 'Bunke',
     fromBatch: 'Fra massebooking',
     saveRecipients: 'Lagre disse mottakerne i adresseboken',
@@ -522,6 +523,34 @@ export const nb: Messages = {
     quoted: 'prisforslag {{price}}',
     noTestTracking: 'Ingen sporing for testsendinger: Bring sporer ikke bookinger gjort i testmodus.',
     state: { pre_notified: 'Varslet', in_transit: 'Under transport', out_for_delivery: 'Ute for levering', ready_for_pickup: 'Klar til henting', attempted_delivery: 'Forsøkt levert', deviation: 'Avvik', customs: 'I tollen', returning: 'På vei tilbake', returned: 'Returnert til avsender', delivered: 'Levert', not_found: 'Ikke hos Bring ennå', unavailable: 'Bring er opptatt', error: 'Sporingsfeil' }
+  },
+  sharedDb: {
+    title: 'Felles database (team)',
+    help: 'Flere pakkebord kan dele én historikk i en PostgreSQL-database butikken driver. Hvert pakkebord beholder sin egen Bring API-nøkkel; etikettlenker blir på pakkebordet som booket. Foreløpig deles sendingshistorikken og bookingen; hentinger, adressebok, bunker, lagermeldinger og sporing blir på hvert pakkebord.',
+    local: 'Dette pakkebordet bruker sin egen historikkfil.',
+    connected: 'Felles database: tilkoblet (PostgreSQL {{version}}), dette pakkebordet er «{{desk}}».',
+    unreachable: 'Får ikke kontakt med den felles databasen: {{problem}} Booking avvises til den er tilbake.',
+    url: 'Adresse',
+    urlHelp: 'postgres://bruker@server:5432/database. Passordet har sitt eget felt.',
+    password: 'Passord',
+    passwordKept: 'Et passord er lagret i nøkkelringen; la feltet stå tomt for å beholde det.',
+    deskName: 'Navn på pakkebordet',
+    deskNameHelp: 'Vises på hver sending dette pakkebordet booker. Tomt: «{{name}}».',
+    tls: 'Krypter tilkoblingen (TLS)',
+    caFile: 'CA-sertifikat (hvis serverens sertifikat er deres eget)',
+    noCaFile: 'Ingen: systemets klarerte sertifikater',
+    chooseCa: 'Velg fil …',
+    test: 'Test tilkoblingen',
+    tested: 'Tilkoblet: PostgreSQL {{version}}. Tabellene er klare.',
+    save: 'Lagre og start på nytt',
+    saved: 'Lagret. Fraktdesk starter på nytt og bruker den felles databasen.',
+    copy: 'Kopier dette pakkebordets historikk til den felles databasen',
+    copied: '{{copied}} sendinger kopiert; {{already}} var der fra før.',
+    leave: 'Forlat den felles databasen',
+    leaveTitle: 'Forlate den felles databasen?',
+    leaveBody: 'Dette pakkebordet går tilbake til sin egen historikkfil etter omstart. Den felles databasen beholder alt; det lagrede passordet fjernes fra nøkkelringen.',
+    leaveConfirm: 'Forlat og start på nytt',
+    left: 'Fraktdesk starter på nytt med pakkebordets egen historikk.'
   },
   spend: {
     title: 'Kostnad per måned (Brings priser fra sporing)',

@@ -62,7 +62,7 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     ])
     expect(booked).toMatchObject({ status: 'booked', hasLabel: true })
     const seen = await b.core.invoke('shipments:list', { query: 'Mottaker', limit: 50, offset: 0 })
-    expect((seen as { data: { items: { id: string; status: string }[] } }).data.items).toEqual([expect.objectContaining({ id: booked.id, status: 'booked' })])
+    expect((seen as { data: { items: { id: string; status: string }[] } }).data.items).toEqual([expect.objectContaining({ id: booked.id, status: 'booked', desk: 'Desk A' })])
     expect(bookings(sim)).toHaveLength(1)
     const pdf = `${booked.confirmation!.consignmentNumber}.pdf`
     expect(existsSync(path.join(a.core.deps.app.labelsDir, pdf))).toBe(true)

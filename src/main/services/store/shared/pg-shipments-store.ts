@@ -7,7 +7,7 @@ import { summary, type SummaryRow } from '../shipments-repo'
 import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
 import type { SharedSchema, ShipmentsTable } from './shared-schema'
 
-const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id'] as const
+const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id', 'desk'] as const
 
 /** Label links carry access tokens: they stay on the desk that booked (it downloads the label at once). */
 function withoutLabelLinks(c: Confirmation): Omit<Confirmation, 'labelUrl' | 'waybillUrl'> {

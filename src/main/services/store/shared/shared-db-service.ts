@@ -36,6 +36,7 @@ export function createSharedDbService(deps: { settings: SettingsStore; secretSto
         config: s,
         hasPassword,
         deskName: deskNameOr(s.deskName),
+        defaultDeskName: deskNameOr(''),
         active: deps.activeInThisRun,
         status: deps.activeInThisRun ? await deps.connection.status() : null
       }

@@ -7,6 +7,7 @@ import { SenderSettings } from './SenderSettings'
 import { SupportSettings } from './SupportSettings'
 import { BackupSettings } from './BackupSettings'
 import { ReceiverSettings } from './ReceiverSettings'
+import { SharedDatabaseSettings } from './SharedDatabaseSettings'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -34,6 +35,10 @@ export function SettingsScreen() {
         <div className="card">
           <h2>{t('receiver.title')}</h2>
           <ReceiverSettings />
+        </div>
+        <div className="card">
+          <h2>{t('sharedDb.title')}</h2>
+          <SharedDatabaseSettings />
         </div>
         <div className="card">
           <h2>{t('settings.backups')}</h2>

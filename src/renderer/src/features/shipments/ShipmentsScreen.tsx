@@ -134,6 +134,7 @@ export function ShipmentsScreen() {
                       <div className="muted small">
                         {s.recipientPostalCode} {s.recipientCity}
                         {s.reference ? ` · ${s.reference}` : ''}
+                        {s.desk ? ` · ${t('shipments.bookedAt', { desk: s.desk })}` : ''}
                       </div>
                     </td>
                     <td className="mono small">{s.consignmentNumber ?? '—'}</td>

@@ -72,3 +72,10 @@ export const useShipmentsStore = create<ShipmentsState>((set, get) => ({
 
 // Tracking moved on in the background: refresh what is shown.
 onEvent('tracking:changed', () => void useShipmentsStore.getState().load())
+
+// Another desk booked or changed a shipment (team mode): refresh once per burst of changes.
+let changedTimer: ReturnType<typeof setTimeout> | undefined
+onEvent('shipments:changed', () => {
+  clearTimeout(changedTimer)
+  changedTimer = setTimeout(() => void useShipmentsStore.getState().load(), 150)
+})
