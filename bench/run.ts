@@ -8,6 +8,7 @@ import { benchRenderer } from './sections/renderer'
 import { benchClient } from './sections/client'
 import { benchStartup } from './sections/startup'
 import { benchTracking } from './sections/tracking'
+import { benchPgSearch } from './sections/pg-search'
 import { quick } from './lib'
 
 const only = process.env.BENCH_ONLY?.split(',')
@@ -23,6 +24,7 @@ if (want('renderer')) results.renderer = await benchRenderer()
 if (want('client')) results.client = await benchClient()
 if (want('startup')) results.startup = await benchStartup()
 if (want('tracking')) results.tracking = await benchTracking()
+if (want('pgsearch')) results.pgSearch = await benchPgSearch()
 
 const dir = path.resolve('bench/results')
 mkdirSync(dir, { recursive: true })

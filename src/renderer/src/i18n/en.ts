@@ -524,7 +524,7 @@ export const en = {
     caFile: 'CA certificate (if the server’s certificate is your own)',
     noCaFile: 'None: the system’s trusted certificates',
     chooseCa: 'Choose file…',
-    test: 'Test connection',
+    test: 'Test database connection',
     tested: 'Connected: PostgreSQL {{version}}. The tables are ready.',
     save: 'Save and restart',
     saved: 'Saved. Fraktdesk restarts now and uses the shared database.',

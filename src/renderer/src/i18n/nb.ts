@@ -540,7 +540,7 @@ export const nb: Messages = {
     caFile: 'CA-sertifikat (hvis serverens sertifikat er deres eget)',
     noCaFile: 'Ingen: systemets klarerte sertifikater',
     chooseCa: 'Velg fil …',
-    test: 'Test tilkoblingen',
+    test: 'Test databasetilkoblingen',
     tested: 'Tilkoblet: PostgreSQL {{version}}. Tabellene er klare.',
     save: 'Lagre og start på nytt',
     saved: 'Lagret. Fraktdesk starter på nytt og bruker den felles databasen.',
