@@ -9,6 +9,7 @@ import { benchClient } from './sections/client'
 import { benchStartup } from './sections/startup'
 import { benchTracking } from './sections/tracking'
 import { benchPgSearch } from './sections/pg-search'
+import { benchTeamBooking } from './sections/team-booking'
 import { quick } from './lib'
 
 const only = process.env.BENCH_ONLY?.split(',')
@@ -25,6 +26,7 @@ if (want('client')) results.client = await benchClient()
 if (want('startup')) results.startup = await benchStartup()
 if (want('tracking')) results.tracking = await benchTracking()
 if (want('pgsearch')) results.pgSearch = await benchPgSearch()
+if (want('team')) results.team = await benchTeamBooking()
 
 const dir = path.resolve('bench/results')
 mkdirSync(dir, { recursive: true })

@@ -21,6 +21,8 @@ import { createSharedConnection } from './services/store/shared/shared-connectio
 import { lazyPgShipmentsStore } from './services/store/shared/pg-shipments-store'
 import { createSharedDbService } from './services/store/shared/shared-db-service'
 import { followSharedChanges } from './services/store/shared/follow-changes'
+import { createSharedPacer } from './services/store/shared/shared-pacer'
+import { bringRateLimits } from './services/bring/rate-limiter'
 import { createBookingService, notSentMessage, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
 import { createPickupsRepo } from './services/store/pickups-repo'
@@ -84,7 +86,12 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const settings = await createSettingsStore(opts.userDataDir)
   const credentials = createCredentialsService(settings, opts.secretStore)
   const sandboxFetch = createInProcessFetch(opts.sandbox ?? createSimulator())
+  // Team mode: the history in the shared PostgreSQL database chosen in Settings (opened on first use).
+  const sharedConnection = createSharedConnection({ settings, secretStore: opts.secretStore, logger: opts.logger })
+  const teamMode = sharedConnection.configured()
   const bring = createBringConnection({
+    // Desks that share an API user share Bring's booking limit, paced through the shared database.
+    limiters: teamMode ? { booking: createSharedPacer(sharedConnection.database, () => settings.get().apiUid, bringRateLimits.booking) } : undefined,
     settings,
     credentials,
     fetch: opts.fetch,
@@ -100,9 +107,6 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const db = history.db
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = createPickupsRepo(db)
-  // Team mode: the history in the shared PostgreSQL database chosen in Settings (opened on first use).
-  const sharedConnection = createSharedConnection({ settings, secretStore: opts.secretStore, logger: opts.logger })
-  const teamMode = sharedConnection.configured()
   const shipmentsStore = teamMode ? lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName()) : sqliteShipmentsStore(shipments)
   const interrupted = {
     shipments: await shipmentsStore

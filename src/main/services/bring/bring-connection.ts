@@ -5,6 +5,7 @@ import type { SettingsStore } from '../settings/settings-store'
 import type { Logger } from '../log/logger'
 import { sandboxAccount } from '../bring-simulator/demo-data'
 import { createBringHttp, type BringAuth, type BringHttp, type FetchLike } from './bring-http'
+import type { BringApi, RateLimiter } from './rate-limiter'
 
 export const DEFAULT_BRING_BASE_URL = 'https://api.bring.com'
 
@@ -19,6 +20,8 @@ export interface BringConnectionDeps {
   logger: Logger
   appVersion: string
   timeoutMs?: number
+  /** Limiters for real Bring (test and live) instead of this process's own: desks sharing an API user (team mode). */
+  limiters?: Partial<Record<BringApi, RateLimiter>>
 }
 
 export interface BringConnection {
@@ -55,7 +58,8 @@ export function createBringConnection(deps: BringConnectionDeps): BringConnectio
         auth: sandbox ? async () => ({ apiUid: sandboxAccount.apiUid, apiKey: sandboxAccount.apiKey }) : realAuth,
         clientUrl: clientUrl(),
         logger: deps.logger.child({ mode }),
-        timeoutMs: deps.timeoutMs
+        timeoutMs: deps.timeoutMs,
+        ...(sandbox || !deps.limiters ? {} : { limiters: deps.limiters })
       })
     }
   }

@@ -15,11 +15,13 @@ function withoutLabelLinks(c: Confirmation): Omit<Confirmation, 'labelUrl' | 'wa
   return rest
 }
 
-/** `LIKE` pattern for a substring, the user's text taken literally (no wildcards, no control characters). */
+/** The user's search as the index holds it: lower case, no control characters. */
+// eslint-disable-next-line no-control-regex
+const searchable = (query: string): string => query.trim().replace(/[\u0000-\u001f]/g, '').toLowerCase()
+
+/** `LIKE` pattern for a substring, the user's text taken literally (no wildcards). */
 export function substringPattern(query: string): string {
-  // eslint-disable-next-line no-control-regex
-  const text = query.replace(/[\u0000-\u001f]/g, '').toLowerCase()
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return `%${searchable(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
 type Row = Selectable<ShipmentsTable>
@@ -45,7 +47,9 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
     if (filter.attention) throw new AppError('INVALID_INPUT', 'The “Needs attention” filter is not available with the shared database yet.')
     let out = q
     const query = filter.query.trim()
-    if (query) out = out.where(sql<boolean>`search_text LIKE ${substringPattern(query)}`)
+    // 1–2 characters: the short-gram index; longer: trigrams (pg_trgm), checked as a literal substring.
+    if (query && Array.from(searchable(query)).length <= 2) out = out.where(sql<boolean>`search_grams @> ARRAY[${searchable(query)}]::text[]`)
+    else if (query) out = out.where(sql<boolean>`search_text LIKE ${substringPattern(query)}`)
     if (filter.status) out = out.where('status', '=', filter.status)
     if (filter.mode) out = out.where('mode', '=', filter.mode)
     if (filter.from) out = out.where('created_at', '>=', filter.from)

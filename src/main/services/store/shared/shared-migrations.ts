@@ -9,6 +9,18 @@ export const sharedMigrations: Record<string, Migration> = {
   '0001_shipments': {
     async up(db: Kysely<unknown>) {
       await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db)
+      // The searchable values, lower-cased, apart (U+001F never occurs in them): substring search never spans two.
+      // Function bodies as strings ($$): PostgreSQL 13 has no SQL-standard bodies.
+      await sql`
+        CREATE FUNCTION fraktdesk_search_text(VARIADIC v text[]) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT lower(array_to_string(v, E'\\x1f', '')) $$`.execute(db)
+      // Every distinct 1- and 2-character piece of those values: trigrams cannot answer a 1–2 character search.
+      await sql`
+        CREATE FUNCTION fraktdesk_short_grams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(array_agg(DISTINCT g), '{}') FROM (
+          SELECT substr(t, i, 1) AS g FROM generate_series(1, length(t)) AS i
+          UNION ALL SELECT substr(t, i, 2) FROM generate_series(1, length(t) - 1) AS i) AS grams
+          WHERE strpos(g, E'\\x1f') = 0 $$`.execute(db)
       await sql`
         CREATE TABLE shipments (
           seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
@@ -33,12 +45,11 @@ export const sharedMigrations: Record<string, Migration> = {
           request_json jsonb NOT NULL,
           confirmation_json jsonb,
           error_json jsonb,
-          -- One lower-cased text per row, values apart (U+001F never occurs in them), for substring search.
-          search_text text GENERATED ALWAYS AS (lower(
-            recipient_name || E'\\x1f' || recipient_postal_code || E'\\x1f' || recipient_city || E'\\x1f' ||
-            coalesce(reference, '') || E'\\x1f' || coalesce(consignment_number, '') || E'\\x1f' || coalesce(package_numbers, ''))) STORED
+          search_text text GENERATED ALWAYS AS (fraktdesk_search_text(recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers)) STORED,
+          search_grams text[] GENERATED ALWAYS AS (fraktdesk_short_grams(fraktdesk_search_text(recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers))) STORED
         )`.execute(db)
       await sql`CREATE INDEX shipments_search ON shipments USING gin (search_text gin_trgm_ops)`.execute(db)
+      await sql`CREATE INDEX shipments_short_search ON shipments USING gin (search_grams)`.execute(db)
       // Newest first by booking time (desks' clocks, and copied histories, interleave), insertion order within.
       await sql`CREATE INDEX shipments_newest ON shipments (created_at DESC, seq DESC)`.execute(db)
       await sql`CREATE INDEX shipments_status ON shipments (status, created_at DESC, seq DESC)`.execute(db)
@@ -58,6 +69,12 @@ export const sharedMigrations: Record<string, Migration> = {
           RETURN NEW;
         END $$`.execute(db)
       await sql`CREATE TRIGGER shipments_notify AFTER INSERT OR UPDATE ON shipments FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_shipment()`.execute(db)
+    }
+  },
+  '0002_bring_pacing': {
+    // Desks that share one Bring API user share its rate limit: the next free start per API user.
+    async up(db: Kysely<unknown>) {
+      await sql`CREATE TABLE bring_pacing (api_user text PRIMARY KEY, next_at timestamptz NOT NULL)`.execute(db)
     }
   }
 }

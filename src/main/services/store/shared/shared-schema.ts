@@ -6,6 +6,7 @@ import type { ShipmentStatus } from '../../../../shared/domain/booking'
 export interface SharedSchema {
   shipments: ShipmentsTable
   desk_leases: DeskLeasesTable
+  bring_pacing: { api_user: string; next_at: ColumnType<Date, Date | string, Date | string> }
 }
 
 export interface ShipmentsTable {
@@ -35,6 +36,7 @@ export interface ShipmentsTable {
   confirmation_json: ColumnType<unknown, string | null, string | null>
   error_json: ColumnType<unknown, string | null, string | null>
   search_text: Generated<string>
+  search_grams: Generated<string[]>
 }
 
 /** Work one desk holds for a while (a batch row it is booking); another desk may take it once it expires. */

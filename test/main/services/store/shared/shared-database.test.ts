@@ -28,7 +28,7 @@ describe.skipIf(postgresUnavailable() !== '')('shared PostgreSQL database', () =
     const again = await connect(url)
     expect((await pgShipmentsStore(again.db, 'Desk B').get(s.id))!.recipientName).toBe('Kari Mottaker')
     const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(again.db)
-    expect(rows.map((r) => r.name)).toEqual(['0001_shipments'])
+    expect(rows.map((r) => r.name)).toEqual(['0001_shipments', '0002_bring_pacing'])
     expect(first.serverVersion).toMatch(/^\d+/)
   })
 

@@ -1,0 +1,31 @@
+import { sql, type Kysely } from 'kysely'
+import type { RateLimiter } from '../../bring/rate-limiter'
+import { defaultSleep, WINDOW_SAFETY_MS } from '../../bring/rate-limiter'
+import type { SharedSchema } from './shared-schema'
+
+/**
+ * Bring's limit is per API user, however many desks use it: in team mode every desk takes its next
+ * booking start from the shared database. Starts are spaced evenly (window / rate, as the one-desk
+ * limiter does), on the database server's clock, so desks' clocks never disagree about them.
+ * An unreachable database throws before anything is sent (the booking is then "not sent").
+ */
+export function createSharedPacer(
+  open: () => Promise<{ db: Kysely<SharedSchema> }>,
+  apiUser: () => string,
+  perSecond: number,
+  opts: { windowMs?: number; sleep?: (ms: number) => Promise<void> } = {}
+): RateLimiter {
+  const gapSeconds = (opts.windowMs ?? 1000 + WINDOW_SAFETY_MS) / perSecond / 1000
+  const sleep = opts.sleep ?? defaultSleep
+  return {
+    async acquire() {
+      const { db } = await open()
+      const { rows } = await sql<{ wait_ms: number }>`
+        INSERT INTO bring_pacing AS p (api_user, next_at) VALUES (${apiUser()}, clock_timestamp() + make_interval(secs => ${gapSeconds}))
+        ON CONFLICT (api_user) DO UPDATE SET next_at = greatest(p.next_at, clock_timestamp()) + make_interval(secs => ${gapSeconds})
+        RETURNING (extract(epoch FROM (p.next_at - make_interval(secs => ${gapSeconds}) - clock_timestamp())) * 1000)::float8 AS wait_ms`.execute(db)
+      const wait = rows[0].wait_ms
+      if (wait > 0) await sleep(Math.ceil(wait))
+    }
+  }
+}
