@@ -9,8 +9,14 @@ import { benchClient } from './sections/client'
 import { benchStartup } from './sections/startup'
 import { benchTracking } from './sections/tracking'
 import { benchPgSearch } from './sections/pg-search'
-import { benchTeamBooking } from './sections/team-booking'
+import { benchTeamBooking, runDeskProcess } from './sections/team-booking'
 import { quick } from './lib'
+
+// A desk of the team-booking bench, started by it as a child process of this same file.
+if (process.env.FRAKTDESK_BENCH_DESK) {
+  await runDeskProcess()
+  process.exit(0)
+}
 
 const only = process.env.BENCH_ONLY?.split(',')
 const want = (name: string): boolean => !only || only.includes(name)

@@ -1,7 +1,8 @@
-// Three desks in team mode (one shared PostgreSQL, one Bring API user) each run "Book all" on a
-// batch at once, against the HTTP simulator enforcing Bring's 18 bookings per second per API user
+// Three desks in team mode (one shared PostgreSQL, one Bring API user), each its own process as at
+// a shop's packing desks, run "Book all" on a batch at once, against the HTTP simulator enforcing Bring's 18 bookings per second per API user
 // with 429s. Desks share that budget through the store (shared-pacer.ts): the sum of their rates
 // should reach ≥ 0.9 × 18/s with zero 429s and no booking received twice.
+import { fork } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -18,6 +19,28 @@ import { simulatorAccounts, testAccount } from '../../e2e/fixtures/accounts'
 import { findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
 import { printTable, quick } from '../lib'
 
+const defaults = () => ({ customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' })
+
+/**
+ * One desk, in a child process (the bench entry re-run with FRAKTDESK_BENCH_DESK set): builds the
+ * app's services on its own userData, waits for "go", books its batch, reports the rows booked.
+ */
+export async function runDeskProcess(): Promise<void> {
+  const { dir, bringUrl, desk, rows } = JSON.parse(process.env.FRAKTDESK_BENCH_DESK!) as { dir: string; bringUrl: string; desk: number; rows: number }
+  const deps = await createAppDeps({ userDataDir: dir, secretStore: createMemorySecretStore(), fetch: socketReportingFetch(), baseUrl: bringUrl, openExternal: async () => undefined, logger: createLogger({ write: () => true }, 'warn'), version: 'bench', autoBackup: false, autoTracking: false })
+  await deps.credentials.save({ apiUid: testAccount.apiUid, apiKey: testAccount.apiKey, sessionOnly: false })
+  await deps.settings.update({ mode: 'test', defaultSender: { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' } })
+  const batch = deps.batches.create({ name: `desk ${desk}`, defaults: defaults(), rows: Array.from({ length: rows }, (_, i) => ({ name: `Mottaker ${desk}-${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `D${desk}-${i + 1}` })) })
+  process.send!({ ready: true })
+  await new Promise<void>((resolve) => process.once('message', () => resolve()))
+  deps.batches.start(batch.id, {})
+  await deps.batches.settled(batch.id)
+  process.send!({ booked: deps.batches.get(batch.id).counts.booked })
+  deps.dispose()
+  await new Promise((r) => setTimeout(r, 200))
+  process.exit(0)
+}
+
 export async function benchTeamBooking(): Promise<Record<string, number> | { skipped: string }> {
   if (!findPostgresBin()) {
     console.log('\nTeam booking: skipped — PostgreSQL is not installed here (apt-get install postgresql)')
@@ -30,29 +53,31 @@ export async function benchTeamBooking(): Promise<Record<string, number> | { ski
   const sim = createSimulator({ accounts: simulatorAccounts, maxRequests: desks * perDesk * 4 })
   const bring = await startSimulatorServer(sim)
   const dirs: string[] = []
-  const running: Awaited<ReturnType<typeof createAppDeps>>[] = []
+  const children: ReturnType<typeof fork>[] = []
   try {
     const admin = new pg.Client({ connectionString: server.adminUrl })
     await admin.connect()
     await admin.query('CREATE DATABASE fraktdesk_team')
     await admin.end()
     const url = server.adminUrl.replace(/\/postgres$/, '/fraktdesk_team')
+    const ready: Promise<void>[] = []
+    const booked: Promise<number>[] = []
     for (let d = 1; d <= desks; d++) {
       const dir = await mkdtemp(path.join(tmpdir(), `fraktdesk-bench-desk${d}-`))
       dirs.push(dir)
       await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ sharedDatabase: { url, tls: false, caFile: '', deskName: `Desk ${d}` } }))
-      const deps = await createAppDeps({ userDataDir: dir, secretStore: createMemorySecretStore(), fetch: socketReportingFetch(), baseUrl: bring.url, openExternal: async () => undefined, logger: createLogger({ write: () => true }, 'warn'), version: 'bench', autoBackup: false, autoTracking: false })
-      running.push(deps)
-      await deps.credentials.save({ apiUid: testAccount.apiUid, apiKey: testAccount.apiKey, sessionOnly: false })
-      await deps.settings.update({ mode: 'test', defaultSender: { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' } })
+      const child = fork(process.argv[1], [], { env: { ...process.env, FRAKTDESK_BENCH_DESK: JSON.stringify({ dir, bringUrl: bring.url, desk: d, rows: perDesk }) } })
+      children.push(child)
+      ready.push(new Promise((resolve) => child.on('message', (m: { ready?: boolean }) => m.ready && resolve())))
+      booked.push(new Promise((resolve, reject) => {
+        child.on('message', (m: { booked?: number }) => m.booked !== undefined && resolve(m.booked))
+        child.on('exit', (code) => code !== 0 && reject(new Error(`desk ${d} exited with ${code}`)))
+      }))
     }
-    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
-    const batches = running.map((deps, d) =>
-      deps.batches.create({ name: `desk ${d + 1}`, defaults, rows: Array.from({ length: perDesk }, (_, i) => ({ name: `Mottaker ${d + 1}-${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `D${d + 1}-${i + 1}` })) })
-    )
+    await Promise.all(ready)
     const started = performance.now()
-    running.forEach((deps, d) => deps.batches.start(batches[d].id, {}))
-    await Promise.all(running.map((deps, d) => deps.batches.settled(batches[d].id)))
+    for (const child of children) child.send('go')
+    const bookedRows = (await Promise.all(booked)).reduce((a, b) => a + b, 0)
     const elapsed = (performance.now() - started) / 1000
     const bookings = sim.requests.filter((r) => r.routeId === 'booking.book')
     const arrivals = bookings.map((r) => Date.parse(r.at)).sort((a, b) => a - b)
@@ -61,7 +86,7 @@ export async function benchTeamBooking(): Promise<Record<string, number> | { ski
     const result = {
       desks,
       shipments: desks * perDesk,
-      booked: running.reduce((n, deps, d) => n + deps.batches.get(batches[d].id).counts.booked, 0),
+      booked: bookedRows,
       wallSeconds: elapsed,
       requests: arrivals.length,
       reqPerSecond: achieved,
@@ -70,7 +95,7 @@ export async function benchTeamBooking(): Promise<Record<string, number> | { ski
       tooMany: bookings.filter((r) => r.status === 429).length,
       doubled: [...sim.state.bookings.values()].filter((n) => n > 1).length
     }
-    printTable(`Team booking: ${desks} desks, one API user, one shared PostgreSQL, ${perDesk} rows each at once (limit ${limit} req/s)`, ['measure', 'value'], [
+    printTable(`Team booking: ${desks} desks (one process each), one API user, one shared PostgreSQL, ${perDesk} rows each at once (limit ${limit} req/s)`, ['measure', 'value'], [
       ['rows booked', `${result.booked}/${result.shipments}`],
       ['wall time (s)', elapsed.toFixed(1)],
       ['booking requests at Bring', result.requests],
@@ -82,7 +107,7 @@ export async function benchTeamBooking(): Promise<Record<string, number> | { ski
     ])
     return result
   } finally {
-    for (const deps of running) deps.dispose()
+    for (const child of children) if (child.exitCode === null) child.kill()
     await bring.close()
     await new Promise((r) => setTimeout(r, 200))
     await server.stop()

@@ -22,6 +22,7 @@ import { lazyPgShipmentsStore } from './services/store/shared/pg-shipments-store
 import { createSharedDbService } from './services/store/shared/shared-db-service'
 import { followSharedChanges } from './services/store/shared/follow-changes'
 import { createSharedPacer } from './services/store/shared/shared-pacer'
+import { mirroredShipmentsStore } from './services/store/shared/mirrored-store'
 import { bringRateLimits } from './services/bring/rate-limiter'
 import { createBookingService, notSentMessage, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
@@ -107,7 +108,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const db = history.db
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = createPickupsRepo(db)
-  const shipmentsStore = teamMode ? lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName()) : sqliteShipmentsStore(shipments)
+  const shipmentsStore = teamMode ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName()), shipments, opts.logger) : sqliteShipmentsStore(shipments)
   const interrupted = {
     shipments: await shipmentsStore
       .recoverInterrupted({
@@ -160,8 +161,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     logger: opts.logger,
     onBooked: (s) => {
       pickups.recordMailboxPickup(s)
-      // Tracking still lives in each desk's own file (its rows point at local shipments): not yet in team mode.
-      if (!teamMode) tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
+      // Tracking still lives in each desk's own file: the desk that booked follows its shipments.
+      tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
     }
   })
   const addressBook = createAddressBookRepo(db)

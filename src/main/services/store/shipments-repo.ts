@@ -117,6 +117,32 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
       })
       return detail(byId.get(id)!)
     },
+    /**
+     * Team mode keeps a copy of this desk's own bookings here (with the label links the shared
+     * database never gets), so what still lives per desk (batches, tracking, label downloads) finds them.
+     */
+    insertCopy(record: { id: string; createdAt: string }, form: BookingForm, request: unknown, mode: Mode, batchId?: string): void {
+      insert.run({
+        id: record.id,
+        clientRequestId: form.clientRequestId,
+        now: record.createdAt,
+        mode,
+        customerNumber: form.customerNumber,
+        productId: form.productId,
+        recipientName: form.recipient.name,
+        recipientPostalCode: form.recipient.postalCode,
+        recipientCity: form.recipient.city,
+        reference: form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null,
+        form: JSON.stringify(form),
+        request: JSON.stringify(request),
+        batchId: batchId ?? null
+      })
+    },
+    setClientRequest(id: string, clientRequestId: string): void {
+      const r = byId.get(id)
+      if (!r) return
+      db.prepare('UPDATE shipments SET client_request_id = ?, form_json = ?, updated_at = ? WHERE id = ?').run(clientRequestId, JSON.stringify({ ...JSON.parse(r.form_json), clientRequestId }), now().toISOString(), id)
+    },
     /** A failed or unsent attempt sent again: same record, new request, pending again. */
     replaceRequest(id: string, form: BookingForm, request: unknown, mode: Mode): void {
       db.prepare(`UPDATE shipments SET form_json = @form, request_json = @request, mode = @mode, status = 'pending', error_json = NULL, updated_at = @now,

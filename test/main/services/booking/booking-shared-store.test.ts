@@ -67,6 +67,10 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     const pdf = `${booked.confirmation!.consignmentNumber}.pdf`
     expect(existsSync(path.join(a.core.deps.app.labelsDir, pdf))).toBe(true)
     expect(existsSync(path.join(b.core.deps.app.labelsDir, pdf))).toBe(false)
+    // The label link (and its token) stayed on desk A: it can download the label again, desk B cannot.
+    expect((await a.core.invoke('labels:download', { id: booked.id })).ok).toBe(true)
+    const fromB = await b.core.invoke('labels:download', { id: booked.id })
+    expect((fromB as { error: { message: string } }).error.message).toMatch(/no label link/)
   })
 
   it('both desks submit the same form at once: Bring receives one booking, both see that one', async () => {
