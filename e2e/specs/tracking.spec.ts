@@ -4,10 +4,12 @@ import { expect, goTo, test } from '../fixtures/app'
 import { shopSettings } from '../fixtures/keys'
 import { fillDomestic } from '../fixtures/forms'
 
-test('Sandbox shipments move on as the simulated clock advances: In transit, then Delivered or Ready for pickup, with the timeline', async ({ launch }) => {
+test('Sandbox shipments move on as the simulated clock advances: In transit, a delayed one in Needs attention with the sidebar count, then Delivered, with the timeline and the spend report', async ({ launch }) => {
   const app = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language: 'en' })) })
   const { page, sandbox } = app
   test.skip(!sandbox, 'needs the in-process Sandbox of the Chromium launcher')
+  // Two journeys on time; Per Utvalgt's parcel is delayed on the way (a deviation).
+  sandbox!.scriptJourneys('normal', 'normal', 'deviation')
   for (const name of ['Kari Mottaker', 'Ola Hansen', 'Per Utvalgt']) {
     await goTo(page, 'Book')
     await fillDomestic(page, { name })
@@ -22,14 +24,24 @@ test('Sandbox shipments move on as the simulated clock advances: In transit, the
 
   sandbox!.advanceClock(12 * 3_600_000)
   await page.evaluate((list) => window.api['tracking:refresh']({ ids: list }), ids)
-  // Half a day in: in transit (a few meet a deviation on the way, decided by their number).
-  await expect(page.getByTestId('shipments-table').locator('.badge.tracking-in_transit, .badge.tracking-deviation')).toHaveCount(3)
+  // Half a day in: two in transit, one delayed: it needs attention, and the sidebar counts it.
+  await expect(page.getByTestId('shipments-table').locator('.badge.tracking-in_transit')).toHaveCount(2)
+  await expect(page.getByTestId('shipments-table').locator('.badge.tracking-deviation')).toHaveCount(1)
+  await expect(page.getByTestId('attention-count')).toHaveText('1')
+  await expect(page.getByTestId('attention-count')).toHaveAttribute('aria-label', '1 shipment needs attention')
+  await page.getByTestId('attention-filter').check()
+  await expect(page.locator('[data-shipment]')).toHaveCount(1)
+  await expect(page.locator('[data-shipment]')).toContainText('Per Utvalgt')
+  await page.getByTestId('attention-filter').uncheck()
+  await expect(page.locator('[data-shipment]')).toHaveCount(3)
 
   sandbox!.advanceClock(48 * 3_600_000)
   await page.evaluate((list) => window.api['tracking:refresh']({ ids: list }), ids)
   const table = page.getByTestId('shipments-table')
   await expect(table.locator('.badge.tracking-in_transit')).toHaveCount(0)
-  await expect(table.locator('.badge.tracking-delivered, .badge.tracking-ready_for_pickup, .badge.tracking-deviation, .badge.tracking-attempted_delivery')).toHaveCount(3)
+  // The delayed one arrived a day late; all three collected, nothing needs attention any more.
+  await expect(table.locator('.badge.tracking-delivered')).toHaveCount(3)
+  await expect(page.getByTestId('attention-count')).toHaveCount(0)
   await table.locator('[data-shipment]').first().click()
   const tracking = page.getByTestId('tracking')
   await expect(tracking.locator('.timeline li')).not.toHaveCount(0)
@@ -68,6 +80,7 @@ test('in Norwegian: tracking states and Bring’s event texts read in Norwegian;
   const quoted = page.getByTestId('quote-results').locator('tr[data-product="5800"][data-customer="5"]')
   await quoted.getByRole('button', { name: 'Book denne' }).click()
   await expect(page.locator('#productId')).toHaveValue('5800')
+  sandbox!.scriptJourneys('deviation')
   await page.locator('#recipient-name').fill('Kari Mottaker')
   await page.locator('#recipient-addressLine').fill('Bryggen 1')
   await page.locator('#recipient-postalCode').fill('5003')
@@ -77,9 +90,10 @@ test('in Norwegian: tracking states and Bring’s event texts read in Norwegian;
   await goTo(page, 'Sendinger')
   await expect(page.locator('[data-shipment]')).toHaveCount(1)
   const id = (await page.locator('[data-shipment]').first().getAttribute('data-shipment'))!
-  sandbox!.advanceClock(11 * 3_600_000)
+  sandbox!.advanceClock(13 * 3_600_000)
   await page.evaluate((list) => window.api['tracking:refresh']({ ids: list }), [id])
-  await expect(page.getByTestId('shipments-table').locator('.badge.tracking-in_transit, .badge.tracking-deviation')).toHaveCount(1)
+  await expect(page.getByTestId('shipments-table').locator('.badge.tracking-deviation')).toHaveText('Avvik')
+  await expect(page.getByTestId('attention-count')).toHaveAttribute('aria-label', '1 sending trenger oppfølging')
   await page.locator('[data-shipment]').first().click()
   const tracking = page.getByTestId('tracking')
   await expect(tracking).toContainText('Sporing')

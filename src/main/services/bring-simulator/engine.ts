@@ -6,7 +6,7 @@ import { customerInfoRoutes } from './routes/customer-info'
 import { shippingGuideRoutes } from './routes/shipping-guide'
 import { bookingRoutes } from './routes/booking'
 import { pickupRoutes } from './routes/pickup'
-import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute, SimState } from './types'
+import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute, SimState, SimJourney } from './types'
 
 /** What the engine decided; the in-process fetch and the HTTP server each act it out. */
 export type SimOutcome =
@@ -35,6 +35,8 @@ export interface Simulator {
   accounts: SimAccount[]
   /** Moves the simulator's clock forward (shipments it tracks move on with it). */
   advanceClock(ms: number): void
+  /** The next bookings' tracking journeys, in order (e.g. a deviation for a "needs attention" test). */
+  scriptJourneys(...journeys: SimJourney[]): void
   reset(): void
 }
 
@@ -50,7 +52,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   let offsetMs = 0
   const now = (): Date => new Date(base().getTime() + offsetMs)
   const limits = { ...bringRateLimits, ...options.rateLimits }
-  const state: SimState = { bookings: new Map(), consignments: new Map(), pickups: new Map() }
+  const state: SimState = { bookings: new Map(), consignments: new Map(), pickups: new Map(), scriptedJourneys: [] }
   const routes: SimRoute[] = (options.modules ?? defaultModules).flatMap((m) => m({ accounts, state }))
   const faults = createFaultBook()
   const requests: SimRequestRecord[] = []
@@ -123,6 +125,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     state,
     advanceClock(ms: number) {
       offsetMs += ms
+    },
+    scriptJourneys(...journeys) {
+      state.scriptedJourneys.push(...journeys)
     },
     reset() {
       faults.clear()

@@ -42,6 +42,8 @@ export interface SimState {
   bookings: Map<string, number>
   /** Consignments it booked, for the tracking route to play their journey. */
   consignments: Map<string, SimConsignment>
+  /** Journeys the next bookings will play, in order (tests script a deviation; otherwise the number decides). */
+  scriptedJourneys: SimJourney[]
   pickups: Map<string, { kind: 'business' | 'mailbox'; date: string; cancelled: boolean; customerNumber: string }>
 }
 
@@ -57,7 +59,12 @@ export interface SimRequestRecord {
   body: unknown
 }
 
+/** How a tracked shipment's journey goes: on time, delayed (a deviation), a failed delivery attempt, or returned. */
+export type SimJourney = 'normal' | 'deviation' | 'attempted' | 'return'
+
 export interface SimConsignment {
+  /** Scripted by a test; otherwise decided by the consignment number. */
+  journey?: SimJourney
   bookedAt: Date
   productId: string
   packageNumbers: string[]

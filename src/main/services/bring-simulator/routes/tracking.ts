@@ -13,7 +13,8 @@ const pickupProducts = new Set(['5800', '0340', '0342', 'PICKUP_PARCEL', 'PICKUP
 type Step = { afterH: number; status: string; en: string; no: string }
 
 function journey(cn: string, c: SimConsignment): Step[] {
-  const roll = [...cn].reduce((s, ch) => (s * 31 + ch.charCodeAt(0)) % 1000, 7) % 100
+  const scripted = { normal: 50, deviation: 20, attempted: 10, return: 2 } as const
+  const roll = c.journey ? scripted[c.journey] : [...cn].reduce((s, ch) => (s * 31 + ch.charCodeAt(0)) % 1000, 7) % 100
   const delay = roll >= 15 && roll < 25 ? 24 : 0
   const steps: Step[] = [
     { afterH: 0, status: 'PRE_NOTIFIED', en: 'Bring has received a message from the sender that a package is on its way.', no: 'Bring har mottatt melding fra avsender om at en pakke er på vei.' },
