@@ -19,8 +19,10 @@ import type { Mode } from '../../../shared/domain/mode'
 import { trackingStateSchema } from '../../../shared/domain/tracking'
 import { attentionCondition, attentionCutoffs } from './tracking-repo'
 
-interface Row {
+/** A shipments row as stored (SQLite). */
+export interface ShipmentRow {
   id: string
+  client_request_id: string
   created_at: string
   updated_at: string
   mode: Mode
@@ -64,13 +66,13 @@ export const summary = (r: SummaryRow): ShipmentSummary => ({
 /** What the list shows, and nothing more: the JSON columns stay on disk while searching. */
 export const summaryColumns =
   's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file, s.batch_id, (SELECT t.state FROM tracking t WHERE t.shipment_id = s.id) AS tracking_state'
-export type SummaryRow = Pick<Row, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id' | 'tracking_state'> & { desk?: string | null }
+export type SummaryRow = Pick<ShipmentRow, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id' | 'tracking_state'> & { desk?: string | null }
 export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'] }
 
 export function createShipmentsRepo(db: Db, now = () => new Date()) {
   registerSearchTokens(db)
-  const byId = db.prepare<[string], Row>('SELECT * FROM shipments WHERE id = ?')
-  const byClientRequest = db.prepare<[string], Row>('SELECT * FROM shipments WHERE client_request_id = ?')
+  const byId = db.prepare<[string], ShipmentRow>('SELECT * FROM shipments WHERE id = ?')
+  const byClientRequest = db.prepare<[string], ShipmentRow>('SELECT * FROM shipments WHERE client_request_id = ?')
   const insert = db.prepare(`INSERT INTO shipments (id, client_request_id, created_at, updated_at, mode, status, customer_number, product_id,
     recipient_name, recipient_postal_code, recipient_city, reference, form_json, request_json, batch_id)
     VALUES (@id, @clientRequestId, @now, @now, @mode, 'pending', @customerNumber, @productId, @recipientName, @recipientPostalCode, @recipientCity, @reference, @form, @request, @batchId)`)
@@ -87,7 +89,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
   }
   const setLabel = db.prepare('UPDATE shipments SET label_file = ?, updated_at = ? WHERE id = ?')
 
-  const detail = (r: Row): ShipmentRecord => ({
+  const detail = (r: ShipmentRow): ShipmentRecord => ({
     ...summary(r),
     updatedAt: r.updated_at,
     form: storedBookingFormSchema.parse(JSON.parse(r.form_json)),
@@ -100,21 +102,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     /** Written before anything is sent to Bring: the full request is on disk even if the app dies mid-call. */
     insertPending(form: BookingForm, request: unknown, mode: Mode, batchId?: string): ShipmentRecord {
       const id = randomUUID()
-      insert.run({
-        id,
-        clientRequestId: form.clientRequestId,
-        now: insertTime(),
-        mode,
-        customerNumber: form.customerNumber,
-        productId: form.productId,
-        recipientName: form.recipient.name,
-        recipientPostalCode: form.recipient.postalCode,
-        recipientCity: form.recipient.city,
-        reference: form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null,
-        form: JSON.stringify(form),
-        request: JSON.stringify(request),
-        batchId: batchId ?? null
-      })
+      insert.run(insertParams(id, insertTime(), form, request, mode, batchId))
       return detail(byId.get(id)!)
     },
     /**
@@ -122,21 +110,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
      * database never gets), so what still lives per desk (batches, tracking, label downloads) finds them.
      */
     insertCopy(record: { id: string; createdAt: string }, form: BookingForm, request: unknown, mode: Mode, batchId?: string): void {
-      insert.run({
-        id: record.id,
-        clientRequestId: form.clientRequestId,
-        now: record.createdAt,
-        mode,
-        customerNumber: form.customerNumber,
-        productId: form.productId,
-        recipientName: form.recipient.name,
-        recipientPostalCode: form.recipient.postalCode,
-        recipientCity: form.recipient.city,
-        reference: form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null,
-        form: JSON.stringify(form),
-        request: JSON.stringify(request),
-        batchId: batchId ?? null
-      })
+      insert.run(insertParams(record.id, record.createdAt, form, request, mode, batchId))
     },
     setClientRequest(id: string, clientRequestId: string): void {
       const r = byId.get(id)
@@ -219,6 +193,28 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
 }
 export type ShipmentsRepo = ReturnType<typeof createShipmentsRepo>
 
+/** The insert statement's parameters for a new pending shipment. */
+function insertParams(id: string, at: string, form: BookingForm, request: unknown, mode: Mode, batchId?: string) {
+  return {
+    id,
+    clientRequestId: form.clientRequestId,
+    now: at,
+    mode,
+    customerNumber: form.customerNumber,
+    productId: form.productId,
+    recipientName: form.recipient.name,
+    recipientPostalCode: form.recipient.postalCode,
+    recipientCity: form.recipient.city,
+    reference: shipmentReference(form),
+    form: JSON.stringify(form),
+    request: JSON.stringify(request),
+    batchId: batchId ?? null
+  }
+}
+
+/** The reference the history shows and searches: the recipient's, else the order's, else the sender's. */
+export const shipmentReference = (form: BookingForm): string | null => form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null
+
 /** The conditions of a history filter, shared by the page and its count. */
 function listRequest(filter: ShipmentFilterQuery & { attentionDays?: { pickupDays: number; silentDays: number } }): ListRequest {
   const where: string[] = []
@@ -245,7 +241,7 @@ function listRequest(filter: ShipmentFilterQuery & { attentionDays?: { pickupDay
   return { query: filter.query, where, params }
 }
 
-function nextDay(isoDate: string): string {
+export function nextDay(isoDate: string): string {
   const d = new Date(`${isoDate}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + 1)
   return d.toISOString().slice(0, 10)

@@ -1,29 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { Db } from '../db'
 import type { SharedSchema } from './shared-schema'
+import type { ShipmentRow } from '../shipments-repo'
 
-interface LocalRow {
-  id: string
-  client_request_id: string
-  created_at: string
-  updated_at: string
-  mode: 'sandbox' | 'test' | 'live'
-  status: SharedSchema['shipments']['status']
-  customer_number: string
-  product_id: string
-  recipient_name: string
-  recipient_postal_code: string
-  recipient_city: string
-  reference: string | null
-  consignment_number: string | null
-  package_numbers: string | null
-  batch_id: string | null
-  label_file: string | null
-  form_json: string
-  request_json: string
-  confirmation_json: string | null
-  error_json: string | null
-}
+type LocalRow = Omit<ShipmentRow, 'tracking_state'>
 
 const CHUNK = 500
 

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kyse
 import { confirmationSchema, storedBookingFormSchema, type Confirmation, type ShipmentFilterQuery, type ShipmentRecord } from '../../../../shared/domain/booking'
 import { AppError } from '../../../../shared/ipc/app-error'
 import { TOTAL_CAP } from '../newest-first-page'
-import { summary, type SummaryRow } from '../shipments-repo'
+import { nextDay, shipmentReference, summary, type SummaryRow } from '../shipments-repo'
 import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
 import type { SharedSchema, ShipmentsTable } from './shared-schema'
 
@@ -78,7 +78,7 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
             recipient_name: form.recipient.name,
             recipient_postal_code: form.recipient.postalCode,
             recipient_city: form.recipient.city,
-            reference: form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null,
+            reference: shipmentReference(form),
             consignment_number: null,
             package_numbers: null,
             batch_id: batchId ?? null,
@@ -163,19 +163,12 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
       // Only this desk's own rows: another desk may be sending right now.
       const at = touch()
       return db.transaction().execute(async (trx) => {
-        const notSent = await trx
-          .updateTable('shipments')
-          .set({ status: 'not_sent', error_json: JSON.stringify({ code: 'NOT_SENT', message: messages.notSent }), updated_at: at })
-          .where('desk', '=', desk)
-          .where('status', '=', 'pending')
-          .executeTakeFirst()
-        const unknown = await trx
-          .updateTable('shipments')
-          .set({ status: 'outcome_unknown', error_json: JSON.stringify({ code: 'INTERRUPTED', message: messages.unknown }), updated_at: at })
-          .where('desk', '=', desk)
-          .where('status', '=', 'sending')
-          .executeTakeFirst()
-        return { notSent: Number(notSent.numUpdatedRows), unknown: Number(unknown.numUpdatedRows) }
+        const move = async (from: 'pending' | 'sending', to: 'not_sent' | 'outcome_unknown', error: { code: string; message: string }): Promise<number> =>
+          Number((await trx.updateTable('shipments').set({ status: to, error_json: JSON.stringify(error), updated_at: at }).where('desk', '=', desk).where('status', '=', from).executeTakeFirst()).numUpdatedRows)
+        return {
+          notSent: await move('pending', 'not_sent', { code: 'NOT_SENT', message: messages.notSent }),
+          unknown: await move('sending', 'outcome_unknown', { code: 'INTERRUPTED', message: messages.unknown })
+        }
       })
     },
     async list(filter) {
@@ -189,12 +182,6 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
       return { total: Math.min(total, TOTAL_CAP), totalExact: total <= TOTAL_CAP }
     }
   }
-}
-
-function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
 }
 
 /** The PostgreSQL store behind a connection opened on first use (and retried after a failure). */
