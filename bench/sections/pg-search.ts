@@ -66,6 +66,19 @@ async function seed(url: string, n: number): Promise<void> {
   console.log(` — ${((performance.now() - started) / 1000).toFixed(0)} s`)
 }
 
+async function alreadySeeded(url: string, n: number): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url })
+  try {
+    await client.connect()
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM shipments')
+    return Number(rows[0].n) === n
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
 export async function benchPgSearch(): Promise<{ results: PgSearchResult[]; bytesPerShipment: number; server: string } | { skipped: string }> {
   if (!process.env.FRAKTDESK_BENCH_PG_URL && !findPostgresBin()) {
     console.log('\nPostgreSQL search: skipped — PostgreSQL is not installed here (apt-get install postgresql)')
@@ -76,14 +89,17 @@ export async function benchPgSearch(): Promise<{ results: PgSearchResult[]; byte
   const server = process.env.FRAKTDESK_BENCH_PG_URL ? null : await startPostgres()
   const adminUrl = process.env.FRAKTDESK_BENCH_PG_URL ?? server!.adminUrl
   try {
-    const admin = new pg.Client({ connectionString: adminUrl })
-    await admin.connect()
-    await admin.query('DROP DATABASE IF EXISTS fraktdesk_bench WITH (FORCE)')
-    await admin.query('CREATE DATABASE fraktdesk_bench')
-    await admin.end()
     const url = new URL(adminUrl)
     url.pathname = '/fraktdesk_bench'
-    await seed(url.toString(), n)
+    // A server of your own (FRAKTDESK_BENCH_PG_URL) keeps the seeded database between runs.
+    if (!(await alreadySeeded(url.toString(), n))) {
+      const admin = new pg.Client({ connectionString: adminUrl })
+      await admin.connect()
+      await admin.query('DROP DATABASE IF EXISTS fraktdesk_bench WITH (FORCE)')
+      await admin.query('CREATE DATABASE fraktdesk_bench')
+      await admin.end()
+      await seed(url.toString(), n)
+    }
     const shared = await openSharedDatabase({ url: url.toString(), tls: { enabled: false } })
     const store = pgShipmentsStore(shared.db, 'Bench desk')
     const cases: { query: string; filter: string; f: Record<string, string> }[] = [

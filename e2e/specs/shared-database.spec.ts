@@ -53,6 +53,8 @@ test('Settings → Shared database: a wrong address says why, a real server test
     await goTo(second.page, 'Sendinger')
     await expect(second.page.locator('[data-shipment]')).toHaveCount(1)
     await expect(second.page.locator('[data-shipment]').first()).toContainText('pakkebord Pakkebord 2')
+    // This desk follows the tracking of what it booked: the state shows on the shared row.
+    await expect(second.page.locator('[data-shipment] .badge.tracking-not_found')).toHaveText('Ikke hos Bring ennå')
     const check = new pg.Client({ connectionString: url })
     await check.connect()
     const { rows } = await check.query('SELECT recipient_name, desk, status FROM shipments')

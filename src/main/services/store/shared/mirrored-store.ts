@@ -64,7 +64,12 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
       copy('recoverInterrupted', () => void local.recoverInterrupted(messages))
       return result
     },
-    list: (filter) => shared.list(filter),
+    // Tracking is followed by the desk that booked: its states join the shared page here.
+    async list(filter) {
+      const page = await shared.list(filter)
+      const states = local.trackingStates(page.items.map((i) => i.id))
+      return { items: page.items.map((i) => ({ ...i, trackingState: states.get(i.id) ?? i.trackingState })) }
+    },
     count: (filter) => shared.count(filter)
   }
 }

@@ -26,6 +26,15 @@ export function substringPattern(query: string): string {
 
 type Row = Selectable<ShipmentsTable>
 
+/** How many of the newest rows a search looks through before it asks the search index. */
+const RECENT_ROWS = 2000
+
+/** 1–2 characters: the short-piece index; longer: trigrams (pg_trgm), checked as a literal substring. */
+function searchCondition(query: string) {
+  const text = searchable(query)
+  return Array.from(text).length <= 2 ? sql<boolean>`search_grams @> ARRAY[${text}]::text[]` : sql<boolean>`search_text LIKE ${substringPattern(query)}`
+}
+
 /**
  * The shipment history in a shared PostgreSQL database. Same behaviour as the SQLite repository
  * (the contract tests run both); search is a pg_trgm GIN index over the same columns, newest first
@@ -47,9 +56,7 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
     if (filter.attention) throw new AppError('INVALID_INPUT', 'The “Needs attention” filter is not available with the shared database yet.')
     let out = q
     const query = filter.query.trim()
-    // 1–2 characters: the short-gram index; longer: trigrams (pg_trgm), checked as a literal substring.
-    if (query && Array.from(searchable(query)).length <= 2) out = out.where(sql<boolean>`search_grams @> ARRAY[${searchable(query)}]::text[]`)
-    else if (query) out = out.where(sql<boolean>`search_text LIKE ${substringPattern(query)}`)
+    if (query) out = out.where(searchCondition(query))
     if (filter.status) out = out.where('status', '=', filter.status)
     if (filter.mode) out = out.where('mode', '=', filter.mode)
     if (filter.from) out = out.where('created_at', '>=', filter.from)
@@ -172,8 +179,30 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
       })
     },
     async list(filter) {
-      const rows = await filtered(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()
-      return { items: rows.map((r) => summary({ ...r, tracking_state: null })) }
+      const page = (rows: Pick<Row, (typeof summaryColumns)[number]>[]) => ({ items: rows.map((r) => summary({ ...r, tracking_state: null })) })
+      const newestFirst = filtered(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset)
+      if (!filter.query.trim()) return page(await newestFirst.execute())
+      // A search: PostgreSQL cannot tell how often a substring occurs, so it may walk the whole table
+      // newest first looking for a rare one. First the newest rows (a common search fills its page
+      // there), then the search index's matches sorted by time (a rare one has few to sort).
+      const fromRecent = await db
+        .selectFrom(filtered(db.selectFrom('shipments').select([...summaryColumns, 'seq', 'search_text', 'search_grams']), { ...filter, query: '' }).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(RECENT_ROWS).as('recent'))
+        .select(summaryColumns)
+        .where(searchCondition(filter.query))
+        .orderBy('created_at', 'desc')
+        .orderBy('seq', 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute()
+      if (fromRecent.length === filter.limit) return page(fromRecent)
+      // Sorting by an expression the time index cannot serve makes the planner use the search index.
+      const matches = await filtered(db.selectFrom('shipments').select(summaryColumns), filter)
+        .orderBy(sql`created_at || ''`, 'desc')
+        .orderBy('seq', 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute()
+      return page(matches)
     },
     async count(filter) {
       const page = filtered(db.selectFrom('shipments').select(sql<number>`1`.as('one')), filter).limit(TOTAL_CAP + 1)

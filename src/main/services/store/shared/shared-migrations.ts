@@ -55,12 +55,6 @@ export const sharedMigrations: Record<string, Migration> = {
       await sql`CREATE INDEX shipments_status ON shipments (status, created_at DESC, seq DESC)`.execute(db)
       await sql`CREATE INDEX shipments_mode ON shipments (mode, created_at DESC, seq DESC)`.execute(db)
       await sql`CREATE INDEX shipments_desk_open ON shipments (desk, status) WHERE status IN ('pending', 'sending')`.execute(db)
-      await sql`
-        CREATE TABLE desk_leases (
-          resource text PRIMARY KEY,
-          desk text NOT NULL,
-          expires_at timestamptz NOT NULL
-        )`.execute(db)
       // Other desks follow changes without polling the list (LISTEN fraktdesk_changes).
       await sql`
         CREATE FUNCTION fraktdesk_notify_shipment() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -5,7 +5,6 @@ import type { ShipmentStatus } from '../../../../shared/domain/booking'
 /** The shared (team) database's tables as Kysely sees them: column names as in SQLite, plus `desk`. */
 export interface SharedSchema {
   shipments: ShipmentsTable
-  desk_leases: DeskLeasesTable
   bring_pacing: { api_user: string; next_at: ColumnType<Date, Date | string, Date | string> }
 }
 
@@ -37,11 +36,4 @@ export interface ShipmentsTable {
   error_json: ColumnType<unknown, string | null, string | null>
   search_text: Generated<string>
   search_grams: Generated<string[]>
-}
-
-/** Work one desk holds for a while (a batch row it is booking); another desk may take it once it expires. */
-export interface DeskLeasesTable {
-  resource: string
-  desk: string
-  expires_at: ColumnType<Date, Date | string, Date | string>
 }
