@@ -62,7 +62,7 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
 
     const after = await core(dir, secrets) // the restart
     expect(data<{ active: boolean; deskName: string; status: { connected: boolean } }>(await after.invoke('sharedDb:get'))).toMatchObject({ active: true, deskName: 'Pakkebord 1', status: { connected: true } })
-    data(await after.invoke('booking:submit', { form: domesticForm() }))
+    const mine = data<{ id: string }>(await after.invoke('booking:submit', { form: domesticForm() }))
     const list = data<{ items: { recipientName: string }[] }>(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0 }))
     expect(list.items.map((s) => s.recipientName)).toEqual(['Kari Mottaker', 'Per Utvalgt', 'Ola Hansen', 'Kari Mottaker'])
     const client = new pg.Client({ connectionString: url })
@@ -70,6 +70,13 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     const { rows } = await client.query<{ desk: string; n: string }>('SELECT desk, count(*) AS n FROM shipments GROUP BY desk')
     await client.end()
     expect(rows).toEqual([{ desk: 'Pakkebord 1', n: '4' }])
+    // "Needs attention" works in team mode too, from the tracking this desk keeps for its own bookings.
+    const at = new Date().toISOString()
+    after.deps.trackingRepo.enrol({ shipmentId: mine.id, consignmentNumber: '70438101000000001', mode: 'live', bookedAt: at, nextDue: at })
+    after.deps.trackingRepo.saveResult(mine.id, { consignmentNumber: '70438101000000001', state: 'deviation', packages: [] }, at, at)
+    const attention = data<{ items: { id: string; recipientName: string }[] }>(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0, attention: true }))
+    expect(attention.items.map((s) => s.id)).toEqual([mine.id])
+    expect(data(await after.invoke('shipments:count', { query: '', attention: true }))).toEqual({ total: 1, totalExact: true })
 
     // Leaving: back to this desk's own file after the next start; the password leaves the keychain.
     data(await after.invoke('sharedDb:leave'))
