@@ -21,9 +21,27 @@ describe.skipIf(postgresUnavailable() !== '')('Bring booking pace shared by desk
     starts.sort((a, b) => a - b)
     const busiest = Math.max(...starts.map((s) => starts.filter((x) => x >= s && x < s + 1000).length))
     expect(busiest).toBeLessThanOrEqual(18)
-    const rate = (starts.length - 1) / ((starts.at(-1)! - starts[0]) / 1000)
-    expect(rate).toBeGreaterThan(0.9 * 18 * (1000 / 1050))
+    // Past each desk's first (cold) start, the desks together keep close to Bring's rate.
+    const steady = starts.slice(desks.length * 3)
+    const rate = (steady.length - 1) / ((steady.at(-1)! - steady[0]) / 1000)
+    expect(rate).toBeGreaterThan(0.9 * 18 * (1000 / 1080))
     expect(rate).toBeLessThanOrEqual(18)
+  })
+
+  it('a desk’s first booking after a pause leaves room after it (it tends to leave late), the next ones follow one gap apart', async () => {
+    const url = await newDatabase()
+    const d = await openSharedDatabase({ url, tls: { enabled: false } })
+    open.push(d)
+    const pacer = createSharedPacer(async () => d, () => 'shop@example.no', 18)
+    const gapMs = 1080 / 18
+    const at: number[] = []
+    for (let i = 0; i < 3; i++) {
+      await pacer.acquire()
+      at.push(performance.now())
+    }
+    expect(at[1] - at[0]).toBeGreaterThanOrEqual(3 * gapMs - 5)
+    expect(at[2] - at[1]).toBeGreaterThanOrEqual(gapMs - 5)
+    expect(at[2] - at[1]).toBeLessThan(2 * gapMs)
   })
 
   it('another API user has its own budget', async () => {
