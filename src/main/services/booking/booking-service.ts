@@ -58,7 +58,9 @@ export function createBookingService(deps: Deps) {
     let record: ShipmentRecord
     if (existing) {
       record = existing
-      await deps.repo.replaceRequest(existing.id, form, request, mode)
+      await deps.repo.replaceRequest(existing.id, form, request, mode).catch((err: unknown) => {
+        throw storeProblem(err)
+      })
     } else {
       try {
         record = await deps.repo.insertPending(form, request, mode, batchId)
@@ -70,10 +72,15 @@ export function createBookingService(deps: Deps) {
     }
     const log = deps.logger.child({ shipment: record.id, mode })
     const handOff = handOffRecorder(record.id)
+    // No synchronous commit at the socket (a shared database): "sending" is committed before the
+    // request starts, and stays until the outcome is known, so a crash can only read "unknown".
+    // If it cannot be committed, the record stays "pending" and nothing is sent.
+    if (!deps.repo.handOffNow) {
+      await deps.repo.markSending(record.id).catch((err: unknown) => {
+        throw storeProblem(err)
+      })
+    }
     try {
-      // No synchronous commit at the socket (a shared database): "sending" is committed before the
-      // request starts, and stays until the outcome is known, so a crash can only read "unknown".
-      if (!deps.repo.handOffNow) await deps.repo.markSending(record.id)
       const res = await postBooking(deps.bring.http(), request, handOff.hooks)
       const confirmation = toConfirmation(res)
       if (!confirmation) {
