@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { promises as fs } from 'node:fs'
-import type { AppDeps } from './ipc/deps'
+import type { AppDeps, FileKind } from './ipc/deps'
 import { createSettingsStore } from './services/settings/settings-store'
 import { createCredentialsService } from './services/secrets/credentials'
 import type { SecretStore } from './services/secrets/secret-store'
@@ -60,7 +60,8 @@ export interface CreateAppDepsOptions {
   onDamagedDatabase?(damaged: DamagedDatabase): Promise<DamagedChoice>
   /** Native pickers and restart (Electron dialog/app); absent in tests and the e2e bridge unless given. */
   chooseFolder?(): Promise<string | null>
-  chooseFile?(): Promise<string | null>
+  /** A file of a kind: a backup (*.sqlite3) or a certificate/key (PEM). */
+  chooseFile?(kind: FileKind): Promise<string | null>
   relaunch?(): void
   /** The daily automatic backup (on by default; tests turn it off to stay quiet). */
   autoBackup?: boolean

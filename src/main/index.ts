@@ -57,8 +57,12 @@ if (!app.requestSingleInstanceLock()) {
           if (Notification.isSupported()) new Notification({ title, body }).show()
         },
         chooseFolder: async () => (await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })).filePaths[0] ?? null,
-        chooseFile: async () => (await dialog.showOpenDialog({ properties: ['openFile'], filters: [{ name: 'Fraktdesk backup', extensions: ['sqlite3'] }] })).filePaths[0] ?? null,
+        // Each picker offers its own kind of file (a backup, or a PEM certificate/key for the receiver and the shared database).
+        chooseFile: async (kind) =>
+          (await dialog.showOpenDialog({ properties: ['openFile'], filters: [kind === 'backup' ? { name: 'Fraktdesk backup', extensions: ['sqlite3'] } : { name: 'Certificate or key (PEM)', extensions: ['pem', 'crt', 'cer', 'key'] }, { name: 'All files', extensions: ['*'] }] })).filePaths[0] ?? null,
         relaunch: () => {
+          // The e2e launcher's app must stay under the test's control: it says so, and restarts itself.
+          if (process.env.FRAKTDESK_NO_RELAUNCH === '1') return logger.info('relaunch skipped (FRAKTDESK_NO_RELAUNCH)')
           app.relaunch()
           app.exit(0)
         },

@@ -23,7 +23,7 @@ export const backupsHandlers: Pick<Handlers, 'backups:list' | 'backups:now' | 'b
     }
   },
   async 'backups:pick'(_input, { pickers }) {
-    const file = await pickers.file()
+    const file = await pickers.file('backup')
     if (!file) return { picked: false }
     const checked = checkBackup(file)
     if (!checked) throw AppError.field('name', 'This file is damaged or not a Fraktdesk backup; it cannot be restored.')

@@ -23,6 +23,9 @@ import type { TrackingRepo } from '../services/store/tracking-repo'
 import type { TrackingService } from '../services/tracking/tracking-service'
 
 /** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
+/** What a file picker offers to choose. */
+export type FileKind = 'backup' | 'pem'
+
 export interface AppDeps {
   app: { name: string; version: string; platform: string; userDataDir: string; labelsDir: string; logsDir: string }
   /** clipboard.writeText in the app. */
@@ -49,8 +52,8 @@ export interface AppDeps {
   receiver: ReceiverService
   trackingRepo: TrackingRepo
   tracking: TrackingService
-  /** Native folder and file pickers (Electron's dialog); null when the user cancels. */
-  pickers: { folder(): Promise<string | null>; file(): Promise<string | null> }
+  /** Native folder and file pickers (Electron's dialog); a file picker offers one kind of file. Null when the user cancels. */
+  pickers: { folder(): Promise<string | null>; file(kind: FileKind): Promise<string | null> }
   /** Restart the app (a staged restore takes effect at start-up). */
   relaunch(): void
   /** Pushes progress to the window (app: webContents.send; e2e: the page). */

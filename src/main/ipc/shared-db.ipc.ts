@@ -16,5 +16,5 @@ export const sharedDbHandlers: Pick<Handlers, 'sharedDb:get' | 'sharedDb:test' |
     return left
   },
   'sharedDb:copyHistory': async (_input, { sharedDb }) => sharedDb.copyHistory(),
-  'sharedDb:pickCaFile': async (_input, { pickers }) => ({ path: await pickers.file() })
+  'sharedDb:pickCaFile': async (_input, { pickers }) => ({ path: await pickers.file('pem') })
 }

@@ -32,7 +32,7 @@ export const warehouseHandlers: Pick<
   'receiver:get': async (_input, { receiver }) => ({ config: receiver.config(), hasSecret: receiver.hasSecret(), status: receiver.status() }),
   'receiver:configure': async (config, { receiver }) => receiver.configure(config),
   'receiver:generateSecret': async (_input, { receiver }) => receiver.generateSecret(),
-  'receiver:pickFile': async (_input, { pickers }) => ({ path: await pickers.file() }),
+  'receiver:pickFile': async (_input, { pickers }) => ({ path: await pickers.file('pem') }),
   async 'clipboard:copy'({ text }, { copyToClipboard }) {
     await copyToClipboard(text)
     return { copied: true }
