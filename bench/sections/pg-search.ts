@@ -6,7 +6,7 @@ import pg from 'pg'
 import { sql } from 'kysely'
 import { openSharedDatabase } from '../../src/main/services/store/shared/shared-database'
 import { pgShipmentsStore } from '../../src/main/services/store/shared/pg-shipments-store'
-import { findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
+import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
 import { searchQueries } from './search'
 import { printTable, quick, ms, stats } from '../lib'
 
@@ -92,14 +92,7 @@ export async function benchPgSearch(): Promise<{ results: PgSearchResult[]; byte
     const url = new URL(adminUrl)
     url.pathname = '/fraktdesk_bench'
     // A server of your own (FRAKTDESK_BENCH_PG_URL) keeps the seeded database between runs.
-    if (!(await alreadySeeded(url.toString(), n))) {
-      const admin = new pg.Client({ connectionString: adminUrl })
-      await admin.connect()
-      await admin.query('DROP DATABASE IF EXISTS fraktdesk_bench WITH (FORCE)')
-      await admin.query('CREATE DATABASE fraktdesk_bench')
-      await admin.end()
-      await seed(url.toString(), n)
-    }
+    if (!(await alreadySeeded(url.toString(), n))) await seed(await createDatabase(adminUrl, 'fraktdesk_bench'), n)
     const shared = await openSharedDatabase({ url: url.toString(), tls: { enabled: false } })
     const store = pgShipmentsStore(shared.db, 'Bench desk')
     const cases: { query: string; filter: string; f: Record<string, string> }[] = [

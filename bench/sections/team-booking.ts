@@ -6,7 +6,6 @@ import { fork } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { createAppDeps } from '../../src/main/create-deps'
 import { socketReportingFetch } from '../../src/main/services/bring/hand-off-probe'
 import { bringRateLimits } from '../../src/main/services/bring/rate-limiter'
@@ -16,7 +15,7 @@ import { createMemorySecretStore } from '../../src/main/services/secrets/memory-
 import { createLogger } from '../../src/main/services/log/logger'
 import { localIsoDate } from '../../src/shared/domain/fields'
 import { simulatorAccounts, testAccount } from '../../e2e/fixtures/accounts'
-import { findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
+import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
 import { printTable, quick } from '../lib'
 
 const defaults = () => ({ customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' })
@@ -55,11 +54,7 @@ export async function benchTeamBooking(): Promise<Record<string, number> | { ski
   const dirs: string[] = []
   const children: ReturnType<typeof fork>[] = []
   try {
-    const admin = new pg.Client({ connectionString: server.adminUrl })
-    await admin.connect()
-    await admin.query('CREATE DATABASE fraktdesk_team')
-    await admin.end()
-    const url = server.adminUrl.replace(/\/postgres$/, '/fraktdesk_team')
+    const url = await createDatabase(server.adminUrl, 'fraktdesk_team')
     const ready: Promise<void>[] = []
     const booked: Promise<number>[] = []
     for (let d = 1; d <= desks; d++) {

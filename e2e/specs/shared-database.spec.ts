@@ -4,18 +4,14 @@ import pg from 'pg'
 import { expect, goTo, test } from '../fixtures/app'
 import { shopSettings } from '../fixtures/keys'
 import { fillDomestic } from '../fixtures/forms'
-import { findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
+import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
 
 test('Settings → Shared database: a wrong address says why, a real server tests and saves; after the restart the desk books into it, named in the history', async ({ launch }) => {
   test.skip(!findPostgresBin(), 'PostgreSQL is not installed here (apt-get install postgresql)')
   test.slow()
   const server = await startPostgres()
   try {
-    const admin = new pg.Client({ connectionString: server.adminUrl })
-    await admin.connect()
-    await admin.query('CREATE DATABASE fraktdesk_team')
-    await admin.end()
-    const url = server.adminUrl.replace(/\/postgres$/, '/fraktdesk_team')
+    const url = await createDatabase(server.adminUrl, 'fraktdesk_team')
 
     const first = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language: 'en' })) })
     const page = first.page

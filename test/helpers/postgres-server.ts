@@ -6,6 +6,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import path from 'node:path'
+import pg from 'pg'
 
 export interface PostgresServer {
   /** postgres://… of the `postgres` database, superuser, no password. */
@@ -70,4 +71,19 @@ export async function startPostgres(): Promise<PostgresServer> {
 
 function userIds(name: string): { uid: number; gid: number } {
   return { uid: Number(execFileSync('id', ['-u', name]).toString()), gid: Number(execFileSync('id', ['-g', name]).toString()) }
+}
+
+/** A fresh, empty database of that name on the server (one left from an earlier run is dropped first); its URL. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await client.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await client.end()
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
 }

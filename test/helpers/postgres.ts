@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, inject } from 'vitest'
 import pg from 'pg'
+import { createDatabase } from './postgres-server'
 
 /** Why the PostgreSQL tests of this run are skipped ('' when they run). */
 export const postgresUnavailable = (): string => inject('postgresUnavailable')
@@ -21,13 +22,7 @@ export function usePostgresDatabase(): () => Promise<string> {
   })
   return async () => {
     const name = `fraktdesk_${randomBytes(6).toString('hex')}`
-    const client = admin()
-    await client.connect()
-    await client.query(`CREATE DATABASE ${name}`)
-    await client.end()
     created.push(name)
-    const url = new URL(inject('postgresAdminUrl'))
-    url.pathname = `/${name}`
-    return url.toString()
+    return createDatabase(inject('postgresAdminUrl'), name)
   }
 }

@@ -223,8 +223,13 @@ export type ShipmentRecord = Omit<ShipmentDetail, 'confirmation'> & { confirmati
 /** The renderer's view of a shipment: "label available" instead of the tokenised label links. */
 export function shipmentView(r: ShipmentRecord): ShipmentDetail {
   if (!r.confirmation) return { ...r, confirmation: null }
-  const { labelUrl, waybillUrl: _waybill, ...rest } = r.confirmation
-  return { ...r, confirmation: { ...rest, labelAvailable: Boolean(labelUrl) } }
+  return { ...r, confirmation: { ...withoutLabelLinks(r.confirmation), labelAvailable: Boolean(r.confirmation.labelUrl) } }
+}
+
+/** A confirmation without its label links: they carry access tokens (the window and the shared database never get them). */
+export function withoutLabelLinks<C extends { labelUrl?: unknown; waybillUrl?: unknown }>(c: C): Omit<C, 'labelUrl' | 'waybillUrl'> {
+  const { labelUrl: _label, waybillUrl: _waybill, ...rest } = c
+  return rest
 }
 
 /** What the history is narrowed by: the page and its count take the same. */

@@ -37,6 +37,12 @@ interface Deps {
 export function createBookingService(deps: Deps) {
   const singleFlight = createSingleFlight<ShipmentRecord>()
 
+  /** A store call whose failure must refuse the booking before anything is sent. */
+  const beforeSending = <T>(call: Promise<T>): Promise<T> =>
+    call.catch((err: unknown) => {
+      throw storeProblem(err)
+    })
+
   /** No durable record, no booking: the store could not be read or written, so nothing is sent to Bring. */
   function storeProblem(err: unknown): AppError {
     if (err instanceof AppError) return err
@@ -58,9 +64,7 @@ export function createBookingService(deps: Deps) {
     let record: ShipmentRecord
     if (existing) {
       record = existing
-      await deps.repo.replaceRequest(existing.id, form, request, mode).catch((err: unknown) => {
-        throw storeProblem(err)
-      })
+      await beforeSending(deps.repo.replaceRequest(existing.id, form, request, mode))
     } else {
       try {
         record = await deps.repo.insertPending(form, request, mode, batchId)
@@ -75,11 +79,7 @@ export function createBookingService(deps: Deps) {
     // No synchronous commit at the socket (a shared database): "sending" is committed before the
     // request starts, and stays until the outcome is known, so a crash can only read "unknown".
     // If it cannot be committed, the record stays "pending" and nothing is sent.
-    if (!deps.repo.handOffNow) {
-      await deps.repo.markSending(record.id).catch((err: unknown) => {
-        throw storeProblem(err)
-      })
-    }
+    if (!deps.repo.handOffNow) await beforeSending(deps.repo.markSending(record.id))
     try {
       const res = await postBooking(deps.bring.http(), request, handOff.hooks)
       const confirmation = toConfirmation(res)
@@ -156,9 +156,7 @@ export function createBookingService(deps: Deps) {
       return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.'))
     }
     return singleFlight(form.clientRequestId, async () => {
-      const existing = await deps.repo.findByClientRequest(form.clientRequestId).catch((err: unknown) => {
-        throw storeProblem(err)
-      })
+      const existing = await beforeSending(deps.repo.findByClientRequest(form.clientRequestId))
       if (existing && existing.status !== 'failed' && existing.status !== 'not_sent') return existing
       return send(form, existing, opts.batchId)
     })

@@ -89,6 +89,13 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
   }
   const setLabel = db.prepare('UPDATE shipments SET label_file = ?, updated_at = ? WHERE id = ?')
 
+  /** The form's request id and the column move together (a resend is a new request). */
+  const setClientRequest = (id: string, clientRequestId: string): void => {
+    const r = byId.get(id)
+    if (!r) return
+    db.prepare('UPDATE shipments SET client_request_id = ?, form_json = ?, updated_at = ? WHERE id = ?').run(clientRequestId, JSON.stringify({ ...JSON.parse(r.form_json), clientRequestId }), now().toISOString(), id)
+  }
+
   const detail = (r: ShipmentRow): ShipmentRecord => ({
     ...summary(r),
     updatedAt: r.updated_at,
@@ -112,11 +119,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     insertCopy(record: { id: string; createdAt: string }, form: BookingForm, request: unknown, mode: Mode, batchId?: string): void {
       insert.run(insertParams(record.id, record.createdAt, form, request, mode, batchId))
     },
-    setClientRequest(id: string, clientRequestId: string): void {
-      const r = byId.get(id)
-      if (!r) return
-      db.prepare('UPDATE shipments SET client_request_id = ?, form_json = ?, updated_at = ? WHERE id = ?').run(clientRequestId, JSON.stringify({ ...JSON.parse(r.form_json), clientRequestId }), now().toISOString(), id)
-    },
+    setClientRequest,
     /** A failed or unsent attempt sent again: same record, new request, pending again. */
     replaceRequest(id: string, form: BookingForm, request: unknown, mode: Mode): void {
       db.prepare(`UPDATE shipments SET form_json = @form, request_json = @request, mode = @mode, status = 'pending', error_json = NULL, updated_at = @now,
@@ -174,9 +177,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     /** A failed attempt's form may be sent again as a new request: it gets a fresh client request id. */
     renewClientRequest(id: string): string {
       const fresh = randomUUID()
-      const r = byId.get(id)!
-      const form = { ...JSON.parse(r.form_json), clientRequestId: fresh }
-      db.prepare('UPDATE shipments SET client_request_id = ?, form_json = ?, updated_at = ? WHERE id = ?').run(fresh, JSON.stringify(form), now().toISOString(), id)
+      setClientRequest(id, fresh)
       return fresh
     },
     /** Newest first, a page at a time; see newest-first-page.ts for why it does not grow with the matches. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { withoutLabelLinks } from '../../../../shared/domain/booking'
 import type { Db } from '../db'
 import type { SharedSchema } from './shared-schema'
 import type { ShipmentRow } from '../shipments-repo'
@@ -7,12 +8,6 @@ type LocalRow = Omit<ShipmentRow, 'tracking_state'>
 
 const CHUNK = 500
 
-/** Drops the tokenised label links: they stay in this desk's own file. */
-function confirmationWithoutLinks(json: string | null): string | null {
-  if (!json) return null
-  const { labelUrl: _l, waybillUrl: _w, ...rest } = JSON.parse(json) as Record<string, unknown>
-  return JSON.stringify(rest)
-}
 
 /**
  * Copies this desk's shipments into the shared database, oldest first, in chunks. A shipment that
@@ -52,7 +47,8 @@ export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, d
           label_file: r.label_file,
           form_json: r.form_json,
           request_json: r.request_json,
-          confirmation_json: confirmationWithoutLinks(r.confirmation_json),
+          // The label links stay in this desk's own file.
+          confirmation_json: r.confirmation_json && JSON.stringify(withoutLabelLinks(JSON.parse(r.confirmation_json) as Record<string, unknown>)),
           error_json: r.error_json
         }))
       )

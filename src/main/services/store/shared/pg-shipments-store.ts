@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely'
-import { confirmationSchema, storedBookingFormSchema, type Confirmation, type ShipmentFilterQuery, type ShipmentRecord } from '../../../../shared/domain/booking'
+import { confirmationSchema, storedBookingFormSchema, withoutLabelLinks, type ShipmentFilterQuery, type ShipmentRecord } from '../../../../shared/domain/booking'
 import { AppError } from '../../../../shared/ipc/app-error'
 import { TOTAL_CAP } from '../newest-first-page'
 import { nextDay, shipmentReference, summary, type SummaryRow } from '../shipments-repo'
@@ -8,12 +8,6 @@ import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
 import type { SharedSchema, ShipmentsTable } from './shared-schema'
 
 const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id', 'desk'] as const
-
-/** Label links carry access tokens: they stay on the desk that booked (it downloads the label at once). */
-function withoutLabelLinks(c: Confirmation): Omit<Confirmation, 'labelUrl' | 'waybillUrl'> {
-  const { labelUrl: _label, waybillUrl: _waybill, ...rest } = c
-  return rest
-}
 
 /** The user's search as the index holds it: lower case, no control characters. */
 // eslint-disable-next-line no-control-regex

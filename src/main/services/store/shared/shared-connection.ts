@@ -17,18 +17,19 @@ export interface SharedConnection {
   close(): Promise<void>
 }
 
+/** Settings (or the form) plus the keychain's password, unless one was typed: how to connect. */
+export async function sharedDatabaseConfig(s: { url: string; tls: boolean; caFile: string; password?: string }, secretStore: SecretStore): Promise<SharedDatabaseConfig> {
+  const password = s.password || ((await secretStore.get(SHARED_DB_SECRET_ACCOUNT).catch(() => null)) ?? undefined)
+  return { url: s.url, password, tls: { enabled: s.tls, caFile: s.caFile || undefined } }
+}
+
 export const deskNameOr = (name: string): string => name.trim() || hostname().slice(0, 40) || 'Desk'
 
 /** The desk's connection to the team's database, from Settings and the keychain. */
 export function createSharedConnection(deps: { settings: SettingsStore; secretStore: SecretStore; logger: Logger }): SharedConnection {
   let opening: Promise<SharedDatabase> | null = null
-  const config = async (): Promise<SharedDatabaseConfig> => {
-    const s = deps.settings.get().sharedDatabase
-    const password = (await deps.secretStore.get(SHARED_DB_SECRET_ACCOUNT).catch(() => null)) ?? undefined
-    return { url: s.url, password, tls: { enabled: s.tls, caFile: s.caFile || undefined } }
-  }
   const database = (): Promise<SharedDatabase> => {
-    opening ??= config()
+    opening ??= sharedDatabaseConfig(deps.settings.get().sharedDatabase, deps.secretStore)
       .then((c) => openSharedDatabase(c))
       .catch((err: unknown) => {
         opening = null

@@ -3,24 +3,18 @@ import type { SettingsStore } from '../../settings/settings-store'
 import type { SecretStore } from '../../secrets/secret-store'
 import { AppError } from '../../../../shared/ipc/app-error'
 import type { SharedDatabaseForm } from '../../../../shared/domain/shared-database'
-import { SHARED_DB_SECRET_ACCOUNT, deskNameOr, type SharedConnection } from './shared-connection'
-import { openSharedDatabase, SharedDatabaseError, type SharedDatabaseConfig } from './shared-database'
+import { SHARED_DB_SECRET_ACCOUNT, deskNameOr, sharedDatabaseConfig, type SharedConnection } from './shared-connection'
+import { openSharedDatabase, SharedDatabaseError } from './shared-database'
 import { copyHistoryInto } from './copy-history'
 
 /** Settings → Shared database: test, save (password to the keychain), leave, and copy this desk's history in. */
 export function createSharedDbService(deps: { settings: SettingsStore; secretStore: SecretStore; connection: SharedConnection; localDb: Db; activeInThisRun: boolean }) {
-  const configFor = async (form: Pick<SharedDatabaseForm, 'url' | 'tls' | 'caFile' | 'password'>): Promise<SharedDatabaseConfig> => ({
-    url: form.url,
-    // No password typed: the one in the keychain (if any).
-    password: form.password || ((await deps.secretStore.get(SHARED_DB_SECRET_ACCOUNT).catch(() => null)) ?? undefined),
-    tls: { enabled: form.tls, caFile: form.caFile || undefined }
-  })
   const asFieldError = (err: unknown): AppError => (err instanceof SharedDatabaseError ? AppError.field('url', err.message) : (err as AppError))
 
   async function test(form: Pick<SharedDatabaseForm, 'url' | 'tls' | 'caFile' | 'password'>): Promise<{ serverVersion: string }> {
     try {
       // Connecting also migrates: a server that is too old, or upgraded by a newer Fraktdesk, says so here.
-      const shared = await openSharedDatabase(await configFor(form), { poolSize: 1 })
+      const shared = await openSharedDatabase(await sharedDatabaseConfig(form, deps.secretStore), { poolSize: 1 })
       await shared.close()
       return { serverVersion: shared.serverVersion }
     } catch (err) {
