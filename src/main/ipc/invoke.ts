@@ -47,12 +47,19 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
       }
       return { ok: true, data: checked.data }
     } catch (err) {
-      if (err instanceof AppError) return fail(err.toData())
+      if (err instanceof AppError) return fail(localized(err.toData()))
       if (err instanceof z.ZodError) return fail(invalidInput(err))
       deps.logger.error({ channel, err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'handler failed')
       return fail(AppError.templated('INTERNAL', 'internal').toData())
     }
   }
+}
+
+/** An error without a message key, in the user's language where the phrase table knows it (keyed ones the window translates). */
+function localized(error: AppErrorData): AppErrorData {
+  if (error.i18n) return error
+  const fieldErrors = error.fieldErrors && Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map((m) => localizePhrase(m))]))
+  return { ...error, message: localizePhrase(error.message), ...(fieldErrors ? { fieldErrors } : {}) }
 }
 
 function fail(error: AppErrorData): IpcResult<never> {

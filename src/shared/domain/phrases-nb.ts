@@ -67,7 +67,15 @@ const sentences: Record<string, string> = {
   'The batch has no rows': 'Bunken har ingen rader',
   'At most 5000 rows per batch: split the file': 'Høyst 5000 rader per bunke: del opp filen',
   'Number of packages: a whole number, 1–99': 'Antall kolli: et helt tall, 1–99',
-  'Choose a sender for the batch (Settings or a sender profile)': 'Velg avsender for bunken (Innstillinger eller en avsenderprofil)'
+  'Choose a sender for the batch (Settings or a sender profile)': 'Velg avsender for bunken (Innstillinger eller en avsenderprofil)',
+  // Shared database (team mode)
+  'The shared database address is not a URL like postgres://user@host:5432/database.': 'Adressen til den felles databasen må se slik ut: postgres://bruker@server:5432/database.',
+  'The shared database address must start with postgres://': 'Adressen til den felles databasen må begynne med postgres://',
+  'Leave the password out of the address: Fraktdesk keeps it in the keychain.': 'Ta passordet ut av adressen: Fraktdesk lagrer det i nøkkelringen.',
+  'The shared database refused the user name or password.': 'Den felles databasen avviste brukernavnet eller passordet.',
+  'The server does not offer TLS. Turn TLS on at the server, or turn it off here only on a network you trust.': 'Serveren tilbyr ikke TLS. Slå på TLS på serveren, eller slå det av her bare på et nettverk dere stoler på.',
+  'The server’s TLS certificate is not trusted. Choose the CA file that signed it.': 'Serverens TLS-sertifikat er ikke klarert. Velg CA-filen som signerte det.',
+  'Choose and save a shared database first.': 'Velg og lagre en felles database først.'
 }
 
 const labels: Record<string, string> = {
@@ -94,7 +102,17 @@ const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
   [/^(.+) is required$/, (m) => labels[m[1]] && `${labels[m[1]]} må fylles ut`],
   [/^(.+): at most (\d+) characters$/, (m) => labels[m[1]] && `${labels[m[1]]}: høyst ${m[2]} tegn`],
   [/^Bring does not offer (\w+) pickup in ([A-Z]{2})$/, (m) => `Bring tilbyr ikke ${m[1]}-henting i ${m[2]}`],
-  [/^A postal code in ([A-Z]{2}) looks like (.+)$/, (m) => `Et postnummer i ${m[1]} ser slik ut: ${m[2]}`]
+  [/^A postal code in ([A-Z]{2}) looks like (.+)$/, (m) => `Et postnummer i ${m[1]} ser slik ut: ${m[2]}`],
+  [/^The shared database at (.+) cannot be reached \((.+)\)\. Check the address and that the server is running\.$/, (m) => `Får ikke kontakt med den felles databasen på ${m[1]} (${m[2]}). Sjekk adressen og at serveren kjører.`],
+  [/^The database in the address does not exist on (.+)\.$/, (m) => `Databasen i adressen finnes ikke på ${m[1]}.`],
+  [/^The CA file (.+) could not be read\.$/, (m) => `CA-filen ${m[1]} kunne ikke leses.`],
+  [/^The server runs PostgreSQL (.+); Fraktdesk needs 13 or newer\.$/, (m) => `Serveren kjører PostgreSQL ${m[1]}; Fraktdesk trenger 13 eller nyere.`],
+  [/^The shared database was upgraded by a newer Fraktdesk \((.+)\)\. Update Fraktdesk on this desk\.$/, (m) => `Den felles databasen er oppgradert av en nyere Fraktdesk (${m[1]}). Oppdater Fraktdesk på dette pakkebordet.`],
+  [/^The shared database answered: (.+)$/, (m) => `Den felles databasen svarte: ${m[1]}`],
+  [
+    /^The booking could not be saved in the (shared|history) database, so nothing was sent to Bring\. Try again when it is reachable\.(?: (.+))?$/,
+    (m) => `Bookingen kunne ikke lagres i ${m[1] === 'shared' ? 'den felles databasen' : 'historikkdatabasen'}, så ingenting ble sendt til Bring. Prøv igjen når den er tilgjengelig.${m[2] ? ` ${localizePhrase(m[2], 'nb')}` : ''}`
+  ]
 ]
 
 /** The message in the given (or current validation) language; unknown English text stays as it is. */

@@ -35,6 +35,11 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     expect(bad.ok).toBe(false)
     expect((bad as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.url[0]).toContain('cannot be reached')
     expect(await secrets.get(SHARED_DB_SECRET_ACCOUNT)).toBeNull()
+    // In Norwegian, main's reasons read in Norwegian too.
+    data(await c.invoke('settings:set', { language: 'nb' }))
+    const badNb = await c.invoke('sharedDb:test', { url: 'postgres://fraktdesk@127.0.0.1:9/fraktdesk', tls: false })
+    expect((badNb as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.url[0]).toBe('Får ikke kontakt med den felles databasen på 127.0.0.1:9 (ECONNREFUSED). Sjekk adressen og at serveren kjører.')
+    data(await c.invoke('settings:set', { language: 'en' }))
     const malformed = await c.invoke('sharedDb:test', { url: 'mysql://x', tls: true })
     expect((malformed as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.url[0]).toContain('starts with postgres://')
 

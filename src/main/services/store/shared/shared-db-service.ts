@@ -6,6 +6,7 @@ import type { SharedDatabaseForm } from '../../../../shared/domain/shared-databa
 import { SHARED_DB_SECRET_ACCOUNT, deskNameOr, sharedDatabaseConfig, type SharedConnection } from './shared-connection'
 import { openSharedDatabase, SharedDatabaseError } from './shared-database'
 import { copyHistoryInto } from './copy-history'
+import { localizePhrase } from '../../../../shared/domain/phrases-nb'
 
 /** Settings → Shared database: test, save (password to the keychain), leave, and copy this desk's history in. */
 export function createSharedDbService(deps: { settings: SettingsStore; secretStore: SecretStore; connection: SharedConnection; localDb: Db; activeInThisRun: boolean }) {
@@ -25,6 +26,7 @@ export function createSharedDbService(deps: { settings: SettingsStore; secretSto
   return {
     async get() {
       const s = deps.settings.get().sharedDatabase
+      const status = deps.activeInThisRun ? await deps.connection.status() : null
       const hasPassword = Boolean(await deps.secretStore.get(SHARED_DB_SECRET_ACCOUNT).catch(() => null))
       return {
         config: s,
@@ -32,7 +34,8 @@ export function createSharedDbService(deps: { settings: SettingsStore; secretSto
         deskName: deskNameOr(s.deskName),
         defaultDeskName: deskNameOr(''),
         active: deps.activeInThisRun,
-        status: deps.activeInThisRun ? await deps.connection.status() : null
+        // The reason reads in the user's language, like the window around it.
+        status: status && !status.connected ? { ...status, problem: localizePhrase(status.problem) } : status
       }
     },
     test,
