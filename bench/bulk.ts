@@ -35,11 +35,11 @@ try {
   await deps.settings.update({ mode: 'test', defaultSender: { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' } })
   const rows = Array.from({ length: ROWS }, (_, i) => ({ name: `Mottaker ${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `B-${i + 1}` }))
   const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
-  let batch = deps.batches.create({ name: 'bench', defaults, rows: rows.slice(0, 500) })
-  for (let i = 500; i < ROWS; i += 500) batch = deps.batches.appendRows(batch.id, rows.slice(i, i + 500))
+  let batch = await deps.batches.create({ name: 'bench', defaults, rows: rows.slice(0, 500) })
+  for (let i = 500; i < ROWS; i += 500) batch = await deps.batches.appendRows(batch.id, rows.slice(i, i + 500))
 
   const started = performance.now()
-  deps.batches.start(batch.id, {})
+  await deps.batches.start(batch.id, {})
   await deps.batches.settled(batch.id)
   const elapsed = (performance.now() - started) / 1000
 
@@ -50,7 +50,7 @@ try {
   const busiestSecond = Math.max(...arrivals.map((t) => arrivals.filter((x) => x >= t && x < t + 1000).length))
   const tooMany = bookings.filter((r) => r.status === 429).length
   const doubled = [...sim.state.bookings.values()].filter((n) => n > 1).length
-  const done = deps.batches.get(batch.id)
+  const done = await deps.batches.get(batch.id)
   printTable(`Bulk booking: ${ROWS} shipments against the HTTP simulator (limit ${limit} req/s)`, ['measure', 'value'], [
     ['rows booked', `${done.counts.booked}/${ROWS}`],
     ['wall time (s)', elapsed.toFixed(1)],

@@ -32,6 +32,8 @@ import { createPickupService, pickupNotSentMessage, pickupOutcomeUnknownMessage 
 import type { Notice } from '../shared/domain/notices'
 import { createAddressBookRepo } from './services/store/address-book-repo'
 import { createBatchesRepo } from './services/store/batches-repo'
+import { sqliteBatchesStore } from './services/store/batches-store'
+import { lazyPgBatchesStore } from './services/store/shared/pg-batches-store'
 import { createBatchService } from './services/batches/batch-service'
 import { createEventHub } from './services/events/event-hub'
 import { createWarehouseRepo } from './services/store/warehouse-repo'
@@ -167,8 +169,11 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     }
   })
   const addressBook = createAddressBookRepo(db)
-  const batchesRepo = createBatchesRepo(db)
-  const pausedBatches = batchesRepo.pauseInterrupted()
+  const batchesRepo = teamMode ? lazyPgBatchesStore(sharedConnection.database, sharedConnection.deskName()) : sqliteBatchesStore(createBatchesRepo(db))
+  const pausedBatches = await batchesRepo.pauseInterrupted().catch((err: unknown) => {
+    opts.logger.warn({ problem: (err as Error).message }, 'interrupted batches not paused: store unavailable')
+    return 0
+  })
   const warehouse = createWarehouseRepo(db)
   // Off unless the user turned it on; then it listens again after a restart.
   const receiver = await createReceiverService({ userDataDir: opts.userDataDir, repo: warehouse, secretStore: opts.secretStore, logger: opts.logger })

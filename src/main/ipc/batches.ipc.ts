@@ -33,15 +33,18 @@ export const batchesHandlers: Pick<
   'batches:get': async ({ id }, { batches }) => batches.get(id),
   'batches:create': async (input, { batches }) => batches.create(input),
   /** Rows keep each recipient's own service and parcel; the defaults are the most common of them. */
-  async 'batches:createFrom'({ name, source, ids }, { batches, addressBook, shipments, settings }) {
-    const rows = ids.flatMap((id) => {
-      if (source === 'addressBook') {
-        const e = addressBook.get(id)
-        return e ? [partyRow(e.party, e.preferred)] : []
-      }
-      const s = shipments.get(id)
-      return s ? [partyRow(s.form.recipient, { customerNumber: s.form.customerNumber, productId: s.form.productId, packages: s.form.packages })] : []
-    })
+  async 'batches:createFrom'({ name, source, ids }, { batches, addressBook, shipmentsStore, settings }) {
+    const found = await Promise.all(
+      ids.map(async (id) => {
+        if (source === 'addressBook') {
+          const e = await addressBook.get(id)
+          return e ? partyRow(e.party, e.preferred) : null
+        }
+        const s = await shipmentsStore.get(id)
+        return s ? partyRow(s.form.recipient, { customerNumber: s.form.customerNumber, productId: s.form.productId, packages: s.form.packages }) : null
+      })
+    )
+    const rows = found.filter((r) => r !== null)
     if (rows.length === 0) throw AppError.field('ids', 'None of these entries exist any more.')
     const common = (key: 'customerNumber' | 'productId'): string => mostCommon(rows.map((r) => r[key]).filter((v): v is string => Boolean(v))) ?? ''
     const defaults = { customerNumber: common('customerNumber') || settings.get().defaultCustomerNumber || '', productId: common('productId'), senderId: null, shippingDate: localIsoDate(), weightKg: '', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' }
@@ -52,31 +55,31 @@ export const batchesHandlers: Pick<
   'batches:setDefaults': async ({ id, defaults }, { batches }) => batches.setDefaults(id, defaults),
   'batches:start': async ({ id, confirmLive }, { batches }) => batches.start(id, { confirmLive }),
   'batches:stop': async ({ id, how }, { batches }) => batches.stop(id, how),
-  'batches:delete': async ({ id }, { batches }) => ({ deleted: batches.remove(id) }),
+  'batches:delete': async ({ id }, { batches }) => ({ deleted: await batches.remove(id) }),
   async 'batches:openLabels'({ id }, deps) {
-    deps.batches.get(id)
-    const merged = await mergeBatchLabels(deps.app.labelsDir, id, deps.batchesRepo.rows(id))
+    await deps.batches.get(id)
+    const merged = await mergeBatchLabels(deps.app.labelsDir, id, await deps.batchesRepo.rows(id))
     if (merged.labels === 0) throw AppError.field('id', 'No labels to print yet: no row of this batch has been booked with a label.')
-    deps.batchesRepo.setFiles(id, { labelsPdf: merged.file })
+    await deps.batchesRepo.setFiles(id, { labelsPdf: merged.file })
     await openInLabelsFolder(deps, merged.file)
     return { opened: true, pages: merged.pages, missingRows: merged.missing }
   },
   /** Headers and status words come from the window, in the user's language. */
   async 'batches:openResult'({ id, headers, statuses }, deps) {
-    deps.batches.get(id)
-    const file = await writeBatchResult(deps.app.labelsDir, id, deps.batchesRepo.rows(id), headers, (r) => statuses[r.status] ?? r.status)
-    deps.batchesRepo.setFiles(id, { resultCsv: file })
+    await deps.batches.get(id)
+    const file = await writeBatchResult(deps.app.labelsDir, id, await deps.batchesRepo.rows(id), headers, (r) => statuses[r.status] ?? r.status)
+    await deps.batchesRepo.setFiles(id, { resultCsv: file })
     await openInLabelsFolder(deps, file)
     return { opened: true }
   },
   /** The mapping chosen last time for a file with these headers; a stale field name reads as "ignore". */
   async 'imports:mappingGet'({ headers }, { batchesRepo }) {
-    const saved = batchesRepo.mapping(headerSetKey(headers))
+    const saved = await batchesRepo.mapping(headerSetKey(headers))
     return saved && saved.length === headers.length ? saved.map((f) => ((rowFields as readonly string[]).includes(f ?? '') ? (f as RowField) : null)) : null
   },
   async 'imports:mappingSet'({ headers, mapping }, { batchesRepo }) {
     if (mapping.length !== headers.length) throw AppError.field('mapping', 'One choice per column, please.')
-    batchesRepo.saveMapping(headerSetKey(headers), mapping)
+    await batchesRepo.saveMapping(headerSetKey(headers), mapping)
     return { saved: true }
   }
 }

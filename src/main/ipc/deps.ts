@@ -13,7 +13,7 @@ import type { PickupsRepo } from '../services/store/pickups-repo'
 import type { PickupService } from '../services/pickups/pickup-service'
 import type { Notice } from '../../shared/domain/notices'
 import type { AddressBookRepo } from '../services/store/address-book-repo'
-import type { BatchesRepo } from '../services/store/batches-repo'
+import type { BatchesStore } from '../services/store/batches-store'
 import type { BatchService } from '../services/batches/batch-service'
 import type { EventHub } from '../services/events/event-hub'
 import type { Backups } from '../services/store/backups'
@@ -44,7 +44,7 @@ export interface AppDeps {
   pickupsRepo: PickupsRepo
   pickups: PickupService
   addressBook: AddressBookRepo
-  batchesRepo: BatchesRepo
+  batchesRepo: BatchesStore
   batches: BatchService
   backups: Backups
   warehouse: WarehouseRepo

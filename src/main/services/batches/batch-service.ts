@@ -8,12 +8,13 @@ import type { BringConnection } from '../bring/bring-connection'
 import type { Logger } from '../log/logger'
 import type { SettingsStore } from '../settings/settings-store'
 import type { AddressBookRepo } from '../store/address-book-repo'
-import type { BatchesRepo, StoredBatchRow } from '../store/batches-repo'
+import type { StoredBatchRow } from '../store/batches-repo'
+import type { BatchesStore } from '../store/batches-store'
 import { createProgressMeter } from './progress-meter'
 
 interface Deps {
-  repo: BatchesRepo
-  addressBook: AddressBookRepo
+  repo: BatchesStore
+  addressBook: Pick<AddressBookRepo, 'get'> | { get(id: string): Promise<ReturnType<AddressBookRepo['get']>> }
   booking: BookingService
   bring: Pick<BringConnection, 'mode'>
   settings: Pick<SettingsStore, 'get'>
@@ -22,6 +23,8 @@ interface Deps {
   emit(progress: BatchProgress): void
   /** Bookings in flight at once; the shared rate limiter, not this, keeps the pace under Bring's limit. */
   concurrency?: number
+  /** Team mode: how often this desk renews its claims, and looks again for rows another desk left. */
+  renewEveryMs?: number
   now?: () => number
 }
 
@@ -35,37 +38,51 @@ export function isSendable(r: StoredBatchRow): boolean {
   return false
 }
 
+/** A row another desk may have left half-way (team mode): worth a claim, to find out. */
+const inFlight = (r: StoredBatchRow): boolean => r.status === 'pending' || r.status === 'sending'
+
+export const abandonedMessages = (desk: string) => ({
+  notSent: `Desk ${desk} stopped before sending this row; another desk sent it.`,
+  unknown: `Desk ${desk} stopped while sending this row. It may or may not have been booked: check Mybring before sending it again.`
+})
+
 /**
  * Bulk booking. Each row goes through the same booking service as one booking (pending record first,
  * one clientRequestId per row, outcome unknown never resent), so running a batch again — or after a
- * crash — books only rows that never reached Bring.
+ * crash — books only rows that never reached Bring. In team mode several desks may run the same
+ * batch: each claims a row before booking it (see BatchesStore), and a desk keeps looking until no
+ * other desk is working on the batch, so rows a stopped desk left are taken over once its lease ends.
  */
 export function createBatchService(deps: Deps) {
   const now = deps.now ?? Date.now
+  const renewEveryMs = deps.renewEveryMs ?? 5000
   const running = new Map<string, { stop: 'pause' | 'cancel' | null; done: Promise<void> }>()
 
-  function sender(defaults: BatchDefaults): Party | null {
-    const raw = defaults.senderId ? deps.addressBook.get(defaults.senderId)?.party : senderFromSettings(deps.settings.get().defaultSender)
+  async function sender(defaults: BatchDefaults): Promise<Party | null> {
+    const raw = defaults.senderId ? (await deps.addressBook.get(defaults.senderId))?.party : senderFromSettings(deps.settings.get().defaultSender)
     const parsed = raw ? partySchema.safeParse(raw) : null
     return parsed?.success ? parsed.data : null
   }
 
-  const check = (defaults: BatchDefaults, values: RowValues, clientRequestId: string) => checkRow(defaults, values, sender(defaults), clientRequestId)
-  /** A new row with its problems; the id used for checking is a stand-in (the repository assigns the real one). */
-  const checked = (defaults: BatchDefaults, values: RowValues) => {
-    const c = check(defaults, values, randomUUID())
-    return { values, problems: c.ok ? null : c.problems }
+  const check = async (defaults: BatchDefaults, values: RowValues, clientRequestId: string) => checkRow(defaults, values, await sender(defaults), clientRequestId)
+  /** New rows with their problems; the id used for checking is a stand-in (the store assigns the real one). */
+  const checked = async (defaults: BatchDefaults, rows: RowValues[]) => {
+    const from = await sender(defaults)
+    return rows.map((values) => {
+      const c = checkRow(defaults, values, from, randomUUID())
+      return { values, problems: c.ok ? null : c.problems }
+    })
   }
 
-  function mustGet(batchId: string) {
-    const b = deps.repo.get(batchId)
+  async function mustGet(batchId: string) {
+    const b = await deps.repo.get(batchId)
     if (!b) throw AppError.field('id', 'No such batch.')
     return b
   }
 
-  function detail(batchId: string) {
-    const b = mustGet(batchId)
-    const rows = deps.repo.rows(batchId).map(({ clientRequestId: _c, labelFile: _l, editedSinceFailure: _e, ...row }) => row)
+  async function detail(batchId: string) {
+    const b = await mustGet(batchId)
+    const rows = (await deps.repo.rows(batchId)).map(({ clientRequestId: _c, labelFile: _l, editedSinceFailure: _e, ...row }) => row)
     return { id: b.id, name: b.name, createdAt: b.createdAt, mode: b.mode, runState: b.runState, counts: b.counts, defaults: b.defaults, rows, labelsPdf: b.labelsPdf, resultCsv: b.resultCsv }
   }
 
@@ -75,22 +92,30 @@ export function createBatchService(deps: Deps) {
   }
 
   async function run(batchId: string, meter: ReturnType<typeof createProgressMeter>): Promise<void> {
-    const b = mustGet(batchId)
-    const queue = deps.repo.rows(batchId).filter(isSendable)
+    const b = await mustGet(batchId)
     const control = running.get(batchId)!
     const log = deps.logger.child({ batch: batchId })
-    log.info({ rows: queue.length }, 'batch started')
-    let next = 0
-    const worker = async (): Promise<void> => {
-      while (control.stop === null && next < queue.length) {
-        const row = queue[next++]
-        const checked = check(b.defaults, row.values, row.clientRequestId)
-        if (!checked.ok) {
-          deps.repo.setProblems(row.id, checked.problems)
-          continue
-        }
+    const team = deps.repo.engine === 'postgres'
+    const attempted = new Set<string>()
+    const holding = new Set<string>()
+    const renew = team ? setInterval(() => void deps.repo.renewClaims([...holding]).catch((err: unknown) => log.warn({ problem: (err as Error).message }, 'batch claims not renewed')), renewEveryMs) : undefined
+    log.info('batch started')
+
+    const book = async (row: StoredBatchRow): Promise<void> => {
+      const claim = await deps.repo.claimRow(row.id)
+      if (!claim.claimed) return // another desk is booking it
+      holding.add(row.id)
+      attempted.add(row.id)
+      try {
+        if (claim.takenFrom) {
+          const status = await deps.repo.settleAbandoned(row.clientRequestId, abandonedMessages(claim.takenFrom))
+          log.warn({ row: row.rowNo, from: claim.takenFrom, status }, 'row taken over from a desk that stopped')
+          if (status !== null && status !== 'not_sent') return meter.tick()
+        } else if (inFlight(row)) return // its desk is alive and finished it meanwhile, or it is still ours to wait for
+        const c = await check(b.defaults, row.values, row.clientRequestId)
+        if (!c.ok) return void (await deps.repo.setProblems(row.id, c.problems))
         try {
-          await deps.booking.submit(checked.form, { confirmLive: true, batchId })
+          await deps.booking.submit(c.form, { confirmLive: true, batchId })
         } catch (err) {
           const code = err instanceof AppError ? err.code : 'INTERNAL'
           // Nothing reached Bring (offline, credentials): the next rows would fare the same. Stop, keep them for later.
@@ -100,101 +125,141 @@ export function createBatchService(deps: Deps) {
           }
         }
         meter.tick()
+      } finally {
+        holding.delete(row.id)
+        await deps.repo.releaseRow(row.id)
       }
     }
-    await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker))
+
+    try {
+      for (;;) {
+        const queue = (await deps.repo.rows(batchId)).filter((r) => !attempted.has(r.id) && (isSendable(r) || (team && inFlight(r))))
+        let next = 0
+        const worker = async (): Promise<void> => {
+          while (control.stop === null && next < queue.length) {
+            // Paused or cancelled from another desk: this desk stops too.
+            const state = team ? await deps.repo.runState(batchId) : 'running'
+            if (state !== 'running') control.stop ??= state === 'cancelled' ? 'cancel' : 'pause'
+            else await book(queue[next++])
+          }
+        }
+        await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker))
+        if (control.stop !== null || !team) break
+        const othersBusy = await deps.repo.othersWorking(batchId)
+        const left = (await deps.repo.rows(batchId)).filter((r) => !attempted.has(r.id) && (isSendable(r) || inFlight(r))).length
+        if (left === 0 && othersBusy === 0) break
+        // Rows another desk holds: wait until it finishes them, or its lease runs out and they are ours to settle.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000, renewEveryMs)))
+      }
+    } finally {
+      clearInterval(renew)
+    }
     const state = control.stop === 'pause' ? 'paused' : control.stop === 'cancel' ? 'cancelled' : 'done'
-    deps.repo.setRunState(batchId, state)
-    log.info({ state, counts: deps.repo.counts(batchId) }, 'batch stopped')
+    await deps.repo.setRunState(batchId, state)
+    log.info({ state, counts: await deps.repo.counts(batchId) }, 'batch stopped')
   }
 
   return {
-    create(input: NewBatch) {
+    async create(input: NewBatch) {
       const parsed = newBatchSchema.parse(input)
       const mode = deps.bring.mode()
-      const rows = parsed.rows.map((values) => checked(parsed.defaults, values))
-      return detail(deps.repo.create({ name: parsed.name, mode, defaults: parsed.defaults, rows }).id)
+      const rows = await checked(parsed.defaults, parsed.rows)
+      return detail((await deps.repo.create({ name: parsed.name, mode, defaults: parsed.defaults, rows })).id)
     },
     /** The rest of an import; only before the batch has started sending. */
-    appendRows(batchId: string, rows: RowValues[]) {
-      const b = mustGet(batchId)
+    async appendRows(batchId: string, rows: RowValues[]) {
+      const b = await mustGet(batchId)
       if (b.runState !== 'idle' || b.counts.total !== b.counts.ready + b.counts.invalid) throw AppError.field('id', 'Rows can only be added before the batch is booked.')
       if (b.counts.total + rows.length > MAX_BATCH_ROWS) throw AppError.field('rows', `At most ${MAX_BATCH_ROWS} rows per batch: split the file`)
-      deps.repo.appendRows(batchId, rows.map((values) => checked(b.defaults, values)))
+      await deps.repo.appendRows(batchId, await checked(b.defaults, rows))
       return detail(batchId)
     },
-    remove(batchId: string): boolean {
+    async remove(batchId: string): Promise<boolean> {
       if (running.has(batchId)) throw AppError.field('id', 'Pause or cancel the batch before deleting it.')
       return deps.repo.remove(batchId)
     },
-    list: () => deps.repo.list().map(({ defaults: _d, labelsPdf: _l, resultCsv: _r, ...s }) => s),
+    list: async () => (await deps.repo.list()).map(({ defaults: _d, labelsPdf: _l, resultCsv: _r, ...s }) => s),
     get: detail,
 
-    updateRow(rowId: string, values: RowValues) {
-      const row = deps.repo.row(rowId)
+    async updateRow(rowId: string, values: RowValues) {
+      const row = await deps.repo.row(rowId)
       if (!row) throw AppError.field('id', 'No such batch row.')
       assertEditable(row.status)
-      const b = mustGet(row.batchId)
-      const c = check(b.defaults, values, row.clientRequestId)
-      deps.repo.updateRow(rowId, values, c.ok ? null : c.problems)
+      const b = await mustGet(row.batchId)
+      const c = await check(b.defaults, values, row.clientRequestId)
+      await deps.repo.updateRow(rowId, values, c.ok ? null : c.problems)
       return detail(row.batchId)
     },
 
     /** New defaults re-check every row not yet sent. */
-    setDefaults(batchId: string, defaults: BatchDefaults) {
-      mustGet(batchId)
+    async setDefaults(batchId: string, defaults: BatchDefaults) {
+      await mustGet(batchId)
       if (running.has(batchId)) throw AppError.field('id', 'Pause the batch before changing its defaults.')
-      deps.repo.setDefaults(batchId, defaults)
-      for (const row of deps.repo.rows(batchId)) {
+      await deps.repo.setDefaults(batchId, defaults)
+      const from = await sender(defaults)
+      for (const row of await deps.repo.rows(batchId)) {
         if (row.status !== 'ready' && row.status !== 'invalid') continue
-        const c = check(defaults, row.values, row.clientRequestId)
-        deps.repo.setProblems(row.id, c.ok ? null : c.problems)
+        const c = checkRow(defaults, row.values, from, row.clientRequestId)
+        await deps.repo.setProblems(row.id, c.ok ? null : c.problems)
       }
       return detail(batchId)
     },
 
     /** "Book all": starts the queue and returns at once; progress arrives as events. */
-    start(batchId: string, opts: { confirmLive?: boolean }) {
-      const b = mustGet(batchId)
+    async start(batchId: string, opts: { confirmLive?: boolean }) {
       if (running.has(batchId)) return detail(batchId)
-      const mode = deps.bring.mode()
-      if (b.mode !== mode) throw AppError.field('id', `This batch was made in ${b.mode} mode. Switch back to that mode to book it.`)
-      const sendable = deps.repo.rows(batchId).filter(isSendable).length
-      if (sendable === 0) throw AppError.field('id', 'No rows are waiting to be booked: fix the invalid rows, or resolve the unknown ones.')
-      if (mode === 'live' && opts.confirmLive !== true) {
-        throw AppError.templated('CONFIRMATION_REQUIRED', 'batchLive', { count: sendable })
-      }
-      deps.repo.setRunState(batchId, 'running')
-      const meter = createProgressMeter({ now, remaining: sendable, emit: () => deps.emit(progress(batchId, meter)) })
-      const control: { stop: 'pause' | 'cancel' | null; done: Promise<void> } = { stop: null, done: Promise.resolve() }
+      // Held before the first await: a second click while this one reads the store is the same run.
+      let finished!: () => void
+      const control: { stop: 'pause' | 'cancel' | null; done: Promise<void> } = { stop: null, done: new Promise<void>((resolve) => (finished = resolve)) }
       running.set(batchId, control)
-      control.done = run(batchId, meter)
-        .catch((err) => {
+      let meter: ReturnType<typeof createProgressMeter>
+      try {
+        const b = await mustGet(batchId)
+        const mode = deps.bring.mode()
+        if (b.mode !== mode) throw AppError.field('id', `This batch was made in ${b.mode} mode. Switch back to that mode to book it.`)
+        const sendable = (await deps.repo.rows(batchId)).filter(isSendable).length
+        if (sendable === 0 && (await deps.repo.othersWorking(batchId)) === 0) throw AppError.field('id', 'No rows are waiting to be booked: fix the invalid rows, or resolve the unknown ones.')
+        if (mode === 'live' && opts.confirmLive !== true) {
+          throw AppError.templated('CONFIRMATION_REQUIRED', 'batchLive', { count: sendable })
+        }
+        await deps.repo.setRunState(batchId, 'running')
+        meter = createProgressMeter({ now, remaining: sendable, emit: () => void progress(batchId, meter).then(deps.emit, () => undefined) })
+      } catch (err) {
+        running.delete(batchId)
+        finished()
+        throw err
+      }
+      void run(batchId, meter)
+        .catch(async (err) => {
           deps.logger.error({ batch: batchId, err: (err as Error).message }, 'batch queue failed')
-          deps.repo.setRunState(batchId, 'paused')
+          await deps.repo.setRunState(batchId, 'paused').catch(() => undefined)
         })
         .finally(() => {
           running.delete(batchId)
           meter.flush()
+          finished()
         })
       return detail(batchId)
     },
 
     /** Stops taking new rows; rows already sent finish. Pause can be resumed with "Book all". */
-    stop(batchId: string, how: 'pause' | 'cancel') {
+    async stop(batchId: string, how: 'pause' | 'cancel') {
       const control = running.get(batchId)
       if (control) control.stop = how
-      else deps.repo.setRunState(mustGet(batchId).id, how === 'pause' ? 'paused' : 'cancelled')
+      // In the store too: other desks running this batch stop as well.
+      await deps.repo.setRunState((await mustGet(batchId)).id, how === 'pause' ? 'paused' : 'cancelled')
       return detail(batchId)
     },
 
     /** Resolves when the batch's queue has stopped (tests, shutdown). */
-    settled: (batchId: string): Promise<void> => running.get(batchId)?.done ?? Promise.resolve(),
+    settled: async (batchId: string): Promise<void> => {
+      await running.get(batchId)?.done
+    },
     isRunning: (batchId: string): boolean => running.has(batchId)
   }
 
-  function progress(batchId: string, meter: ReturnType<typeof createProgressMeter>): BatchProgress {
-    const b = mustGet(batchId)
+  async function progress(batchId: string, meter: ReturnType<typeof createProgressMeter>): Promise<BatchProgress> {
+    const b = await mustGet(batchId)
     const runState = running.has(batchId) ? 'running' : b.runState
     return { batchId, runState, counts: b.counts, rate: meter.rate(), secondsLeft: meter.secondsLeft() }
   }

@@ -52,7 +52,7 @@ export interface StoredBatchRow extends BatchRow {
   editedSinceFailure: boolean
 }
 
-type NewRow = { values: RowValues; problems: Record<string, string[]> | null }
+export type NewRow = { values: RowValues; problems: Record<string, string[]> | null }
 
 export interface StoredBatch extends BatchSummary {
   defaults: BatchDefaults
@@ -60,23 +60,41 @@ export interface StoredBatch extends BatchSummary {
   resultCsv: string | null
 }
 
-const rowStatus = (r: JoinedRow): BatchRowStatus => r.shipment_status ?? (r.problems_json ? 'invalid' : 'ready')
+/** A batch row and the shipment it became (if any), JSON already read: what both engines hand to toStoredRow. */
+export interface RowWithShipment {
+  id: string
+  row_no: number
+  client_request_id: string
+  values: unknown
+  problems: unknown
+  updated_at: string
+  shipment_id: string | null
+  shipment_status: ShipmentStatus | null
+  shipment_updated_at: string | null
+  consignment_number: string | null
+  label_file: string | null
+  error: unknown
+}
 
-function toRow(r: JoinedRow): StoredBatchRow {
+/** A row that has become a shipment has that shipment's status; the rest are ready or invalid. */
+export function toStoredRow(r: RowWithShipment): StoredBatchRow {
   return {
     id: r.id,
     rowNo: r.row_no,
-    values: rowValuesSchema.parse(JSON.parse(r.values_json)),
-    status: rowStatus(r),
-    problems: r.problems_json ? JSON.parse(r.problems_json) : {},
+    values: rowValuesSchema.parse(r.values),
+    status: r.shipment_status ?? (r.problems ? 'invalid' : 'ready'),
+    problems: (r.problems as Record<string, string[]> | null) ?? {},
     shipmentId: r.shipment_id,
     consignmentNumber: r.consignment_number,
-    error: r.error_json ? (JSON.parse(r.error_json) as RecordError) : null,
+    error: (r.error as RecordError | null) ?? null,
     clientRequestId: r.client_request_id,
     labelFile: r.label_file,
     editedSinceFailure: r.shipment_status === 'failed' && r.shipment_updated_at !== null && r.updated_at > r.shipment_updated_at
   }
 }
+
+const toRow = (r: JoinedRow): StoredBatchRow =>
+  toStoredRow({ ...r, values: JSON.parse(r.values_json), problems: r.problems_json ? JSON.parse(r.problems_json) : null, error: r.error_json ? JSON.parse(r.error_json) : null })
 
 /** Which counter a row status adds to. */
 const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total'>> = {
@@ -92,7 +110,7 @@ const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total'>> = {
 }
 
 /** Counters from (status, how many) pairs. */
-function tally(groups: { status: BatchRowStatus; n: number }[]): BatchCounts {
+export function tally(groups: { status: BatchRowStatus; n: number }[]): BatchCounts {
   const c: BatchCounts = { total: 0, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0 }
   for (const { status, n } of groups) {
     c.total += n
@@ -103,7 +121,7 @@ function tally(groups: { status: BatchRowStatus; n: number }[]): BatchCounts {
 
 export const countRows = (rows: Pick<BatchRow, 'status'>[]): BatchCounts => tally(rows.map(({ status }) => ({ status, n: 1 })))
 
-/** Batches and their rows; domain types in and out, no SQLite types (a PostgreSQL store is planned). */
+/** Batches and their rows in the embedded SQLite file; domain types in and out (the shared database has its own: pg-batches-store). */
 export function createBatchesRepo(db: Db, now = () => new Date()) {
   const batchById = db.prepare<[string], BatchTableRow>('SELECT * FROM batches WHERE id = ?')
   const rowsOf = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.batch_id = ? ORDER BY r.row_no`)

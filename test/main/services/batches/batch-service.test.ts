@@ -85,7 +85,7 @@ describe('batches: book many, each row once', () => {
     const dir = await tempDir()
     let c = await bringTest(dir)
     const b = await create(c, [row(1), row(2), row(3), row(4), row(5), row(6, { postalCode: 'abc' })])
-    const rows = c.deps.batchesRepo.rows(b.id)
+    const rows = await c.deps.batchesRepo.rows(b.id)
     const senderParty = partySchema.parse({ ...sender, contact: { name: sender.contactName, phoneNumber: sender.phoneNumber, email: sender.email } })
     const formOf = (i: number) => {
       const r = checkRow(b.defaults, rows[i].values, senderParty, rows[i].clientRequestId)
@@ -100,12 +100,12 @@ describe('batches: book many, each row once', () => {
     repo.markSending(sending.id)
     const refused = repo.insertPending(formOf(3), {}, 'test', b.id)
     repo.markStatus(refused.id, 'failed', { code: 'BRING_VALIDATION', message: 'Refused' })
-    c.deps.batchesRepo.setRunState(b.id, 'running')
+    await c.deps.batchesRepo.setRunState(b.id, 'running')
     await c.close()
     core = undefined
 
     c = await bringTest(dir)
-    const before = c.deps.batches.get(b.id)
+    const before = await c.deps.batches.get(b.id)
     expect(before.runState).toBe('paused')
     expect(before.rows.map((r) => r.status)).toEqual(['booked', 'not_sent', 'outcome_unknown', 'failed', 'ready', 'invalid'])
     expect(c.deps.notices().map((n) => n.key)).toContain('batchesPaused')

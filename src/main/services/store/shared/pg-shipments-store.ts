@@ -6,6 +6,7 @@ import { TOTAL_CAP } from '../newest-first-page'
 import { nextDay, shipmentReference, summary, type SummaryRow } from '../shipments-repo'
 import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
 import type { SharedSchema, ShipmentsTable } from './shared-schema'
+import { lazyStore } from './lazy-store'
 
 const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id', 'desk'] as const
 
@@ -117,7 +118,9 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
         .execute()
     },
     async markSending(id) {
-      await db.updateTable('shipments').set({ status: 'sending', updated_at: touch() }).where('id', '=', id).execute()
+      // Only from "pending": a desk whose batch row was taken over (its lease ran out) must not send it too.
+      const r = await db.updateTable('shipments').set({ status: 'sending', updated_at: touch() }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst()
+      if (Number(r.numUpdatedRows) === 0) throw new AppError('BRING_NOT_SENT', 'Another desk took this booking over while this desk was held up, so it was not sent from here.')
     },
     async markBooked(id, confirmation) {
       await db
@@ -208,30 +211,20 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
 }
 
 /** The PostgreSQL store behind a connection opened on first use (and retried after a failure). */
-export function lazyPgShipmentsStore(open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string): ShipmentsStore {
-  let store: { db: Kysely<SharedSchema>; store: ShipmentsStore } | null = null
-  const get = async (): Promise<ShipmentsStore> => {
-    const { db } = await open()
-    if (store?.db !== db) store = { db, store: pgShipmentsStore(db, desk) }
-    return store.store
-  }
-  const lazy = <K extends keyof ShipmentsStore>(key: K) =>
-    (async (...args: unknown[]) => ((await get())[key] as (...a: unknown[]) => Promise<unknown>)(...args)) as unknown as ShipmentsStore[K]
-  return {
-    engine: 'postgres',
-    insertPending: lazy('insertPending'),
-    replaceRequest: lazy('replaceRequest'),
-    markSending: lazy('markSending'),
-    markBooked: lazy('markBooked'),
-    markStatus: lazy('markStatus'),
-    setLabelFile: lazy('setLabelFile'),
-    renewClientRequest: lazy('renewClientRequest'),
-    get: lazy('get'),
-    findByClientRequest: lazy('findByClientRequest'),
-    labelFile: lazy('labelFile'),
-    bookedLabelFiles: lazy('bookedLabelFiles'),
-    recoverInterrupted: lazy('recoverInterrupted'),
-    list: lazy('list'),
-    count: lazy('count')
-  }
-}
+export const lazyPgShipmentsStore = (open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string): ShipmentsStore =>
+  lazyStore<Omit<ShipmentsStore, 'handOffNow'>>(open, (db) => pgShipmentsStore(db, desk), {
+    insertPending: true,
+    replaceRequest: true,
+    markSending: true,
+    markBooked: true,
+    markStatus: true,
+    setLabelFile: true,
+    renewClientRequest: true,
+    get: true,
+    findByClientRequest: true,
+    labelFile: true,
+    bookedLabelFiles: true,
+    recoverInterrupted: true,
+    list: true,
+    count: true
+  })

@@ -70,5 +70,82 @@ export const sharedMigrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await sql`CREATE TABLE bring_pacing (api_user text PRIMARY KEY, next_at timestamptz NOT NULL)`.execute(db)
     }
+  },
+  '0003_batches_address_book': {
+    async up(db: Kysely<unknown>) {
+      // Batches and their rows, shared by the desks. A row becomes a shipment through its client request
+      // id (unique, so a row is booked once); a desk booking a row holds a lease on it (claimed_by,
+      // claim_until on the server's clock) that it renews while it works, so another desk takes the row
+      // over only when that desk has stopped.
+      await sql`
+        CREATE TABLE batches (
+          seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+          id text PRIMARY KEY,
+          desk text NOT NULL,
+          created_at text NOT NULL,
+          updated_at text NOT NULL,
+          name text NOT NULL,
+          mode text NOT NULL CHECK (mode IN ('sandbox', 'test', 'live')),
+          run_state text NOT NULL CHECK (run_state IN ('idle', 'running', 'paused', 'cancelled', 'done')),
+          defaults_json jsonb NOT NULL,
+          labels_pdf text,
+          result_csv text
+        )`.execute(db)
+      await sql`CREATE INDEX batches_newest ON batches (created_at DESC, seq DESC)`.execute(db)
+      await sql`
+        CREATE TABLE batch_rows (
+          id text PRIMARY KEY,
+          batch_id text NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+          row_no integer NOT NULL,
+          client_request_id text NOT NULL UNIQUE,
+          desk text NOT NULL,
+          values_json jsonb NOT NULL,
+          problems_json jsonb,
+          updated_at text NOT NULL,
+          claimed_by text,
+          claim_until timestamptz,
+          UNIQUE (batch_id, row_no)
+        )`.execute(db)
+      await sql`CREATE INDEX batch_rows_claimed ON batch_rows (batch_id, claim_until) WHERE claimed_by IS NOT NULL`.execute(db)
+      await sql`CREATE INDEX shipments_batch ON shipments (batch_id) WHERE batch_id IS NOT NULL`.execute(db)
+      await sql`CREATE TABLE import_mappings (header_key text PRIMARY KEY, mapping_json jsonb NOT NULL, updated_at text NOT NULL)`.execute(db)
+      // The address book: search over the same columns as on SQLite (pg_trgm, and short pieces for 1–2 characters).
+      await sql`
+        CREATE TABLE address_book (
+          seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+          id text PRIMARY KEY,
+          desk text NOT NULL,
+          created_at text NOT NULL,
+          updated_at text NOT NULL,
+          kind text NOT NULL CHECK (kind IN ('recipient', 'sender')),
+          dedupe_key text NOT NULL,
+          name text NOT NULL,
+          postal_code text NOT NULL,
+          city text NOT NULL,
+          phone text,
+          email text,
+          contact_name text,
+          is_default boolean NOT NULL DEFAULT false,
+          entry_json jsonb NOT NULL,
+          search_text text GENERATED ALWAYS AS (fraktdesk_search_text(name, postal_code, city, phone, email, contact_name)) STORED,
+          search_grams text[] GENERATED ALWAYS AS (fraktdesk_short_grams(fraktdesk_search_text(name, postal_code, city, phone, email, contact_name))) STORED,
+          UNIQUE (kind, dedupe_key)
+        )`.execute(db)
+      await sql`CREATE INDEX address_book_search ON address_book USING gin (search_text gin_trgm_ops)`.execute(db)
+      await sql`CREATE INDEX address_book_short_search ON address_book USING gin (search_grams)`.execute(db)
+      await sql`CREATE INDEX address_book_newest ON address_book (kind, created_at DESC, seq DESC)`.execute(db)
+      await sql`CREATE UNIQUE INDEX address_book_one_default ON address_book (kind) WHERE is_default`.execute(db)
+      // Other desks hear of changes to these too: which table, which row.
+      await sql`
+        CREATE FUNCTION fraktdesk_notify_row() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE r record;
+        BEGIN
+          IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
+          PERFORM pg_notify('fraktdesk_changes', json_build_object('table', TG_TABLE_NAME, 'id', r.id, 'desk', r.desk, 'status', TG_OP)::text);
+          RETURN NULL;
+        END $$`.execute(db)
+      await sql`CREATE TRIGGER batches_notify AFTER INSERT OR UPDATE OR DELETE ON batches FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
+      await sql`CREATE TRIGGER address_book_notify AFTER INSERT OR UPDATE OR DELETE ON address_book FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
+    }
   }
 }

@@ -1,11 +1,68 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Mode } from '../../../../shared/domain/mode'
 import type { ShipmentStatus } from '../../../../shared/domain/booking'
+import type { BatchRunState } from '../../../../shared/domain/batches'
+import type { AddressKind } from '../../../../shared/domain/address-book'
 
 /** The shared (team) database's tables as Kysely sees them: column names as in SQLite, plus `desk`. */
 export interface SharedSchema {
   shipments: ShipmentsTable
   bring_pacing: { api_user: string; next_at: ColumnType<Date, Date | string, Date | string> }
+  batches: BatchesTable
+  batch_rows: BatchRowsTable
+  import_mappings: { header_key: string; mapping_json: ColumnType<unknown, string, string>; updated_at: string }
+  address_book: AddressBookTable
+}
+
+type Json = ColumnType<unknown, string, string>
+type NullableJson = ColumnType<unknown, string | null, string | null>
+
+export interface BatchesTable {
+  seq: Generated<string>
+  id: string
+  desk: string
+  created_at: string
+  updated_at: string
+  name: string
+  mode: Mode
+  run_state: BatchRunState
+  defaults_json: Json
+  labels_pdf: string | null
+  result_csv: string | null
+}
+
+export interface BatchRowsTable {
+  id: string
+  batch_id: string
+  row_no: number
+  client_request_id: string
+  desk: string
+  values_json: Json
+  problems_json: NullableJson
+  updated_at: string
+  /** The desk booking this row now, until claim_until (server time); renewed while it works. */
+  claimed_by: string | null
+  claim_until: ColumnType<Date | null, never, Date | null>
+}
+
+export interface AddressBookTable {
+  seq: Generated<string>
+  id: string
+  desk: string
+  created_at: string
+  updated_at: string
+  kind: AddressKind
+  dedupe_key: string
+  name: string
+  postal_code: string
+  city: string
+  phone: string | null
+  email: string | null
+  contact_name: string | null
+  is_default: boolean
+  entry_json: Json
+  search_text: Generated<string>
+  search_grams: Generated<string[]>
 }
 
 export interface ShipmentsTable {
