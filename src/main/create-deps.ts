@@ -33,7 +33,7 @@ import type { Notice } from '../shared/domain/notices'
 import { createAddressBookRepo } from './services/store/address-book-repo'
 import { createBatchesRepo } from './services/store/batches-repo'
 import { sqliteBatchesStore } from './services/store/batches-store'
-import { lazyPgBatchesStore } from './services/store/shared/pg-batches-store'
+import { DEFAULT_ROW_LEASE_MS, lazyPgBatchesStore } from './services/store/shared/pg-batches-store'
 import { createBatchService } from './services/batches/batch-service'
 import { createEventHub } from './services/events/event-hub'
 import { createWarehouseRepo } from './services/store/warehouse-repo'
@@ -69,6 +69,8 @@ export interface CreateAppDepsOptions {
   autoBackup?: boolean
   /** Background tracking polls (on by default). */
   autoTracking?: boolean
+  /** Team mode: how long a desk's claim on a batch row lasts unrenewed (tests shorten it). */
+  batchRowLeaseMs?: number
   /** A desktop notification (Electron's Notification in the app). */
   notify?(title: string, body: string): void
 }
@@ -169,7 +171,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     }
   })
   const addressBook = createAddressBookRepo(db)
-  const batchesRepo = teamMode ? lazyPgBatchesStore(sharedConnection.database, sharedConnection.deskName()) : sqliteBatchesStore(createBatchesRepo(db))
+  const batchesRepo = teamMode ? lazyPgBatchesStore(sharedConnection.database, sharedConnection.deskName(), { leaseMs: opts.batchRowLeaseMs }) : sqliteBatchesStore(createBatchesRepo(db))
   const pausedBatches = await batchesRepo.pauseInterrupted().catch((err: unknown) => {
     opts.logger.warn({ problem: (err as Error).message }, 'interrupted batches not paused: store unavailable')
     return 0
@@ -185,7 +187,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     bring,
     settings,
     logger: opts.logger,
-    emit: (progress) => events.emit('batch:progress', progress)
+    emit: (progress) => events.emit('batch:progress', progress),
+    renewEveryMs: Math.round((opts.batchRowLeaseMs ?? DEFAULT_ROW_LEASE_MS) / 3)
   })
   const startupNotices: Notice[] = []
   if (labelsAside) {

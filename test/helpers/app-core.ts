@@ -14,7 +14,7 @@ export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Valu
 /** The real handlers behind the real dispatcher, over a temp userData and an HTTP simulator. */
 export async function startCore(
   userDataDir: string,
-  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
+  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; batchRowLeaseMs?: number; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
 ) {
   const { demoCustomers, sandboxAccount } = await import('../../src/main/services/bring-simulator/demo-data')
   // Desks of one shop share one Bring: pass `bring` to reach the same simulator.
@@ -34,7 +34,8 @@ export async function startCore(
     version: '0.0.0-test',
     timeoutMs: opts.timeoutMs ?? 2000,
     sandbox: opts.sandbox,
-    notify: opts.notify
+    notify: opts.notify,
+    batchRowLeaseMs: opts.batchRowLeaseMs
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
   const invoke = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)

@@ -51,11 +51,31 @@ export function createBookingService(deps: Deps) {
     return new AppError('INTERNAL', `The booking could not be saved in the ${deps.repo.engine === 'postgres' ? 'shared database' : 'history database'}, so nothing was sent to Bring. Try again when it is reachable.${reason}`)
   }
 
-  /** While waiting out a 429 or a refused connection, a crash must read "not sent" (where the store can commit at the socket). */
-  function handOffRecorder(id: string): ReturnType<typeof trackHandOff> {
+  /**
+   * Where the store can commit at the socket (SQLite), "sending" is recorded the moment the request
+   * is handed off. Otherwise (a shared database) it is committed once the rate limiter has given the
+   * request its slot, just before it starts, and a request that reached nothing (429, no connection)
+   * goes back to "pending" while it waits: queued bookings never read "outcome unknown" after a crash.
+   * `refused` is set when "sending" could not be recorded: nothing was sent.
+   */
+  function handOffRecorder(id: string): ReturnType<typeof trackHandOff> & { refused(): AppError | null } {
     const now = deps.repo.handOffNow
-    if (!now) return trackHandOff({ sending: () => undefined, pending: () => undefined })
-    return trackHandOff({ sending: () => now.sending(id), pending: () => now.notHandedOff(id) })
+    if (now) return { ...trackHandOff({ sending: () => now.sending(id), pending: () => now.notHandedOff(id) }), refused: () => null }
+    const tracked = trackHandOff({ sending: () => undefined, pending: () => undefined })
+    let refused: AppError | null = null
+    const hooks = {
+      ...tracked.hooks,
+      beforeAttempt: () =>
+        beforeSending(deps.repo.markSending(id)).catch((err: AppError) => {
+          refused = err
+          throw err
+        }),
+      onNotProcessed: async () => {
+        tracked.hooks.onNotProcessed?.()
+        await deps.repo.markStatus(id, 'pending', null)
+      }
+    }
+    return { hooks, handedOff: tracked.handedOff, refused: () => refused }
   }
 
   async function send(form: BookingForm, existing: ShipmentRecord | null, batchId: string | undefined): Promise<ShipmentRecord> {
@@ -76,10 +96,6 @@ export function createBookingService(deps: Deps) {
     }
     const log = deps.logger.child({ shipment: record.id, mode })
     const handOff = handOffRecorder(record.id)
-    // No synchronous commit at the socket (a shared database): "sending" is committed before the
-    // request starts, and stays until the outcome is known, so a crash can only read "unknown".
-    // If it cannot be committed, the record stays "pending" and nothing is sent.
-    if (!deps.repo.handOffNow) await beforeSending(deps.repo.markSending(record.id))
     try {
       const res = await postBooking(deps.bring.http(), request, handOff.hooks)
       const confirmation = toConfirmation(res)
@@ -99,6 +115,9 @@ export function createBookingService(deps: Deps) {
       }
       return booked
     } catch (err) {
+      // "Sending" could not be recorded (store away, or another desk took the row over): nothing sent, record left as it is.
+      const refused = handOff.refused()
+      if (refused) throw refused
       // Never handed to the network (credentials, headers, a refused connection): nothing reached Bring.
       if (!handOff.handedOff()) {
         const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')

@@ -45,11 +45,17 @@ export interface BringRequest<S extends z.ZodType> {
    * Nothing of the request reached Bring after all: the connection never opened, or Bring answered
    * 429. Called before waiting to try again or giving up (back to "not handed off").
    */
-  onNotProcessed?: () => void
+  onNotProcessed?: () => void | Promise<void>
+  /**
+   * Awaited after the rate limiter has granted this attempt its slot and before anything is sent:
+   * where a store that cannot commit at the socket (a shared database) records "sending". If it
+   * throws, nothing is sent and the error is the request's.
+   */
+  beforeAttempt?: () => Promise<void>
 }
 
 /** Hooks of a money-moving request: when it is handed off, and when it turned out to reach nothing. */
-export type HandOffHooks = Pick<BringRequest<z.ZodType>, 'onHandOff' | 'onNotProcessed'>
+export type HandOffHooks = Pick<BringRequest<z.ZodType>, 'onHandOff' | 'onNotProcessed' | 'beforeAttempt'>
 
 export type BringHttp = <S extends z.ZodType>(req: BringRequest<S>) => Promise<z.output<S>>
 
@@ -102,6 +108,7 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
 
     for (let attempt = 1; ; attempt++) {
       await limiters[req.api].acquire()
+      await req.beforeAttempt?.()
       const started = Date.now()
       const sent = fetchWithHandOff(opts.fetch, req.onHandOff ?? noop, url, {
         method: req.method,
@@ -118,7 +125,7 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
         log.warn({ attempt, code, handedOff: sent.handedOff(), ms: Date.now() - started }, 'bring request failed')
         if (sent.recordingFailed()) throw err
         if (!sent.handedOff() || isPreConnectFailure(err)) {
-          req.onNotProcessed?.()
+          await req.onNotProcessed?.()
           // A timeout already took the caller's whole budget; other pre-send failures are brief.
           if (attempt < MAX_ATTEMPTS && !isTimeout(err)) {
             await sleep(250 * attempt)
@@ -133,7 +140,7 @@ export function createBringHttp(opts: BringHttpOptions): BringHttp {
       log.info({ attempt, status: res.status, ms: Date.now() - started }, 'bring response')
       if (res.status === 429) {
         const waitMs = parseRetryAfter(res.headers.get('retry-after')) ?? 1000
-        req.onNotProcessed?.()
+        await req.onNotProcessed?.()
         if (attempt < MAX_ATTEMPTS && waitMs <= maxRetryWaitMs) {
           await res.body?.cancel()
           await sleep(waitMs)

@@ -26,8 +26,9 @@ export interface ShipmentsStore {
   /**
    * Only where a commit can be made synchronously (SQLite): "sending" at the very moment the request's
    * first byte is handed to the socket, and back to "pending" when it turned out to reach nothing.
-   * Without it the booking service commits "sending" just before the request starts and keeps it,
-   * which may turn a failure before the wire into "outcome unknown", never into a double booking.
+   * Without it the booking service commits "sending" once the request has its rate-limit slot, just
+   * before it starts (back to "pending" after a 429 or a refused connection), which may turn a
+   * failure just before the wire into "outcome unknown", never into a double booking.
    */
   handOffNow?: { sending(id: string): void; notHandedOff(id: string): void }
   markBooked(id: string, confirmation: Confirmation): Promise<void>

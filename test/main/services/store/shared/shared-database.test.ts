@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import pg from 'pg'
-import { sql } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
+import { sharedMigrations } from '../../../../../src/main/services/store/shared/shared-migrations'
+import { pgBatchesStore } from '../../../../../src/main/services/store/shared/pg-batches-store'
+import type { SharedSchema } from '../../../../../src/main/services/store/shared/shared-schema'
 import { openSharedDatabase, SharedDatabaseError, type SharedDatabase } from '../../../../../src/main/services/store/shared/shared-database'
 import { pgShipmentsStore } from '../../../../../src/main/services/store/shared/pg-shipments-store'
 import { domesticForm } from '../../../../helpers/booking-form'
 import { postgresUnavailable, usePostgresDatabase } from '../../../../helpers/postgres'
 
 const noTls = { enabled: false }
+const batchDefaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: '2026-11-30', weightKg: '1', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' }
 
 describe.skipIf(postgresUnavailable() !== '')('shared PostgreSQL database', () => {
   const newDatabase = usePostgresDatabase()
@@ -28,8 +32,21 @@ describe.skipIf(postgresUnavailable() !== '')('shared PostgreSQL database', () =
     const again = await connect(url)
     expect((await pgShipmentsStore(again.db, 'Desk B').get(s.id))!.recipientName).toBe('Kari Mottaker')
     const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(again.db)
-    expect(rows.map((r) => r.name)).toEqual(['0001_shipments', '0002_bring_pacing'])
+    expect(rows.map((r) => r.name)).toEqual(Object.keys(sharedMigrations).sort())
     expect(first.serverVersion).toMatch(/^\d+/)
+  })
+
+  it('upgrades a database an earlier Fraktdesk made (shipments only): its bookings stay, batches and the address book arrive', async () => {
+    const url = await newDatabase()
+    const earlier = new Kysely<SharedSchema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) })
+    const firstTwo = Object.fromEntries(Object.entries(sharedMigrations).slice(0, 2))
+    expect((await new Migrator({ db: earlier, provider: { getMigrations: async () => firstTwo } }).migrateToLatest()).error).toBeUndefined()
+    const s = await pgShipmentsStore(earlier, 'Desk A').insertPending(domesticForm(), {}, 'test')
+    await earlier.destroy()
+    const now = await connect(url)
+    expect((await pgShipmentsStore(now.db, 'Desk A').get(s.id))!.recipientName).toBe('Kari Mottaker')
+    const batch = await pgBatchesStore(now.db, 'Desk A').create({ name: 'Etter oppgradering', mode: 'test', defaults: batchDefaults, rows: [] })
+    expect(await pgBatchesStore(now.db, 'Desk B').get(batch.id)).toMatchObject({ name: 'Etter oppgradering' })
   })
 
   it('refuses a database a newer Fraktdesk has upgraded, with the reason', async () => {

@@ -1,0 +1,53 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { build } from 'vite'
+
+let built: Promise<string> | undefined
+
+/** desk-process.ts bundled for plain Node (once per run of a test file). */
+export function buildDeskProcess(): Promise<string> {
+  built ??= build({
+    logLevel: 'silent',
+    configFile: false,
+    build: { ssr: path.resolve('test/helpers/desk-process.ts'), outDir: path.resolve('out/desk-process'), target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'desk.mjs' } } },
+    ssr: { noExternal: [] }
+  }).then(() => path.resolve('out/desk-process/desk.mjs'))
+  return built
+}
+
+export interface DeskChild {
+  invoke(channel: string, input?: unknown, url?: string): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>
+  onEvent(listener: (event: string, payload: unknown) => void): void
+  /** SIGKILL: the desk stops dead, as a power cut or a crash would stop it. */
+  kill(): Promise<void>
+}
+
+/** A desk's main process in a child process (see desk-process.ts). */
+export async function startDeskChild(config: { userDataDir: string; baseUrl: string; batchRowLeaseMs?: number; timeoutMs?: number }): Promise<DeskChild> {
+  const child: ChildProcess = fork(await buildDeskProcess(), [], { env: { ...process.env, FRAKTDESK_DESK_CHILD: JSON.stringify(config) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const waiting = new Map<number, (r: never) => void>()
+  const listeners: ((event: string, payload: unknown) => void)[] = []
+  let next = 0
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (m: { ready?: true; id?: number; result?: never; event?: string; payload?: unknown }) => {
+      if (m.ready) resolve()
+      else if (m.id !== undefined) waiting.get(m.id)?.(m.result!)
+      else if (m.event) for (const l of listeners) l(m.event, m.payload)
+    })
+    void exited.then(() => reject(new Error('the desk process exited before it was ready')))
+  })
+  return {
+    invoke: (channel, input, url = 'http://app.test/index.html') =>
+      new Promise((resolve) => {
+        const id = next++
+        waiting.set(id, resolve as (r: never) => void)
+        child.send({ id, channel, input, url })
+      }),
+    onEvent: (l) => void listeners.push(l),
+    async kill() {
+      child.kill('SIGKILL')
+      await exited
+    }
+  }
+}
