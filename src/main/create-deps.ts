@@ -31,6 +31,8 @@ import { removeStaleTempFiles } from './services/maintenance/crash-leftovers'
 import { createPickupService, pickupNotSentMessage, pickupOutcomeUnknownMessage } from './services/pickups/pickup-service'
 import type { Notice } from '../shared/domain/notices'
 import { createAddressBookRepo } from './services/store/address-book-repo'
+import { sqliteAddressBookStore } from './services/store/address-book-store'
+import { lazyPgAddressBookStore } from './services/store/shared/pg-address-book-store'
 import { createBatchesRepo } from './services/store/batches-repo'
 import { sqliteBatchesStore } from './services/store/batches-store'
 import { DEFAULT_ROW_LEASE_MS, lazyPgBatchesStore } from './services/store/shared/pg-batches-store'
@@ -170,7 +172,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
       tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
     }
   })
-  const addressBook = createAddressBookRepo(db)
+  const addressBook = teamMode ? lazyPgAddressBookStore(sharedConnection.database, sharedConnection.deskName()) : sqliteAddressBookStore(createAddressBookRepo(db))
   const batchesRepo = teamMode ? lazyPgBatchesStore(sharedConnection.database, sharedConnection.deskName(), { leaseMs: opts.batchRowLeaseMs }) : sqliteBatchesStore(createBatchesRepo(db))
   const pausedBatches = await batchesRepo.pauseInterrupted().catch((err: unknown) => {
     opts.logger.warn({ problem: (err as Error).message }, 'interrupted batches not paused: store unavailable')

@@ -12,7 +12,7 @@ import type { BookingService } from '../services/booking/booking-service'
 import type { PickupsRepo } from '../services/store/pickups-repo'
 import type { PickupService } from '../services/pickups/pickup-service'
 import type { Notice } from '../../shared/domain/notices'
-import type { AddressBookRepo } from '../services/store/address-book-repo'
+import type { AddressBookStore } from '../services/store/address-book-store'
 import type { BatchesStore } from '../services/store/batches-store'
 import type { BatchService } from '../services/batches/batch-service'
 import type { EventHub } from '../services/events/event-hub'
@@ -43,7 +43,7 @@ export interface AppDeps {
   booking: BookingService
   pickupsRepo: PickupsRepo
   pickups: PickupService
-  addressBook: AddressBookRepo
+  addressBook: AddressBookStore
   batchesRepo: BatchesStore
   batches: BatchService
   backups: Backups

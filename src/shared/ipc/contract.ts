@@ -175,7 +175,7 @@ export const contract = {
   'sharedDb:test': { input: sharedDatabaseFormSchema, output: z.object({ serverVersion: z.string() }) },
   'sharedDb:save': { input: sharedDatabaseFormSchema, output: z.object({ serverVersion: z.string(), restartNeeded: z.boolean() }) },
   'sharedDb:leave': { input: none, output: z.object({ restartNeeded: z.boolean() }) },
-  'sharedDb:copyHistory': { input: none, output: z.object({ copied: z.number(), alreadyThere: z.number() }) },
+  'sharedDb:copyHistory': { input: none, output: z.object({ copied: z.number(), alreadyThere: z.number(), addressBook: z.object({ copied: z.number(), alreadyThere: z.number() }) }) },
   'sharedDb:pickCaFile': { input: none, output: z.object({ path: z.string().nullable() }) },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 

@@ -1,6 +1,6 @@
 import { dedupeKey, type RecipientSuggestion } from '../../../shared/domain/address-book'
-import type { AddressBookRepo } from '../store/address-book-repo'
-import type { ShipmentsRepo } from '../store/shipments-repo'
+import type { AddressBookStore } from '../store/address-book-store'
+import type { ShipmentsStore } from '../store/shipments-store'
 
 const MAX_SUGGESTIONS = 8
 
@@ -9,20 +9,20 @@ const MAX_SUGGESTIONS = 8
  * recipients of recent shipments that are not in it (each once, with the service and parcel used
  * last time). Both come from the same newest-first indexes as the lists.
  */
-export function suggestRecipients(query: string, addressBook: AddressBookRepo, shipments: ShipmentsRepo): RecipientSuggestion[] {
+export async function suggestRecipients(query: string, addressBook: Pick<AddressBookStore, 'list'>, shipments: Pick<ShipmentsStore, 'list' | 'get'>): Promise<RecipientSuggestion[]> {
   const q = query.trim()
   if (q.length < 2) return []
   const out: RecipientSuggestion[] = []
   const seen = new Set<string>()
-  for (const e of addressBook.list({ query: q, kind: 'recipient', limit: MAX_SUGGESTIONS, offset: 0 }).items) {
+  for (const e of (await addressBook.list({ query: q, kind: 'recipient', limit: MAX_SUGGESTIONS, offset: 0 })).items) {
     seen.add(dedupeKey(e.party))
     out.push({ source: 'addressBook', id: e.id, party: e.party, preferred: e.preferred })
   }
   if (out.length >= MAX_SUGGESTIONS) return out
-  for (const s of shipments.list({ query: q, limit: 30, offset: 0 }).items) {
+  for (const s of (await shipments.list({ query: q, limit: 30, offset: 0 })).items) {
     if (out.length >= MAX_SUGGESTIONS) break
     if (s.status !== 'booked') continue
-    const shipment = shipments.get(s.id)
+    const shipment = await shipments.get(s.id)
     if (!shipment) continue
     const key = dedupeKey(shipment.form.recipient)
     if (seen.has(key)) continue

@@ -7,14 +7,14 @@ import type { BookingService } from '../booking/booking-service'
 import type { BringConnection } from '../bring/bring-connection'
 import type { Logger } from '../log/logger'
 import type { SettingsStore } from '../settings/settings-store'
-import type { AddressBookRepo } from '../store/address-book-repo'
+import type { AddressBookStore } from '../store/address-book-store'
 import type { StoredBatchRow } from '../store/batches-repo'
 import type { BatchesStore } from '../store/batches-store'
 import { createProgressMeter } from './progress-meter'
 
 interface Deps {
   repo: BatchesStore
-  addressBook: Pick<AddressBookRepo, 'get'> | { get(id: string): Promise<ReturnType<AddressBookRepo['get']>> }
+  addressBook: Pick<AddressBookStore, 'get'>
   booking: BookingService
   bring: Pick<BringConnection, 'mode'>
   settings: Pick<SettingsStore, 'get'>

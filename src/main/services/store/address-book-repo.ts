@@ -25,7 +25,7 @@ export const addressBookIndexes = { table: 'address_book', trigram: 'address_boo
 /** Phone numbers are searched by their digits: "91234567" finds "+47 912 34 567". */
 const phoneDigits = (p: string | undefined): string | null => (p ? p.replace(/\D/g, '') || null : null)
 
-const columns = (e: AddressEntryData) => ({
+export const addressColumns = (e: AddressEntryData) => ({
   kind: e.kind,
   dedupeKey: dedupeKey(e.party),
   name: e.party.name,
@@ -38,7 +38,10 @@ const columns = (e: AddressEntryData) => ({
   entry: JSON.stringify(e)
 })
 
-/** Recipients and sender profiles; the interface speaks domain types only (a PostgreSQL store is planned). */
+export const duplicateEntry = (name: string): AppError => AppError.field('party.name', `${name} is already in the address book (same name, address and postal code).`)
+export const missingEntry = (): AppError => AppError.field('id', 'This address-book entry no longer exists.')
+
+/** Recipients and sender profiles in the embedded SQLite file (the shared database has pg-address-book-store). */
 export function createAddressBookRepo(db: Db, now = () => new Date()) {
   registerSearchTokens(db)
   const byId = db.prepare<[string], Row>('SELECT id, created_at, updated_at, entry_json FROM address_book WHERE id = ?')
@@ -56,7 +59,7 @@ export function createAddressBookRepo(db: Db, now = () => new Date()) {
   }
 
   const entry = (r: Row): AddressEntry => ({ ...addressEntryInputSchema.parse(JSON.parse(r.entry_json)), id: r.id, createdAt: r.created_at, updatedAt: r.updated_at })
-  const duplicate = (name: string): AppError => AppError.field('party.name', `${name} is already in the address book (same name, address and postal code).`)
+  
 
   const repo = {
     get(id: string): AddressEntry | null {
@@ -66,8 +69,8 @@ export function createAddressBookRepo(db: Db, now = () => new Date()) {
     /** A new entry; the same recipient twice is refused (see dedupeKey). */
     create(e: AddressEntryData): AddressEntry {
       const id = randomUUID()
-      const c = columns(e)
-      if (byKey.get(c.kind, c.dedupeKey)) throw duplicate(e.party.name)
+      const c = addressColumns(e)
+      if (byKey.get(c.kind, c.dedupeKey)) throw duplicateEntry(e.party.name)
       db.transaction(() => {
         insert.run({ ...c, id, now: insertTime() })
         if (c.isDefault) clearDefault.run(id)
@@ -75,10 +78,10 @@ export function createAddressBookRepo(db: Db, now = () => new Date()) {
       return repo.get(id)!
     },
     update(id: string, e: AddressEntryData): AddressEntry {
-      if (!byId.get(id)) throw AppError.field('id', 'This address-book entry no longer exists.')
-      const c = columns(e)
+      if (!byId.get(id)) throw missingEntry()
+      const c = addressColumns(e)
       const other = byKey.get(c.kind, c.dedupeKey)
-      if (other && other.id !== id) throw duplicate(e.party.name)
+      if (other && other.id !== id) throw duplicateEntry(e.party.name)
       db.transaction(() => {
         update.run({ ...c, id, now: now().toISOString() })
         if (c.isDefault) clearDefault.run(id)
@@ -94,7 +97,7 @@ export function createAddressBookRepo(db: Db, now = () => new Date()) {
       const seen = new Set<string>()
       db.transaction(() => {
         for (const e of entries) {
-          const c = columns(e)
+          const c = addressColumns(e)
           const key = `${c.kind}|${c.dedupeKey}`
           if (seen.has(key) || byKey.get(c.kind, c.dedupeKey)) continue
           seen.add(key)
@@ -123,8 +126,9 @@ export function createAddressBookRepo(db: Db, now = () => new Date()) {
 }
 export type AddressBookRepo = ReturnType<typeof createAddressBookRepo>
 
+/** A search of digits with spaces ("912 34") is a phone number: search its digits. */
+export const addressQuery = (query: string): string => (/^[+\d\s]+$/.test(query) && /\s/.test(query.trim()) ? query.replace(/\D/g, '') : query)
+
 function listRequest(filter: AddressFilterQuery): ListRequest {
-  // A search of digits with spaces ("912 34") is a phone number: search its digits.
-  const query = /^[+\d\s]+$/.test(filter.query) && /\s/.test(filter.query.trim()) ? filter.query.replace(/\D/g, '') : filter.query
-  return { query, where: ['s.kind = @kind'], params: { kind: filter.kind } }
+  return { query: addressQuery(filter.query), where: ['s.kind = @kind'], params: { kind: filter.kind } }
 }

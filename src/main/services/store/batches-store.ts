@@ -2,9 +2,7 @@ import type { BatchRunState } from '../../../shared/domain/batches'
 import type { ShipmentStatus } from '../../../shared/domain/booking'
 import type { BatchesRepo } from './batches-repo'
 import type { StoreEngine } from './shipments-store'
-
-/** A synchronous repository's methods as the async store interface speaks them. */
-export type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] }
+import { promised, type Promised } from './promised'
 
 /** The outcome of trying to take a batch row for booking. */
 export interface RowClaim {
@@ -36,15 +34,6 @@ export interface BatchesStore extends Promised<BatchesRepo> {
    * (never resent without the user). Returns the row's shipment status afterwards.
    */
   settleAbandoned(clientRequestId: string, messages: { notSent: string; unknown: string }): Promise<ShipmentStatus | null>
-}
-
-/** Every method of a synchronous object as an async one. */
-export function promised<T extends object>(target: T): Promised<T> {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(target)) {
-    out[key] = typeof value === 'function' ? async (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, args) : value
-  }
-  return out as Promised<T>
 }
 
 /** The embedded SQLite repository as a BatchesStore: one desk, so nothing to claim from anyone. */

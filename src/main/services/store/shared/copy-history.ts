@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { withoutLabelLinks } from '../../../../shared/domain/booking'
 import type { Db } from '../db'
 import type { SharedSchema } from './shared-schema'
@@ -7,7 +7,6 @@ import type { ShipmentRow } from '../shipments-repo'
 type LocalRow = Omit<ShipmentRow, 'tracking_state'>
 
 const CHUNK = 500
-
 
 /**
  * Copies this desk's shipments into the shared database, oldest first, in chunks. A shipment that
@@ -57,4 +56,65 @@ export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, d
     copied += Number(result.numInsertedOrUpdatedRows ?? 0)
   }
   return { copied, alreadyThere: seen - copied }
+}
+
+interface LocalEntry {
+  id: string
+  created_at: string
+  updated_at: string
+  kind: 'recipient' | 'sender'
+  dedupe_key: string
+  name: string
+  postal_code: string
+  city: string
+  phone: string | null
+  email: string | null
+  contact_name: string | null
+  is_default: number
+  entry_json: string
+}
+
+/**
+ * Copies this desk's address book into the shared one. An entry already there (same id, or the same
+ * recipient by its dedupe key) is skipped. This desk's default sender becomes the shared default only
+ * if the team has none yet.
+ */
+export async function copyAddressBookInto(local: Db, shared: Kysely<SharedSchema>, desk: string): Promise<{ copied: number; alreadyThere: number }> {
+  const rows = local.prepare<[], LocalEntry>('SELECT id, created_at, updated_at, kind, dedupe_key, name, postal_code, city, phone, email, contact_name, is_default, entry_json FROM address_book ORDER BY rowid').all()
+  let copied = 0
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const result = await shared
+      .insertInto('address_book')
+      .values(
+        rows.slice(i, i + CHUNK).map((r) => ({
+          id: r.id,
+          desk,
+          created_at: r.created_at,
+          updated_at: r.updated_at,
+          kind: r.kind,
+          dedupe_key: r.dedupe_key,
+          name: r.name,
+          postal_code: r.postal_code,
+          city: r.city,
+          phone: r.phone,
+          email: r.email,
+          contact_name: r.contact_name,
+          is_default: false,
+          entry_json: JSON.stringify({ ...(JSON.parse(r.entry_json) as object), isDefault: false })
+        }))
+      )
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst()
+    copied += Number(result.numInsertedOrUpdatedRows ?? 0)
+  }
+  const mine = rows.find((r) => r.is_default === 1)
+  if (mine) {
+    await shared
+      .updateTable('address_book')
+      .set({ is_default: true, entry_json: sql`jsonb_set(entry_json, '{isDefault}', 'true')` })
+      .where('id', '=', mine.id)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('address_book as other').select('other.id').where('other.kind', '=', 'sender').where('other.is_default', '=', true))))
+      .execute()
+  }
+  return { copied, alreadyThere: rows.length - copied }
 }

@@ -7,28 +7,14 @@ import { nextDay, shipmentReference, summary, type SummaryRow } from '../shipmen
 import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
 import type { SharedSchema, ShipmentsTable } from './shared-schema'
 import { lazyStore } from './lazy-store'
+import { searchCondition } from './pg-search'
 
 const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id', 'desk'] as const
-
-/** The user's search as the index holds it: lower case, no control characters. */
-// eslint-disable-next-line no-control-regex
-const searchable = (query: string): string => query.trim().replace(/[\u0000-\u001f]/g, '').toLowerCase()
-
-/** `LIKE` pattern for a substring, the user's text taken literally (no wildcards). */
-export function substringPattern(query: string): string {
-  return `%${searchable(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
 
 type Row = Selectable<ShipmentsTable>
 
 /** How many of the newest rows a search looks through before it asks the search index. */
 const RECENT_ROWS = 2000
-
-/** 1–2 characters: the short-piece index; longer: trigrams (pg_trgm), checked as a literal substring. */
-function searchCondition(query: string) {
-  const text = searchable(query)
-  return Array.from(text).length <= 2 ? sql<boolean>`search_grams @> ARRAY[${text}]::text[]` : sql<boolean>`search_text LIKE ${substringPattern(query)}`
-}
 
 /**
  * The shipment history in a shared PostgreSQL database. Same behaviour as the SQLite repository

@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/ipc/app-error'
 import type { SharedDatabaseForm } from '../../../../shared/domain/shared-database'
 import { SHARED_DB_SECRET_ACCOUNT, deskNameOr, sharedDatabaseConfig, type SharedConnection } from './shared-connection'
 import { openSharedDatabase, SharedDatabaseError } from './shared-database'
-import { copyHistoryInto } from './copy-history'
+import { copyAddressBookInto, copyHistoryInto } from './copy-history'
 import { localizePhrase } from '../../../../shared/domain/phrases-nb'
 
 /** Settings → Shared database: test, save (password to the keychain), leave, and copy this desk's history in. */
@@ -52,12 +52,13 @@ export function createSharedDbService(deps: { settings: SettingsStore; secretSto
       await deps.secretStore.delete(SHARED_DB_SECRET_ACCOUNT).catch(() => false)
       return { restartNeeded: true }
     },
-    /** Idempotent: what is already there (same shipment or same request id) is left alone. */
-    async copyHistory(): Promise<{ copied: number; alreadyThere: number }> {
+    /** The history and the address book. Idempotent: what is already there (same shipment or request id, same recipient) is left alone. */
+    async copyHistory(): Promise<{ copied: number; alreadyThere: number; addressBook: { copied: number; alreadyThere: number } }> {
       if (!deps.settings.get().sharedDatabase.url) throw new AppError('INVALID_INPUT', 'Choose and save a shared database first.')
       try {
         const shared = await deps.connection.database()
-        return await copyHistoryInto(deps.localDb, shared.db, deps.connection.deskName())
+        const history = await copyHistoryInto(deps.localDb, shared.db, deps.connection.deskName())
+        return { ...history, addressBook: await copyAddressBookInto(deps.localDb, shared.db, deps.connection.deskName()) }
       } catch (err) {
         throw asFieldError(err)
       }

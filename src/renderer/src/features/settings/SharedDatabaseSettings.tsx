@@ -40,7 +40,8 @@ export function SharedDatabaseSettings() {
   const copy = (): Promise<void> =>
     run(async () => {
       const r = await call('sharedDb:copyHistory')
-      return t('sharedDb.copied', { copied: formatNumber(r.copied, i18n.language), already: formatNumber(r.alreadyThere, i18n.language) })
+      const n = (x: number): string => formatNumber(x, i18n.language)
+      return t('sharedDb.copied', { copied: n(r.copied), already: n(r.alreadyThere), entries: n(r.addressBook.copied), entriesAlready: n(r.addressBook.alreadyThere) })
     })
   if (!state) return <Status />
   const status = state.status
