@@ -139,7 +139,14 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const trackingRepo = createTrackingRepo(db)
   const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
   const stopFollowing = teamMode
-    ? followSharedChanges(sharedConnection.database, (c) => events.emit('shipments:changed', { shipmentId: c.id, desk: c.desk, status: c.status }), opts.logger)
+    ? followSharedChanges(
+        sharedConnection.database,
+        (c) => {
+          if (c.table === 'shipments') events.emit('shipments:changed', { shipmentId: c.id, desk: c.desk, status: c.status })
+          else if (c.table === 'batches' || c.table === 'address_book' || c.table === 'pickups') events.emit('shared:changed', { table: c.table, id: c.id, desk: c.desk })
+        },
+        opts.logger
+      )
     : () => undefined
   const tracking = createTrackingService({
     repo: trackingRepo,

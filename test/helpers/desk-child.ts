@@ -1,17 +1,18 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { build } from 'vite'
 
 let built: Promise<string> | undefined
 
 /** desk-process.ts bundled for plain Node (once per run of a test file). */
 export function buildDeskProcess(): Promise<string> {
-  built ??= build({
-    logLevel: 'silent',
-    configFile: false,
-    build: { ssr: path.resolve('test/helpers/desk-process.ts'), outDir: path.resolve('out/desk-process'), target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'desk.mjs' } } },
-    ssr: { noExternal: [] }
-  }).then(() => path.resolve('out/desk-process/desk.mjs'))
+  built ??= import('vite').then(({ build }) =>
+    build({
+      logLevel: 'silent',
+      configFile: false,
+      build: { ssr: path.resolve('test/helpers/desk-process.ts'), outDir: path.resolve('out/desk-process'), target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'desk.mjs' } } },
+      ssr: { noExternal: [] }
+    })
+  ).then(() => path.resolve('out/desk-process/desk.mjs'))
   return built
 }
 
@@ -23,12 +24,24 @@ export interface DeskChild {
 }
 
 /** A desk's main process in a child process (see desk-process.ts). */
-export async function startDeskChild(config: { userDataDir: string; baseUrl: string; batchRowLeaseMs?: number; timeoutMs?: number }): Promise<DeskChild> {
+export interface DeskConfig {
+  userDataDir: string
+  /** Bring (the HTTP simulator) for test mode. */
+  baseUrl: string
+  batchRowLeaseMs?: number
+  timeoutMs?: number
+  /** The origin of the page that calls this desk (the window); other senders are refused. */
+  trustedOrigin?: string
+}
+
+export async function startDeskChild(config: DeskConfig): Promise<DeskChild> {
   const child: ChildProcess = fork(await buildDeskProcess(), [], { env: { ...process.env, FRAKTDESK_DESK_CHILD: JSON.stringify(config) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const waiting = new Map<number, (r: never) => void>()
   const listeners: ((event: string, payload: unknown) => void)[] = []
   let next = 0
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let gone = false
+  child.on('error', () => undefined) // a write to a desk that just died: its calls fail (above), nothing more
+  const exited = new Promise<void>((resolve) => child.once('exit', () => ((gone = true), resolve())))
   await new Promise<void>((resolve, reject) => {
     child.on('message', (m: { ready?: true; id?: number; result?: never; event?: string; payload?: unknown }) => {
       if (m.ready) resolve()
@@ -40,9 +53,11 @@ export async function startDeskChild(config: { userDataDir: string; baseUrl: str
   return {
     invoke: (channel, input, url = 'http://app.test/index.html') =>
       new Promise((resolve) => {
+        // A dead desk answers nothing: its window sees the call fail, as with a crashed main process.
+        if (gone) return resolve({ ok: false, error: { code: 'INTERNAL', message: 'This desk has stopped.' } })
         const id = next++
         waiting.set(id, resolve as (r: never) => void)
-        child.send({ id, channel, input, url })
+        child.send({ id, channel, input, url }, (err) => err && resolve({ ok: false, error: { code: 'INTERNAL', message: 'This desk has stopped.' } }))
       }),
     onEvent: (l) => void listeners.push(l),
     async kill() {

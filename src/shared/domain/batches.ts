@@ -101,7 +101,9 @@ export const batchDetailSchema = batchSummarySchema.extend({
   rows: z.array(batchRowSchema),
   /** File names (inside the labels folder) of the merged label PDF and the result CSV, once made. */
   labelsPdf: z.string().nullable(),
-  resultCsv: z.string().nullable()
+  resultCsv: z.string().nullable(),
+  /** This desk is booking it now (in team mode another desk may be too, or instead). */
+  runningHere: z.boolean().default(false)
 })
 export type BatchDetail = z.infer<typeof batchDetailSchema>
 

@@ -185,7 +185,9 @@ export const events = {
   /** Shipments whose tracking state changed (the window refreshes what it shows). */
   'tracking:changed': z.object({ shipmentIds: z.array(z.string()).max(500) }),
   /** Another desk booked or changed a shipment in the shared database (team mode). */
-  'shipments:changed': z.object({ shipmentId: z.string().max(100), desk: z.string().max(100), status: z.string().max(40) })
+  'shipments:changed': z.object({ shipmentId: z.string().max(100), desk: z.string().max(100), status: z.string().max(40) }),
+  /** Another desk changed a batch or the address book (team mode). */
+  'shared:changed': z.object({ table: z.enum(['batches', 'address_book', 'pickups']), id: z.string().max(100), desk: z.string().max(100) })
 } satisfies Record<EventName, z.ZodType>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 

@@ -83,7 +83,7 @@ export function createBatchService(deps: Deps) {
   async function detail(batchId: string) {
     const b = await mustGet(batchId)
     const rows = (await deps.repo.rows(batchId)).map(({ clientRequestId: _c, labelFile: _l, editedSinceFailure: _e, ...row }) => row)
-    return { id: b.id, name: b.name, createdAt: b.createdAt, mode: b.mode, runState: b.runState, counts: b.counts, defaults: b.defaults, rows, labelsPdf: b.labelsPdf, resultCsv: b.resultCsv }
+    return { id: b.id, name: b.name, createdAt: b.createdAt, mode: b.mode, runState: b.runState, counts: b.counts, defaults: b.defaults, rows, labelsPdf: b.labelsPdf, resultCsv: b.resultCsv, runningHere: running.has(batchId) }
   }
 
   /** Rows of a batch that has started sending can no longer be edited: they are shipments now. */
@@ -137,10 +137,11 @@ export function createBatchService(deps: Deps) {
         let next = 0
         const worker = async (): Promise<void> => {
           while (control.stop === null && next < queue.length) {
+            const row = queue[next++] // taken before any await: the other workers take the next ones
             // Paused or cancelled from another desk: this desk stops too.
             const state = team ? await deps.repo.runState(batchId) : 'running'
             if (state !== 'running') control.stop ??= state === 'cancelled' ? 'cancel' : 'pause'
-            else await book(queue[next++])
+            else await book(row)
           }
         }
         await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker))

@@ -405,6 +405,7 @@ export const en = {
     changeDefaults: 'Change defaults',
     saveDefaults: 'Save defaults and check the rows again',
     bookAll: 'Book all ({{count}})',
+    join: 'Help: book alongside the other desk ({{count}} waiting)',
     resume: 'Resume: book the remaining {{count}}',
     pause: 'Pause',
     cancel: 'Cancel batch',

@@ -421,6 +421,7 @@ export const nb: Messages = {
     changeDefaults: 'Endre standardverdier',
     saveDefaults: 'Lagre standardverdiene og sjekk radene på nytt',
     bookAll: 'Book alle ({{count}})',
+    join: 'Hjelp til: book sammen med det andre pakkebordet ({{count}} venter)',
     resume: 'Fortsett: book de {{count}} som gjenstår',
     pause: 'Pause',
     cancel: 'Avbryt bunken',

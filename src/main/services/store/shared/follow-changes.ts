@@ -7,7 +7,7 @@ import type { SharedDatabase } from './shared-database'
  */
 export function followSharedChanges(
   open: () => Promise<SharedDatabase>,
-  onChange: (change: { id: string; desk: string; status: string }) => void,
+  onChange: (change: { table: string; id: string; desk: string; status: string }) => void,
   logger: Logger,
   retryMs = 30_000
 ): () => void {
@@ -17,7 +17,7 @@ export function followSharedChanges(
   const start = async (): Promise<void> => {
     try {
       const shared = await open()
-      const stop = await shared.listen((c) => c.table === 'shipments' && onChange(c))
+      const stop = await shared.listen(onChange)
       if (stopped) return void (await stop())
       stopListening = stop
     } catch (err) {

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { AddressEntry, AddressEntryInput, AddressKind } from '@shared/domain/address-book'
-import { call, errorMessage } from '../../lib/ipc'
+import { call, errorMessage, onEvent } from '../../lib/ipc'
 
 interface AddressBookState {
   kind: AddressKind
@@ -79,3 +79,11 @@ export const useAddressBookStore = create<AddressBookState>((set, get) => ({
     }
   }
 }))
+
+// Team mode: another desk saved or removed an entry. Refresh once per burst.
+let changedTimer: ReturnType<typeof setTimeout> | undefined
+onEvent('shared:changed', (c) => {
+  if (c.table !== 'address_book') return
+  clearTimeout(changedTimer)
+  changedTimer = setTimeout(() => void useAddressBookStore.getState().load(), 300)
+})

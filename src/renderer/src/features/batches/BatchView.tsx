@@ -29,7 +29,10 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
   const [defaultErrors, setDefaultErrors] = useState<Record<string, string[] | undefined>>({})
   const [files, setFiles] = useState<string | null>(null)
 
-  const running = (progress?.runState ?? batch.runState) === 'running'
+  const runningHere = progress ? progress.runState === 'running' : batch.runningHere
+  // Team mode: another desk is booking it. This desk can help (and takes over if that desk stops).
+  const runningElsewhere = !runningHere && batch.runState === 'running'
+  const running = runningHere || runningElsewhere
   const counts = progress?.counts ?? batch.counts
   const waiting = counts.ready + counts.notSent
   const rows = batch.rows.filter((r) => filter === 'all' || attention.has(r.status))
@@ -42,7 +45,7 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
   )
 
   const bookAll = (): void => {
-    if (running || waiting === 0) return
+    if (runningHere || (waiting === 0 && !runningElsewhere)) return
     if (live) return setConfirmLive(true)
     void start().catch(() => undefined)
   }
@@ -79,7 +82,12 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
       </div>
       <BatchProgressBar counts={batch.counts} progress={progress} />
       <div className="actions">
-        {running ? (
+        {!runningHere && (
+          <button type="button" className="primary" disabled={waiting === 0 && !runningElsewhere} onClick={bookAll} data-testid="batch-book-all">
+            {t(runningElsewhere ? 'batches.join' : batch.runState === 'paused' ? 'batches.resume' : 'batches.bookAll', { count: waiting })} <kbd>Ctrl+Enter</kbd>
+          </button>
+        )}
+        {running && (
           <>
             <button type="button" onClick={() => void stop('pause').catch(() => undefined)} data-testid="batch-pause">
               {t('batches.pause')}
@@ -88,10 +96,6 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
               {t('batches.cancel')}
             </button>
           </>
-        ) : (
-          <button type="button" className="primary" disabled={waiting === 0} onClick={bookAll} data-testid="batch-book-all">
-            {t(batch.runState === 'paused' ? 'batches.resume' : 'batches.bookAll', { count: waiting })} <kbd>Ctrl+Enter</kbd>
-          </button>
         )}
         <button type="button" disabled={counts.booked === 0} onClick={() => void openFile('labels')} data-testid="batch-labels">
           {t('batches.printLabels')}

@@ -30,6 +30,18 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
     set({ progress: p })
     if (p.runState !== 'running') void get().show(p.batchId)
   })
+  // Team mode: another desk booked rows or changed a batch. Refresh the list and the open batch, once per burst.
+  let changedTimer: ReturnType<typeof setTimeout> | undefined
+  const refreshSoon = (): void => {
+    clearTimeout(changedTimer)
+    changedTimer = setTimeout(() => {
+      void get().loadList()
+      const open = get().open
+      if (open) void get().show(open.id)
+    }, 300)
+  }
+  onEvent('shared:changed', (c) => c.table === 'batches' && refreshSoon())
+  onEvent('shipments:changed', () => get().open && refreshSoon())
   const act = async (action: () => Promise<BatchDetail>): Promise<void> => {
     try {
       set({ open: await action(), error: null })

@@ -1,0 +1,91 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expect, goTo, screenshotDir, test } from '../fixtures/app'
+import { shopSettings } from '../fixtures/keys'
+import { fillDomestic } from '../fixtures/forms'
+import { simulatorAccounts, testAccount } from '../fixtures/accounts'
+import { openDesk, type OpenDesk } from '../fixtures/desk-launcher'
+import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
+import { createSimulator } from '../../src/main/services/bring-simulator/engine'
+import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
+import { localIsoDate } from '../../src/shared/domain/fields'
+import type { BatchDetail } from '../../src/shared/domain/batches'
+
+const LEASE_MS = 3000
+const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+const rows = Array.from({ length: 100 }, (_, i) => ({ name: `Kunde ${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `WEB-${1001 + i}` }))
+
+test('two desks, one shared PostgreSQL: a booking on desk A shows on desk B within a second; both press Book all on 100 rows, desk A is killed mid-batch, desk B finishes: 100 rows, none twice at Bring', async ({ lazyChromium }, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'the desks run as child processes bridged into Chromium pages (two Electron apps on one machine are covered by the same main-process code)')
+  test.skip(!findPostgresBin(), 'PostgreSQL is not installed here (apt-get install postgresql)')
+  test.setTimeout(120_000)
+  const cleanups: (() => Promise<unknown>)[] = []
+  try {
+    const server = await startPostgres()
+    cleanups.push(() => server.stop())
+    const url = await createDatabase(server.adminUrl, 'fraktdesk_desks')
+    // One Bring for the shop (test mode over HTTP), answering in 150 ms so bookings are in flight when a desk dies.
+    const bring = createSimulator({ accounts: simulatorAccounts, maxRequests: 10_000 })
+    bring.faults.add({ routeId: 'booking.book', fault: { kind: 'latency', ms: 150 }, times: 10_000 })
+    const bringServer = await startSimulatorServer(bring)
+    cleanups.push(() => bringServer.close())
+    const browser = await lazyChromium()
+    const desk = async (deskName: string, language: 'en' | 'nb'): Promise<OpenDesk> => {
+      const userDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-desk-'))
+      cleanups.push(() => rm(userDataDir, { recursive: true, force: true }))
+      await writeFile(path.join(userDataDir, 'settings.json'), JSON.stringify({ ...shopSettings, language, defaultCustomerNumber: '5', sharedDatabase: { url, tls: false, caFile: '', deskName } }))
+      const open = await openDesk(browser, { userDataDir, baseUrl: bringServer.url, batchRowLeaseMs: LEASE_MS, timeoutMs: 15_000 })
+      cleanups.push(() => open.close())
+      expect((await open.invoke('credentials:save', testAccount)).ok).toBe(true)
+      await open.page.reload()
+      await expect(open.page.getByTestId('mode-banner')).toHaveAttribute('data-mode', 'test')
+      return open
+    }
+    const a = await desk('Pakkebord A', 'en')
+    const b = await desk('Pakkebord B', 'nb')
+
+    // Desk A books; desk B, on its Shipments screen, shows it within a second of desk A's window.
+    await goTo(b.page, 'Sendinger')
+    await goTo(a.page, 'Book')
+    await fillDomestic(a.page, { name: 'Kari Mottaker' })
+    await a.page.keyboard.press('Control+Enter')
+    await expect(a.page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
+    await expect(b.page.locator('[data-shipment]').filter({ hasText: 'Kari Mottaker' })).toContainText('pakkebord Pakkebord A', { timeout: 1000 })
+
+    // A 100-row batch made on desk A; both desks open it and press Book all.
+    const created = await a.invoke('batches:create', { name: 'Black Friday', defaults, rows })
+    const batch = created.data as BatchDetail
+    await goTo(a.page, 'Batches')
+    await goTo(b.page, 'Massebooking')
+    await a.page.getByRole('button', { name: /^Black Friday/ }).click()
+    await b.page.getByRole('button', { name: /^Black Friday/ }).click()
+    await expect(a.page.getByTestId('batch-book-all')).toContainText('Book all (100)')
+    await a.page.getByTestId('batch-book-all').click()
+    await b.page.getByTestId('batch-book-all').click()
+    await expect(b.page.getByTestId('batch-view')).toHaveAttribute('data-run-state', 'running')
+    const bookings = () => bring.requests.filter((r) => r.routeId === 'booking.book')
+    await expect.poll(() => bookings().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(31)
+    await a.kill()
+
+    // Desk B waits out desk A's lease, takes its rows over and finishes the batch.
+    await expect(b.page.getByTestId('batch-view')).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 })
+    const done = (await b.invoke('batches:get', { id: batch.id })).data as BatchDetail
+    expect(done.rows.filter((r) => r.status !== 'booked' && r.status !== 'outcome_unknown')).toEqual([]) // none lost
+    expect(done.counts.booked + done.counts.unknown).toBe(100)
+    expect(done.counts.unknown).toBeLessThanOrEqual(8) // at most what desk A had on the wire
+    expect([...bring.state.bookings.values()].filter((n) => n > 1)).toEqual([]) // none twice
+    // A 429 is answered "not processed" and retried with the same id: only the requests Bring took count.
+    const sentIds = bookings().filter((r) => r.status !== 429).map((r) => (r.body as { consignments: { correlationId: string }[] }).consignments[0].correlationId)
+    expect(new Set(sentIds).size).toBe(sentIds.length)
+    expect(bring.state.bookings.size).toBeGreaterThanOrEqual(done.counts.booked + 1) // + Kari Mottaker
+    expect(bring.state.bookings.size).toBeLessThanOrEqual(101)
+    // Both desks booked part of it.
+    const listed = (await b.invoke('shipments:list', { query: 'Kunde', limit: 200, offset: 0 })).data as { items: { desk: string | null }[] }
+    expect(new Set(listed.items.map((s) => s.desk))).toEqual(new Set(['Pakkebord A', 'Pakkebord B']))
+    await expect(b.page.getByTestId('batch-view')).toContainText(`${done.counts.booked}`)
+    await b.page.screenshot({ path: path.join(screenshotDir, 'team-batch-nb.png'), fullPage: true })
+  } finally {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined)
+  }
+})
