@@ -27,6 +27,8 @@ import { bringRateLimits } from './services/bring/rate-limiter'
 import { createBookingService, notSentMessage, outcomeUnknownMessage } from './services/booking/booking-service'
 import { createErrorCatalogue } from './services/booking/error-catalogue'
 import { createPickupsRepo } from './services/store/pickups-repo'
+import { sqlitePickupsStore } from './services/store/pickups-store'
+import { lazyPgPickupsStore } from './services/store/shared/pg-pickups-store'
 import { removeStaleTempFiles } from './services/maintenance/crash-leftovers'
 import { createPickupService, pickupNotSentMessage, pickupOutcomeUnknownMessage } from './services/pickups/pickup-service'
 import type { Notice } from '../shared/domain/notices'
@@ -114,7 +116,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const history = await openHistory(opts.userDataDir, opts.onDamagedDatabase ?? (async () => 'recover'))
   const db = history.db
   const shipments = createShipmentsRepo(db)
-  const pickupsRepo = createPickupsRepo(db)
+  const pickupsRepo = teamMode ? lazyPgPickupsStore(sharedConnection.database, sharedConnection.deskName()) : sqlitePickupsStore(createPickupsRepo(db))
   const shipmentsStore = teamMode ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName()), shipments, opts.logger) : sqliteShipmentsStore(shipments)
   const interrupted = {
     shipments: await shipmentsStore
@@ -127,10 +129,15 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
         opts.logger.warn({ problem: (err as Error).message }, 'interrupted bookings not recovered: store unavailable')
         return { notSent: 0, unknown: 0 }
       }),
-    pickups: pickupsRepo.recoverInterrupted({
-      notSent: `Fraktdesk stopped before this pickup was ordered. ${pickupNotSentMessage}`,
-      unknown: `Fraktdesk stopped while this pickup was being ordered. ${pickupOutcomeUnknownMessage}`
-    })
+    pickups: await pickupsRepo
+      .recoverInterrupted({
+        notSent: `Fraktdesk stopped before this pickup was ordered. ${pickupNotSentMessage}`,
+        unknown: `Fraktdesk stopped while this pickup was being ordered. ${pickupOutcomeUnknownMessage}`
+      })
+      .catch((err: unknown) => {
+        opts.logger.warn({ problem: (err as Error).message }, 'interrupted pickups not recovered: store unavailable')
+        return { notSent: 0, unknown: 0 }
+      })
   }
   if (interrupted.shipments.notSent + interrupted.shipments.unknown + interrupted.pickups.notSent + interrupted.pickups.unknown > 0) {
     opts.logger.warn({ interrupted }, 'requests interrupted by the last shutdown: never handed off = not sent, cut off = outcome unknown')
@@ -173,8 +180,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     errorCatalogue: createErrorCatalogue(opts.userDataDir),
     labelsDir,
     logger: opts.logger,
-    onBooked: (s) => {
-      pickups.recordMailboxPickup(s)
+    onBooked: async (s) => {
+      await pickups.recordMailboxPickup(s)
       // Tracking still lives in each desk's own file: the desk that booked follows its shipments.
       tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
     }

@@ -62,7 +62,7 @@ describe('fault matrix: every fault on every kind of Bring call', () => {
         const res = await core.invoke('pickups:order', { form })
         if (res.ok) return (res.data as { status: string }).status
         // Same pickup date every time: the newest record is this one.
-        return core.deps.pickupsRepo.list()[0]?.status ?? `none (${res.error.message})`
+        return (await core.deps.pickupsRepo.list())[0]?.status ?? `none (${res.error.message})`
       }
     },
     // The explicit connection check: no cache to fall back on (the customer list itself shows the cached one when Bring fails).

@@ -21,7 +21,7 @@ export const appHandlers: Pick<Handlers, 'app:info' | 'app:openLogFolder' | 'app
     return { opened: true }
   },
   async 'app:copyDiagnostics'(_input, { app, settings, shipments, pickupsRepo, addressBook, batchesRepo, copyToClipboard }) {
-    const counts = { shipments: shipments.size(), pickups: pickupsRepo.size(), addressBook: await addressBook.size().catch(() => 0), batches: (await batchesRepo.list().catch(() => [])).length }
+    const counts = { shipments: shipments.size(), pickups: await pickupsRepo.size().catch(() => 0), addressBook: await addressBook.size().catch(() => 0), batches: (await batchesRepo.list().catch(() => [])).length }
     const { text, lines } = await diagnosticsSummary({ app, mode: settings.get().mode, counts, logsDir: app.logsDir })
     await copyToClipboard(text)
     return { copied: true, lines }

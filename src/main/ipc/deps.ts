@@ -9,7 +9,7 @@ import type { ShipmentsRepo } from '../services/store/shipments-repo'
 import type { ShipmentsStore } from '../services/store/shipments-store'
 import type { SharedDbService } from '../services/store/shared/shared-db-service'
 import type { BookingService } from '../services/booking/booking-service'
-import type { PickupsRepo } from '../services/store/pickups-repo'
+import type { PickupsStore } from '../services/store/pickups-store'
 import type { PickupService } from '../services/pickups/pickup-service'
 import type { Notice } from '../../shared/domain/notices'
 import type { AddressBookStore } from '../services/store/address-book-store'
@@ -41,7 +41,7 @@ export interface AppDeps {
   shipmentsStore: ShipmentsStore
   sharedDb: SharedDbService
   booking: BookingService
-  pickupsRepo: PickupsRepo
+  pickupsRepo: PickupsStore
   pickups: PickupService
   addressBook: AddressBookStore
   batchesRepo: BatchesStore

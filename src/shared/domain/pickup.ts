@@ -117,7 +117,9 @@ export const pickupRecordSchema = z.object({
   details: z.object({ packagesCount: z.number().optional(), packagesWeightKg: z.number().optional(), packagesVolumeLitres: z.number().optional(), palletsCount: z.number().optional(), palletsWeightKg: z.number().optional() }),
   error: recordErrorSchema.nullable(),
   /** Derived from the rules: only C2C mailbox pickups can be changed through the API. */
-  canModify: z.boolean()
+  canModify: z.boolean(),
+  /** Team mode: the desk that ordered it. */
+  desk: z.string().nullable().optional()
 })
 export type PickupRecord = z.infer<typeof pickupRecordSchema>
 

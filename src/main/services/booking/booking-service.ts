@@ -5,7 +5,7 @@ import type { BookingForm, Confirmation, ShipmentRecord } from '../../../shared/
 import type { BringConnection } from '../bring/bring-connection'
 import { buildBookingRequest, postBooking, toConfirmation } from '../bring/booking'
 import { isOutcomeUnknown } from '../bring/outcome'
-import { trackHandOff } from '../requests/hand-off'
+import { storeHandOff } from '../requests/hand-off'
 import { catalogueMessage, fieldForBookingError } from '../bring/booking-error-fields'
 import type { Logger } from '../log/logger'
 import { DuplicateRequestError, type ShipmentsStore } from '../store/shipments-store'
@@ -26,7 +26,7 @@ interface Deps {
   labelsDir: string
   logger: Logger
   /** Told about every confirmed booking (mailbox-pickup bookings become pickups). */
-  onBooked?(shipment: ShipmentRecord): void
+  onBooked?(shipment: ShipmentRecord): void | Promise<void>
 }
 
 /**
@@ -51,31 +51,13 @@ export function createBookingService(deps: Deps) {
     return new AppError('INTERNAL', `The booking could not be saved in the ${deps.repo.engine === 'postgres' ? 'shared database' : 'history database'}, so nothing was sent to Bring. Try again when it is reachable.${reason}`)
   }
 
-  /**
-   * Where the store can commit at the socket (SQLite), "sending" is recorded the moment the request
-   * is handed off. Otherwise (a shared database) it is committed once the rate limiter has given the
-   * request its slot, just before it starts, and a request that reached nothing (429, no connection)
-   * goes back to "pending" while it waits: queued bookings never read "outcome unknown" after a crash.
-   * `refused` is set when "sending" could not be recorded: nothing was sent.
-   */
-  function handOffRecorder(id: string): ReturnType<typeof trackHandOff> & { refused(): AppError | null } {
+  const handOffRecorder = (id: string) => {
     const now = deps.repo.handOffNow
-    if (now) return { ...trackHandOff({ sending: () => now.sending(id), pending: () => now.notHandedOff(id) }), refused: () => null }
-    const tracked = trackHandOff({ sending: () => undefined, pending: () => undefined })
-    let refused: AppError | null = null
-    const hooks = {
-      ...tracked.hooks,
-      beforeAttempt: () =>
-        beforeSending(deps.repo.markSending(id)).catch((err: AppError) => {
-          refused = err
-          throw err
-        }),
-      onNotProcessed: async () => {
-        tracked.hooks.onNotProcessed?.()
-        await deps.repo.markStatus(id, 'pending', null)
-      }
-    }
-    return { hooks, handedOff: tracked.handedOff, refused: () => refused }
+    return storeHandOff({
+      handOffNow: now && { sending: () => now.sending(id), notHandedOff: () => now.notHandedOff(id) },
+      markSending: () => beforeSending(deps.repo.markSending(id)),
+      markPending: () => deps.repo.markStatus(id, 'pending', null)
+    })
   }
 
   async function send(form: BookingForm, existing: ShipmentRecord | null, batchId: string | undefined): Promise<ShipmentRecord> {
@@ -108,7 +90,7 @@ export function createBookingService(deps: Deps) {
       await fetchLabels(record.id, confirmation)
       const booked = (await deps.repo.get(record.id))!
       try {
-        deps.onBooked?.(booked)
+        await deps.onBooked?.(booked)
       } catch (err) {
         // What follows a booking (tracking, mailbox pickups) never turns a booked shipment into an error.
         log.error({ problem: (err as Error).message }, 'after-booking step failed')
@@ -117,7 +99,7 @@ export function createBookingService(deps: Deps) {
     } catch (err) {
       // "Sending" could not be recorded (store away, or another desk took the row over): nothing sent, record left as it is.
       const refused = handOff.refused()
-      if (refused) throw refused
+      if (refused) throw refused as AppError
       // Never handed to the network (credentials, headers, a refused connection): nothing reached Bring.
       if (!handOff.handedOff()) {
         const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')

@@ -5,8 +5,8 @@ import { mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupOptionsQuery, typ
 import type { BringConnection } from '../bring/bring-connection'
 import { buildPickupRequest, cancelPickup, createPickup, getPickupOptions, modifyPickup } from '../bring/pickup'
 import { isOutcomeUnknown } from '../bring/outcome'
-import { trackHandOff } from '../requests/hand-off'
-import type { PickupsRepo } from '../store/pickups-repo'
+import { storeHandOff } from '../requests/hand-off'
+import type { PickupsStore } from '../store/pickups-store'
 import type { Logger } from '../log/logger'
 import { validationMessage } from '../../../shared/domain/validation-messages'
 
@@ -18,18 +18,18 @@ export const pickupOutcomeUnknownMessage =
 const time = (iso?: string): string | undefined => iso?.match(/T(\d{2}:\d{2})/)?.[1]
 
 /** Pickups with the same discipline as bookings: pending first, no automatic resend, unknown outcomes kept visible. */
-export function createPickupService(deps: { repo: PickupsRepo; bring: BringConnection; logger: Logger }) {
+export function createPickupService(deps: { repo: PickupsStore; bring: BringConnection; logger: Logger }) {
   const singleFlight = createSingleFlight<PickupRecord>()
 
   async function send(form: PickupOrderForm): Promise<PickupRecord> {
-    const unknown = deps.repo.unknownShipments(form.coversShipmentIds)
+    const unknown = await deps.repo.unknownShipments(form.coversShipmentIds)
     if (unknown.length > 0) {
       const message = validationMessage('unknownShipments')
       throw new AppError('INVALID_INPUT', message, { fieldErrors: { coversShipmentIds: [message] } })
     }
     const mode = deps.bring.mode()
     const request = buildPickupRequest(form)
-    const record = deps.repo.insert({
+    const record = await deps.repo.insert({
       clientRequestId: form.clientRequestId,
       mode,
       kind: 'business',
@@ -40,16 +40,23 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
       request,
       shipmentIds: form.coversShipmentIds
     })
-    const handOff = trackHandOff({ sending: () => deps.repo.markSending(record.id), pending: () => deps.repo.setState(record.id, { status: 'pending' }) })
+    const now = deps.repo.handOffNow
+    const handOff = storeHandOff({
+      handOffNow: now && { sending: () => now.sending(record.id), notHandedOff: () => now.notHandedOff(record.id) },
+      markSending: () => deps.repo.markSending(record.id),
+      markPending: async () => void (await deps.repo.setState(record.id, { status: 'pending' }))
+    })
     try {
       const c = await createPickup(deps.bring.http(), request, mode, handOff.hooks)
       if (!c) return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: 'BRING_BAD_RESPONSE', message: pickupOutcomeUnknownMessage } })
       const window = time(c.isoFormattedEarliestPickupDateTime) && time(c.isoFormattedLatestPickupDateTime) ? `${time(c.isoFormattedEarliestPickupDateTime)}–${time(c.isoFormattedLatestPickupDateTime)}` : undefined
       return deps.repo.setState(record.id, { status: 'ordered', shipmentNumber: c.packageNumber, window, receiptUrl: c.url })
     } catch (err) {
+      // "Sending" could not be recorded: nothing was sent, the record is left as it is.
+      if (handOff.refused()) throw err
       if (!handOff.handedOff()) {
         const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
-        deps.repo.setState(record.id, { status: 'not_sent', error: { code: e.code, message: `${e.message} ${pickupNotSentMessage}` } })
+        await deps.repo.setState(record.id, { status: 'not_sent', error: { code: e.code, message: `${e.message} ${pickupNotSentMessage}` } })
         throw e
       }
       if (err instanceof AppError && isOutcomeUnknown(err)) {
@@ -57,13 +64,13 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
         return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: err.code, message: `${err.message} ${pickupOutcomeUnknownMessage}` } })
       }
       const e = err instanceof AppError ? err : new AppError('INTERNAL', 'Something went wrong while ordering the pickup.')
-      deps.repo.setState(record.id, { status: 'failed', error: { code: e.code, message: e.message } })
+      await deps.repo.setState(record.id, { status: 'failed', error: { code: e.code, message: e.message } })
       throw e
     }
   }
 
-  function mailboxPickup(id: string): PickupRecord & { shipmentNumber: string } {
-    const p = deps.repo.get(id)
+  async function mailboxPickup(id: string): Promise<PickupRecord & { shipmentNumber: string }> {
+    const p = await deps.repo.get(id)
     if (!p) throw AppError.field('id', 'No such pickup.')
     if (p.kind !== 'mailbox' || !p.shipmentNumber) {
       throw AppError.field('id', 'Bring only lets apps change mailbox pickups. For a pickup at a business address, contact Bring customer service.')
@@ -79,26 +86,26 @@ export function createPickupService(deps: { repo: PickupsRepo; bring: BringConne
       if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {
         return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This orders a real pickup from Bring, at real cost. Confirm to continue.'))
       }
-      return singleFlight(form.clientRequestId, async () => deps.repo.findByClientRequest(form.clientRequestId) ?? send(form))
+      return singleFlight(form.clientRequestId, async () => (await deps.repo.findByClientRequest(form.clientRequestId)) ?? send(form))
     },
 
     async modify(id: string, date: string): Promise<PickupRecord> {
-      const p = mailboxPickup(id)
+      const p = await mailboxPickup(id)
       await modifyPickup(deps.bring.http(), p.shipmentNumber, date)
       return deps.repo.setState(id, { status: 'ordered', pickupDate: date })
     },
 
     /** On any error (404 included) the local record stays as it was. */
     async cancel(id: string): Promise<PickupRecord> {
-      const p = mailboxPickup(id)
+      const p = await mailboxPickup(id)
       await cancelPickup(deps.bring.http(), p.shipmentNumber)
       return deps.repo.setState(id, { status: 'cancelled' })
     },
 
     /** A booking with mailbox pickup (VAS 1073 on 3622/5900/5901/5902) is a pickup the user can change. */
-    recordMailboxPickup(s: ShipmentRecord): void {
+    async recordMailboxPickup(s: ShipmentRecord): Promise<void> {
       if (!mailboxPickupProducts.has(s.productId) || !s.form.additionalServices.includes(MAILBOX_PICKUP_VAS) || !s.consignmentNumber) return
-      deps.repo.insert({
+      await deps.repo.insert({
         clientRequestId: `mailbox-${s.id}`,
         mode: s.mode,
         kind: 'mailbox',

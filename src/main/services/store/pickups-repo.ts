@@ -23,7 +23,12 @@ interface Row {
   error_json: string | null
 }
 
-const toRecord = (r: Row): PickupRecord => ({
+/** A pickup row with its JSON already read: what both engines turn into a record. */
+export type PickupRowParts = Omit<Row, 'details_json' | 'error_json'> & { details: unknown; error: unknown }
+
+const toRecord = (r: Row): PickupRecord => pickupRecord({ ...r, details: JSON.parse(r.details_json), error: r.error_json ? JSON.parse(r.error_json) : null })
+
+export const pickupRecord = (r: PickupRowParts): PickupRecord => ({
   id: r.id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -36,8 +41,8 @@ const toRecord = (r: Row): PickupRecord => ({
   shipmentNumber: r.shipment_number,
   window: r.pickup_window,
   receiptUrl: r.receipt_url,
-  details: JSON.parse(r.details_json),
-  error: r.error_json ? JSON.parse(r.error_json) : null,
+  details: r.details as PickupRecord['details'],
+  error: (r.error as PickupRecord['error']) ?? null,
   // Bring lets the API change only C2C mailbox pickups; business pickups go through customer service.
   canModify: r.kind === 'mailbox' && r.status === 'ordered' && r.shipment_number !== null
 })
@@ -120,28 +125,7 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
            ORDER BY s.created_at`
         )
         .all(mode, dayStart.toISOString(), dayEnd.toISOString())
-      const groups = new Map<string, TodaysShipments>()
-      for (const r of rows) {
-        const form = storedBookingFormSchema.parse(JSON.parse(r.form_json))
-        const withPickupVas = form.additionalServices.includes(MAILBOX_PICKUP_VAS)
-        if (mailboxPickupProducts.has(r.product_id)) continue
-        const cargo = cargoProducts.has(r.product_id)
-        if (cargo && ['5100', '5200', '5300', '5400'].includes(r.product_id) && !cargoAdHocPickupApplies(r.product_id, { bookedWithPickup: withPickupVas, bookedViaBookingApi: true })) continue
-        const g = groups.get(r.customer_number) ?? { customerNumber: r.customer_number, shipmentIds: [], parcels: { count: 0, weightKg: 0 }, cargo: { count: 0, weightKg: 0, volumeLitres: 0 } }
-        g.shipmentIds.push(r.id)
-        for (const p of form.packages) {
-          if (cargo) {
-            g.cargo.count += 1
-            g.cargo.weightKg += p.weightInKg
-            g.cargo.volumeLitres += p.volumeInDm3 ?? ((p.lengthInCm ?? 0) * (p.widthInCm ?? 0) * (p.heightInCm ?? 0)) / 1000
-          } else {
-            g.parcels.count += 1
-            g.parcels.weightKg += p.weightInKg
-          }
-        }
-        groups.set(r.customer_number, g)
-      }
-      return [...groups.values()].map((g) => ({ ...g, parcels: { ...g.parcels, weightKg: round(g.parcels.weightKg) }, cargo: { count: g.cargo.count, weightKg: round(g.cargo.weightKg), volumeLitres: round(g.cargo.volumeLitres) } }))
+      return groupTodays(rows.map((r) => ({ ...r, form: JSON.parse(r.form_json) })))
     },
     size: (): number => (db.prepare('SELECT COUNT(*) AS n FROM pickups').get() as { n: number }).n
   }
@@ -149,3 +133,34 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
 export type PickupsRepo = ReturnType<typeof createPickupsRepo>
 
 const round = (n: number): number => Math.round(n * 1000) / 1000
+
+/**
+ * Today's booked shipments no live pickup covers, per customer number, split into parcels and cargo.
+ * Mailbox-pickup parcels and cargo that Bring already collects (5100 via Booking API, 5400 booked with
+ * pickup, 5200/5300) are left out.
+ */
+export function groupTodays(rows: { id: string; customer_number: string; product_id: string; form: unknown }[]): TodaysShipments[] {
+  const groups = new Map<string, TodaysShipments>()
+  for (const r of rows) {
+    const form = storedBookingFormSchema.parse(r.form)
+    const withPickupVas = form.additionalServices.includes(MAILBOX_PICKUP_VAS)
+    if (mailboxPickupProducts.has(r.product_id)) continue
+    const cargo = cargoProducts.has(r.product_id)
+    if (cargo && ['5100', '5200', '5300', '5400'].includes(r.product_id) && !cargoAdHocPickupApplies(r.product_id, { bookedWithPickup: withPickupVas, bookedViaBookingApi: true })) continue
+    const g = groups.get(r.customer_number) ?? { customerNumber: r.customer_number, shipmentIds: [], parcels: { count: 0, weightKg: 0 }, cargo: { count: 0, weightKg: 0, volumeLitres: 0 } }
+    g.shipmentIds.push(r.id)
+    for (const p of form.packages) {
+      if (cargo) {
+        g.cargo.count += 1
+        g.cargo.weightKg += p.weightInKg
+        g.cargo.volumeLitres += p.volumeInDm3 ?? ((p.lengthInCm ?? 0) * (p.widthInCm ?? 0) * (p.heightInCm ?? 0)) / 1000
+      } else {
+        g.parcels.count += 1
+        g.parcels.weightKg += p.weightInKg
+      }
+    }
+    groups.set(r.customer_number, g)
+  }
+  return [...groups.values()].map((g) => ({ ...g, parcels: { ...g.parcels, weightKg: round(g.parcels.weightKg) }, cargo: { count: g.cargo.count, weightKg: round(g.cargo.weightKg), volumeLitres: round(g.cargo.volumeLitres) } }))
+}
+

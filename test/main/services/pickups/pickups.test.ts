@@ -108,7 +108,7 @@ describe('pickups through the app core and the HTTP simulator', () => {
     const res = await c.invoke('pickups:order', { form: orderForm() })
     expect(res).toMatchObject({ ok: true, data: { status: 'outcome_unknown' } })
     expect(creates(c)).toHaveLength(1)
-    expect(c.deps.pickupsRepo.list()).toHaveLength(1)
+    expect(await c.deps.pickupsRepo.list()).toHaveLength(1)
   })
 
   it('a mailbox-pickup booking (5900 + VAS 1073) becomes a pickup that can be moved and cancelled; 404 leaves it intact', async () => {
@@ -116,7 +116,7 @@ describe('pickups through the app core and the HTTP simulator', () => {
     const form = domesticForm({ customerNumber: '7', productId: '5900', additionalServices: ['1073'] })
     const booked = (await c.invoke('booking:submit', { form })) as { data: ShipmentDetail }
     expect(booked.data.status).toBe('booked')
-    const [mailbox] = c.deps.pickupsRepo.list()
+    const [mailbox] = await c.deps.pickupsRepo.list()
     expect(mailbox).toMatchObject({ kind: 'mailbox', canModify: true, shipmentNumber: booked.data.consignmentNumber })
     const moved = await c.invoke('pickups:modify', { id: mailbox.id, date: nextWorkday() })
     expect(moved).toMatchObject({ ok: true, data: { pickupDate: nextWorkday() } })
@@ -124,7 +124,7 @@ describe('pickups through the app core and the HTTP simulator', () => {
     c.sim.faults.add({ routeId: 'pickup.cancel', fault: { kind: 'status', status: 404 }, times: 1 })
     const notFound = await c.invoke('pickups:cancel', { id: mailbox.id })
     expect(notFound).toMatchObject({ ok: false, error: { code: 'BRING_NOT_FOUND', message: expect.stringContaining(`shipment number ${booked.data.consignmentNumber}`) } })
-    expect(c.deps.pickupsRepo.get(mailbox.id)).toMatchObject({ status: 'ordered', canModify: true })
+    expect(await c.deps.pickupsRepo.get(mailbox.id)).toMatchObject({ status: 'ordered', canModify: true })
     expect(await c.invoke('pickups:cancel', { id: mailbox.id })).toMatchObject({ ok: true, data: { status: 'cancelled', canModify: false } })
   })
 

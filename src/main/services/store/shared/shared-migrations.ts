@@ -147,5 +147,42 @@ export const sharedMigrations: Record<string, Migration> = {
       await sql`CREATE TRIGGER batches_notify AFTER INSERT OR UPDATE OR DELETE ON batches FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
       await sql`CREATE TRIGGER address_book_notify AFTER INSERT OR UPDATE OR DELETE ON address_book FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
     }
+  },
+  '0004_pickups': {
+    // Pickup orders, shared: one list for the shop, and "today's shipments without a pickup" across desks.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE pickups (
+          seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+          id text PRIMARY KEY,
+          client_request_id text NOT NULL UNIQUE,
+          desk text NOT NULL,
+          created_at text NOT NULL,
+          updated_at text NOT NULL,
+          mode text NOT NULL CHECK (mode IN ('sandbox', 'test', 'live')),
+          status text NOT NULL CHECK (status IN ('pending', 'sending', 'ordered', 'outcome_unknown', 'not_sent', 'failed', 'cancelled')),
+          kind text NOT NULL CHECK (kind IN ('business', 'mailbox')),
+          service text NOT NULL,
+          customer_number text NOT NULL,
+          pickup_date text NOT NULL,
+          shipment_number text,
+          pickup_window text,
+          receipt_url text,
+          details_json jsonb NOT NULL,
+          request_json jsonb NOT NULL,
+          error_json jsonb
+        )`.execute(db)
+      await sql`CREATE INDEX pickups_date ON pickups (pickup_date DESC, created_at DESC)`.execute(db)
+      await sql`CREATE INDEX pickups_desk_open ON pickups (desk, status) WHERE status IN ('pending', 'sending')`.execute(db)
+      await sql`
+        CREATE TABLE pickup_shipments (
+          pickup_id text NOT NULL REFERENCES pickups (id) ON DELETE CASCADE,
+          shipment_id text NOT NULL REFERENCES shipments (id),
+          PRIMARY KEY (pickup_id, shipment_id)
+        )`.execute(db)
+      await sql`CREATE INDEX pickup_shipments_shipment ON pickup_shipments (shipment_id)`.execute(db)
+      await sql`CREATE INDEX shipments_booked_day ON shipments (mode, created_at) WHERE status = 'booked'`.execute(db)
+      await sql`CREATE TRIGGER pickups_notify AFTER INSERT OR UPDATE OR DELETE ON pickups FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
+    }
   }
 }

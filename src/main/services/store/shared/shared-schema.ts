@@ -3,6 +3,7 @@ import type { Mode } from '../../../../shared/domain/mode'
 import type { ShipmentStatus } from '../../../../shared/domain/booking'
 import type { BatchRunState } from '../../../../shared/domain/batches'
 import type { AddressKind } from '../../../../shared/domain/address-book'
+import type { PickupRecord } from '../../../../shared/domain/pickup'
 
 /** The shared (team) database's tables as Kysely sees them: column names as in SQLite, plus `desk`. */
 export interface SharedSchema {
@@ -12,6 +13,29 @@ export interface SharedSchema {
   batch_rows: BatchRowsTable
   import_mappings: { header_key: string; mapping_json: ColumnType<unknown, string, string>; updated_at: string }
   address_book: AddressBookTable
+  pickups: PickupsTable
+  pickup_shipments: { pickup_id: string; shipment_id: string }
+}
+
+export interface PickupsTable {
+  seq: Generated<string>
+  id: string
+  client_request_id: string
+  desk: string
+  created_at: string
+  updated_at: string
+  mode: Mode
+  status: PickupRecord['status']
+  kind: PickupRecord['kind']
+  service: string
+  customer_number: string
+  pickup_date: string
+  shipment_number: string | null
+  pickup_window: string | null
+  receipt_url: string | null
+  details_json: Json
+  request_json: Json
+  error_json: NullableJson
 }
 
 type Json = ColumnType<unknown, string, string>

@@ -35,6 +35,7 @@ function PickupRow({ p }: { p: PickupRecord }) {
         <span className="muted">
           {t('quote.customer')} {p.customerNumber}
         </span>
+        {p.desk && <span className="muted">{t('shipments.bookedAt', { desk: p.desk })}</span>}
       </div>
       <div className="muted small">
         {what}

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { call, errorMessage } from '../../lib/ipc'
+import { call, errorMessage, onEvent } from '../../lib/ipc'
 import type { PickupRecord, TodaysShipments } from '@shared/domain/pickup'
 
 interface PickupsState {
@@ -27,3 +27,12 @@ export const usePickupsStore = create<PickupsState>((set, get) => ({
     set({ pickups: [p, ...others].sort((a, b) => b.pickupDate.localeCompare(a.pickupDate) || b.createdAt.localeCompare(a.createdAt)) })
   }
 }))
+
+// Team mode: another desk ordered or changed a pickup, or booked a shipment (today's list). Refresh once per burst.
+let changedTimer: ReturnType<typeof setTimeout> | undefined
+const refreshSoon = (): void => {
+  clearTimeout(changedTimer)
+  changedTimer = setTimeout(() => void usePickupsStore.getState().load(), 300)
+}
+onEvent('shared:changed', (c) => c.table === 'pickups' && refreshSoon())
+onEvent('shipments:changed', (c) => c.status === 'booked' && refreshSoon())
