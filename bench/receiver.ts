@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../src/main/services/store/db'
 import { createWarehouseRepo } from '../src/main/services/store/warehouse-repo'
+import { sqliteWarehouseStore } from '../src/main/services/store/warehouse-store'
 import { createReceiver } from '../src/main/services/warehousing/receiver'
 import { createLogger } from '../src/main/services/log/logger'
 import { sampleDespatchAdvice } from '../src/main/services/warehousing/samples'
@@ -18,7 +19,7 @@ const KEY = 'bench-receiver-key-0123456789abcdef'
 const dir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-bench-receiver-'))
 const db = openDatabase(dir)
 const repo = createWarehouseRepo(db)
-const receiver = createReceiver({ repo, credentials: () => ({ auth: 'apiKey', user: 'bring', secret: KEY }), logger: createLogger({ write: () => true }, 'silent') })
+const receiver = createReceiver({ repo: sqliteWarehouseStore(repo), credentials: () => ({ auth: 'apiKey', user: 'bring', secret: KEY }), logger: createLogger({ write: () => true }, 'silent') })
 const server = await receiver.listen(0, '127.0.0.1')
 try {
   const bodies = Array.from({ length: MESSAGES }, (_, i) => sampleDespatchAdvice({ instanceId: `BENCH-${i}`, orderNumber: `B-${i}`, trackingNumber: `704381010${String(i).padStart(8, '0')}` }))

@@ -41,6 +41,8 @@ import { DEFAULT_ROW_LEASE_MS, lazyPgBatchesStore } from './services/store/share
 import { createBatchService } from './services/batches/batch-service'
 import { createEventHub } from './services/events/event-hub'
 import { createWarehouseRepo } from './services/store/warehouse-repo'
+import { sqliteWarehouseStore } from './services/store/warehouse-store'
+import { lazyPgWarehouseStore } from './services/store/shared/pg-warehouse-store'
 import { createReceiverService } from './services/warehousing/receiver-service'
 import { createTrackingRepo } from './services/store/tracking-repo'
 import { createTrackingService } from './services/tracking/tracking-service'
@@ -150,7 +152,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
         sharedConnection.database,
         (c) => {
           if (c.table === 'shipments') events.emit('shipments:changed', { shipmentId: c.id, desk: c.desk, status: c.status })
-          else if (c.table === 'batches' || c.table === 'address_book' || c.table === 'pickups') events.emit('shared:changed', { table: c.table, id: c.id, desk: c.desk })
+          else if (c.table === 'batches' || c.table === 'address_book' || c.table === 'pickups' || c.table === 'warehouse_messages') events.emit('shared:changed', { table: c.table, id: c.id, desk: c.desk })
         },
         opts.logger
       )
@@ -192,7 +194,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     opts.logger.warn({ problem: (err as Error).message }, 'interrupted batches not paused: store unavailable')
     return 0
   })
-  const warehouse = createWarehouseRepo(db)
+  const warehouse = teamMode ? lazyPgWarehouseStore(sharedConnection.database, sharedConnection.deskName()) : sqliteWarehouseStore(createWarehouseRepo(db))
   // Off unless the user turned it on; then it listens again after a restart.
   const receiver = await createReceiverService({ userDataDir: opts.userDataDir, repo: warehouse, secretStore: opts.secretStore, logger: opts.logger })
   if (receiver.config().enabled) void receiver.apply()

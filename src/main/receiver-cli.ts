@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from './services/store/db'
 import { createWarehouseRepo } from './services/store/warehouse-repo'
+import { sqliteWarehouseStore } from './services/store/warehouse-store'
 import { createReceiverService } from './services/warehousing/receiver-service'
 import { createKeytarSecretStore } from './services/secrets/keytar-secret-store'
 import { createLogger } from './services/log/logger'
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const userDataDir = defaultUserData()
   const logger = createLogger()
   const db = openDatabase(userDataDir)
-  const receiver = await createReceiverService({ userDataDir, repo: createWarehouseRepo(db), secretStore: createKeytarSecretStore(), logger })
+  const receiver = await createReceiverService({ userDataDir, repo: sqliteWarehouseStore(createWarehouseRepo(db)), secretStore: createKeytarSecretStore(), logger })
   if (!receiver.hasSecret()) {
     console.log('No receiver credentials yet: open Fraktdesk → Settings → Warehousing receiver and generate them first.')
     process.exit(1)

@@ -17,7 +17,7 @@ import type { BatchesStore } from '../services/store/batches-store'
 import type { BatchService } from '../services/batches/batch-service'
 import type { EventHub } from '../services/events/event-hub'
 import type { Backups } from '../services/store/backups'
-import type { WarehouseRepo } from '../services/store/warehouse-repo'
+import type { WarehouseStore } from '../services/store/warehouse-store'
 import type { ReceiverService } from '../services/warehousing/receiver-service'
 import type { TrackingRepo } from '../services/store/tracking-repo'
 import type { TrackingService } from '../services/tracking/tracking-service'
@@ -47,7 +47,7 @@ export interface AppDeps {
   batchesRepo: BatchesStore
   batches: BatchService
   backups: Backups
-  warehouse: WarehouseRepo
+  warehouse: WarehouseStore
   /** The optional Bring Warehousing receiver (off unless turned on). */
   receiver: ReceiverService
   trackingRepo: TrackingRepo

@@ -12,7 +12,7 @@ export const warehouseHandlers: Pick<
   'warehouse:list': async (filter, { warehouse }) => warehouse.list(filter),
   'warehouse:count': async (filter, { warehouse }) => warehouse.count(filter),
   async 'warehouse:get'({ id }, { warehouse }) {
-    const m = warehouse.get(id)
+    const m = await warehouse.get(id)
     if (!m) throw AppError.field('id', 'No such warehouse message.')
     return { ...m, raw: m.raw.slice(0, RAW_SHOWN) }
   },
@@ -22,14 +22,14 @@ export const warehouseHandlers: Pick<
     const format = text.trimStart().startsWith('{') ? 'json' : 'xml'
     const parsed = parseWarehouseMessage(text, format)
     if (!parsed.ok) {
-      warehouse.reject(parsed.reason, text, format === 'json' ? 'application/json' : 'application/xml')
+      await warehouse.reject(parsed.reason, text, format === 'json' ? 'application/json' : 'application/xml')
       return { stored: false, duplicate: false, reason: parsed.reason }
     }
-    const { duplicate } = warehouse.store(parsed.message, text, format === 'json' ? 'application/json' : 'application/xml')
+    const { duplicate } = await warehouse.store(parsed.message, text, format === 'json' ? 'application/json' : 'application/xml')
     logger.info({ file: name, kind: parsed.message.kind, duplicate }, 'warehouse message imported from a file')
     return { stored: !duplicate, duplicate, kind: parsed.message.kind }
   },
-  'receiver:get': async (_input, { receiver }) => ({ config: receiver.config(), hasSecret: receiver.hasSecret(), status: receiver.status() }),
+  'receiver:get': async (_input, { receiver }) => ({ config: receiver.config(), hasSecret: receiver.hasSecret(), status: await receiver.status() }),
   'receiver:configure': async (config, { receiver }) => receiver.configure(config),
   'receiver:generateSecret': async (_input, { receiver }) => receiver.generateSecret(),
   'receiver:pickFile': async (_input, { pickers }) => ({ path: await pickers.file('pem') }),

@@ -186,8 +186,8 @@ export const events = {
   'tracking:changed': z.object({ shipmentIds: z.array(z.string()).max(500) }),
   /** Another desk booked or changed a shipment in the shared database (team mode). */
   'shipments:changed': z.object({ shipmentId: z.string().max(100), desk: z.string().max(100), status: z.string().max(40) }),
-  /** Another desk changed a batch or the address book (team mode). */
-  'shared:changed': z.object({ table: z.enum(['batches', 'address_book', 'pickups']), id: z.string().max(100), desk: z.string().max(100) })
+  /** Another desk changed a batch, the address book, a pickup, or received a warehouse message (team mode). */
+  'shared:changed': z.object({ table: z.enum(['batches', 'address_book', 'pickups', 'warehouse_messages']), id: z.string().max(100), desk: z.string().max(100) })
 } satisfies Record<EventName, z.ZodType>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 

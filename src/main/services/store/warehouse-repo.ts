@@ -14,9 +14,35 @@ interface Row {
 
 export const warehouseIndexes = { table: 'warehouse_messages', trigram: 'warehouse_fts', tokens: 'warehouse_tokens', columns: ['order_number', 'customer', 'articles', 'tracking'] }
 /** Rejected bodies are kept for inspection, up to this size each. */
-const REJECTED_MAX_CHARS = 64 * 1024
+export const REJECTED_MAX_CHARS = 64 * 1024
 
 export const bodyHash = (body: string): string => createHash('sha256').update(body).digest('hex')
+
+/** What is searched and filtered on, taken from a message (both engines store these). */
+export const searchColumns = (message: WarehouseMessage) => ({
+  kind: message.kind,
+  orderNumber: message.orderNumber ?? message.documentId ?? null,
+  status: message.status ?? null,
+  customer: message.shipTo ? `${message.shipTo.name} ${message.shipTo.customer ?? ''}`.trim() : null,
+  articles: message.lines.map((l) => `${l.article} ${l.gtin ?? ''}`).join(' ') || null,
+  tracking: message.trackingNumbers.join(' ') || null
+})
+
+/** The message as the window sees it, from its stored JSON. */
+export const storedMessage = (r: { id: string; received_at: string; request_id: string; content_type: string; message: unknown; shipment_id?: string | null }): StoredWarehouseMessage => ({
+  ...warehouseMessageSchema.parse(r.message),
+  id: r.id,
+  receivedAt: r.received_at,
+  requestId: r.request_id,
+  contentType: r.content_type,
+  shipmentId: r.shipment_id ?? null
+})
+
+/** Stock changes a message makes: an inventory report sets a quantity, an adjustment adds to it. */
+export const stockChanges = (message: WarehouseMessage, at: string) =>
+  message.kind === 'inventory' || message.kind === 'adjustment'
+    ? message.lines.map((l) => ({ set: message.kind === 'inventory', article: l.article, gtin: l.gtin ?? null, description: l.description ?? null, quantity: l.quantity, reason: l.reason ?? null, at: message.eventAt ?? message.createdAt ?? at }))
+    : []
 
 /** Warehouse messages, rejected bodies and the inventory they make; domain types in and out. */
 export function createWarehouseRepo(db: Db, now = () => new Date()) {
@@ -31,14 +57,7 @@ export function createWarehouseRepo(db: Db, now = () => new Date()) {
     ON CONFLICT (article) DO UPDATE SET quantity = quantity + excluded.quantity, updated_at = excluded.updated_at`)
   const addAdjustment = db.prepare('INSERT INTO warehouse_adjustments (article, delta, reason, at, message_id) VALUES (?, ?, ?, ?, ?)')
 
-  const stored = (r: Row & { shipment_id?: string | null }): StoredWarehouseMessage => ({
-    ...warehouseMessageSchema.parse(JSON.parse(r.message_json)),
-    id: r.id,
-    receivedAt: r.received_at,
-    requestId: r.request_id,
-    contentType: r.content_type,
-    shipmentId: r.shipment_id ?? null
-  })
+  const stored = (r: Row & { shipment_id?: string | null }): StoredWarehouseMessage => storedMessage({ ...r, message: JSON.parse(r.message_json) })
 
   return {
     /**
@@ -61,22 +80,15 @@ export function createWarehouseRepo(db: Db, now = () => new Date()) {
           instanceId: message.instanceId ?? null,
           hash,
           contentType,
-          kind: message.kind,
-          orderNumber: message.orderNumber ?? message.documentId ?? null,
-          status: message.status ?? null,
-          customer: message.shipTo ? `${message.shipTo.name} ${message.shipTo.customer ?? ''}`.trim() : null,
-          articles: message.lines.map((l) => `${l.article} ${l.gtin ?? ''}`).join(' ') || null,
-          tracking: message.trackingNumbers.join(' ') || null,
+          ...searchColumns(message),
           message: JSON.stringify(message),
           raw
         })
-        const when = message.eventAt ?? message.createdAt ?? at
-        for (const l of message.lines) {
-          const row = { article: l.article, gtin: l.gtin ?? null, description: l.description ?? null, quantity: l.quantity, at: when }
-          if (message.kind === 'inventory') setInventory.run(row)
-          if (message.kind === 'adjustment') {
+        for (const { set, reason, ...row } of stockChanges(message, at)) {
+          if (set) setInventory.run(row)
+          else {
             adjust.run(row)
-            addAdjustment.run(l.article, l.quantity, l.reason ?? null, when, id)
+            addAdjustment.run(row.article, row.quantity, reason, row.at, id)
           }
         }
         return { requestId, duplicate: false }

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../fs/atomic-write'
 import { readJsonFile } from '../fs/json-file'
 import type { Logger } from '../log/logger'
 import type { SecretStore } from '../secrets/secret-store'
-import type { WarehouseRepo } from '../store/warehouse-repo'
+import type { WarehouseStore } from '../store/warehouse-store'
 import { createReceiver, type ReceiverCredentials, type ReceiverEvent } from './receiver'
 
 /** The keychain account of the receiver's password or API key (never in a file, never logged). */
@@ -18,7 +18,7 @@ const CONFIG_FILE = 'receiver.json'
  * The receiver as the app (or `npm run receiver`) runs it: settings in userData/receiver.json, the
  * secret in the OS keychain, off unless the user turned it on; turning it off closes the port.
  */
-export async function createReceiverService(deps: { userDataDir: string; repo: WarehouseRepo; secretStore: SecretStore; logger: Logger }) {
+export async function createReceiverService(deps: { userDataDir: string; repo: WarehouseStore; secretStore: SecretStore; logger: Logger }) {
   const file = path.join(deps.userDataDir, CONFIG_FILE)
   const read = await readJsonFile(file, receiverConfigSchema)
   let config: ReceiverConfig = read && read !== 'corrupt' ? read : receiverConfigSchema.parse({})
@@ -65,8 +65,8 @@ export async function createReceiverService(deps: { userDataDir: string; repo: W
     return status()
   }
 
-  function status(): ReceiverStatus {
-    const c = deps.repo.counts()
+  async function status(): Promise<ReceiverStatus> {
+    const c = await deps.repo.counts().catch(() => ({ stored: 0, rejected: 0, last: null }))
     return { listening: running !== null, url: running?.url ?? null, error, lastMessageAt: c.last, counts: { stored: c.stored, rejected: c.rejected, ...counts } }
   }
 

@@ -3,7 +3,7 @@ import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Logger } from '../log/logger'
-import type { WarehouseRepo } from '../store/warehouse-repo'
+import type { WarehouseStore } from '../store/warehouse-store'
 import { parseWarehouseMessage } from './gs1'
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -18,7 +18,7 @@ export interface ReceiverCredentials {
 export type ReceiverEvent = 'stored' | 'duplicate' | 'rejected' | 'unauthorized'
 
 export interface ReceiverOptions {
-  repo: Pick<WarehouseRepo, 'store' | 'reject'>
+  repo: Pick<WarehouseStore, 'store' | 'reject'>
   credentials: () => ReceiverCredentials | null
   logger: Logger
   maxBodyBytes?: number
@@ -126,13 +126,13 @@ export function createReceiver(opts: ReceiverOptions) {
     const contentType = format === 'json' ? 'application/json' : 'application/xml'
     const parsed = parseWarehouseMessage(body, format)
     if (!parsed.ok) {
-      opts.repo.reject(parsed.reason, body, contentType)
+      await opts.repo.reject(parsed.reason, body, contentType)
       opts.logger.warn({ reason: parsed.reason, bytes: size }, 'warehousing receiver: message rejected')
       opts.onEvent?.('rejected')
       return reply(res, 400, parsed.reason.slice(0, 200))
     }
     // Committed before the answer: a success Bring receives is for a message that is on disk.
-    const { requestId, duplicate } = opts.repo.store(parsed.message, body, contentType)
+    const { requestId, duplicate } = await opts.repo.store(parsed.message, body, contentType)
     opts.logger.info({ kind: parsed.message.kind, order: parsed.message.orderNumber, duplicate, requestId }, 'warehousing receiver: message stored')
     opts.onEvent?.(duplicate ? 'duplicate' : 'stored')
     reply(res, 200, successBody(format, requestId), format === 'json' ? 'application/json' : 'application/xml; charset=utf-8')

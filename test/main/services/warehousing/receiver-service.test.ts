@@ -6,6 +6,7 @@ import { useTempDir } from '../../../helpers/temp-dir'
 import { captureLogger } from '../../../helpers/log-capture'
 import { openDatabase } from '../../../../src/main/services/store/db'
 import { createWarehouseRepo } from '../../../../src/main/services/store/warehouse-repo'
+import { sqliteWarehouseStore } from '../../../../src/main/services/store/warehouse-store'
 import { createReceiverService } from '../../../../src/main/services/warehousing/receiver-service'
 import { createMemorySecretStore } from '../../../../src/main/services/secrets/memory-secret-store'
 import { receiverConfigSchema } from '../../../../src/shared/domain/warehousing'
@@ -24,7 +25,7 @@ describe('receiver service: on only when turned on, HTTPS with the user’s cert
     const db = openDatabase(dir)
     const log = captureLogger()
     const secrets = createMemorySecretStore()
-    const svc = await createReceiverService({ userDataDir: dir, repo: createWarehouseRepo(db), secretStore: secrets, logger: log.logger })
+    const svc = await createReceiverService({ userDataDir: dir, repo: sqliteWarehouseStore(createWarehouseRepo(db)), secretStore: secrets, logger: log.logger })
     cleanup = async () => {
       await svc.stop()
       db.close()
@@ -35,7 +36,7 @@ describe('receiver service: on only when turned on, HTTPS with the user’s cert
   it('is off by default and will not listen on the network without HTTPS', async () => {
     const { svc } = await service()
     expect(svc.config().enabled).toBe(false)
-    expect(svc.status().listening).toBe(false)
+    expect((await svc.status()).listening).toBe(false)
     expect(receiverConfigSchema.safeParse({ enabled: true, host: '0.0.0.0' }).success).toBe(false)
     // Enabled but without credentials: it says why and does not listen.
     const s = await svc.configure({ ...svc.config(), enabled: true, port: 20000 + Math.floor(Math.random() * 20000) })
@@ -61,9 +62,9 @@ describe('receiver service: on only when turned on, HTTPS with the user’s cert
         req.end(sampleDespatchAdvice({ instanceId: 'TLS-1', orderNumber: 'WEB-TLS', trackingNumber: '70438101000000002' }))
       })
     expect(await post()).toMatchObject({ status: 200, body: expect.stringContaining('<Message>success</Message>') })
-    expect(svc.status().counts.stored).toBe(1)
+    expect((await svc.status()).counts.stored).toBe(1)
     await svc.configure({ ...svc.config(), enabled: false })
-    expect(svc.status().listening).toBe(false)
+    expect((await svc.status()).listening).toBe(false)
     await expect(post()).rejects.toThrow(/ECONNREFUSED/)
     const saved = await readFile(path.join(dir, 'receiver.json'), 'utf8')
     expect(saved).not.toContain(secret)

@@ -5,6 +5,7 @@ import { useTempDir } from '../../../helpers/temp-dir'
 import { captureLogger } from '../../../helpers/log-capture'
 import { openDatabase } from '../../../../src/main/services/store/db'
 import { createWarehouseRepo } from '../../../../src/main/services/store/warehouse-repo'
+import { sqliteWarehouseStore } from '../../../../src/main/services/store/warehouse-store'
 import { createReceiver, successBody, type ReceiverCredentials } from '../../../../src/main/services/warehousing/receiver'
 
 const fixture = (name: string): string => readFileSync(path.resolve('test/fixtures/warehousing', name), 'utf8')
@@ -22,7 +23,7 @@ describe('warehousing receiver over a real socket', () => {
     const db = openDatabase(await tempDir())
     const repo = createWarehouseRepo(db)
     const log = captureLogger()
-    const receiver = createReceiver({ repo, credentials: () => creds, logger: log.logger, maxBodyBytes: 200_000, failureDelayMs: () => 5 })
+    const receiver = createReceiver({ repo: sqliteWarehouseStore(repo), credentials: () => creds, logger: log.logger, maxBodyBytes: 200_000, failureDelayMs: () => 5 })
     const server = await receiver.listen(0, '127.0.0.1')
     close = async () => {
       await server.close()

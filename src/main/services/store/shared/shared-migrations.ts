@@ -184,5 +184,49 @@ export const sharedMigrations: Record<string, Migration> = {
       await sql`CREATE INDEX shipments_booked_day ON shipments (mode, created_at) WHERE status = 'booked'`.execute(db)
       await sql`CREATE TRIGGER pickups_notify AFTER INSERT OR UPDATE OR DELETE ON pickups FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
     }
+  },
+  '0005_warehouse': {
+    // Bring Warehousing messages, shared: whichever desk runs the receiver, every desk sees the orders
+    // and the stock. The same message twice (GS1 instance id, or body hash) is one row.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE warehouse_messages (
+          seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+          id text PRIMARY KEY,
+          desk text NOT NULL,
+          received_at text NOT NULL,
+          request_id text NOT NULL UNIQUE,
+          instance_id text,
+          body_hash text NOT NULL UNIQUE,
+          content_type text NOT NULL,
+          kind text NOT NULL CHECK (kind IN ('order', 'inventory', 'adjustment', 'unrecognised')),
+          order_number text,
+          status text,
+          customer text,
+          articles text,
+          tracking text,
+          message_json jsonb NOT NULL,
+          raw text NOT NULL,
+          search_text text GENERATED ALWAYS AS (fraktdesk_search_text(order_number, customer, articles, tracking)) STORED,
+          search_grams text[] GENERATED ALWAYS AS (fraktdesk_short_grams(fraktdesk_search_text(order_number, customer, articles, tracking))) STORED
+        )`.execute(db)
+      await sql`CREATE UNIQUE INDEX warehouse_messages_instance ON warehouse_messages (instance_id) WHERE instance_id IS NOT NULL`.execute(db)
+      await sql`CREATE INDEX warehouse_messages_newest ON warehouse_messages (received_at DESC, seq DESC)`.execute(db)
+      await sql`CREATE INDEX warehouse_messages_search ON warehouse_messages USING gin (search_text gin_trgm_ops)`.execute(db)
+      await sql`CREATE INDEX warehouse_messages_short_search ON warehouse_messages USING gin (search_grams)`.execute(db)
+      await sql`CREATE TABLE warehouse_rejected (seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE, id text PRIMARY KEY, desk text NOT NULL, received_at text NOT NULL, reason text NOT NULL, content_type text NOT NULL, raw text NOT NULL)`.execute(db)
+      await sql`CREATE TABLE warehouse_inventory (article text PRIMARY KEY, gtin text, description text, quantity double precision NOT NULL, updated_at text NOT NULL)`.execute(db)
+      await sql`
+        CREATE TABLE warehouse_adjustments (
+          id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          article text NOT NULL,
+          delta double precision NOT NULL,
+          reason text,
+          at text NOT NULL,
+          message_id text NOT NULL REFERENCES warehouse_messages (id)
+        )`.execute(db)
+      await sql`CREATE INDEX warehouse_adjustments_article ON warehouse_adjustments (article, id)`.execute(db)
+      await sql`CREATE TRIGGER warehouse_messages_notify AFTER INSERT ON warehouse_messages FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
+    }
   }
 }

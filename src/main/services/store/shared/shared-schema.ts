@@ -15,6 +15,31 @@ export interface SharedSchema {
   address_book: AddressBookTable
   pickups: PickupsTable
   pickup_shipments: { pickup_id: string; shipment_id: string }
+  warehouse_messages: WarehouseMessagesTable
+  warehouse_rejected: { seq: Generated<string>; id: string; desk: string; received_at: string; reason: string; content_type: string; raw: string }
+  warehouse_inventory: { article: string; gtin: string | null; description: string | null; quantity: number; updated_at: string }
+  warehouse_adjustments: { id: Generated<string>; article: string; delta: number; reason: string | null; at: string; message_id: string }
+}
+
+export interface WarehouseMessagesTable {
+  seq: Generated<string>
+  id: string
+  desk: string
+  received_at: string
+  request_id: string
+  instance_id: string | null
+  body_hash: string
+  content_type: string
+  kind: 'order' | 'inventory' | 'adjustment' | 'unrecognised'
+  order_number: string | null
+  status: string | null
+  customer: string | null
+  articles: string | null
+  tracking: string | null
+  message_json: Json
+  raw: string
+  search_text: Generated<string>
+  search_grams: Generated<string[]>
 }
 
 export interface PickupsTable {
