@@ -7,7 +7,7 @@ import { nextDay, shipmentReference, summary, type SummaryRow } from '../shipmen
 import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
 import type { SharedSchema, ShipmentsTable } from './shared-schema'
 import { lazyStore } from './lazy-store'
-import { searchCondition } from './pg-search'
+import { isLongNumber, literalCondition, searchCondition } from './pg-search'
 
 const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id', 'desk'] as const
 
@@ -33,17 +33,22 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
   const byId = async (id: string): Promise<Row | undefined> => (await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined
   const touch = () => now().toISOString()
 
-  const filtered = <O>(q: SelectQueryBuilder<SharedSchema, 'shipments', O>, filter: ShipmentFilterQuery): SelectQueryBuilder<SharedSchema, 'shipments', O> => {
+  const noAttention = (filter: ShipmentFilterQuery): void => {
     if (filter.attention) throw new AppError('INVALID_INPUT', 'The “Needs attention” filter is not available with the shared database yet.')
-    let out = q
-    const query = filter.query.trim()
-    if (query) out = out.where(searchCondition(query))
+  }
+  // Status, mode and dates, on either table (both have these columns).
+  const narrowed = <TB extends 'shipments' | 'shipment_search', O>(q: SelectQueryBuilder<SharedSchema, TB, O>, filter: ShipmentFilterQuery): SelectQueryBuilder<SharedSchema, TB, O> => {
+    const w = q as unknown as SelectQueryBuilder<SharedSchema, 'shipments', O>
+    let out = w
     if (filter.status) out = out.where('status', '=', filter.status)
     if (filter.mode) out = out.where('mode', '=', filter.mode)
     if (filter.from) out = out.where('created_at', '>=', filter.from)
     if (filter.to) out = out.where('created_at', '<', nextDay(filter.to))
-    return out
+    return out as unknown as SelectQueryBuilder<SharedSchema, TB, O>
   }
+  const matching = (query: string) => searchCondition(query, { digitWindows: true })
+  /** The search table's rows that match, with the filters. */
+  const searched = (filter: ShipmentFilterQuery) => narrowed(db.selectFrom('shipment_search'), filter).where(matching(filter.query.trim()))
 
   return {
     engine: 'postgres',
@@ -162,34 +167,28 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
       })
     },
     async list(filter) {
+      noAttention(filter)
       const page = (rows: Pick<Row, (typeof summaryColumns)[number]>[]) => ({ items: rows.map((r) => summary({ ...r, tracking_state: null })) })
-      const newestFirst = filtered(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset)
-      if (!filter.query.trim()) return page(await newestFirst.execute())
-      // A search: PostgreSQL cannot tell how often a substring occurs, so it may walk the whole table
-      // newest first looking for a rare one. First the newest rows (a common search fills its page
-      // there), then the search index's matches sorted by time (a rare one has few to sort).
-      const fromRecent = await db
-        .selectFrom(filtered(db.selectFrom('shipments').select([...summaryColumns, 'seq', 'search_text', 'search_grams']), { ...filter, query: '' }).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(RECENT_ROWS).as('recent'))
-        .select(summaryColumns)
-        .where(searchCondition(filter.query))
-        .orderBy('created_at', 'desc')
-        .orderBy('seq', 'desc')
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .execute()
-      if (fromRecent.length === filter.limit) return page(fromRecent)
-      // Sorting by an expression the time index cannot serve makes the planner use the search index.
-      const matches = await filtered(db.selectFrom('shipments').select(summaryColumns), filter)
-        .orderBy(sql`created_at || ''`, 'desc')
-        .orderBy('seq', 'desc')
-        .limit(filter.limit)
-        .offset(filter.offset)
-        .execute()
-      return page(matches)
+      const query = filter.query.trim()
+      if (!query) return page(await narrowed(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute())
+      // A search runs on the narrow search table, then reads the page's shipments. PostgreSQL cannot
+      // tell how often a substring occurs, so it may walk the whole table newest first looking for a
+      // rare one: first the newest rows (a common search fills its page there), then the search
+      // indexes' matches sorted by time (a rare one has few to sort).
+      // A long number is specific: straight to its index.
+      const recent = narrowed(db.selectFrom('shipment_search').select(['seq', 'created_at', 'search_text']), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(RECENT_ROWS)
+      let seqs = isLongNumber(query) ? [] : (await db.selectFrom(recent.as('recent')).select('seq').where(literalCondition(query)).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()).map((r) => r.seq)
+      if (seqs.length < filter.limit) {
+        // Sorting by a collation the time index does not have makes the planner use the search indexes.
+        seqs = (await searched(filter).select('seq').orderBy(sql`created_at COLLATE "C"`, 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()).map((r) => r.seq)
+      }
+      if (seqs.length === 0) return { items: [] }
+      return page(await db.selectFrom('shipments').select(summaryColumns).where('seq', 'in', seqs).orderBy('created_at', 'desc').orderBy('seq', 'desc').execute())
     },
     async count(filter) {
-      const page = filtered(db.selectFrom('shipments').select(sql<number>`1`.as('one')), filter).limit(TOTAL_CAP + 1)
-      const { n } = await db.selectFrom(page.as('page')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+      noAttention(filter)
+      const rows = filter.query.trim() ? searched(filter).select(sql<number>`1`.as('one')).limit(TOTAL_CAP + 1) : narrowed(db.selectFrom('shipments').select(sql<number>`1`.as('one')), filter).limit(TOTAL_CAP + 1)
+      const { n } = await db.selectFrom(rows.as('page')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
       const total = Number(n)
       return { total: Math.min(total, TOTAL_CAP), totalExact: total <= TOTAL_CAP }
     }

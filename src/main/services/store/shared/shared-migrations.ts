@@ -228,5 +228,58 @@ export const sharedMigrations: Record<string, Migration> = {
       await sql`CREATE INDEX warehouse_adjustments_article ON warehouse_adjustments (article, id)`.execute(db)
       await sql`CREATE TRIGGER warehouse_messages_notify AFTER INSERT ON warehouse_messages FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
     }
+  },
+  '0006_digit_windows': {
+    // A pasted consignment or package number shares nearly all its trigrams with every other number
+    // of the customer (the prefix), so the trigram index hands back almost every row to check. Each
+    // run of 6+ digits gets its 6-digit windows, indexed: a number search needs only the rows that
+    // hold its windows, then the literal check (as the SQLite store does with its token index).
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE FUNCTION fraktdesk_digit_windows(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(array_agg(DISTINCT substr(m[1], i, 6)), '{}')
+          FROM regexp_matches(t, '[0-9]{6,}', 'g') AS m, generate_series(1, length(m[1]) - 5) AS i $$`.execute(db)
+      await sql`ALTER TABLE shipments ADD COLUMN search_digits text[] GENERATED ALWAYS AS (fraktdesk_digit_windows(fraktdesk_search_text(recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers))) STORED`.execute(db)
+      await sql`CREATE INDEX shipments_digit_search ON shipments USING gin (search_digits)`.execute(db)
+    }
+  },
+  '0007_search_table': {
+    // Search reads a narrow table (what is searched and filtered, ~400 bytes a shipment) instead of
+    // the shipments themselves (~2.5 kB with their JSON): checking and sorting thousands of matches
+    // then reads a few hundred pages, not tens of thousands. Kept by a trigger, in the same transaction.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE shipment_search (
+          seq bigint PRIMARY KEY,
+          id text NOT NULL,
+          created_at text NOT NULL,
+          mode text NOT NULL,
+          status text NOT NULL,
+          search_text text NOT NULL,
+          search_grams text[] GENERATED ALWAYS AS (fraktdesk_short_grams(search_text)) STORED,
+          search_digits text[] GENERATED ALWAYS AS (fraktdesk_digit_windows(search_text)) STORED
+        )`.execute(db)
+      await sql`
+        CREATE FUNCTION fraktdesk_index_shipment() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          INSERT INTO shipment_search (seq, id, created_at, mode, status, search_text)
+          VALUES (NEW.seq, NEW.id, NEW.created_at, NEW.mode, NEW.status,
+            fraktdesk_search_text(NEW.recipient_name, NEW.recipient_postal_code, NEW.recipient_city, NEW.reference, NEW.consignment_number, NEW.package_numbers))
+          ON CONFLICT (seq) DO UPDATE SET id = excluded.id, created_at = excluded.created_at, mode = excluded.mode, status = excluded.status, search_text = excluded.search_text;
+          RETURN NULL;
+        END $$`.execute(db)
+      await sql`
+        CREATE TRIGGER shipments_index AFTER INSERT OR UPDATE OF id, created_at, mode, status, recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers
+        ON shipments FOR EACH ROW EXECUTE FUNCTION fraktdesk_index_shipment()`.execute(db)
+      await sql`
+        INSERT INTO shipment_search (seq, id, created_at, mode, status, search_text)
+        SELECT seq, id, created_at, mode, status, fraktdesk_search_text(recipient_name, recipient_postal_code, recipient_city, reference, consignment_number, package_numbers) FROM shipments`.execute(db)
+      await sql`CREATE INDEX shipment_search_newest ON shipment_search (created_at DESC, seq DESC)`.execute(db)
+      await sql`CREATE INDEX shipment_search_trigrams ON shipment_search USING gin (search_text gin_trgm_ops)`.execute(db)
+      await sql`CREATE INDEX shipment_search_short ON shipment_search USING gin (search_grams)`.execute(db)
+      await sql`CREATE INDEX shipment_search_digits ON shipment_search USING gin (search_digits)`.execute(db)
+      // The wide table's own search columns (and their indexes) are not read any more.
+      await sql`ALTER TABLE shipments DROP COLUMN search_text, DROP COLUMN search_grams, DROP COLUMN search_digits`.execute(db)
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { PickupRecord } from '../../../../shared/domain/pickup'
 /** The shared (team) database's tables as Kysely sees them: column names as in SQLite, plus `desk`. */
 export interface SharedSchema {
   shipments: ShipmentsTable
+  shipment_search: ShipmentSearchTable
   bring_pacing: { api_user: string; next_at: ColumnType<Date, Date | string, Date | string> }
   batches: BatchesTable
   batch_rows: BatchRowsTable
@@ -140,6 +141,18 @@ export interface ShipmentsTable {
   /** Without the label links: their access tokens stay on the desk that booked. */
   confirmation_json: ColumnType<unknown, string | null, string | null>
   error_json: ColumnType<unknown, string | null, string | null>
-  search_text: Generated<string>
+}
+
+/** What is searched and filtered, one narrow row per shipment (kept by a trigger on shipments). */
+export interface ShipmentSearchTable {
+  seq: string
+  id: string
+  created_at: string
+  mode: Mode
+  status: ShipmentStatus
+  search_text: string
+  /** Every distinct 1–2 character piece (short searches). */
   search_grams: Generated<string[]>
+  /** 6-digit windows of every run of 6+ digits (long-number searches). */
+  search_digits: Generated<string[]>
 }
