@@ -10,6 +10,7 @@ import { benchStartup } from './sections/startup'
 import { benchTracking } from './sections/tracking'
 import { benchPgSearch } from './sections/pg-search'
 import { benchTeamBooking, runDeskProcess } from './sections/team-booking'
+import { benchStoreEngines } from './sections/store-engines'
 import { quick } from './lib'
 
 // A desk of the team-booking bench, started by it as a child process of this same file.
@@ -33,6 +34,7 @@ if (want('startup')) results.startup = await benchStartup()
 if (want('tracking')) results.tracking = await benchTracking()
 if (want('pgsearch')) results.pgSearch = await benchPgSearch()
 if (want('team')) results.team = await benchTeamBooking()
+if (want('engines')) results.storeEngines = await benchStoreEngines()
 
 const dir = path.resolve('bench/results')
 mkdirSync(dir, { recursive: true })
