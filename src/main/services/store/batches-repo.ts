@@ -25,20 +25,8 @@ interface BatchTableRow {
   result_csv: string | null
 }
 
-interface JoinedRow {
-  id: string
-  row_no: number
-  client_request_id: string
-  values_json: string
-  problems_json: string | null
-  updated_at: string
-  shipment_id: string | null
-  shipment_status: ShipmentStatus | null
-  shipment_updated_at: string | null
-  consignment_number: string | null
-  label_file: string | null
-  error_json: string | null
-}
+/** RowWithShipment as SQLite hands it over: the JSON still as text. */
+type JoinedRow = Omit<RowWithShipment, 'values' | 'problems' | 'error'> & { values_json: string; problems_json: string | null; error_json: string | null }
 
 /** A row that has become a shipment has that shipment's status; the rest are ready or invalid. */
 const JOINED = `SELECT r.id, r.row_no, r.client_request_id, r.values_json, r.problems_json, r.updated_at,

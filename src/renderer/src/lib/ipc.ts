@@ -46,3 +46,13 @@ export function errorMessage(err: unknown): string {
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return window.api.on(event, listener)
 }
+
+/** Team mode: another desk changed one of these tables. `refresh` runs once per burst of changes. */
+export function onSharedChange(tables: EventPayload<'shared:changed'>['table'][], refresh: () => void, ms = 300): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  return onEvent('shared:changed', (c) => {
+    if (!tables.includes(c.table)) return
+    clearTimeout(timer)
+    timer = setTimeout(refresh, ms)
+  })
+}

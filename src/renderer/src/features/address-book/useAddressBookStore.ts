@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { AddressEntry, AddressEntryInput, AddressKind } from '@shared/domain/address-book'
-import { call, errorMessage, onEvent } from '../../lib/ipc'
+import { call, errorMessage, onSharedChange } from '../../lib/ipc'
 
 interface AddressBookState {
   kind: AddressKind
@@ -80,10 +80,5 @@ export const useAddressBookStore = create<AddressBookState>((set, get) => ({
   }
 }))
 
-// Team mode: another desk saved or removed an entry. Refresh once per burst.
-let changedTimer: ReturnType<typeof setTimeout> | undefined
-onEvent('shared:changed', (c) => {
-  if (c.table !== 'address_book') return
-  clearTimeout(changedTimer)
-  changedTimer = setTimeout(() => void useAddressBookStore.getState().load(), 300)
-})
+// Team mode: another desk saved or removed an entry.
+onSharedChange(['address_book'], () => void useAddressBookStore.getState().load())

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { BatchDefaults, BatchDetail, BatchProgress, BatchSummary, RowValues } from '@shared/domain/batches'
 import { IMPORT_CHUNK } from '@shared/domain/batches'
-import { call, errorMessage, onEvent } from '../../lib/ipc'
+import { call, errorMessage, onEvent, onSharedChange } from '../../lib/ipc'
 
 interface BatchesState {
   list: BatchSummary[]
@@ -40,7 +40,7 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
       if (open) void get().show(open.id)
     }, 300)
   }
-  onEvent('shared:changed', (c) => c.table === 'batches' && refreshSoon())
+  onSharedChange(['batches'], refreshSoon, 0)
   onEvent('shipments:changed', () => get().open && refreshSoon())
   const act = async (action: () => Promise<BatchDetail>): Promise<void> => {
     try {

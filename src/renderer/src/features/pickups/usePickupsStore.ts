@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { call, errorMessage, onEvent } from '../../lib/ipc'
+import { call, errorMessage, onEvent, onSharedChange } from '../../lib/ipc'
 import type { PickupRecord, TodaysShipments } from '@shared/domain/pickup'
 
 interface PickupsState {
@@ -34,5 +34,5 @@ const refreshSoon = (): void => {
   clearTimeout(changedTimer)
   changedTimer = setTimeout(() => void usePickupsStore.getState().load(), 300)
 }
-onEvent('shared:changed', (c) => c.table === 'pickups' && refreshSoon())
+onSharedChange(['pickups'], refreshSoon, 0)
 onEvent('shipments:changed', (c) => c.status === 'booked' && refreshSoon())

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { ChannelOutput } from '@shared/ipc/contract'
 import type { InventoryRow, StoredWarehouseMessage } from '@shared/domain/warehousing'
-import { call, errorMessage, onEvent } from '../../lib/ipc'
+import { call, errorMessage, onSharedChange } from '../../lib/ipc'
 
 type Detail = ChannelOutput<'warehouse:get'>
 
@@ -69,13 +69,8 @@ export const useWarehouseStore = create<WarehouseState>((set, get) => ({
   }
 }))
 
-// Team mode: a message arrived at another desk's receiver. Refresh the list and the stock once per burst.
-let changedTimer: ReturnType<typeof setTimeout> | undefined
-onEvent('shared:changed', (c) => {
-  if (c.table !== 'warehouse_messages') return
-  clearTimeout(changedTimer)
-  changedTimer = setTimeout(() => {
-    void useWarehouseStore.getState().load()
-    void useWarehouseStore.getState().loadInventory()
-  }, 300)
+// Team mode: a message arrived at another desk's receiver. Refresh the list and the stock.
+onSharedChange(['warehouse_messages'], () => {
+  void useWarehouseStore.getState().load()
+  void useWarehouseStore.getState().loadInventory()
 })
