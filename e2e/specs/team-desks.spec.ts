@@ -62,9 +62,13 @@ test('two desks, one shared PostgreSQL: a booking on desk A shows on desk B with
     await b.page.getByRole('button', { name: /^Black Friday/ }).click()
     await expect(a.page.getByTestId('batch-book-all')).toContainText('Book all (100)')
     await a.page.getByTestId('batch-book-all').click()
+    // Desk B's screen follows: the batch runs on desk A, and desk B can help.
+    await expect(b.page.getByTestId('batch-book-all')).toContainText('Hjelp til: book sammen med det andre pakkebordet')
+    await b.page.screenshot({ path: path.join(screenshotDir, 'team-batch-help-nb.png') })
     await b.page.getByTestId('batch-book-all').click()
     await expect(b.page.getByTestId('batch-view')).toHaveAttribute('data-run-state', 'running')
     const bookings = () => bring.requests.filter((r) => r.routeId === 'booking.book')
+    // Both desks book: the killed desk leaves rows behind.
     await expect.poll(() => bookings().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(31)
     await a.kill()
 

@@ -47,12 +47,22 @@ export function onEvent<E extends EventName>(event: E, listener: (payload: Event
   return window.api.on(event, listener)
 }
 
-/** Team mode: another desk changed one of these tables. `refresh` runs once per burst of changes. */
-export function onSharedChange(tables: EventPayload<'shared:changed'>['table'][], refresh: () => void, ms = 300): () => void {
+/**
+ * `refresh` at most once per `ms`, and always after the last call: a throttle, not a debounce, so a
+ * steady stream of changes (another desk booking a batch) still refreshes the screen as it goes.
+ */
+export function throttled(refresh: () => void, ms: number): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
-  return onEvent('shared:changed', (c) => {
-    if (!tables.includes(c.table)) return
-    clearTimeout(timer)
-    timer = setTimeout(refresh, ms)
-  })
+  return () => {
+    timer ??= setTimeout(() => {
+      timer = undefined
+      refresh()
+    }, ms)
+  }
+}
+
+/** Team mode: another desk changed one of these tables. `refresh` runs at most every `ms`. */
+export function onSharedChange(tables: EventPayload<'shared:changed'>['table'][], refresh: () => void, ms = 300): () => void {
+  const soon = throttled(refresh, ms)
+  return onEvent('shared:changed', (c) => tables.includes(c.table) && soon())
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { BatchDefaults, BatchDetail, BatchProgress, BatchSummary, RowValues } from '@shared/domain/batches'
 import { IMPORT_CHUNK } from '@shared/domain/batches'
-import { call, errorMessage, onEvent, onSharedChange } from '../../lib/ipc'
+import { call, errorMessage, onEvent, onSharedChange, throttled } from '../../lib/ipc'
 
 interface BatchesState {
   list: BatchSummary[]
@@ -31,15 +31,11 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
     if (p.runState !== 'running') void get().show(p.batchId)
   })
   // Team mode: another desk booked rows or changed a batch. Refresh the list and the open batch, once per burst.
-  let changedTimer: ReturnType<typeof setTimeout> | undefined
-  const refreshSoon = (): void => {
-    clearTimeout(changedTimer)
-    changedTimer = setTimeout(() => {
-      void get().loadList()
-      const open = get().open
-      if (open) void get().show(open.id)
-    }, 300)
-  }
+  const refreshSoon = throttled(() => {
+    void get().loadList()
+    const open = get().open
+    if (open) void get().show(open.id)
+  }, 300)
   onSharedChange(['batches'], refreshSoon, 0)
   onEvent('shipments:changed', () => get().open && refreshSoon())
   const act = async (action: () => Promise<BatchDetail>): Promise<void> => {

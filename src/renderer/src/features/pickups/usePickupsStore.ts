@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { call, errorMessage, onEvent, onSharedChange } from '../../lib/ipc'
+import { call, errorMessage, onEvent, onSharedChange, throttled } from '../../lib/ipc'
 import type { PickupRecord, TodaysShipments } from '@shared/domain/pickup'
 
 interface PickupsState {
@@ -29,10 +29,6 @@ export const usePickupsStore = create<PickupsState>((set, get) => ({
 }))
 
 // Team mode: another desk ordered or changed a pickup, or booked a shipment (today's list). Refresh once per burst.
-let changedTimer: ReturnType<typeof setTimeout> | undefined
-const refreshSoon = (): void => {
-  clearTimeout(changedTimer)
-  changedTimer = setTimeout(() => void usePickupsStore.getState().load(), 300)
-}
+const refreshSoon = throttled(() => void usePickupsStore.getState().load(), 300)
 onSharedChange(['pickups'], refreshSoon, 0)
 onEvent('shipments:changed', (c) => c.status === 'booked' && refreshSoon())

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { call, errorMessage, onEvent } from '../../lib/ipc'
+import { call, errorMessage, onEvent, throttled } from '../../lib/ipc'
 import type { ShipmentDetail, ShipmentFilter, ShipmentSummary } from '@shared/domain/booking'
 
 interface ShipmentsState {
@@ -73,9 +73,5 @@ export const useShipmentsStore = create<ShipmentsState>((set, get) => ({
 // Tracking moved on in the background: refresh what is shown.
 onEvent('tracking:changed', () => void useShipmentsStore.getState().load())
 
-// Another desk booked or changed a shipment (team mode): refresh once per burst of changes.
-let changedTimer: ReturnType<typeof setTimeout> | undefined
-onEvent('shipments:changed', () => {
-  clearTimeout(changedTimer)
-  changedTimer = setTimeout(() => void useShipmentsStore.getState().load(), 150)
-})
+// Another desk booked or changed a shipment (team mode): refresh at most every 150 ms, also while a batch streams in.
+onEvent('shipments:changed', throttled(() => void useShipmentsStore.getState().load(), 150))
