@@ -1,6 +1,6 @@
 // `npm run receiver`: the Bring Warehousing receiver without the window, for an always-on office
-// machine. Same settings (userData/receiver.json), same keychain secret, same database file the app
-// reads. Plain Node, no Electron.
+// machine. Same settings (userData/receiver.json), same keychain secret, same database the app
+// reads: the desk's file, or the team's shared database when this desk uses one. Plain Node, no Electron.
 import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from './services/store/db'
@@ -9,6 +9,9 @@ import { sqliteWarehouseStore } from './services/store/warehouse-store'
 import { createReceiverService } from './services/warehousing/receiver-service'
 import { createKeytarSecretStore } from './services/secrets/keytar-secret-store'
 import { createLogger } from './services/log/logger'
+import { createSettingsStore } from './services/settings/settings-store'
+import { createSharedConnection } from './services/store/shared/shared-connection'
+import { lazyPgWarehouseStore } from './services/store/shared/pg-warehouse-store'
 
 /** Where Electron keeps the app's userData on each platform (app name "Fraktdesk"). */
 function defaultUserData(): string {
@@ -22,7 +25,10 @@ async function main(): Promise<void> {
   const userDataDir = defaultUserData()
   const logger = createLogger()
   const db = openDatabase(userDataDir)
-  const receiver = await createReceiverService({ userDataDir, repo: sqliteWarehouseStore(createWarehouseRepo(db)), secretStore: createKeytarSecretStore(), logger })
+  const secretStore = createKeytarSecretStore()
+  const shared = createSharedConnection({ settings: await createSettingsStore(userDataDir), secretStore, logger })
+  const repo = shared.configured() ? lazyPgWarehouseStore(shared.database, shared.deskName()) : sqliteWarehouseStore(createWarehouseRepo(db))
+  const receiver = await createReceiverService({ userDataDir, repo, secretStore, logger })
   if (!receiver.hasSecret()) {
     console.log('No receiver credentials yet: open Fraktdesk → Settings → Warehousing receiver and generate them first.')
     process.exit(1)
@@ -32,8 +38,8 @@ async function main(): Promise<void> {
     console.log(`The receiver could not start: ${status.error}`)
     process.exit(1)
   }
-  console.log(`Bring Warehousing receiver listening on ${status.url} (data: ${userDataDir})`)
-  const stop = (): void => void receiver.stop().then(() => (db.close(), process.exit(0)))
+  console.log(`Bring Warehousing receiver listening on ${status.url} (data: ${shared.configured() ? 'the shared database' : userDataDir})`)
+  const stop = (): void => void receiver.stop().then(async () => (await shared.close(), db.close(), process.exit(0)))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
