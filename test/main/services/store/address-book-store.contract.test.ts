@@ -1,41 +1,22 @@
 // One contract, two engines: the address book on the desk's SQLite file and on the team's PostgreSQL.
-import { afterEach, describe, expect, it } from 'vitest'
-import { useTempDir } from '../../../helpers/temp-dir'
-import { openDatabase } from '../../../../src/main/services/store/db'
+import { describe, expect, it } from 'vitest'
 import { createAddressBookRepo } from '../../../../src/main/services/store/address-book-repo'
 import { sqliteAddressBookStore, type AddressBookStore } from '../../../../src/main/services/store/address-book-store'
-import { openSharedDatabase, type SharedDatabase } from '../../../../src/main/services/store/shared/shared-database'
 import { pgAddressBookStore } from '../../../../src/main/services/store/shared/pg-address-book-store'
 import { addressEntryInputSchema, dedupeKey, type AddressEntryInput } from '../../../../src/shared/domain/address-book'
-import { postgresUnavailable, usePostgresDatabase } from '../../../helpers/postgres'
+import { postgresUnavailable } from '../../../helpers/postgres'
+import { storeEngines } from '../../../helpers/store-engines'
 
 const entry = (name: string, extra: Partial<AddressEntryInput['party']> = {}, kind: 'recipient' | 'sender' = 'recipient') =>
   addressEntryInputSchema.parse({ kind, party: { name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO', contact: { phoneNumber: '+47 912 34 567' }, ...extra } })
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-type MakeStore = (desk?: string) => Promise<AddressBookStore>
 
-function engines(): [string, () => MakeStore, string][] {
-  const tempDir = useTempDir()
-  const newPgDatabase = usePostgresDatabase()
-  const open: SharedDatabase[] = []
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((s) => s.close()))
+const engines = () =>
+  storeEngines<[desk?: string], AddressBookStore>({
+    sqlite: (db) => sqliteAddressBookStore(createAddressBookRepo(db)),
+    postgres: (db, desk = 'Desk A') => pgAddressBookStore(db, desk)
   })
-  const sqlite = (): MakeStore => async () => sqliteAddressBookStore(createAddressBookRepo(openDatabase(await tempDir())))
-  const postgres = (): MakeStore => {
-    let url: Promise<string> | undefined
-    return async (desk = 'Desk A') => {
-      const shared = await openSharedDatabase({ url: await (url ??= newPgDatabase()), tls: { enabled: false } })
-      open.push(shared)
-      return pgAddressBookStore(shared.db, desk)
-    }
-  }
-  return [
-    ['SQLite', sqlite, ''],
-    ['PostgreSQL', postgres, postgresUnavailable()]
-  ]
-}
 
 for (const [engine, factory, skipReason] of engines()) {
   describe.skipIf(skipReason !== '')(`address book contract: ${engine}`, () => {

@@ -1,51 +1,28 @@
 // One contract, two engines: batches and their rows on the embedded SQLite file and on the shared
 // PostgreSQL database; then the claim rules that let several desks run one batch (PostgreSQL only).
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../../src/main/services/store/db'
+import { describe, expect, it } from 'vitest'
 import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
 import { sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments-store'
 import { createBatchesRepo } from '../../../../src/main/services/store/batches-repo'
 import { sqliteBatchesStore, type BatchesStore } from '../../../../src/main/services/store/batches-store'
-import { openSharedDatabase, type SharedDatabase } from '../../../../src/main/services/store/shared/shared-database'
 import { pgShipmentsStore } from '../../../../src/main/services/store/shared/pg-shipments-store'
 import { pgBatchesStore } from '../../../../src/main/services/store/shared/pg-batches-store'
 import { AppError } from '../../../../src/shared/ipc/app-error'
 import { domesticForm } from '../../../helpers/booking-form'
-import { useTempDir } from '../../../helpers/temp-dir'
-import { postgresUnavailable, usePostgresDatabase } from '../../../helpers/postgres'
+import { postgresUnavailable } from '../../../helpers/postgres'
+import { storeEngines } from '../../../helpers/store-engines'
 
 const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: '2026-11-30', weightKg: '1,5', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' }
 const row = (n: number) => ({ values: { name: `Mottaker ${n}`, addressLine: `Storgata ${n}`, postalCode: '5003', city: 'BERGEN' }, problems: null })
 const invalid = (n: number) => ({ values: { name: `Mottaker ${n}`, postalCode: 'abc' }, problems: { postalCode: ['Four digits'] } })
 
 type Desk = { batches: BatchesStore; shipments: ShipmentsStore }
-type MakeDesk = (name?: string, opts?: { leaseMs?: number }) => Promise<Desk>
 
-function engines(): [string, () => MakeDesk, string][] {
-  const tempDir = useTempDir()
-  const newPgDatabase = usePostgresDatabase()
-  const open: SharedDatabase[] = []
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((s) => s.close()))
+const engines = () =>
+  storeEngines<[name?: string, opts?: { leaseMs?: number }], Desk>({
+    sqlite: (db) => ({ batches: sqliteBatchesStore(createBatchesRepo(db)), shipments: sqliteShipmentsStore(createShipmentsRepo(db)) }),
+    postgres: (db, name = 'Desk A', opts = {}) => ({ batches: pgBatchesStore(db, name, opts), shipments: pgShipmentsStore(db, name) })
   })
-  const sqlite = (): MakeDesk => async () => {
-    const db = openDatabase(await tempDir())
-    return { batches: sqliteBatchesStore(createBatchesRepo(db)), shipments: sqliteShipmentsStore(createShipmentsRepo(db)) }
-  }
-  // Every desk made in one test shares one database.
-  const postgres = (): MakeDesk => {
-    let url: Promise<string> | undefined
-    return async (name = 'Desk A', opts = {}) => {
-      const shared = await openSharedDatabase({ url: await (url ??= newPgDatabase()), tls: { enabled: false } })
-      open.push(shared)
-      return { batches: pgBatchesStore(shared.db, name, opts), shipments: pgShipmentsStore(shared.db, name) }
-    }
-  }
-  return [
-    ['SQLite', sqlite, ''],
-    ['PostgreSQL', postgres, postgresUnavailable()]
-  ]
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 

@@ -1,46 +1,24 @@
 // One contract, two engines: pickup orders on the desk's SQLite file and on the team's PostgreSQL.
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../../src/main/services/store/db'
+import { describe, expect, it } from 'vitest'
 import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
 import { sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments-store'
 import { createPickupsRepo, type NewPickup } from '../../../../src/main/services/store/pickups-repo'
 import { sqlitePickupsStore, type PickupsStore } from '../../../../src/main/services/store/pickups-store'
-import { openSharedDatabase, type SharedDatabase } from '../../../../src/main/services/store/shared/shared-database'
 import { pgShipmentsStore } from '../../../../src/main/services/store/shared/pg-shipments-store'
 import { pgPickupsStore } from '../../../../src/main/services/store/shared/pg-pickups-store'
 import { domesticForm } from '../../../helpers/booking-form'
-import { useTempDir } from '../../../helpers/temp-dir'
-import { postgresUnavailable, usePostgresDatabase } from '../../../helpers/postgres'
+import { postgresUnavailable } from '../../../helpers/postgres'
+import { storeEngines } from '../../../helpers/store-engines'
 import { randomUUID } from 'node:crypto'
 
 type Desk = { pickups: PickupsStore; shipments: ShipmentsStore }
 type Clock = { now: Date }
-type MakeDesk = (clock: Clock, name?: string) => Promise<Desk>
 
-function engines(): [string, () => MakeDesk, string][] {
-  const tempDir = useTempDir()
-  const newPgDatabase = usePostgresDatabase()
-  const open: SharedDatabase[] = []
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((s) => s.close()))
+const engines = () =>
+  storeEngines<[clock: Clock, name?: string], Desk>({
+    sqlite: (db, clock) => ({ pickups: sqlitePickupsStore(createPickupsRepo(db, () => clock.now)), shipments: sqliteShipmentsStore(createShipmentsRepo(db, () => clock.now)) }),
+    postgres: (db, clock, name = 'Desk A') => ({ pickups: pgPickupsStore(db, name, () => clock.now), shipments: pgShipmentsStore(db, name, () => clock.now) })
   })
-  const sqlite = (): MakeDesk => async (clock) => {
-    const db = openDatabase(await tempDir())
-    return { pickups: sqlitePickupsStore(createPickupsRepo(db, () => clock.now)), shipments: sqliteShipmentsStore(createShipmentsRepo(db, () => clock.now)) }
-  }
-  const postgres = (): MakeDesk => {
-    let url: Promise<string> | undefined
-    return async (clock, name = 'Desk A') => {
-      const shared = await openSharedDatabase({ url: await (url ??= newPgDatabase()), tls: { enabled: false } })
-      open.push(shared)
-      return { pickups: pgPickupsStore(shared.db, name, () => clock.now), shipments: pgShipmentsStore(shared.db, name, () => clock.now) }
-    }
-  }
-  return [
-    ['SQLite', sqlite, ''],
-    ['PostgreSQL', postgres, postgresUnavailable()]
-  ]
-}
 
 const pickup = (over: Partial<NewPickup> = {}): NewPickup => ({
   clientRequestId: randomUUID(),

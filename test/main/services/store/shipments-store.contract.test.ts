@@ -1,15 +1,12 @@
 // One contract, two engines: the embedded SQLite repository and the shared PostgreSQL store must
 // behave alike for everything the booking service and the history screens ask of them.
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../../src/main/services/store/db'
+import { describe, expect, it } from 'vitest'
 import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
 import { DuplicateRequestError, sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments-store'
-import { openSharedDatabase, type SharedDatabase } from '../../../../src/main/services/store/shared/shared-database'
 import { pgShipmentsStore } from '../../../../src/main/services/store/shared/pg-shipments-store'
 import { TOTAL_CAP } from '../../../../src/main/services/store/newest-first-page'
 import { domesticForm } from '../../../helpers/booking-form'
-import { useTempDir } from '../../../helpers/temp-dir'
-import { postgresUnavailable, usePostgresDatabase } from '../../../helpers/postgres'
+import { storeEngines } from '../../../helpers/store-engines'
 
 const recipient = (name: string, postalCode = '5003', city = 'BERGEN', reference = 'ORDER-1') => ({
   recipient: { name, addressLine: 'Bryggen 1', postalCode, city, countryCode: 'NO', reference }
@@ -17,33 +14,13 @@ const recipient = (name: string, postalCode = '5003', city = 'BERGEN', reference
 const messages = { notSent: 'not sent', unknown: 'unknown' }
 
 type Clock = { now: Date }
-type MakeStore = (clock: Clock, desk?: string) => Promise<ShipmentsStore>
 
-function engines(): [string, () => MakeStore, string][] {
-  const tempDir = useTempDir()
-  const newPgDatabase = usePostgresDatabase()
-  const open: SharedDatabase[] = []
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((s) => s.close()))
+// Every store made in one test shares one database: on PostgreSQL two stores are two desks.
+const engines = () =>
+  storeEngines<[clock: Clock, desk?: string], ShipmentsStore>({
+    sqlite: (db, clock) => sqliteShipmentsStore(createShipmentsRepo(db, () => clock.now)),
+    postgres: (db, clock, desk = 'Desk A') => pgShipmentsStore(db, desk, () => clock.now)
   })
-  const sqlite = (): MakeStore => {
-    let dir: Promise<string> | undefined
-    return async (clock) => sqliteShipmentsStore(createShipmentsRepo(openDatabase(await (dir ??= tempDir())), () => clock.now))
-  }
-  // Every store made in one test shares one database: two stores are two desks.
-  const postgres = (): MakeStore => {
-    let url: Promise<string> | undefined
-    return async (clock, desk = 'Desk A') => {
-      const shared = await openSharedDatabase({ url: await (url ??= newPgDatabase()), tls: { enabled: false } })
-      open.push(shared)
-      return pgShipmentsStore(shared.db, desk, () => clock.now)
-    }
-  }
-  return [
-    ['SQLite', sqlite, ''],
-    ['PostgreSQL', postgres, postgresUnavailable()]
-  ]
-}
 
 for (const [engine, factory, skipReason] of engines()) {
   describe.skipIf(skipReason !== '')(`shipments store contract: ${engine}`, () => {

@@ -1,19 +1,17 @@
 // One contract, two engines: warehouse messages and stock on the desk's SQLite file and on the team's PostgreSQL.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { openDatabase } from '../../../../src/main/services/store/db'
 import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
 import { sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments-store'
 import { createWarehouseRepo } from '../../../../src/main/services/store/warehouse-repo'
 import { sqliteWarehouseStore, type WarehouseStore } from '../../../../src/main/services/store/warehouse-store'
-import { openSharedDatabase, type SharedDatabase } from '../../../../src/main/services/store/shared/shared-database'
 import { pgShipmentsStore } from '../../../../src/main/services/store/shared/pg-shipments-store'
 import { pgWarehouseStore } from '../../../../src/main/services/store/shared/pg-warehouse-store'
 import { parseWarehouseMessage } from '../../../../src/main/services/warehousing/gs1'
 import { domesticForm } from '../../../helpers/booking-form'
-import { useTempDir } from '../../../helpers/temp-dir'
-import { postgresUnavailable, usePostgresDatabase } from '../../../helpers/postgres'
+import { postgresUnavailable } from '../../../helpers/postgres'
+import { storeEngines } from '../../../helpers/store-engines'
 
 const fixture = (name: string): string => readFileSync(path.resolve('test/fixtures/warehousing', name), 'utf8')
 const parsed = (xml: string) => {
@@ -23,32 +21,12 @@ const parsed = (xml: string) => {
 }
 
 type Desk = { warehouse: WarehouseStore; shipments: ShipmentsStore }
-type MakeDesk = (name?: string) => Promise<Desk>
 
-function engines(): [string, () => MakeDesk, string][] {
-  const tempDir = useTempDir()
-  const newPgDatabase = usePostgresDatabase()
-  const open: SharedDatabase[] = []
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((s) => s.close()))
+const engines = () =>
+  storeEngines<[name?: string], Desk>({
+    sqlite: (db) => ({ warehouse: sqliteWarehouseStore(createWarehouseRepo(db)), shipments: sqliteShipmentsStore(createShipmentsRepo(db)) }),
+    postgres: (db, name = 'Desk A') => ({ warehouse: pgWarehouseStore(db, name), shipments: pgShipmentsStore(db, name) })
   })
-  const sqlite = (): MakeDesk => async () => {
-    const db = openDatabase(await tempDir())
-    return { warehouse: sqliteWarehouseStore(createWarehouseRepo(db)), shipments: sqliteShipmentsStore(createShipmentsRepo(db)) }
-  }
-  const postgres = (): MakeDesk => {
-    let url: Promise<string> | undefined
-    return async (name = 'Desk A') => {
-      const shared = await openSharedDatabase({ url: await (url ??= newPgDatabase()), tls: { enabled: false } })
-      open.push(shared)
-      return { warehouse: pgWarehouseStore(shared.db, name), shipments: pgShipmentsStore(shared.db, name) }
-    }
-  }
-  return [
-    ['SQLite', sqlite, ''],
-    ['PostgreSQL', postgres, postgresUnavailable()]
-  ]
-}
 
 for (const [engine, factory, skipReason] of engines()) {
   describe.skipIf(skipReason !== '')(`warehouse store contract: ${engine}`, () => {
