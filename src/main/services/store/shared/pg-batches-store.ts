@@ -74,7 +74,6 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     const at = touch()
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500)
-      if (chunk.length === 0) break
       await trx
         .insertInto('batch_rows')
         .values(

@@ -57,9 +57,13 @@ export function pgWarehouseStore(db: Kysely<SharedSchema>, desk: string, now = (
           .returning('id')
           .executeTakeFirst()
         if (!inserted) {
-          let existing = trx.selectFrom('warehouse_messages').select('request_id').where('body_hash', '=', hash)
-          if (message.instanceId) existing = trx.selectFrom('warehouse_messages').select('request_id').where((eb) => eb.or([eb('instance_id', '=', message.instanceId!), eb('body_hash', '=', hash)]))
-          return { requestId: (await existing.executeTakeFirstOrThrow()).request_id, duplicate: true }
+          const instanceId = message.instanceId ?? null
+          const existing = await trx
+            .selectFrom('warehouse_messages')
+            .select('request_id')
+            .where((eb) => (instanceId ? eb.or([eb('instance_id', '=', instanceId), eb('body_hash', '=', hash)]) : eb('body_hash', '=', hash)))
+            .executeTakeFirstOrThrow()
+          return { requestId: existing.request_id, duplicate: true }
         }
         for (const { set, reason, ...row } of stockChanges(message, at)) {
           await trx
