@@ -91,6 +91,14 @@ test('two desks, one shared PostgreSQL: a booking on desk A shows on desk B with
     const listed = (await b.invoke('shipments:list', { query: 'Kunde', limit: 200, offset: 0 })).data as { items: { desk: string | null }[] }
     expect(new Set(listed.items.map((s) => s.desk))).toEqual(new Set(['Pakkebord A', 'Pakkebord B']))
     await expect(b.page.getByTestId('batch-view')).toContainText(`${done.counts.booked}`)
+    // "Print all labels" on desk B: the labels of the rows desk A booked come through desk B's own
+    // Bring connection (their links are sealed in the shared database for the same Bring user).
+    const labelsBefore = bring.requests.filter((r) => r.routeId === 'booking.label-file').length
+    await b.page.getByTestId('batch-labels').click()
+    await expect(b.page.getByTestId('batch-files')).toHaveText(`Åpnet én PDF med ${done.counts.booked} etikettside(r).`, { timeout: 20_000 })
+    const fetchedByB = bring.requests.filter((r) => r.routeId === 'booking.label-file').length - labelsBefore
+    expect(fetchedByB).toBeGreaterThan(0) // desk A's rows
+    expect(fetchedByB).toBeLessThan(done.counts.booked) // desk B's own were already on disk
     await b.page.screenshot({ path: path.join(screenshotDir, 'team-batch-nb.png'), fullPage: true })
   } finally {
     for (const c of cleanups.reverse()) await c().catch(() => undefined)

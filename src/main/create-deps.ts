@@ -19,6 +19,7 @@ import { createShipmentsRepo } from './services/store/shipments-repo'
 import { sqliteShipmentsStore } from './services/store/shipments-store'
 import { createSharedConnection } from './services/store/shared/shared-connection'
 import { lazyPgShipmentsStore } from './services/store/shared/pg-shipments-store'
+import { createLabelLinksSeal } from './services/store/shared/label-links-seal'
 import { createSharedDbService } from './services/store/shared/shared-db-service'
 import { followSharedChanges } from './services/store/shared/follow-changes'
 import { createSharedPacer } from './services/store/shared/shared-pacer'
@@ -119,7 +120,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const db = history.db
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = teamMode ? lazyPgPickupsStore(sharedConnection.database, sharedConnection.deskName()) : sqlitePickupsStore(createPickupsRepo(db))
-  const shipmentsStore = teamMode ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName()), shipments, opts.logger) : sqliteShipmentsStore(shipments)
+  const labelSeal = createLabelLinksSeal(() => credentials.current())
+  const shipmentsStore = teamMode ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName(), labelSeal), shipments, opts.logger) : sqliteShipmentsStore(shipments)
   const interrupted = {
     shipments: await shipmentsStore
       .recoverInterrupted({
@@ -276,7 +278,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     drafts: await createDraftsStore(opts.userDataDir),
     shipments,
     shipmentsStore,
-    sharedDb: createSharedDbService({ settings, secretStore: opts.secretStore, connection: sharedConnection, localDb: db, activeInThisRun: teamMode }),
+    sharedDb: createSharedDbService({ settings, secretStore: opts.secretStore, connection: sharedConnection, localDb: db, activeInThisRun: teamMode, labelSeal }),
     booking,
     pickupsRepo,
     pickups,

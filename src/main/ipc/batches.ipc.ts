@@ -1,3 +1,4 @@
+import { shipmentsMissingLabels } from '../services/maintenance/crash-leftovers'
 import { AppError } from '../../shared/ipc/app-error'
 import { mergeBatchLabels, writeBatchResult } from '../services/batches/batch-files'
 import { resolveLabelPath } from '../services/labels/label-files'
@@ -58,6 +59,9 @@ export const batchesHandlers: Pick<
   'batches:delete': async ({ id }, { batches }) => ({ deleted: await batches.remove(id) }),
   async 'batches:openLabels'({ id }, deps) {
     await deps.batches.get(id)
+    // Rows booked by another desk (team mode) get their labels through this desk's own Bring connection.
+    const missing = await shipmentsMissingLabels((await deps.batchesRepo.rows(id)).filter((r) => r.status === 'booked' && r.shipmentId), deps.app.labelsDir)
+    for (const row of missing) await deps.booking.labelOnThisDesk(row.shipmentId!).catch(() => undefined) // reported as missing below
     const merged = await mergeBatchLabels(deps.app.labelsDir, id, await deps.batchesRepo.rows(id))
     if (merged.labels === 0) throw AppError.field('id', 'No labels to print yet: no row of this batch has been booked with a label.')
     await deps.batchesRepo.setFiles(id, { labelsPdf: merged.file })

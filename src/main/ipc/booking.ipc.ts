@@ -41,9 +41,9 @@ export const bookingHandlers: Pick<
   'shipments:retry': async ({ id, confirmLive }, { booking }) => shipmentView(await booking.retry(id, { confirmLive })),
   'labels:download': async ({ id }, { booking }) => shipmentView(await booking.downloadLabelAgain(id)),
   /** Opens the local copy (works offline); only files inside the app's labels folder. */
-  async 'labels:open'({ id }, { shipmentsStore, app, openPath }) {
-    const file = await shipmentsStore.labelFile(id)
-    if (!file) throw AppError.field('id', 'No label saved for this shipment yet. Use “Download label”.')
+  async 'labels:open'({ id }, { booking, app, openPath }) {
+    // Team mode: a label another desk booked is fetched through this desk's own Bring connection first.
+    const file = await booking.labelOnThisDesk(id)
     const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
     if (problem) throw new AppError('INTERNAL', `The label could not be opened: ${problem}`)
     return { opened: true }

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { promises as fs } from 'node:fs'
 import { AppError } from '../../../shared/ipc/app-error'
 import { createSingleFlight } from '../requests/single-flight'
 import type { BookingForm, Confirmation, ShipmentRecord } from '../../../shared/domain/booking'
@@ -219,10 +220,34 @@ export function createBookingService(deps: Deps) {
 
     async downloadLabelAgain(id: string): Promise<ShipmentRecord> {
       const s = await deps.repo.get(id)
-      if (!s?.confirmation?.labelUrl) throw AppError.field('id', 'This shipment has no label link.')
-      await saveLabel(id, s.confirmation.labelUrl, s.confirmation.consignmentNumber)
+      if (!s?.confirmation?.labelUrl) throw noLabelLink(s)
+      await saveLabel(id, s.confirmation.labelUrl, s.confirmation.consignmentNumber, s.mode)
       return (await deps.repo.get(id))!
+    },
+
+    /**
+     * The label's file in this desk's labels folder, downloaded through this desk's own Bring
+     * connection when it is not there (team mode: another desk booked it; or it was deleted).
+     */
+    async labelOnThisDesk(id: string): Promise<string> {
+      const file = await deps.repo.labelFile(id)
+      if (file && (await isFile(path.join(deps.labelsDir, path.basename(file))))) return path.basename(file)
+      const s = await deps.repo.get(id)
+      if (!s?.confirmation?.labelUrl) {
+        if (!file && !s?.desk) throw AppError.field('id', 'No label saved for this shipment yet. Use “Download label”.')
+        throw noLabelLink(s)
+      }
+      await saveLabel(id, s.confirmation.labelUrl, s.confirmation.consignmentNumber, s.mode)
+      return labelFileName(s.confirmation.consignmentNumber, 'label')
     }
   }
 }
 export type BookingService = ReturnType<typeof createBookingService>
+
+const isFile = (file: string): Promise<boolean> => fs.stat(file).then((st) => st.isFile(), () => false)
+
+/** Team mode: a desk signed in as another Bring user cannot open the links another desk sealed. */
+const noLabelLink = (s: ShipmentRecord | null): AppError =>
+  s?.desk && s.confirmation
+    ? AppError.field('id', `This label can only be fetched by a desk signed in as the Bring API user that booked it (desk “${s.desk}”). Print it there, or sign in here as that user.`)
+    : AppError.field('id', 'This shipment has no label link.')

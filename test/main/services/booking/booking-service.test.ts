@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { useTempDir } from '../../../helpers/temp-dir'
@@ -174,6 +174,18 @@ describe('booking: never lose, never double', () => {
     expect(await c.invoke('labels:download', { id: res.data.id })).toMatchObject({ ok: true, data: { hasLabel: true } })
     expect(await c.invoke('labels:open', { id: res.data.id })).toMatchObject({ ok: true })
     expect(c.openedPaths).toEqual([path.join(c.deps.app.labelsDir, `${res.data.consignmentNumber}.pdf`)])
+  })
+
+  it('"Open label" fetches a label that is not in this desk\'s labels folder (deleted, or booked by another desk) through Bring again', async () => {
+    const c = await bringTest()
+    const res = (await submit(c)) as { data: ShipmentDetail }
+    const file = path.join(c.deps.app.labelsDir, `${res.data.consignmentNumber}.pdf`)
+    await rm(file)
+    const fetched = c.sim.requests.filter((r) => r.routeId === 'booking.label-file').length
+    expect(await c.invoke('labels:open', { id: res.data.id })).toMatchObject({ ok: true })
+    expect(c.openedPaths).toEqual([file])
+    expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(c.sim.requests.filter((r) => r.routeId === 'booking.label-file').length).toBe(fetched + 1)
   })
 })
 

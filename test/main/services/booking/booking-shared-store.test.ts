@@ -15,6 +15,8 @@ import { writeFile } from 'node:fs/promises'
 import type { ShipmentDetail } from '../../../../src/shared/domain/booking'
 
 type Core = Awaited<ReturnType<typeof startCore>>
+/** The same shop, but a desk signed in as another Bring API user. */
+const otherBringUser = { apiUid: 'lager@example.no', apiKey: 'another-Secret-Key-98765' }
 
 describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL history (two desks)', () => {
   const tempDir = useTempDir()
@@ -25,25 +27,25 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
   })
 
   async function twoDesks() {
-    const sim = createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers }] })
+    const sim = createSimulator({ accounts: [sandboxAccount, { ...testAccount, customers: demoCustomers }, { ...otherBringUser, customers: demoCustomers }] })
     const server = await startSimulatorServer(sim)
     cleanup.push(() => server.close())
     const url = await newDatabase()
     // Each desk as a user sets it up: Settings → Shared database (saved in settings.json), its own userData.
-    const desk = async (name: string): Promise<{ core: Core }> => {
+    const desk = async (name: string, bringUser = testAccount): Promise<{ core: Core }> => {
       const dir = await tempDir()
       await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ sharedDatabase: { url, tls: false, caFile: '', deskName: name } }))
       const core = await startCore(dir, { timeoutMs: 1000, bring: { sim, server } })
       cleanup.push(() => core.close())
-      await core.useBringTest()
+      expect((await core.invoke('credentials:save', bringUser)).ok).toBe(true)
       return { core }
     }
-    return { sim, url, a: await desk('Desk A'), b: await desk('Desk B') }
+    return { sim, url, desk, a: await desk('Desk A'), b: await desk('Desk B') }
   }
   const bookings = (sim: ReturnType<typeof createSimulator>) => sim.requests.filter((r) => r.routeId === 'booking.book')
 
-  it('desk A books; desk B hears of it within a second and sees it in its history; the label reached only desk A’s labels folder', async () => {
-    const { sim, a, b } = await twoDesks()
+  it('desk A books; desk B hears of it within a second and sees it in its history; desk B fetches the label through its own Bring connection, a desk signed in as another Bring user cannot', async () => {
+    const { sim, a, b, desk } = await twoDesks()
     const heardOnB: { shipmentId: string; desk: string; status: string }[] = []
     b.core.deps.events.subscribe((event, payload) => event === 'shipments:changed' && heardOnB.push(payload as (typeof heardOnB)[number]))
     await new Promise((r) => setTimeout(r, 300)) // desk B's LISTEN is up
@@ -67,10 +69,18 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     const pdf = `${booked.confirmation!.consignmentNumber}.pdf`
     expect(existsSync(path.join(a.core.deps.app.labelsDir, pdf))).toBe(true)
     expect(existsSync(path.join(b.core.deps.app.labelsDir, pdf))).toBe(false)
-    // The label link (and its token) stayed on desk A: it can download the label again, desk B cannot.
+    // The label link went into the shared database sealed for this Bring user: desk B (same user) opens
+    // the label, fetched through its own connection; a desk signed in as another Bring user cannot.
     expect((await a.core.invoke('labels:download', { id: booked.id })).ok).toBe(true)
-    const fromB = await b.core.invoke('labels:download', { id: booked.id })
-    expect((fromB as { error: { message: string } }).error.message).toMatch(/no label link/)
+    const files = sim.requests.filter((r) => r.routeId === 'booking.label-file').length
+    expect(await b.core.invoke('labels:open', { id: booked.id })).toMatchObject({ ok: true })
+    expect(b.core.openedPaths).toEqual([path.join(b.core.deps.app.labelsDir, pdf)])
+    expect(existsSync(path.join(b.core.deps.app.labelsDir, pdf))).toBe(true)
+    expect(sim.requests.filter((r) => r.routeId === 'booking.label-file').length).toBe(files + 1)
+    const c = await desk('Desk C', otherBringUser)
+    const fromC = await c.core.invoke('labels:open', { id: booked.id })
+    expect((fromC as { error: { message: string } }).error.message).toMatch(/signed in as the Bring API user that booked it \(desk “Desk A”\)/)
+    expect(c.core.openedPaths).toEqual([])
   })
 
   it('both desks submit the same form at once: Bring receives one booking, both see that one', async () => {

@@ -17,7 +17,7 @@ type Clock = { now: Date }
 const engines = () =>
   storeEngines<[clock: Clock, name?: string], Desk>({
     sqlite: (db, clock) => ({ pickups: sqlitePickupsStore(createPickupsRepo(db, () => clock.now)), shipments: sqliteShipmentsStore(createShipmentsRepo(db, () => clock.now)) }),
-    postgres: (db, clock, name = 'Desk A') => ({ pickups: pgPickupsStore(db, name, () => clock.now), shipments: pgShipmentsStore(db, name, () => clock.now) })
+    postgres: (db, clock, name = 'Desk A') => ({ pickups: pgPickupsStore(db, name, () => clock.now), shipments: pgShipmentsStore(db, name, { now: () => clock.now }) })
   })
 
 const pickup = (over: Partial<NewPickup> = {}): NewPickup => ({

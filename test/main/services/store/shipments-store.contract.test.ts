@@ -19,7 +19,7 @@ type Clock = { now: Date }
 const engines = () =>
   storeEngines<[clock: Clock, desk?: string], ShipmentsStore>({
     sqlite: (db, clock) => sqliteShipmentsStore(createShipmentsRepo(db, () => clock.now)),
-    postgres: (db, clock, desk = 'Desk A') => pgShipmentsStore(db, desk, () => clock.now)
+    postgres: (db, clock, desk = 'Desk A') => pgShipmentsStore(db, desk, { now: () => clock.now })
   })
 
 for (const [engine, factory, skipReason] of engines()) {

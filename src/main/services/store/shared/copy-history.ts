@@ -3,6 +3,7 @@ import { withoutLabelLinks } from '../../../../shared/domain/booking'
 import type { Db } from '../db'
 import type { SharedSchema } from './shared-schema'
 import type { ShipmentRow } from '../shipments-repo'
+import type { LabelLinksSeal } from './label-links-seal'
 
 type LocalRow = Omit<ShipmentRow, 'tracking_state'>
 
@@ -13,7 +14,7 @@ const CHUNK = 500
  * is already there (same id or same client request id) is skipped, so running it twice copies
  * nothing twice.
  */
-export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, desk: string): Promise<{ copied: number; alreadyThere: number }> {
+export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, desk: string, seal?: LabelLinksSeal): Promise<{ copied: number; alreadyThere: number }> {
   const page = local.prepare<[number, number], LocalRow & { rowid: number }>('SELECT rowid, * FROM shipments WHERE rowid > ? ORDER BY rowid LIMIT ?')
   let after = 0
   let copied = 0
@@ -23,10 +24,13 @@ export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, d
     if (rows.length === 0) break
     after = rows[rows.length - 1].rowid
     seen += rows.length
+    // The label links go in only sealed (for desks signed in as the same Bring user).
+    const confirmations = rows.map((r) => (r.confirmation_json ? (JSON.parse(r.confirmation_json) as { labelUrl?: string; waybillUrl?: string }) : null))
+    const sealed = await Promise.all(rows.map(async (r, i) => (seal && confirmations[i] ? seal.seal(r.id, { labelUrl: confirmations[i].labelUrl, waybillUrl: confirmations[i].waybillUrl }) : null)))
     const result = await shared
       .insertInto('shipments')
       .values(
-        rows.map((r) => ({
+        rows.map((r, i) => ({
           id: r.id,
           client_request_id: r.client_request_id,
           desk,
@@ -46,8 +50,8 @@ export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, d
           label_file: r.label_file,
           form_json: r.form_json,
           request_json: r.request_json,
-          // The label links stay in this desk's own file.
-          confirmation_json: r.confirmation_json && JSON.stringify(withoutLabelLinks(JSON.parse(r.confirmation_json) as Record<string, unknown>)),
+          confirmation_json: confirmations[i] && JSON.stringify(withoutLabelLinks(confirmations[i])),
+          label_links_sealed: sealed[i],
           error_json: r.error_json
         }))
       )

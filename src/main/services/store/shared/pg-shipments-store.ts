@@ -8,6 +8,7 @@ import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
 import type { SharedSchema, ShipmentsTable } from './shared-schema'
 import { lazyStore } from './lazy-store'
 import { isLongNumber, literalCondition, searchCondition } from './pg-search'
+import type { LabelLinksSeal } from './label-links-seal'
 
 const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id', 'desk'] as const
 
@@ -21,15 +22,21 @@ const RECENT_ROWS = 2000
  * (the contract tests run both); search is a pg_trgm GIN index over the same columns, newest first
  * by booking time, then insertion order (seq).
  */
-export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = () => new Date()): ShipmentsStore {
-  const detail = (r: Row): ShipmentRecord => ({
-    ...summary({ ...r, tracking_state: null } as SummaryRow),
-    updatedAt: r.updated_at,
-    form: storedBookingFormSchema.parse(r.form_json),
-    request: r.request_json,
-    confirmation: r.confirmation_json ? confirmationSchema.parse(r.confirmation_json) : null,
-    error: (r.error_json as ShipmentRecord['error']) ?? null
-  })
+export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: { seal?: LabelLinksSeal; now?: () => Date } = {}): ShipmentsStore {
+  const now = opts.now ?? (() => new Date())
+  const detail = async (r: Row): Promise<ShipmentRecord> => {
+    const confirmation = r.confirmation_json ? confirmationSchema.parse(r.confirmation_json) : null
+    // The label links come back only to a desk signed in as the Bring user that sealed them.
+    const links = confirmation && r.label_links_sealed && opts.seal ? await opts.seal.open(r.id, r.label_links_sealed) : null
+    return {
+      ...summary({ ...r, tracking_state: null } as SummaryRow),
+      updatedAt: r.updated_at,
+      form: storedBookingFormSchema.parse(r.form_json),
+      request: r.request_json,
+      confirmation: confirmation && links ? confirmationSchema.parse({ ...confirmation, ...links }) : confirmation,
+      error: (r.error_json as ShipmentRecord['error']) ?? null
+    }
+  }
   const byId = async (id: string): Promise<Row | undefined> => (await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined
   const touch = () => now().toISOString()
 
@@ -122,6 +129,7 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
           consignment_number: confirmation.consignmentNumber,
           package_numbers: confirmation.packageNumbers.join(' ') || null,
           confirmation_json: JSON.stringify(withoutLabelLinks(confirmation)),
+          label_links_sealed: opts.seal ? await opts.seal.seal(id, { labelUrl: confirmation.labelUrl, waybillUrl: confirmation.waybillUrl }) : null,
           error_json: null
         })
         .where('id', '=', id)
@@ -145,11 +153,11 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
     },
     get: async (id) => {
       const r = await byId(id)
-      return r ? detail(r) : null
+      return r ? await detail(r) : null
     },
     findByClientRequest: async (clientRequestId) => {
       const r = (await db.selectFrom('shipments').selectAll().where('client_request_id', '=', clientRequestId).executeTakeFirst()) as Row | undefined
-      return r ? detail(r) : null
+      return r ? await detail(r) : null
     },
     labelFile: async (id) => (await db.selectFrom('shipments').select('label_file').where('id', '=', id).executeTakeFirst())?.label_file ?? null,
     bookedLabelFiles: async () =>
@@ -196,8 +204,8 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, now = (
 }
 
 /** The PostgreSQL store behind a connection opened on first use (and retried after a failure). */
-export const lazyPgShipmentsStore = (open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string): ShipmentsStore =>
-  lazyStore<Omit<ShipmentsStore, 'handOffNow'>>(open, (db) => pgShipmentsStore(db, desk), {
+export const lazyPgShipmentsStore = (open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string, seal?: LabelLinksSeal): ShipmentsStore =>
+  lazyStore<Omit<ShipmentsStore, 'handOffNow'>>(open, (db) => pgShipmentsStore(db, desk, { seal }), {
     insertPending: true,
     replaceRequest: true,
     markSending: true,

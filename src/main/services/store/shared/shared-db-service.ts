@@ -6,10 +6,11 @@ import type { SharedDatabaseForm } from '../../../../shared/domain/shared-databa
 import { SHARED_DB_SECRET_ACCOUNT, deskNameOr, sharedDatabaseConfig, type SharedConnection } from './shared-connection'
 import { openSharedDatabase, SharedDatabaseError } from './shared-database'
 import { copyAddressBookInto, copyHistoryInto } from './copy-history'
+import type { LabelLinksSeal } from './label-links-seal'
 import { localizePhrase } from '../../../../shared/domain/phrases-nb'
 
 /** Settings → Shared database: test, save (password to the keychain), leave, and copy this desk's history in. */
-export function createSharedDbService(deps: { settings: SettingsStore; secretStore: SecretStore; connection: SharedConnection; localDb: Db; activeInThisRun: boolean }) {
+export function createSharedDbService(deps: { settings: SettingsStore; secretStore: SecretStore; connection: SharedConnection; localDb: Db; activeInThisRun: boolean; labelSeal?: LabelLinksSeal }) {
   const asFieldError = (err: unknown): AppError => (err instanceof SharedDatabaseError ? AppError.field('url', err.message) : (err as AppError))
 
   async function test(form: Pick<SharedDatabaseForm, 'url' | 'tls' | 'caFile' | 'password'>): Promise<{ serverVersion: string }> {
@@ -57,7 +58,7 @@ export function createSharedDbService(deps: { settings: SettingsStore; secretSto
       if (!deps.settings.get().sharedDatabase.url) throw new AppError('INVALID_INPUT', 'Choose and save a shared database first.')
       try {
         const shared = await deps.connection.database()
-        const history = await copyHistoryInto(deps.localDb, shared.db, deps.connection.deskName())
+        const history = await copyHistoryInto(deps.localDb, shared.db, deps.connection.deskName(), deps.labelSeal)
         return { ...history, addressBook: await copyAddressBookInto(deps.localDb, shared.db, deps.connection.deskName()) }
       } catch (err) {
         throw asFieldError(err)

@@ -138,9 +138,11 @@ export interface ShipmentsTable {
   label_file: string | null
   form_json: ColumnType<unknown, string, string>
   request_json: ColumnType<unknown, string, string>
-  /** Without the label links: their access tokens stay on the desk that booked. */
+  /** Without the label links: their access tokens are only in label_links_sealed. */
   confirmation_json: ColumnType<unknown, string | null, string | null>
   error_json: ColumnType<unknown, string | null, string | null>
+  /** The label links, sealed with a key only desks signed in as the same Bring user can derive. */
+  label_links_sealed: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** What is searched and filtered, one narrow row per shipment (kept by a trigger on shipments). */

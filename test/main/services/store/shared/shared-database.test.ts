@@ -5,6 +5,7 @@ import { sharedMigrations } from '../../../../../src/main/services/store/shared/
 import { pgBatchesStore } from '../../../../../src/main/services/store/shared/pg-batches-store'
 import type { SharedSchema } from '../../../../../src/main/services/store/shared/shared-schema'
 import { openSharedDatabase, SharedDatabaseError, type SharedDatabase } from '../../../../../src/main/services/store/shared/shared-database'
+import { createLabelLinksSeal } from '../../../../../src/main/services/store/shared/label-links-seal'
 import { pgShipmentsStore } from '../../../../../src/main/services/store/shared/pg-shipments-store'
 import { domesticForm } from '../../../../helpers/booking-form'
 import { postgresUnavailable, usePostgresDatabase } from '../../../../helpers/postgres'
@@ -90,6 +91,23 @@ describe.skipIf(postgresUnavailable() !== '')('shared PostgreSQL database', () =
     await client.end()
     expect(JSON.stringify(rows)).not.toMatch(/SECRET/)
     expect((await store.get(s.id))!.confirmation).toEqual({ consignmentNumber: '70438101000000001', packageNumbers: [] })
+  })
+
+  it('label links go in sealed: another desk signed in as the same Bring user gets them, one signed in as another does not', async () => {
+    const url = await newDatabase()
+    const desk = async (name: string, apiKey: string) => pgShipmentsStore((await connect(url)).db, name, { seal: createLabelLinksSeal(async () => ({ apiUid: 'shop@example.no', apiKey })) })
+    const deskA = await desk('Desk A', 'key-1')
+    const s = await deskA.insertPending(domesticForm(), {}, 'live')
+    const links = { labelUrl: 'https://api.bring.com/labels/x?token=SECRET-LABEL-TOKEN', waybillUrl: 'https://api.bring.com/waybill?token=SECRET-WAYBILL' }
+    await deskA.markBooked(s.id, { consignmentNumber: '70438101000000001', packageNumbers: [], ...links })
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    const { rows } = await client.query('SELECT * FROM shipments')
+    await client.end()
+    expect(JSON.stringify(rows)).not.toMatch(/SECRET|labels\/x/)
+    expect(rows[0].label_links_sealed).toMatch(/^v1\./)
+    expect((await (await desk('Desk B', 'key-1')).get(s.id))!.confirmation).toEqual({ consignmentNumber: '70438101000000001', packageNumbers: [], ...links })
+    expect((await (await desk('Desk C', 'another-key')).get(s.id))!.confirmation).toEqual({ consignmentNumber: '70438101000000001', packageNumbers: [] })
   })
 
   it('tells every other desk about a new booking within a second (LISTEN/NOTIFY), without polling', async () => {
