@@ -96,9 +96,11 @@ export async function benchPgSearch(): Promise<{ results: PgSearchResult[]; byte
   const adminUrl = process.env.FRAKTDESK_BENCH_PG_URL ?? server!.adminUrl
   try {
     const url = new URL(adminUrl)
-    url.pathname = '/fraktdesk_bench'
+    // One database per size: a quick run must not replace the seeded million.
+    const name = `fraktdesk_bench_${n}`
+    url.pathname = `/${name}`
     // A server of your own (FRAKTDESK_BENCH_PG_URL) keeps the seeded database between runs.
-    if (!(await alreadySeeded(url.toString(), n))) await seed(await createDatabase(adminUrl, 'fraktdesk_bench'), n)
+    if (!(await alreadySeeded(url.toString(), n))) await seed(await createDatabase(adminUrl, name), n)
     const shared = await openSharedDatabase({ url: url.toString(), tls: { enabled: false } })
     const store = pgShipmentsStore(shared.db, 'Bench desk')
     const cases: { query: string; filter: string; f: Record<string, string> }[] = [

@@ -152,6 +152,31 @@ for (const [engine, factory, skipReason] of engines()) {
       expect(await store.count({ query: '', status: 'booked' })).toEqual({ total: 1, totalExact: true })
     })
 
+    it('a search whose matches are all long ago: newest first across months and years, pages with offset, filters and counts', async () => {
+      const clock = { now: new Date('2024-01-03T08:00:00Z') }
+      const store = await factory()(clock)
+      // Two years, a shipment every 5 days: "Hansen 4…" only in 2024, every other shipment since is someone else.
+      const made: { name: string; at: string; mode: 'test' | 'sandbox' }[] = []
+      for (let i = 0; i < 146; i++) {
+        clock.now = new Date(Date.UTC(2024, 0, 3 + i * 5, 8))
+        const name = i < 60 && i % 3 === 0 ? `Ola Hansen ${4000 + i}` : `Kari Nordmann ${4000 + i}`
+        const mode = i % 2 ? 'test' : 'sandbox'
+        await store.insertPending(domesticForm(recipient(name)), {}, mode)
+        made.push({ name, at: clock.now.toISOString(), mode })
+      }
+      const expected = made.filter((m) => m.name.startsWith('Ola Hansen 4')).reverse()
+      const names = async (f: Partial<Parameters<ShipmentsStore['list']>[0]>) => (await store.list({ query: 'Hansen 4', limit: 100, offset: 0, ...f })).items.map((s) => s.recipientName)
+      expect(await names({})).toEqual(expected.map((m) => m.name))
+      expect(await names({ limit: 4, offset: 5 })).toEqual(expected.slice(5, 9).map((m) => m.name))
+      expect(await names({ offset: 5 })).toEqual(expected.slice(5).map((m) => m.name))
+      expect(await names({ mode: 'test' })).toEqual(expected.filter((m) => m.mode === 'test').map((m) => m.name))
+      expect(await names({ from: '2024-03-01', to: '2024-05-31' })).toEqual(expected.filter((m) => m.at >= '2024-03-01' && m.at < '2024-06-01').map((m) => m.name))
+      expect(await names({ query: 'hansen 4003' })).toEqual(['Ola Hansen 4003'])
+      expect(await names({ query: 'hansen 9' })).toEqual([])
+      expect(await store.count({ query: 'Hansen 4' })).toEqual({ total: expected.length, totalExact: true })
+      expect(await store.count({ query: 'Hansen 4', from: '2024-03-01', to: '2024-05-31' })).toEqual({ total: expected.filter((m) => m.at >= '2024-03-01' && m.at < '2024-06-01').length, totalExact: true })
+    })
+
     it(`says "${TOTAL_CAP}+" rather than counting every match`, async () => {
       const clock = { now: new Date('2026-03-01T10:00:00Z') }
       const store = await factory()(clock)

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 
 /** The user's search as the index holds it: lower case, no control characters. */
 // eslint-disable-next-line no-control-regex
-const searchable = (query: string): string => query.trim().replace(/[\u0000-\u001f]/g, '').toLowerCase()
+export const searchable = (query: string): string => query.trim().replace(/[\u0000-\u001f]/g, '').toLowerCase()
 
 /** `LIKE` pattern for a substring, the user's text taken literally (no wildcards). */
 export function substringPattern(query: string): string {

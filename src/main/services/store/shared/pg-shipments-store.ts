@@ -9,6 +9,7 @@ import type { SharedSchema, ShipmentsTable } from './shared-schema'
 import { lazyStore } from './lazy-store'
 import { isLongNumber, literalCondition, searchCondition } from './pg-search'
 import type { LabelLinksSeal } from './label-links-seal'
+import { periodSearch } from './pg-period-search'
 
 const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id', 'desk'] as const
 
@@ -56,6 +57,7 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
   const matching = (query: string) => searchCondition(query, { digitWindows: true })
   /** The search table's rows that match, with the filters. */
   const searched = (filter: ShipmentFilterQuery) => narrowed(db.selectFrom('shipment_search'), filter).where(matching(filter.query.trim()))
+  const byPeriods = (filter: ShipmentFilterQuery) => periodSearch(db, { query: filter.query, status: filter.status, mode: filter.mode, from: filter.from, before: filter.to && nextDay(filter.to) })
 
   return {
     engine: 'postgres',
@@ -187,14 +189,19 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
       const recent = narrowed(db.selectFrom('shipment_search').select(['seq', 'created_at', 'search_text']), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(RECENT_ROWS)
       let seqs = isLongNumber(query) ? [] : (await db.selectFrom(recent.as('recent')).select('seq').where(literalCondition(query)).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()).map((r) => r.seq)
       if (seqs.length < filter.limit) {
-        // Sorting by a collation the time index does not have makes the planner use the search indexes.
-        seqs = (await searched(filter).select('seq').orderBy(sql`created_at COLLATE "C"`, 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()).map((r) => r.seq)
+        // 4+ characters: the newest ten-day periods first (pg-period-search.ts); else the search indexes'
+        // matches sorted by time (sorting by a collation the time index lacks makes the planner use them).
+        seqs =
+          (await byPeriods(filter).newest(filter.offset + filter.limit))?.slice(filter.offset) ??
+          (await searched(filter).select('seq').orderBy(sql`created_at COLLATE "C"`, 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()).map((r) => r.seq)
       }
       if (seqs.length === 0) return { items: [] }
       return page(await db.selectFrom('shipments').select(summaryColumns).where('seq', 'in', seqs).orderBy('created_at', 'desc').orderBy('seq', 'desc').execute())
     },
     async count(filter) {
       noAttention(filter)
+      const fromPeriods = filter.query.trim() ? await byPeriods(filter).count(TOTAL_CAP + 1) : null
+      if (fromPeriods !== null) return { total: Math.min(fromPeriods, TOTAL_CAP), totalExact: fromPeriods <= TOTAL_CAP }
       const rows = filter.query.trim() ? searched(filter).select(sql<number>`1`.as('one')).limit(TOTAL_CAP + 1) : narrowed(db.selectFrom('shipments').select(sql<number>`1`.as('one')), filter).limit(TOTAL_CAP + 1)
       const { n } = await db.selectFrom(rows.as('page')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
       const total = Number(n)

@@ -288,5 +288,47 @@ export const sharedMigrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await sql`ALTER TABLE shipments ADD COLUMN label_links_sealed text`.execute(db)
     }
+  },
+  '0009_period_grams': {
+    // A substring whose trigrams are all common ("ORDER-1012", "Hansen 4") made pg_trgm hand back tens
+    // of thousands of rows, all sorted by time to show the newest 100. This index keys each 4-character
+    // piece by its ten-day period ("2024-06-2" + "hans"): a search asks the newest periods first and
+    // stops when the page is full, so it sorts only one period's matches. An expression index: the
+    // narrow search table does not grow.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE FUNCTION fraktdesk_period_grams(created_at text, t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(array_agg(DISTINCT substr(created_at, 1, 9) || substr(t, i, 4)), '{}') FROM generate_series(1, char_length(t) - 3) AS i $$`.execute(db)
+      await sql`CREATE INDEX shipment_search_period_grams ON shipment_search USING gin (fraktdesk_period_grams(created_at, search_text))`.execute(db)
+      // The walk runs on the server: one round trip, a cached plan per period, however many periods are empty.
+      // want > 0: the seqs of the newest `want` matches, newest first; want < 0: up to -want matches, in no order (a count).
+      await sql`
+        CREATE FUNCTION fraktdesk_period_search(periods text[], grams text[], q text, want int, st text, md text, after text, before text)
+        RETURNS SETOF bigint LANGUAGE plpgsql STABLE AS $$
+        DECLARE
+          p text;
+          found int := 0;
+          n int;
+          keys text[];
+        BEGIN
+          FOREACH p IN ARRAY periods LOOP
+            keys := ARRAY(SELECT p || g FROM unnest(grams) AS g);
+            IF want > 0 THEN
+              RETURN QUERY SELECT s.seq FROM shipment_search s
+                WHERE fraktdesk_period_grams(s.created_at, s.search_text) @> keys AND strpos(s.search_text, q) > 0
+                  AND (st IS NULL OR s.status = st) AND (md IS NULL OR s.mode = md) AND (after IS NULL OR s.created_at >= after) AND (before IS NULL OR s.created_at < before)
+                ORDER BY s.created_at COLLATE "C" DESC, s.seq DESC LIMIT want - found;
+            ELSE
+              RETURN QUERY SELECT s.seq FROM shipment_search s
+                WHERE fraktdesk_period_grams(s.created_at, s.search_text) @> keys AND strpos(s.search_text, q) > 0
+                  AND (st IS NULL OR s.status = st) AND (md IS NULL OR s.mode = md) AND (after IS NULL OR s.created_at >= after) AND (before IS NULL OR s.created_at < before)
+                LIMIT -want - found;
+            END IF;
+            GET DIAGNOSTICS n = ROW_COUNT;
+            found := found + n;
+            EXIT WHEN found >= abs(want);
+          END LOOP;
+        END $$`.execute(db)
+    }
   }
 }
