@@ -1,3 +1,4 @@
+import { followHere } from '../services/tracking/follow-here'
 import { AppError } from '../../shared/ipc/app-error'
 import { isAllowedExternalUrl } from '../services/security/url-policy'
 import { resolveLabelPath } from '../services/labels/label-files'
@@ -18,7 +19,10 @@ export const bookingHandlers: Pick<
     const t = trackingRepo.get(id)
     return t ? { state: t.state, stateSince: t.stateSince, checkedAt: t.checkedAt, nextDue: t.nextDue, lastError: t.lastError, packages: t.packages, price: t.price, currency: t.currency } : null
   },
-  'tracking:refresh': async ({ ids }, { tracking }) => tracking.refresh(ids),
+  async 'tracking:refresh'({ ids }, { tracking, trackingRepo, shipmentsStore, shipments }) {
+    await followHere(ids, { store: shipmentsStore, local: shipments, tracking, isFollowed: (id) => trackingRepo.get(id) !== null })
+    return tracking.refresh(ids)
+  },
   'booking:submit': async ({ form, confirmLive }, { booking }) => shipmentView(await booking.submit(form, { confirmLive })),
   'shipments:list': async (filter, { shipmentsStore, settings }) => shipmentsStore.list({ ...filter, attentionDays: attentionDays(settings.get()) }),
   'shipments:count': async (filter, { shipmentsStore, settings }) => shipmentsStore.count({ ...filter, attentionDays: attentionDays(settings.get()) }),

@@ -96,6 +96,28 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     expect(bookings(sim)).toHaveLength(1)
   })
 
+  it('"Check now" on a shipment another desk booked: this desk follows it from then on, through its own Bring connection', async () => {
+    const { sim, a, b } = await twoDesks()
+    for (const d of [a, b]) expect((await d.core.invoke('mode:set', { mode: 'live', confirmLive: true })).ok).toBe(true)
+    const booked = (await a.core.invoke('booking:submit', { form: domesticForm(), confirmLive: true })) as { data: ShipmentDetail }
+    expect(booked.data).toMatchObject({ status: 'booked', mode: 'live' })
+    const tracked = () => sim.requests.filter((r) => r.routeId === 'tracking.track').length
+    expect((await b.core.invoke('tracking:get', { id: booked.data.id })) as { data: unknown }).toMatchObject({ ok: true, data: null })
+    const before = tracked()
+    expect(await b.core.invoke('tracking:refresh', { ids: [booked.data.id] })).toMatchObject({ ok: true, data: { checked: 1 } })
+    expect(tracked()).toBe(before + 1)
+    const state = (await b.core.invoke('tracking:get', { id: booked.data.id })) as { data: { state: string; checkedAt: string } | null }
+    expect(state.data).toMatchObject({ state: expect.any(String), checkedAt: expect.any(String) })
+    // Desk B's history shows the state now, and its own copy answers "Needs attention" for it from here on.
+    const listed = (await b.core.invoke('shipments:list', { query: 'Mottaker', limit: 10, offset: 0 })) as { data: { items: { id: string; trackingState: string | null; desk: string | null }[] } }
+    expect(listed.data.items).toEqual([expect.objectContaining({ id: booked.data.id, desk: 'Desk A', trackingState: state.data!.state })])
+    // A test booking has no tracking at Bring: nothing to follow, nothing asked.
+    for (const d of [a, b]) await d.core.invoke('mode:set', { mode: 'test' })
+    const testBooking = (await a.core.invoke('booking:submit', { form: domesticForm() })) as { data: ShipmentDetail }
+    expect(await b.core.invoke('tracking:refresh', { ids: [testBooking.data.id] })).toMatchObject({ ok: true, data: { checked: 0 } })
+    expect(tracked()).toBe(before + 1)
+  })
+
   it('the shared database is gone: the booking is refused with the reason, and nothing reaches Bring', async () => {
     const { sim, url, a } = await twoDesks()
     const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') })
