@@ -3,7 +3,7 @@ import type { ShipmentsStore } from '../store/shipments-store'
 import type { TrackingService } from './tracking-service'
 
 /**
- * "Check now" on a booked shipment this desk does not follow yet: in team mode, one another desk
+ * "Refresh now" (Tracking) on a booked shipment this desk does not follow yet: in team mode, one another desk
  * booked (tracking is kept per desk, beside the desk's copy of the shipment). This desk takes a copy
  * of it and follows it from now on, through its own Bring connection. Test bookings have no tracking.
  */

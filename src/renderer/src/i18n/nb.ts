@@ -527,7 +527,7 @@ export const nb: Messages = {
   },
   sharedDb: {
     title: 'Felles database (team)',
-    help: 'Flere pakkebord kan dele én historikk i en PostgreSQL-database butikken driver. Hvert pakkebord beholder sin egen Bring API-nøkkel; etikettlenker blir på pakkebordet som booket. Foreløpig deles sendingshistorikken og bookingen; hentinger, adressebok, bunker, lagermeldinger og sporing blir på hvert pakkebord.',
+    help: 'Flere pakkebord kan dele sendingshistorikk, adressebok, bunker, hentinger og lagermeldinger i en PostgreSQL-database butikken driver. Hvert pakkebord beholder sin egen Bring API-nøkkel; etikettlenker lagres bare forseglet, så bare pakkebord logget inn som samme Bring-bruker kan skrive ut etiketten. Sporing følges av pakkebordet som booket («Oppdater nå» under Sporing på et annet pakkebord følger den der også).',
     local: 'Dette pakkebordet bruker sin egen historikkfil.',
     connected: 'Felles database: tilkoblet (PostgreSQL {{version}}), dette pakkebordet er «{{desk}}».',
     unreachable: 'Får ikke kontakt med den felles databasen: {{problem}} Booking avvises til den er tilbake.',

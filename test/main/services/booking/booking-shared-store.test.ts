@@ -96,7 +96,7 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     expect(bookings(sim)).toHaveLength(1)
   })
 
-  it('"Check now" on a shipment another desk booked: this desk follows it from then on, through its own Bring connection', async () => {
+  it('"Refresh now" on the tracking of a shipment another desk booked: this desk follows it from then on, through its own Bring connection', async () => {
     const { sim, a, b } = await twoDesks()
     for (const d of [a, b]) expect((await d.core.invoke('mode:set', { mode: 'live', confirmLive: true })).ok).toBe(true)
     const booked = (await a.core.invoke('booking:submit', { form: domesticForm(), confirmLive: true })) as { data: ShipmentDetail }
