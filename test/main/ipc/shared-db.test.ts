@@ -2,11 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { useTempDir } from '../../helpers/temp-dir'
-import { startCore } from '../../helpers/app-core'
+import { startCore, testAccount } from '../../helpers/app-core'
 import { domesticForm } from '../../helpers/booking-form'
 import { postgresUnavailable, usePostgresDatabase } from '../../helpers/postgres'
 import { createMemorySecretStore } from '../../../src/main/services/secrets/memory-secret-store'
 import { SHARED_DB_SECRET_ACCOUNT } from '../../../src/main/services/store/shared/shared-connection'
+import { createLabelLinksSeal } from '../../../src/main/services/store/shared/label-links-seal'
 
 type Core = Awaited<ReturnType<typeof startCore>>
 
@@ -76,8 +77,14 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     const { rows } = await client.query<{ desk: string; n: string }>('SELECT desk, count(*) AS n FROM shipments GROUP BY desk')
+    // The copied label links went in sealed only: no link in clear, yet this desk (same Bring user) prints them.
+    const copied = await client.query<{ id: string; confirmation_json: unknown; label_links_sealed: string }>("SELECT id, confirmation_json, label_links_sealed FROM shipments WHERE recipient_name = 'Ola Hansen'")
     await client.end()
     expect(rows).toEqual([{ desk: 'Pakkebord 1', n: '4' }])
+    expect(JSON.stringify(copied.rows)).not.toMatch(/labels\//)
+    const { id, label_links_sealed: sealed } = copied.rows[0]
+    expect(await createLabelLinksSeal(async () => testAccount).open(id, sealed)).toEqual({ labelUrl: expect.stringMatching(/\/booking-api\/labels\//) })
+    expect(await createLabelLinksSeal(async () => ({ ...testAccount, apiKey: 'another-key' })).open(id, sealed)).toBeNull()
     // The address book came along, with this desk's default sender as the team's.
     const book = data<{ items: { party: { name: string } }[] }>(await after.invoke('addressBook:list', { query: 'kari', kind: 'recipient' }))
     expect(book.items.map((e) => e.party.name)).toEqual(['Kari Mottaker'])
