@@ -61,7 +61,8 @@ interface LoadTimes {
 }
 
 async function readyAt(page: Page): Promise<LoadTimes> {
-  await page.waitForFunction(() => performance.getEntriesByName('fraktdesk:ready').length > 0)
+  // Both: the blank page marks itself ready in an effect, which can run before its first paint is recorded.
+  await page.waitForFunction(() => performance.getEntriesByName('fraktdesk:ready').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 10_000 })
   return page.evaluate(() => ({
     paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     ready: performance.getEntriesByName('fraktdesk:ready')[0].startTime
