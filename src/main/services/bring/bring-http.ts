@@ -64,7 +64,7 @@ const noop = (): void => {}
 
 /** Shared limiters so every client built in this process respects the same per-API budget. */
 const sharedLimiters = Object.fromEntries(
-  Object.entries(bringRateLimits).map(([api, rate]) => [api, createRateLimiter(rate, undefined, undefined, undefined, api === 'booking' || api === 'tracking')])
+  Object.entries(bringRateLimits).map(([api, rate]) => [api, createRateLimiter(rate, { evenly: api === 'booking' || api === 'tracking' })])
 ) as Record<BringApi, RateLimiter>
 
 /**

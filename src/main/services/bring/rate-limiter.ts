@@ -21,13 +21,21 @@ export interface RateLimiter {
  */
 export const WINDOW_SAFETY_MS = 50
 
+export interface RateLimiterOptions {
+  now?: () => number
+  sleep?: (ms: number) => Promise<void>
+  windowMs?: number
+  /** Spread the requests over the window instead of letting a burst go at once. */
+  evenly?: boolean
+}
+
 /**
  * Sliding window: at most `perSecond` starts in any 1000 ms plus the safety margin. `evenly` also
  * spaces starts by window/perSecond: a burst of 18 opening fresh connections arrives spread out, and
  * its late arrivals would share Bring's second with the next burst; evenly paced requests need a
  * delay of a whole gap (58 ms) to collide. Used for bookings, where a batch runs at the limit.
  */
-export function createRateLimiter(perSecond: number, now = () => Date.now(), sleep = defaultSleep, windowMs = 1000 + WINDOW_SAFETY_MS, evenly = false): RateLimiter {
+export function createRateLimiter(perSecond: number, { now = () => Date.now(), sleep = defaultSleep, windowMs = 1000 + WINDOW_SAFETY_MS, evenly = false }: RateLimiterOptions = {}): RateLimiter {
   const gapMs = evenly ? windowMs / perSecond : 0
   const starts: number[] = []
   let chain = Promise.resolve()

@@ -1,3 +1,4 @@
+import { defaultSettings } from '../../../shared/domain/settings'
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { recoverInterruptedRows, type InterruptedMessages } from './interrupted'
@@ -239,7 +240,7 @@ function listRequest(filter: ShipmentFilterQuery & { attentionDays?: { pickupDay
   }
   if (filter.attention) {
     where.push(`s.id IN (SELECT t.shipment_id FROM tracking t WHERE ${attentionCondition})`)
-    Object.assign(params, attentionCutoffs(new Date(), filter.attentionDays ?? { pickupDays: 5, silentDays: 3 }))
+    Object.assign(params, attentionCutoffs(new Date(), filter.attentionDays ?? { pickupDays: defaultSettings.attentionPickupDays, silentDays: defaultSettings.attentionSilentDays }))
   }
   if (filter.to) {
     add('s.created_at < @to', 'to', nextDay(filter.to))

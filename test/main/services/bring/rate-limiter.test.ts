@@ -10,9 +10,12 @@ describe('client-side rate limiting', () => {
   it('lets 18 booking requests start in a second and makes the 19th wait for the window', async () => {
     let t = 0
     const waits: number[] = []
-    const limiter = createRateLimiter(18, () => t, async (ms) => {
-      waits.push(ms)
-      t += ms
+    const limiter = createRateLimiter(18, {
+      now: () => t,
+      sleep: async (ms) => {
+        waits.push(ms)
+        t += ms
+      }
     })
     for (let i = 0; i < 18; i++) await limiter.acquire()
     expect(waits).toEqual([])
@@ -27,7 +30,7 @@ describe('client-side rate limiting', () => {
     // A fake clock where sleeping advances time; every request takes 120 ms to answer.
     const timers: { at: number; resolve: () => void }[] = []
     const sleep = (ms: number): Promise<void> => new Promise((resolve) => timers.push({ at: t + ms, resolve }))
-    const limiter = createRateLimiter(18, () => t, sleep, undefined, true) // as bring-http builds the booking limiter
+    const limiter = createRateLimiter(18, { now: () => t, sleep, evenly: true }) // as bring-http builds the booking limiter
     const starts: number[] = []
     let next = 0
     const worker = async (): Promise<void> => {
