@@ -249,5 +249,5 @@ const isFile = (file: string): Promise<boolean> => fs.stat(file).then((st) => st
 /** Team mode: a desk signed in as another Bring user cannot open the links another desk sealed. */
 const noLabelLink = (s: ShipmentRecord | null): AppError =>
   s?.desk && s.confirmation
-    ? AppError.field('id', `This label can only be fetched by a desk signed in as the Bring API user that booked it (desk “${s.desk}”). Print it there, or sign in here as that user.`)
+    ? AppError.templated('INVALID_INPUT', 'labelOtherBringUser', { desk: s.desk })
     : AppError.field('id', 'This shipment has no label link.')

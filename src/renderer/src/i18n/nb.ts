@@ -16,7 +16,8 @@ export const nb: Messages = {
     forbiddenSender: 'Dette vinduet har ikke lov til å snakke med Fraktdesk.',
     internal: 'Noe gikk galt i Fraktdesk. Det du skrev er tatt vare på; prøv igjen.',
     notSentHeaders: 'Ingenting ble sendt til Bring: API-brukeren eller klient-URL-en under Innstillinger inneholder tegn som ikke kan sendes. Rett dem under Innstillinger, og send på nytt.',
-    lostContact: 'Fraktdesk mistet kontakten med bakgrunnsprosessen. Start appen på nytt.'
+    lostContact: 'Fraktdesk mistet kontakten med bakgrunnsprosessen. Start appen på nytt.',
+    labelOtherBringUser: 'Bare et pakkebord som er logget inn som Bring API-brukeren som booket den, kan hente denne etiketten (pakkebord «{{desk}}»). Skriv den ut der, eller logg inn her som den brukeren.'
   },
   shortcuts: {
     title: 'Hurtigtaster',

@@ -80,6 +80,7 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     const c = await desk('Desk C', otherBringUser)
     const fromC = await c.core.invoke('labels:open', { id: booked.id })
     expect((fromC as { error: { message: string } }).error.message).toMatch(/signed in as the Bring API user that booked it \(desk “Desk A”\)/)
+    expect(fromC).toMatchObject({ error: { i18n: { key: 'labelOtherBringUser', params: { desk: 'Desk A' } } } }) // in the window's language
     expect(c.core.openedPaths).toEqual([])
   })
 
