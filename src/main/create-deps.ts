@@ -122,26 +122,27 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const pickupsRepo = teamMode ? lazyPgPickupsStore(sharedConnection.database, sharedConnection.deskName()) : sqlitePickupsStore(createPickupsRepo(db))
   const labelSeal = createLabelLinksSeal(() => credentials.current())
   const shipmentsStore = teamMode ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName(), labelSeal), shipments, opts.logger) : sqliteShipmentsStore(shipments)
+  // The shared database may not be reachable now: this desk's interrupted requests are recovered at the next start.
+  const unlessUnavailable = (what: string, recovery: Promise<{ notSent: number; unknown: number }>) =>
+    recovery.catch((err: unknown) => {
+      opts.logger.warn({ problem: (err as Error).message }, `interrupted ${what} not recovered: store unavailable`)
+      return { notSent: 0, unknown: 0 }
+    })
   const interrupted = {
-    shipments: await shipmentsStore
-      .recoverInterrupted({
+    shipments: await unlessUnavailable(
+      'bookings',
+      shipmentsStore.recoverInterrupted({
         notSent: `Fraktdesk stopped before this booking was sent. ${notSentMessage}`,
         unknown: `Fraktdesk stopped while this booking was being sent. ${outcomeUnknownMessage}`
       })
-      .catch((err: unknown) => {
-        // The shared database is not reachable now: this desk's interrupted bookings are recovered at the next start.
-        opts.logger.warn({ problem: (err as Error).message }, 'interrupted bookings not recovered: store unavailable')
-        return { notSent: 0, unknown: 0 }
-      }),
-    pickups: await pickupsRepo
-      .recoverInterrupted({
+    ),
+    pickups: await unlessUnavailable(
+      'pickups',
+      pickupsRepo.recoverInterrupted({
         notSent: `Fraktdesk stopped before this pickup was ordered. ${pickupNotSentMessage}`,
         unknown: `Fraktdesk stopped while this pickup was being ordered. ${pickupOutcomeUnknownMessage}`
       })
-      .catch((err: unknown) => {
-        opts.logger.warn({ problem: (err as Error).message }, 'interrupted pickups not recovered: store unavailable')
-        return { notSent: 0, unknown: 0 }
-      })
+    )
   }
   if (interrupted.shipments.notSent + interrupted.shipments.unknown + interrupted.pickups.notSent + interrupted.pickups.unknown > 0) {
     opts.logger.warn({ interrupted }, 'requests interrupted by the last shutdown: never handed off = not sent, cut off = outcome unknown')

@@ -12,8 +12,17 @@ export interface InterruptedMessages {
  */
 export function recoverInterruptedRows(db: Db, table: 'shipments' | 'pickups', messages: InterruptedMessages, at: string): { notSent: number; unknown: number } {
   const set = db.prepare(`UPDATE ${table} SET status = ?, error_json = ?, updated_at = ? WHERE status = ?`)
+  const moves = interruptedMoves(messages)
   return db.transaction(() => ({
-    notSent: set.run('not_sent', JSON.stringify({ code: 'NOT_SENT', message: messages.notSent }), at, 'pending').changes,
-    unknown: set.run('outcome_unknown', JSON.stringify({ code: 'INTERRUPTED', message: messages.unknown }), at, 'sending').changes
+    notSent: set.run(...moves.notSent, at, 'pending').changes,
+    unknown: set.run(...moves.unknown, at, 'sending').changes
   }))()
+}
+
+/** The status and error (as stored JSON) each interrupted row moves to: "pending" → notSent, "sending" → unknown. Both engines. */
+export function interruptedMoves(messages: InterruptedMessages): { notSent: ['not_sent', string]; unknown: ['outcome_unknown', string] } {
+  return {
+    notSent: ['not_sent', JSON.stringify({ code: 'NOT_SENT', message: messages.notSent })],
+    unknown: ['outcome_unknown', JSON.stringify({ code: 'INTERRUPTED', message: messages.unknown })]
+  }
 }

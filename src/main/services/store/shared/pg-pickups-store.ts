@@ -4,6 +4,7 @@ import { AppError } from '../../../../shared/ipc/app-error'
 import { groupTodays, pickupRecord } from '../pickups-repo'
 import type { PickupsStore } from '../pickups-store'
 import { lazyStore } from './lazy-store'
+import { recoverDeskRows } from './pg-interrupted'
 import type { PickupsTable, SharedSchema } from './shared-schema'
 
 const record = (r: Selectable<PickupsTable>) => ({ ...pickupRecord({ ...r, details: r.details_json, error: r.error_json }), desk: r.desk })
@@ -56,17 +57,7 @@ export function pgPickupsStore(db: Kysely<SharedSchema>, desk: string, now = () 
       const r = await db.updateTable('pickups').set({ status: 'sending', updated_at: touch() }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst()
       if (Number(r.numUpdatedRows) === 0) throw new AppError('BRING_NOT_SENT', 'This pickup is no longer waiting to be ordered, so it was not sent.')
     },
-    async recoverInterrupted(messages) {
-      const at = touch()
-      return db.transaction().execute(async (trx) => {
-        const move = async (from: 'pending' | 'sending', to: 'not_sent' | 'outcome_unknown', error: { code: string; message: string }): Promise<number> =>
-          Number((await trx.updateTable('pickups').set({ status: to, error_json: JSON.stringify(error), updated_at: at }).where('desk', '=', desk).where('status', '=', from).executeTakeFirst()).numUpdatedRows)
-        return {
-          notSent: await move('pending', 'not_sent', { code: 'NOT_SENT', message: messages.notSent }),
-          unknown: await move('sending', 'outcome_unknown', { code: 'INTERRUPTED', message: messages.unknown })
-        }
-      })
-    },
+    recoverInterrupted: (messages) => recoverDeskRows(db, 'pickups', desk, messages, touch()),
     async unknownShipments(ids) {
       if (ids.length === 0) return []
       const known = new Set((await db.selectFrom('shipments').select('id').where('id', 'in', ids).execute()).map((r) => r.id))

@@ -7,6 +7,7 @@ import { nextDay, shipmentReference, summary, type SummaryRow } from '../shipmen
 import { DuplicateRequestError, type ShipmentsStore } from '../shipments-store'
 import type { SharedSchema, ShipmentsTable } from './shared-schema'
 import { lazyStore } from './lazy-store'
+import { recoverDeskRows } from './pg-interrupted'
 import { isLongNumber, literalCondition, searchCondition } from './pg-search'
 import type { LabelLinksSeal } from './label-links-seal'
 import { periodSearch } from './pg-period-search'
@@ -164,18 +165,7 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     labelFile: async (id) => (await db.selectFrom('shipments').select('label_file').where('id', '=', id).executeTakeFirst())?.label_file ?? null,
     bookedLabelFiles: async () =>
       (await db.selectFrom('shipments').select(['id', 'label_file']).where('status', '=', 'booked').where('desk', '=', desk).execute()).map((r) => ({ id: r.id, labelFile: r.label_file })),
-    async recoverInterrupted(messages) {
-      // Only this desk's own rows: another desk may be sending right now.
-      const at = touch()
-      return db.transaction().execute(async (trx) => {
-        const move = async (from: 'pending' | 'sending', to: 'not_sent' | 'outcome_unknown', error: { code: string; message: string }): Promise<number> =>
-          Number((await trx.updateTable('shipments').set({ status: to, error_json: JSON.stringify(error), updated_at: at }).where('desk', '=', desk).where('status', '=', from).executeTakeFirst()).numUpdatedRows)
-        return {
-          notSent: await move('pending', 'not_sent', { code: 'NOT_SENT', message: messages.notSent }),
-          unknown: await move('sending', 'outcome_unknown', { code: 'INTERRUPTED', message: messages.unknown })
-        }
-      })
-    },
+    recoverInterrupted: (messages) => recoverDeskRows(db, 'shipments', desk, messages, touch()),
     async list(filter) {
       noAttention(filter)
       const page = (rows: Pick<Row, (typeof summaryColumns)[number]>[]) => ({ items: rows.map((r) => summary({ ...r, tracking_state: null })) })
