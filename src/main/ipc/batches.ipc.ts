@@ -61,7 +61,7 @@ export const batchesHandlers: Pick<
     await deps.batches.get(id)
     // Rows booked by another desk (team mode) get their labels through this desk's own Bring connection.
     const missing = await shipmentsMissingLabels((await deps.batchesRepo.rows(id)).filter((r) => r.status === 'booked' && r.shipmentId), deps.app.labelsDir)
-    for (const row of missing) await deps.booking.labelOnThisDesk(row.shipmentId!).catch(() => undefined) // reported as missing below
+    for (const row of missing) await deps.booking.downloadLabelAgain(row.shipmentId!).catch(() => undefined) // reported as missing below
     const merged = await mergeBatchLabels(deps.app.labelsDir, id, await deps.batchesRepo.rows(id))
     if (merged.labels === 0) throw AppError.field('id', 'No labels to print yet: no row of this batch has been booked with a label.')
     await deps.batchesRepo.setFiles(id, { labelsPdf: merged.file })
