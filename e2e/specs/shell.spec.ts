@@ -44,6 +44,26 @@ test('a changed setting survives a reload', async ({ launch }) => {
   await expect(app.page.getByTestId('mode-banner')).toContainText('Sandkasse')
 })
 
+test('a Norwegian desk opens in Norwegian: the first thing painted, not English until settings arrive', async ({ launch }) => {
+  const { page } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ mode: 'sandbox', language: 'nb' })) })
+  await expect(page.getByRole('navigation')).toContainText('Kunder')
+  // The window's first content, as React commits it (before or after settings have come back from main).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const text = document.getElementById('root')?.textContent
+      if (!text) return
+      ;(window as unknown as { firstText: string }).firstText = text
+      observer.disconnect()
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.reload()
+  const first = await page.waitForFunction(() => (window as unknown as { firstText?: string }).firstText).then((h) => h.jsonValue())
+  expect(first).toContain('Kunder')
+  expect(first).toContain('Innstillinger')
+  expect(first).not.toContain('Settings')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nb')
+})
+
 test('a corrupt settings file shows a notice and the app still works', async ({ launch }) => {
   const { page, shot } = await launch({
     prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), '{"mode": "sandbox", "language": ')

@@ -90,7 +90,7 @@ if (!app.requestSingleInstanceLock()) {
       origins: devServerUrl ? [new URL(devServerUrl).origin] : []
     })
     registerIpc(ipcMain, createDispatcher(handlers, deps, isTrustedSender))
-    mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml })
+    mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml, language: deps.settings.get().language })
     mainWindow.on('closed', () => (mainWindow = null))
     // Batch progress and other contract events go to the app's own window only.
     deps.events.subscribe((event, payload) => {
@@ -103,7 +103,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml })
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml, language: startupLanguage(app.getPath('userData')) })
   })
 }
 

@@ -7,6 +7,8 @@ export interface MainWindowOptions {
   /** Vite dev server in development; otherwise the built index.html. */
   devServerUrl?: string
   indexHtml: string
+  /** The UI language from settings: the window's first paint is in it, not in English until settings arrive. */
+  language: 'en' | 'nb'
 }
 
 export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
@@ -34,7 +36,13 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   }
   hardenWebContents(win.webContents, shell, isAppUrl)
   win.once('ready-to-show', () => win.show())
-  if (opts.devServerUrl) void win.loadURL(opts.devServerUrl)
-  else void win.loadFile(opts.indexHtml)
+  if (opts.devServerUrl) void win.loadURL(withLanguage(opts.devServerUrl, opts.language))
+  else void win.loadFile(opts.indexHtml, { query: { lang: opts.language } })
   return win
+}
+
+function withLanguage(url: string, language: 'en' | 'nb'): string {
+  const u = new URL(url)
+  u.searchParams.set('lang', language)
+  return u.href
 }

@@ -10,10 +10,10 @@ beforeEach(() => {
   Object.assign(electron, createElectronMock())
 })
 
-async function openWindow(devServerUrl?: string) {
+async function openWindow(devServerUrl?: string, language: 'en' | 'nb' = 'en') {
   const { createMainWindow } = await import('../../../src/main/windows/main-window')
-  createMainWindow({ preloadPath: '/app/out/preload/index.js', indexHtml: '/app/out/renderer/index.html', devServerUrl })
-  return electron.windows[0]
+  createMainWindow({ preloadPath: '/app/out/preload/index.js', indexHtml: '/app/out/renderer/index.html', devServerUrl, language })
+  return electron.windows[electron.windows.length - 1]
 }
 
 describe('main window follows the Electron security checklist', () => {
@@ -35,8 +35,13 @@ describe('main window follows the Electron security checklist', () => {
 
   it('loads only the local index.html, no remote content', async () => {
     const win = await openWindow()
-    expect(win.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html')
+    expect(win.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html', { query: { lang: 'en' } })
     expect(win.loadURL).not.toHaveBeenCalled()
+  })
+
+  it('opens in the language of settings, so the first paint is not English for a Norwegian desk', async () => {
+    expect((await openWindow(undefined, 'nb')).loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html', { query: { lang: 'nb' } })
+    expect((await openWindow('http://localhost:5173/', 'nb')).loadURL).toHaveBeenCalledWith('http://localhost:5173/?lang=nb')
   })
 
   it('blocks navigation away from the app', async () => {
