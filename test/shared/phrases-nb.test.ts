@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bookingFormSchema } from '../../src/shared/domain/booking'
 import { quoteInputSchema } from '../../src/shared/domain/quote'
@@ -52,5 +54,35 @@ describe('company address in Settings', () => {
     expect(localizePhrase(bad.error!.issues[0].message, 'nb')).toBe('Et postnummer i NO ser slik ut: 0150')
     expect(settingsPatchSchema.safeParse({ defaultSender: { postalCode: '0150', countryCode: 'NO' } }).success).toBe(true)
     expect(settingsPatchSchema.safeParse({ defaultSender: { name: 'Only a name so far' } }).success).toBe(true)
+  })
+})
+
+describe('every English message in the shared schemas has its Norwegian', () => {
+  // A scan of the schema sources, so a message added later without a translation fails here
+  // instead of showing up in English on a Norwegian desk (as the shared database address did).
+  const dir = path.resolve(__dirname, '../../src/shared/domain')
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('phrases'))
+    .map((f) => ({ file: f, text: readFileSync(path.join(dir, f), 'utf8') }))
+  const found = (re: RegExp): { file: string; text: string }[] =>
+    sources.flatMap(({ file, text }) => [...text.matchAll(re)].map((m) => ({ file, text: m[1] })).filter((m) => !m.text.includes('${')))
+
+  it('messages given to min, max, regex, refine…', () => {
+    const sentences = found(/(?:\.(?:min|max|regex|refine|length|gt|gte|lt|lte)\([^'`)]*|message:\s*)['`]([A-Z][^'`]{6,})['`]/g)
+    expect(sentences.length).toBeGreaterThan(30)
+    expect(sentences.filter((m) => localizePhrase(m.text, 'nb') === m.text)).toEqual([])
+  })
+
+  it('field labels given to the text helpers ("Pickup point: at most 20 characters")', () => {
+    const labels = found(/(?:optionalText|required|safeText)\([^'`)]*['`]([A-Z][^'`]+)['`]\)/g).filter((m) => !/ (is required|address)$/.test(m.text))
+    expect(labels.length).toBeGreaterThan(10)
+    expect(labels.filter((m) => localizePhrase(`${m.text}: at most 10 characters`, 'nb').startsWith(m.text))).toEqual([])
+  })
+
+  it('Settings → Shared database, as a Norwegian desk types a wrong address', async () => {
+    const { sharedDatabaseFormSchema } = await import('../../src/shared/domain/shared-database')
+    setValidationLanguage('nb')
+    expect(messages(sharedDatabaseFormSchema, { url: 'mysql://kontor-pc/fraktdesk', tls: true })).toEqual(['Adressen begynner med postgres://, f.eks. postgres://fraktdesk@server:5432/fraktdesk'])
+    setValidationLanguage('en')
   })
 })

@@ -75,7 +75,17 @@ const sentences: Record<string, string> = {
   'The shared database refused the user name or password.': 'Den felles databasen avviste brukernavnet eller passordet.',
   'The server does not offer TLS. Turn TLS on at the server, or turn it off here only on a network you trust.': 'Serveren tilbyr ikke TLS. Slå på TLS på serveren, eller slå det av her bare på et nettverk dere stoler på.',
   'The server’s TLS certificate is not trusted. Choose the CA file that signed it.': 'Serverens TLS-sertifikat er ikke klarert. Velg CA-filen som signerte det.',
-  'Choose and save a shared database first.': 'Velg og lagre en felles database først.'
+  'Choose and save a shared database first.': 'Velg og lagre en felles database først.',
+  'Give the address, e.g. postgres://fraktdesk@server:5432/fraktdesk': 'Skriv adressen, f.eks. postgres://fraktdesk@server:5432/fraktdesk',
+  'The address starts with postgres://, e.g. postgres://fraktdesk@server:5432/fraktdesk': 'Adressen begynner med postgres://, f.eks. postgres://fraktdesk@server:5432/fraktdesk',
+  // Settings: connection, attention, warehouse receiver
+  'Enter the API key from Mybring': 'Skriv inn API-nøkkelen fra Mybring',
+  'The API key has only letters, digits and dashes: copy it again from Mybring': 'API-nøkkelen har bare bokstaver, sifre og bindestreker: kopier den på nytt fra Mybring',
+  'At least 1 day': 'Minst 1 dag',
+  'At most 30 days': 'Høyst 30 dager',
+  'Use a port from 1024 to 65535': 'Bruk en port fra 1024 til 65535',
+  'Letters, digits, . _ - only': 'Bare bokstaver, sifre og . _ -',
+  'Listening on the network needs HTTPS: choose a certificate and key first': 'Å lytte på nettverket krever HTTPS: velg sertifikat og nøkkel først'
 }
 
 const labels: Record<string, string> = {
@@ -93,6 +103,7 @@ const labels: Record<string, string> = {
   'Package reference': 'Kollireferanse',
   'Return service': 'Returtjeneste',
   'Order reference': 'Ordrereferanse',
+  'Pickup point': 'Hentested',
   'Tariff code': 'Tolltariffnummer',
   'Company name': 'Firmanavn',
   Street: 'Gate'
