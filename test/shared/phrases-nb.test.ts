@@ -86,3 +86,37 @@ describe('every English message in the shared schemas has its Norwegian', () => 
     setValidationLanguage('en')
   })
 })
+
+describe("every fixed-wording error main throws has its Norwegian", () => {
+  // Errors without a message key go through localizePhrase in the IPC dispatcher; a new English-only
+  // one would reach a Norwegian desk as it is. Template parts get sample values to match the patterns.
+  const samples: [RegExp, string][] = [
+    [/MAX_BATCH_ROWS/, '5000'],
+    [/=== 'postgres'/, 'shared database'],
+    [/^reason$/, ''],
+    [/mode/, 'test'],
+    [/status/, '503'],
+    [/^where$/, 'packages.0.weight'],
+    [/^what$/, 'is missing']
+  ]
+  const sample = (expr: string): string => samples.find(([re]) => re.test(expr))?.[1] ?? 'X-17'
+  const roots = ['../../src/main', '../../src/shared'].map((r) => path.resolve(__dirname, r))
+  const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))
+  const thrown = roots.flatMap(files).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/(?:new AppError\(\s*'[A-Z_]+',\s*|AppError\.field\([^,]+,\s*)(['"`])((?:(?!\1).)*)\1/gs)].map((m) => ({
+      file: path.basename(file),
+      text: m[2].replace(/\$\{([^}]*)\}/g, (_, expr: string) => sample(expr.trim()))
+    }))
+  )
+
+  it('no English-only error text', () => {
+    expect(thrown.length).toBeGreaterThan(50)
+    expect(thrown.filter((m) => localizePhrase(m.text, 'nb') === m.text)).toEqual([])
+  })
+
+  it('parameters keep their values in the Norwegian', () => {
+    expect(localizePhrase('Bring has no active pickup with shipment number 70438101. It may already be cancelled, or it was not booked with mailbox pickup.', 'nb')).toContain('sendingsnummer 70438101.')
+    expect(localizePhrase('This batch was made in sandbox mode. Switch back to that mode to book it.', 'nb')).toBe('Denne bunken ble laget i modusen Sandkasse. Bytt tilbake til den modusen for å booke den.')
+    expect(localizePhrase("Bring's answer could not be used: the response is not valid.", 'nb')).toBe('Svaret fra Bring kunne ikke brukes: svaret er ugyldig.')
+  })
+})

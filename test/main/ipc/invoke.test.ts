@@ -48,6 +48,15 @@ describe('IPC dispatcher (the one wrapper every channel goes through)', () => {
     expect(unknown).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT', message: 'Unknown channel fs:readFile' }) })
   })
 
+  it("a Norwegian desk reads main's errors in Norwegian, the English desk in English", async () => {
+    const { invoke } = await core()
+    const missing = { id: '00000000-0000-4000-8000-000000000000' }
+    expect(await invoke('shipments:get', missing)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'No such shipment.' } })
+    await invoke('settings:set', { language: 'nb' })
+    expect(await invoke('shipments:get', missing)).toMatchObject({ ok: false, error: { message: 'Sendingen finnes ikke.' } })
+    expect(await invoke('pickups:cancel', missing)).toMatchObject({ ok: false, error: { message: 'Hentingen finnes ikke.' } })
+  })
+
   it('refuses to return data that breaks the output schema', async () => {
     const { deps } = await core()
     const broken: Handlers = { ...handlers, 'settings:get': async () => ({ mode: 'turbo' }) as never }
