@@ -43,7 +43,7 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
       const checked = contract[c].output.safeParse(output)
       if (!checked.success) {
         deps.logger.error({ channel, issues: checked.error.issues.slice(0, 3) }, 'handler output broke its schema')
-        return fail({ code: 'INVALID_OUTPUT', message: 'Fraktdesk produced data it could not check. Nothing was changed by showing it.' })
+        return fail(localized({ code: 'INVALID_OUTPUT', message: 'Fraktdesk produced data it could not check. Nothing was changed by showing it.' }))
       }
       return { ok: true, data: checked.data }
     } catch (err) {

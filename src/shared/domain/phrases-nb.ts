@@ -84,7 +84,13 @@ const sentences: Record<string, string> = {
   'Bring only lets apps change mailbox pickups. For a pickup at a business address, contact Bring customer service.': 'Bring lar apper endre bare postkassehentinger. For henting på en bedriftsadresse, kontakt Brings kundeservice.',
   'Can\'t download the label right now. It is saved with the shipment; try “Download label” again later.': 'Får ikke lastet ned etiketten nå. Den er lagret med sendingen; prøv «Last ned etikett» igjen senere.',
   'Choose a backup from the list or pick a backup file first.': 'Velg en sikkerhetskopi i listen eller velg en sikkerhetskopifil først.',
+  'Fraktdesk produced data it could not check. Nothing was changed by showing it.': 'Fraktdesk laget data den ikke kunne kontrollere. Ingenting ble endret ved å vise dem.',
   'Fraktdesk only opens https links to Bring, Mybring and Posten.': 'Fraktdesk åpner bare https-lenker til Bring, Mybring og Posten.',
+  'Fraktdesk stopped before this pickup was ordered.': 'Fraktdesk stoppet før denne hentingen ble bestilt.',
+  'Fraktdesk stopped while this pickup was being ordered.': 'Fraktdesk stoppet mens denne hentingen ble bestilt.',
+  'Fraktdesk stopped before this booking was sent.': 'Fraktdesk stoppet før denne bookingen ble sendt.',
+  'Fraktdesk stopped while this booking was being sent.': 'Fraktdesk stoppet mens denne bookingen ble sendt.',
+  'Marked as not booked after checking Mybring.': 'Merket som ikke booket etter kontroll i Mybring.',
   'Fraktdesk only opens label files from its own labels folder.': 'Fraktdesk åpner bare etikettfiler fra sin egen etikettmappe.',
   'Mailbox pickups are ordered with the booking (additional service 1073).': 'Postkassehenting bestilles sammen med bookingen (tilleggstjeneste 1073).',
   'No label saved for this shipment yet. Use “Download label”.': 'Ingen etikett er lagret for denne sendingen ennå. Bruk «Last ned etikett».',
@@ -156,11 +162,19 @@ const labels: Record<string, string> = {
   Street: 'Gate'
 }
 
+/** The cause before a piece of advice, in Norwegian, with the space that separates them. */
+const lead = (cause: string): string => (cause ? `${localizePhrase(cause, 'nb')} ` : '')
+
 const modeNames: Record<string, string> = { sandbox: 'Sandkasse', test: 'Bring test', live: 'Bring live' }
 
 const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
   [/^(.+) is required$/, (m) => labels[m[1]] && `${labels[m[1]]} må fylles ut`],
   [/^(.+): at most (\d+) characters$/, (m) => labels[m[1]] && `${labels[m[1]]}: høyst ${m[2]} tegn`],
+  // A cause followed by the advice for a booking or pickup that was not sent or whose outcome is unknown.
+  [/^(.*?) ?Nothing of this order reached Bring, so it is safe to order it again\.$/s, (m) => `${lead(m[1])}Ingenting av denne bestillingen nådde Bring, så det er trygt å bestille den på nytt.`],
+  [/^(.*?) ?Bring may or may not have registered this pickup: the answer never arrived\. Check Mybring \(Pickups\) before ordering again; if it is not there, order it again\.$/s, (m) => `${lead(m[1])}Bring kan ha registrert denne hentingen eller ikke: svaret kom aldri fram. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, bestill den på nytt.`],
+  [/^(.*?) ?Nothing of this booking reached Bring, so it is safe to send it again\.$/s, (m) => `${lead(m[1])}Ingenting av denne bookingen nådde Bring, så den kan trygt sendes på nytt.`],
+  [/^(.*?) ?Bring may or may not have booked this shipment: the answer never arrived\. Check Mybring \(or tracking\) for a shipment to this recipient, then mark it booked with its consignment number, or send it again\.$/s, (m) => `${lead(m[1])}Bring kan ha booket denne sendingen eller ikke: svaret kom aldri fram. Se etter en sending til denne mottakeren i Mybring (eller sporing), og merk den som booket med sendingsnummeret, eller send den på nytt.`],
   [/^(.+) is already in the address book \(same name, address and postal code\)\.$/, (m) => `${m[1]} finnes allerede i adresseboken (samme navn, adresse og postnummer).`],
   [/^Bring did not hand out the label \(HTTP (\d+)\)\.$/, (m) => `Bring ga ikke ut etiketten (HTTP ${m[1]}).`],
   [/^Bring has no active pickup with shipment number (.+)\. It may already be cancelled, or it was not booked with mailbox pickup\.$/, (m) => `Bring har ingen aktiv henting med sendingsnummer ${m[1]}. Den kan allerede være kansellert, eller den ble ikke booket med postkassehenting.`],

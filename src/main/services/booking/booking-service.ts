@@ -118,7 +118,7 @@ export function createBookingService(deps: Deps) {
         return (await deps.repo.get(record.id))!
       }
       // Definitely not booked (400, 401/403, 429 after retries): say why, field by field.
-      await deps.repo.markStatus(record.id, 'failed', { code: err.code, message: err.message })
+      await deps.repo.markStatus(record.id, 'failed', { code: err.code, message: err.message, i18n: err.extra.i18n })
       if (err.code === 'BRING_VALIDATION' && err.extra.details?.length) throw await withFieldErrors(err)
       throw err
     }

@@ -56,15 +56,15 @@ export function createPickupService(deps: { repo: PickupsStore; bring: BringConn
       if (handOff.refused()) throw err
       if (!handOff.handedOff()) {
         const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
-        await deps.repo.setState(record.id, { status: 'not_sent', error: { code: e.code, message: `${e.message} ${pickupNotSentMessage}` } })
+        await deps.repo.setState(record.id, { status: 'not_sent', error: { code: e.code, message: `${e.message} ${pickupNotSentMessage}`, i18n: e.extra.i18n } })
         throw e
       }
       if (err instanceof AppError && isOutcomeUnknown(err)) {
         deps.logger.warn({ pickup: record.id, code: err.code }, 'pickup outcome unknown')
-        return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: err.code, message: `${err.message} ${pickupOutcomeUnknownMessage}` } })
+        return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: err.code, message: `${err.message} ${pickupOutcomeUnknownMessage}`, i18n: err.extra.i18n } })
       }
       const e = err instanceof AppError ? err : new AppError('INTERNAL', 'Something went wrong while ordering the pickup.')
-      await deps.repo.setState(record.id, { status: 'failed', error: { code: e.code, message: e.message } })
+      await deps.repo.setState(record.id, { status: 'failed', error: { code: e.code, message: e.message, i18n: e.extra.i18n } })
       throw e
     }
   }

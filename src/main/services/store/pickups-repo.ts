@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { recoverInterruptedRows, type InterruptedMessages } from './interrupted'
 import type { Mode } from '../../../shared/domain/mode'
-import { storedBookingFormSchema } from '../../../shared/domain/booking'
+import { storedBookingFormSchema, type RecordError } from '../../../shared/domain/booking'
 import { cargoProducts } from '../../../shared/domain/booking'
 import { cargoAdHocPickupApplies, mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupRecord, type TodaysShipments } from '../../../shared/domain/pickup'
 
@@ -99,7 +99,7 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
       return r ? toRecord(r) : null
     },
     requestOf: (id: string): unknown => JSON.parse((db.prepare('SELECT request_json FROM pickups WHERE id = ?').get(id) as { request_json: string }).request_json),
-    setState(id: string, patch: { status: PickupRecord['status']; shipmentNumber?: string; window?: string; receiptUrl?: string; pickupDate?: string; error?: { code: string; message: string } | null }): PickupRecord {
+    setState(id: string, patch: { status: PickupRecord['status']; shipmentNumber?: string; window?: string; receiptUrl?: string; pickupDate?: string; error?: RecordError | null }): PickupRecord {
       update.run({ id, now: now().toISOString(), status: patch.status, shipmentNumber: patch.shipmentNumber ?? null, window: patch.window ?? null, receiptUrl: patch.receiptUrl ?? null, pickupDate: patch.pickupDate ?? null, error: patch.error ? JSON.stringify(patch.error) : null })
       return toRecord(byId.get(id)!)
     },

@@ -132,7 +132,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
           </div>
         </div>
       )}
-      {(s.status === 'failed' || s.status === 'cancelled_by_user') && s.error && <p className="muted">{s.error.message}</p>}
+      {(s.status === 'failed' || s.status === 'cancelled_by_user') && s.error && <p className="muted">{reasonText(s.error, t)}</p>}
       {(s.status === 'failed' || s.status === 'not_sent') && onBookAgain && (
         <div className="actions">
           <button type="button" onClick={() => onBookAgain(s)}>

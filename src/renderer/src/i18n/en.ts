@@ -278,6 +278,8 @@ export const en = {
   },
   pickups: {
     order: 'Order a pickup',
+    notSentHelp: 'Nothing of this order reached Bring, so it is safe to order it again.',
+    outcomeUnknownHelp: 'Bring may or may not have registered this pickup: the answer never arrived. Check Mybring (Pickups) before ordering again; if it is not there, order it again.',
     type: 'Pickup type',
     types: { PARCEL: 'Parcels and pallets (Norway)', PARCEL_INTERNATIONAL: 'Parcels and pallets (Sweden, Denmark)', CARGO: 'Cargo (Norway)', MAILBOX: 'Mailbox' },
     noTypes: 'Bring offers no ad hoc pickup in {{country}}.',

@@ -295,6 +295,8 @@ export const nb: Messages = {
   },
   pickups: {
     order: 'Bestill henting',
+    notSentHelp: 'Ingenting av denne bestillingen nådde Bring, så det er trygt å bestille den på nytt.',
+    outcomeUnknownHelp: 'Bring kan ha registrert denne hentingen eller ikke: svaret kom aldri fram. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, bestill den på nytt.',
     type: 'Type henting',
     types: { PARCEL: 'Pakker og paller (Norge)', PARCEL_INTERNATIONAL: 'Pakker og paller (Sverige, Danmark)', CARGO: 'Gods (Norge)', MAILBOX: 'Postkasse' },
     noTypes: 'Bring tilbyr ikke henting i {{country}}.',

@@ -1,14 +1,26 @@
 import type { TFunction } from 'i18next'
 import type { RecordError } from '@shared/domain/booking'
+import { localizePhrase } from '@shared/domain/phrases-nb'
 
 /**
  * Why a booking ended where it did, in the UI language: main keeps the reason's message key with
- * the record (`errors.*`), and the app's own stop reasons have codes; only a reason with neither
- * (a record from an older version) is shown as main wrote it.
+ * the record (`errors.*`), and the app's own stop reasons have codes; any other reason (Bring's
+ * refusal, a record from an older version) goes through the phrase table, as main's errors do.
  */
 export function reasonText(error: RecordError | null | undefined, t: TFunction): string {
   if (!error) return ''
   if (error.i18n) return t(`errors.${error.i18n.key}`, error.i18n.params ?? {})
   const own: Record<string, string> = { NOT_SENT: 'shipments.notSentAfterStop', INTERRUPTED: 'shipments.stoppedWhileSending', BRING_BAD_RESPONSE: 'shipments.answerUnreadable', INTERNAL: 'shipments.answerUnreadable' }
-  return own[error.code] ? t(own[error.code]) : error.message
+  return own[error.code] ? t(own[error.code]) : localizePhrase(error.message)
+}
+
+/**
+ * Why a pickup ended where it did. A translatable cause gets the status's own advice after it; a
+ * reason without a key was stored with its advice and goes through the phrase table whole.
+ */
+export function pickupReasonText(error: RecordError | null | undefined, status: string, t: TFunction): string {
+  if (!error) return ''
+  if (!error.i18n) return localizePhrase(error.message)
+  const advice = status === 'not_sent' ? t('pickups.notSentHelp') : status === 'outcome_unknown' ? t('pickups.outcomeUnknownHelp') : ''
+  return [t(`errors.${error.i18n.key}`, error.i18n.params ?? {}), advice].filter(Boolean).join(' ')
 }

@@ -106,7 +106,8 @@ describe('pickups through the app core and the HTTP simulator', () => {
     const c = await core()
     c.sim.faults.add({ routeId: 'pickup.create', fault })
     const res = await c.invoke('pickups:order', { form: orderForm() })
-    expect(res).toMatchObject({ ok: true, data: { status: 'outcome_unknown' } })
+    // The cause keeps its message key, so a Norwegian window shows it in Norwegian.
+    expect(res).toMatchObject({ ok: true, data: { status: 'outcome_unknown', error: { i18n: { key: expect.any(String) } } } })
     expect(creates(c)).toHaveLength(1)
     expect(await c.deps.pickupsRepo.list()).toHaveLength(1)
   })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { PickupRecord } from '@shared/domain/pickup'
 import { call } from '../../lib/ipc'
 import { formatDate } from '../../lib/format'
+import { pickupReasonText } from '../../lib/record-error'
 import { ModeBadge } from '../../components/StatusBadges'
 import { usePickupsStore } from './usePickupsStore'
 import { useAsyncAction } from '../../lib/useAsyncAction'
@@ -41,7 +42,7 @@ function PickupRow({ p }: { p: PickupRecord }) {
         {what}
         {p.shipmentNumber ? ` · ${t('pickups.shipmentNumber')} ${p.shipmentNumber}` : ''}
       </div>
-      {p.error && p.status !== 'ordered' && <p className="small">{p.error.message}</p>}
+      {p.error && p.status !== 'ordered' && <p className="small">{pickupReasonText(p.error, p.status, t)}</p>}
       {p.canModify ? (
         <div className="row actions">
           <input type="date" aria-label={t('pickups.newDate')} value={date} onChange={(e) => setDate(e.target.value)} />
