@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createInstance } from 'i18next'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { nb } from '../../../src/renderer/src/i18n/nb'
-import { pickupReasonText, reasonText } from '../../../src/renderer/src/lib/record-error'
+import { pickupReasonText, problemsText, reasonText } from '../../../src/renderer/src/lib/record-error'
 import appI18n from '../../../src/renderer/src/i18n'
 import { setValidationLanguage } from '../../../src/shared/domain/validation-messages'
 
@@ -50,5 +50,16 @@ describe('why a booking or pickup stopped, in the window’s language', () => {
 
   it('English stays as main wrote it', () => {
     expect(reasonText({ code: 'NOT_BOOKED', message: 'Marked as not booked after checking Mybring.' }, appI18n.t)).toBe('Marked as not booked after checking Mybring.')
+  })
+})
+
+describe('a batch row’s stored problems', () => {
+  afterEach(() => setValidationLanguage('en'))
+
+  it('show in Norwegian on a Norwegian desk, whatever main stored', () => {
+    setValidationLanguage('nb')
+    expect(problemsText(['Postal code is required', 'City: at most 35 characters'])).toBe('Postnummer må fylles ut Poststed: høyst 35 tegn')
+    expect(problemsText(['Høyst 35 tegn'])).toBe('Høyst 35 tegn')
+    expect(problemsText(undefined)).toBe('')
   })
 })

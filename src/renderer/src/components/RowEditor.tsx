@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RowField, RowValues } from '@shared/domain/batches'
+import { problemsText } from '../lib/record-error'
 
 /** The cells of one imported row as inputs, each with its problem beneath; Enter saves. */
 export function RowEditor({ values, problems, fields, onSave, onCancel, busy }: {
@@ -29,7 +30,7 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy }: 
         if (e.key === 'Escape') onCancel()
       }}
     >
-      {problems._ && <p className="error">{problems._.join(' ')}</p>}
+      {problems._ && <p className="error">{problemsText(problems._)}</p>}
       <div className="row wrap">
         {ordered.map((f, i) => (
           <div key={f} className={problems[f] ? 'field has-error' : 'field'}>
@@ -45,7 +46,7 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy }: 
             />
             {problems[f] && (
               <small className="error" id={`row-${f}-error`}>
-                {problems[f].join(' ')}
+                {problemsText(problems[f])}
               </small>
             )}
           </div>

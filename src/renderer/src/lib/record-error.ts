@@ -24,3 +24,8 @@ export function pickupReasonText(error: RecordError | null | undefined, status: 
   const advice = status === 'not_sent' ? t('pickups.notSentHelp') : status === 'outcome_unknown' ? t('pickups.outcomeUnknownHelp') : ''
   return [t(`errors.${error.i18n.key}`, error.i18n.params ?? {}), advice].filter(Boolean).join(' ')
 }
+
+/** A batch row's stored problems (checked in main with the schemas' English sentences), in the UI language. */
+export function problemsText(messages: readonly string[] | undefined): string {
+  return (messages ?? []).map((m) => localizePhrase(m)).join(' ')
+}

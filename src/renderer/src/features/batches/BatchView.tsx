@@ -12,6 +12,7 @@ import { ModeBadge } from '../../components/StatusBadges'
 import { BatchDefaultsFields } from './BatchDefaultsFields'
 import { BatchProgressBar } from './BatchProgressBar'
 import { useBatchesStore } from './useBatchesStore'
+import { problemsText } from '../../lib/record-error'
 
 const editable = new Set(['invalid', 'ready', 'failed', 'not_sent'])
 const attention = new Set(['invalid', 'failed', 'outcome_unknown', 'not_sent'])
@@ -190,7 +191,7 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
 
 function BatchRowLine({ row, status, selected, rowProps, onClick, children }: { row: BatchRow; status: string; selected: boolean; rowProps: object; onClick(): void; children?: React.ReactNode }) {
   const problem = Object.entries(row.problems)
-    .map(([, m]) => m.join(' '))
+    .map(([, m]) => problemsText(m))
     .join(' ')
   return (
     <>
