@@ -39,11 +39,21 @@ export const storedQuoteInputSchema = z
     cashOnDelivery: cashOnDeliverySchema.optional(),
     pickupPointId: z.preprocess(blankToUndefined, safeText(20).optional())
   })
+  // The postal codes are checked even when another field is wrong, so one "Get prices" shows every
+  // problem (zod skips an object's refinements after any field issue unless told otherwise).
+  .superRefine(
+    (v, ctx) => {
+      // Runs on whatever arrived, not only on a valid object.
+      if (typeof v !== 'object' || v === null) return
+      for (const [country, field] of [['fromCountryCode', 'fromPostalCode'], ['toCountryCode', 'toPostalCode']] as const) {
+        if (typeof v[country] !== 'string' || typeof v[field] !== 'string' || ctx.issues.some((i) => i.path?.[0] === field)) continue
+        const problem = postalCodeProblem(v[country], v[field])
+        if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem })
+      }
+    },
+    { when: () => true }
+  )
   .superRefine((v, ctx) => {
-    const from = postalCodeProblem(v.fromCountryCode, v.fromPostalCode)
-    if (from) ctx.addIssue({ code: 'custom', path: ['fromPostalCode'], message: from })
-    const to = postalCodeProblem(v.toCountryCode, v.toPostalCode)
-    if (to) ctx.addIssue({ code: 'custom', path: ['toPostalCode'], message: to })
     if (v.additionalServices.includes('1000') && !v.cashOnDelivery) ctx.addIssue({ code: 'custom', path: ['cashOnDelivery', 'amount'], message: 'Cash on delivery needs the amount and the account number' })
   })
 
