@@ -26,3 +26,16 @@ describe('quote form: one "Get prices" shows every problem', () => {
     expect(fields({ ...base, fromPostalCode: '0150', toPostalCode: '5003', packages: [{ weightKg: 2 }] })).toEqual([])
   })
 })
+
+describe('a date field answers with one message', () => {
+  it('empty: "Choose a shipping date" only; impossible or over-long: "Not a real date" only', async () => {
+    const { bookingFormSchema } = await import('../../src/shared/domain/booking')
+    const dateMessages = (shippingDate: string): string[] => {
+      const r = bookingFormSchema.safeParse({ shippingDate })
+      return r.success ? [] : r.error.issues.filter((i) => i.path[0] === 'shippingDate').map((i) => i.message)
+    }
+    expect(dateMessages('')).toEqual(['Choose a shipping date'])
+    expect(dateMessages('2026-02-30')).toEqual(['Not a real date (YYYY-MM-DD)'])
+    expect(dateMessages('2026-02-300000')).toEqual(['Not a real date (YYYY-MM-DD)'])
+  })
+})

@@ -72,8 +72,9 @@ export function isRealDate(v: string): boolean {
 export function calendarDate(required = 'Choose a date') {
   return z
     .string()
-    .max(10, { error: vmsg('notADate') })
-    .regex(ISO_DATE, { error: required })
+    // An empty or malformed date gets its one message, not "not a real date" as well.
+    .max(10, { error: vmsg('notADate'), abort: true })
+    .regex(ISO_DATE, { error: required, abort: true })
     .refine(isRealDate, { error: vmsg('notADate') })
 }
 
