@@ -9,10 +9,12 @@ import { localizePhrase } from '@shared/domain/phrases-nb'
  */
 export function reasonText(error: RecordError | null | undefined, t: TFunction): string {
   if (!error) return ''
-  if (error.i18n) return t(`errors.${error.i18n.key}`, error.i18n.params ?? {})
+  if (error.i18n) return keyedText(error.i18n, t)
   const own: Record<string, string> = { NOT_SENT: 'shipments.notSentAfterStop', INTERRUPTED: 'shipments.stoppedWhileSending', BRING_BAD_RESPONSE: 'shipments.answerUnreadable', INTERNAL: 'shipments.answerUnreadable' }
   return own[error.code] ? t(own[error.code]) : localizePhrase(error.message)
 }
+
+const keyedText = (i18n: NonNullable<RecordError['i18n']>, t: TFunction): string => t(`errors.${i18n.key}`, i18n.params ?? {})
 
 /**
  * Why a pickup ended where it did. A translatable cause gets the status's own advice after it; a
@@ -22,7 +24,7 @@ export function pickupReasonText(error: RecordError | null | undefined, status: 
   if (!error) return ''
   if (!error.i18n) return localizePhrase(error.message)
   const advice = status === 'not_sent' ? t('pickups.notSentHelp') : status === 'outcome_unknown' ? t('pickups.outcomeUnknownHelp') : ''
-  return [t(`errors.${error.i18n.key}`, error.i18n.params ?? {}), advice].filter(Boolean).join(' ')
+  return [keyedText(error.i18n, t), advice].filter(Boolean).join(' ')
 }
 
 /** A batch row's stored problems (checked in main with the schemas' English sentences), in the UI language. */

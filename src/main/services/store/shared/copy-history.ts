@@ -26,7 +26,7 @@ export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, d
     seen += rows.length
     // The label links go in only sealed (for desks signed in as the same Bring user).
     const confirmations = rows.map((r) => (r.confirmation_json ? (JSON.parse(r.confirmation_json) as { labelUrl?: string; waybillUrl?: string }) : null))
-    const sealed = await Promise.all(rows.map(async (r, i) => (seal && confirmations[i] ? seal.seal(r.id, { labelUrl: confirmations[i].labelUrl, waybillUrl: confirmations[i].waybillUrl }) : null)))
+    const sealed = await Promise.all(rows.map(async (r, i) => (seal && confirmations[i] ? seal.seal(r.id, confirmations[i]) : null)))
     const result = await shared
       .insertInto('shipments')
       .values(

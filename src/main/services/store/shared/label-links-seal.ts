@@ -15,6 +15,7 @@ export interface LabelLinks {
  * so a sealed value copied to another row does not open.
  */
 export interface LabelLinksSeal {
+  /** Seals only the link fields of what it is given (a whole confirmation may be passed). */
   seal(shipmentId: string, links: LabelLinks): Promise<string | null>
   /** null when there is nothing to open, or it was sealed with other credentials (or tampered with). */
   open(shipmentId: string, sealed: string): Promise<LabelLinks | null>
@@ -49,7 +50,7 @@ export function createLabelLinksSeal(credentials: () => Promise<Credentials | nu
       const iv = randomBytes(12)
       const cipher = createCipheriv('aes-256-gcm', await key(), iv)
       cipher.setAAD(Buffer.from(shipmentId))
-      const body = Buffer.concat([cipher.update(JSON.stringify(links), 'utf8'), cipher.final()])
+      const body = Buffer.concat([cipher.update(JSON.stringify({ labelUrl: links.labelUrl, waybillUrl: links.waybillUrl }), 'utf8'), cipher.final()])
       return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`
     },
     async open(shipmentId, sealed) {

@@ -132,7 +132,7 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
           consignment_number: confirmation.consignmentNumber,
           package_numbers: confirmation.packageNumbers.join(' ') || null,
           confirmation_json: JSON.stringify(withoutLabelLinks(confirmation)),
-          label_links_sealed: opts.seal ? await opts.seal.seal(id, { labelUrl: confirmation.labelUrl, waybillUrl: confirmation.waybillUrl }) : null,
+          label_links_sealed: opts.seal ? await opts.seal.seal(id, confirmation) : null,
           error_json: null
         })
         .where('id', '=', id)
