@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { call, errorMessage } from '../lib/ipc'
 import type { CustomerList } from '@shared/domain/customers'
+import { loadProductNames } from '../lib/product-names'
 
 /** The user's Bring customer numbers and their services: every screen that books or quotes needs them. */
 interface CustomersState {
@@ -25,7 +26,8 @@ export const useCustomersStore = create<CustomersState>((set, get) => ({
     set({ loading: true, error: null })
     const done: Promise<void> = (async () => {
       try {
-        const list = await call('customers:list', { refresh })
+        // The list shows with its services' names: the catalogue chunk comes in the same wait.
+        const [list] = await Promise.all([call('customers:list', { refresh }), loadProductNames()])
         set({ list, loading: false })
         // A cached copy shows instantly; refresh it quietly when it is old.
         if (!refresh && list.source === 'cache' && Date.now() - Date.parse(list.fetchedAt) > STALE_AFTER_MS) void get().load(true)

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { describeProduct } from '@shared/catalogue/products'
+import { describeProductId } from '../../lib/product-names'
 import type { Language } from '@shared/domain/settings'
 import { timeAgo } from '../../lib/format'
 import { useCustomersStore } from '../../state/useCustomersStore'
@@ -25,12 +25,12 @@ export function CustomersScreen() {
     return all.filter(
       (c) =>
         [c.customerNumber, c.name, c.countryCode].some((v) => v.toLowerCase().includes(q)) ||
-        c.products.some((p) => `${p} ${describeProduct(p, lang).name}`.toLowerCase().includes(q))
+        c.products.some((p) => `${p} ${describeProductId(p, lang).name}`.toLowerCase().includes(q))
     )
   }, [list, q, lang])
   const current = customers.find((c) => c.customerNumber === selected) ?? customers[0]
   const services = useMemo(() => {
-    const all = (current?.products ?? []).map((p) => describeProduct(p, lang))
+    const all = (current?.products ?? []).map((p) => describeProductId(p, lang))
     if (!q || !current || [current.customerNumber, current.name].some((v) => v.toLowerCase().includes(q))) return all
     return all.filter((s) => `${s.id} ${s.name} ${s.description}`.toLowerCase().includes(q))
   }, [current, q, lang])
