@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
-import { languageReady } from './i18n'
+import './i18n'
 import './styles.css'
 import { App } from './app/App'
 import { useAppStore } from './state/useAppStore'
@@ -14,16 +14,13 @@ void useAppStore.getState().load()
 void useSettingsStore.getState().load().catch(() => undefined)
 void useCustomersStore.getState().load()
 
-// A Norwegian window waits for its strings (one small local chunk) rather than flash English.
-// The shell is rendered in this task (flushSync), not in a scheduler task after it: the browser
-// otherwise paints an empty frame first and the shell a frame later.
-void languageReady.then(() => {
-  const root = createRoot(document.getElementById('root')!)
-  flushSync(() =>
-    root.render(
-      <StrictMode>
-        <App />
-      </StrictMode>
-    )
+// The shell is rendered in this task (flushSync), not in a scheduler task after it: otherwise the
+// browser paints an empty frame first and the shell a frame later.
+const root = createRoot(document.getElementById('root')!)
+flushSync(() =>
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>
   )
-})
+)

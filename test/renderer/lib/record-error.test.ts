@@ -3,7 +3,7 @@ import { createInstance } from 'i18next'
 import { en } from '../../../src/renderer/src/i18n/en'
 import { nb } from '../../../src/renderer/src/i18n/nb'
 import { pickupReasonText, problemsText, reasonText } from '../../../src/renderer/src/lib/record-error'
-import appI18n, { switchLanguage } from '../../../src/renderer/src/i18n'
+import appI18n from '../../../src/renderer/src/i18n'
 import { setValidationLanguage } from '../../../src/shared/domain/validation-messages'
 
 async function t(lng: 'en' | 'nb') {
@@ -30,18 +30,18 @@ describe('why a booking ended where it did, in the UI language', () => {
 
 describe('why a booking or pickup stopped, in the window’s language', () => {
   afterEach(async () => {
-    await switchLanguage('en')
+    await appI18n.changeLanguage('en')
     setValidationLanguage('en')
   })
 
   it('a pickup whose answer never came: the cause and the advice, in Norwegian', async () => {
-    await switchLanguage('nb')
+    await appI18n.changeLanguage('nb')
     const text = pickupReasonText({ code: 'BRING_TIMEOUT', message: 'Bring did not answer within 30 seconds. Bring may or may not…', i18n: { key: 'timeout', params: { seconds: 30 } } }, 'outcome_unknown', appI18n.t)
     expect(text).toBe('Bring svarte ikke innen 30 sekunder. Bring kan ha registrert denne hentingen eller ikke: svaret kom aldri fram. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, bestill den på nytt.')
   })
 
   it('a reason stored without a key (an older record, Fraktdesk stopping) goes through the phrase table whole', async () => {
-    await switchLanguage('nb')
+    await appI18n.changeLanguage('nb')
     const stopped = { code: 'NOT_SENT', message: 'Fraktdesk stopped before this pickup was ordered. Nothing of this order reached Bring, so it is safe to order it again.' }
     expect(pickupReasonText(stopped, 'not_sent', appI18n.t)).toBe('Fraktdesk stoppet før denne hentingen ble bestilt. Ingenting av denne bestillingen nådde Bring, så det er trygt å bestille den på nytt.')
     expect(reasonText({ code: 'NOT_BOOKED', message: 'Marked as not booked after checking Mybring.' }, appI18n.t)).toBe('Merket som ikke booket etter kontroll i Mybring.')

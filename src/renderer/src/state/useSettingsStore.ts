@@ -4,7 +4,7 @@ import type { Settings, SettingsPatch } from '@shared/domain/settings'
 import type { CredentialsStatus, SaveCredentials } from '@shared/domain/credentials'
 import type { Mode } from '@shared/domain/mode'
 import type { Customer } from '@shared/domain/customers'
-import { switchLanguage } from '../i18n'
+import i18n from '../i18n'
 import { useCustomersStore } from './useCustomersStore'
 
 interface SettingsState {
@@ -25,7 +25,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => {
     const before = get().settings
     if (before && (before.mode !== settings.mode || before.apiUid !== settings.apiUid)) useCustomersStore.getState().invalidate()
     set({ settings })
-    void switchLanguage(settings.language)
+    if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language)
   }
   return {
     settings: null,
