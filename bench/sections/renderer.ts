@@ -3,7 +3,7 @@
 // fresh browser context and reload, median of at least 15, interleaved. Times are from navigation
 // start to the first screen with its data. Plus the initial JS size.
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -28,6 +28,8 @@ export interface RendererResult {
   appCold: Median
   blankCold: Median
   appReload: Median
+  /** The same reload in a Norwegian window (settings say nb, the window opens with ?lang=nb). */
+  appReloadNb: Median
   blankReload: Median
   runs: number
   bridgeRoundTripMedian: number
@@ -130,7 +132,7 @@ export async function benchRenderer(): Promise<RendererResult> {
   const launch = launchChromium(getBrowser, rendererDir)
   const bridge: number[] = []
   let blockAfterPaint = NaN
-  const times = { appCold: [] as LoadTimes[], blankCold: [] as LoadTimes[], appReload: [] as LoadTimes[], blankReload: [] as LoadTimes[] }
+  const times = { appCold: [] as LoadTimes[], blankCold: [] as LoadTimes[], appReload: [] as LoadTimes[], appReloadNb: [] as LoadTimes[], blankReload: [] as LoadTimes[] }
   try {
     for (let i = 0; i < runs + 1; i++) {
       const warm = i === 0 // the first round only warms the disk cache and the JIT
@@ -152,6 +154,17 @@ export async function benchRenderer(): Promise<RendererResult> {
       await app.close()
       await rm(userDataDir, { recursive: true, force: true })
 
+      // A Norwegian desk: the window opens with its language (?lang=nb) and loads that language's strings.
+      const nbDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-bench-ui-'))
+      await writeFile(path.join(nbDataDir, 'settings.json'), JSON.stringify({ mode: 'sandbox', language: 'nb' }))
+      const appNb = await launch({ userDataDir: nbDataDir, simulatorUrl: 'http://127.0.0.1:9', openedExternally: [], openedPaths: [], options: {} })
+      await readyAt(appNb.page)
+      await appNb.page.waitForTimeout(SETTLE_BEFORE_RELOAD_MS)
+      await appNb.page.reload()
+      const appReloadNb = await readyAt(appNb.page)
+      await appNb.close()
+      await rm(nbDataDir, { recursive: true, force: true })
+
       // The same test harness (window.api bridge) as the app's context, so only the pages differ.
       const context = await (await getBrowser()).newContext({ viewport: { width: 1280, height: 820 } })
       await bridgeWindowApi(context, async () => ({ ok: true, data: null }))
@@ -165,6 +178,7 @@ export async function benchRenderer(): Promise<RendererResult> {
       if (warm) continue
       times.appCold.push(appCold)
       times.appReload.push(appReload)
+      times.appReloadNb.push(appReloadNb)
       times.blankCold.push(blankCold)
       times.blankReload.push(blankReload)
     }
@@ -180,6 +194,7 @@ export async function benchRenderer(): Promise<RendererResult> {
     appCold: median(times.appCold),
     blankCold: median(times.blankCold),
     appReload: median(times.appReload),
+    appReloadNb: median(times.appReloadNb),
     blankReload: median(times.blankReload),
     runs,
     bridgeRoundTripMedian: stats(bridge).median,
@@ -190,7 +205,9 @@ export async function benchRenderer(): Promise<RendererResult> {
     row('cold: first paint', result.appCold, result.blankCold, 'paint'),
     row('cold: data on screen', result.appCold, result.blankCold, 'ready'),
     row('reload: first paint', result.appReload, result.blankReload, 'paint'),
-    row('reload: data on screen', result.appReload, result.blankReload, 'ready')
+    row('reload: data on screen', result.appReload, result.blankReload, 'ready'),
+    row('reload, Norwegian window: first paint', result.appReloadNb, result.blankReload, 'paint'),
+    row('reload, Norwegian window: data on screen', result.appReloadNb, result.blankReload, 'ready')
   ])
   console.log(`initial JS (entry + static imports, gzip -9): ${result.initialJsGzipKb.toFixed(1)} kB`)
   console.log(`longest main-thread block in the 3 s after the app's first paint (reload, median of ${quick ? 3 : 7}): ${ms(result.longestBlockAfterPaint)} ms — how long a keystroke typed then could wait`)
