@@ -25,6 +25,23 @@ describe('product catalogue', () => {
     expect(describeProduct('5800', 'en').name).toBe('Pickup parcel')
   })
 
+  it('describes a product in Norwegian in a Norwegian window, though Bring publishes groups and limits in English', () => {
+    expect(describeProduct('5800', 'en').description).toBe('Parcel Norway domestic · max 35 kg, 240 cm long, L+W+H: 360 cm')
+    expect(describeProduct('5800', 'nb').description).toBe('Pakke Norge innenlands · maks 35 kg, 240 cm lang, L+B+H: 360 cm')
+    expect(describeProduct('3570', 'nb').description).toContain('Hvis du har en RFID-skriver')
+  })
+
+  it('every service group and usage note in the catalogue has its Norwegian words', async () => {
+    const { catalogueProduct, catalogueProductIds } = await import('../../../src/shared/catalogue/products')
+    for (const id of catalogueProductIds()) {
+      const p = catalogueProduct(id)!
+      const nb = describeProduct(id, 'nb').description
+      if (p.family) expect(nb, id).not.toContain(p.family)
+      if (p.usage) expect(nb, id).not.toContain(p.usage)
+      expect(nb, id).not.toMatch(/\b(max|long|code)\b|L\+W\+H/)
+    }
+  })
+
   it('returns unknown ids as-is, flagged, never dropped', () => {
     expect(describeProduct('0344', 'en')).toEqual({ id: '0344', name: '0344', description: '', known: false })
   })

@@ -102,7 +102,7 @@ export function CustomersScreen() {
             {current && (
               <>
                 <h2>{t('customers.servicesOf', { name: current.name })}</h2>
-                <table className="table" data-testid="services-table">
+                <table className="table services-table" data-testid="services-table">
                   <thead>
                     <tr>
                       <th>{t('customers.productId')}</th>
