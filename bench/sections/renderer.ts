@@ -106,19 +106,38 @@ function installBlockProbe(): void {
   }).observe({ type: 'paint' })
 }
 
-async function longestBlockAfterPaint(launch: ReturnType<typeof launchChromium>, runs: number): Promise<number> {
+type Launch = ReturnType<typeof launchChromium>
+type App = Awaited<ReturnType<Launch>>
+
+/** The app on a fresh userData folder (with `settings` written first, if given), closed and removed after `use`. */
+async function withFreshApp<T>(launch: Launch, settings: object | undefined, use: (app: App) => Promise<T>): Promise<T> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-bench-ui-'))
+  try {
+    if (settings) await writeFile(path.join(userDataDir, 'settings.json'), JSON.stringify(settings))
+    const app = await launch({ userDataDir, simulatorUrl: 'http://127.0.0.1:9', openedExternally: [], openedPaths: [], options: {} })
+    try {
+      return await use(app)
+    } finally {
+      await app.close()
+    }
+  } finally {
+    await rm(userDataDir, { recursive: true, force: true })
+  }
+}
+
+async function longestBlockAfterPaint(launch: Launch, runs: number): Promise<number> {
   const blocks: number[] = []
   for (let i = 0; i < runs; i++) {
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-bench-ui-'))
-    const app = await launch({ userDataDir, simulatorUrl: 'http://127.0.0.1:9', openedExternally: [], openedPaths: [], options: {} })
-    await readyAt(app.page)
-    await app.page.addInitScript(installBlockProbe)
-    await app.page.waitForTimeout(SETTLE_BEFORE_RELOAD_MS)
-    await app.page.reload()
-    await app.page.waitForTimeout(3500)
-    blocks.push(await app.page.evaluate(() => (window as unknown as { longestBlock: number }).longestBlock))
-    await app.close()
-    await rm(userDataDir, { recursive: true, force: true })
+    blocks.push(
+      await withFreshApp(launch, undefined, async (app) => {
+        await readyAt(app.page)
+        await app.page.addInitScript(installBlockProbe)
+        await app.page.waitForTimeout(SETTLE_BEFORE_RELOAD_MS)
+        await app.page.reload()
+        await app.page.waitForTimeout(3500)
+        return app.page.evaluate(() => (window as unknown as { longestBlock: number }).longestBlock)
+      })
+    )
   }
   return stats(blocks).median
 }
@@ -137,33 +156,29 @@ export async function benchRenderer(): Promise<RendererResult> {
     for (let i = 0; i < runs + 1; i++) {
       const warm = i === 0 // the first round only warms the disk cache and the JIT
       // App, cold: a fresh browser context and userData, from navigation to the first screen's content.
-      const userDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-bench-ui-'))
-      const app = await launch({ userDataDir, simulatorUrl: 'http://127.0.0.1:9', openedExternally: [], openedPaths: [], options: {} })
-      const appCold = await readyAt(app.page)
-      await app.page.waitForTimeout(SETTLE_BEFORE_RELOAD_MS)
-      await app.page.reload()
-      const appReload = await readyAt(app.page)
-      bridge.push(
-        await app.page.evaluate(async () => {
-          const api = (window as unknown as { api: Record<string, () => Promise<unknown>> }).api
-          const started = performance.now()
-          await api['app:info']()
-          return performance.now() - started
-        })
-      )
-      await app.close()
-      await rm(userDataDir, { recursive: true, force: true })
+      const [appCold, appReload] = await withFreshApp(launch, undefined, async (app) => {
+        const cold = await readyAt(app.page)
+        await app.page.waitForTimeout(SETTLE_BEFORE_RELOAD_MS)
+        await app.page.reload()
+        const reload = await readyAt(app.page)
+        bridge.push(
+          await app.page.evaluate(async () => {
+            const api = (window as unknown as { api: Record<string, () => Promise<unknown>> }).api
+            const started = performance.now()
+            await api['app:info']()
+            return performance.now() - started
+          })
+        )
+        return [cold, reload] as const
+      })
 
       // A Norwegian desk: the window opens with its language (?lang=nb) and loads that language's strings.
-      const nbDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-bench-ui-'))
-      await writeFile(path.join(nbDataDir, 'settings.json'), JSON.stringify({ mode: 'sandbox', language: 'nb' }))
-      const appNb = await launch({ userDataDir: nbDataDir, simulatorUrl: 'http://127.0.0.1:9', openedExternally: [], openedPaths: [], options: {} })
-      await readyAt(appNb.page)
-      await appNb.page.waitForTimeout(SETTLE_BEFORE_RELOAD_MS)
-      await appNb.page.reload()
-      const appReloadNb = await readyAt(appNb.page)
-      await appNb.close()
-      await rm(nbDataDir, { recursive: true, force: true })
+      const appReloadNb = await withFreshApp(launch, { mode: 'sandbox', language: 'nb' }, async (app) => {
+        await readyAt(app.page)
+        await app.page.waitForTimeout(SETTLE_BEFORE_RELOAD_MS)
+        await app.page.reload()
+        return readyAt(app.page)
+      })
 
       // The same test harness (window.api bridge) as the app's context, so only the pages differ.
       const context = await (await getBrowser()).newContext({ viewport: { width: 1280, height: 820 } })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describeProduct } from '../../../src/shared/catalogue/products'
+import { catalogueProduct, catalogueProductIds, describeProduct } from '../../../src/shared/catalogue/products'
 
 const docsDir = path.resolve(__dirname, '../../../../shared/bring-api')
 
@@ -31,8 +31,7 @@ describe('product catalogue', () => {
     expect(describeProduct('3570', 'nb').description).toContain('Hvis du har en RFID-skriver')
   })
 
-  it('every service group and usage note in the catalogue has its Norwegian words', async () => {
-    const { catalogueProduct, catalogueProductIds } = await import('../../../src/shared/catalogue/products')
+  it('every service group and usage note in the catalogue has its Norwegian words', () => {
     for (const id of catalogueProductIds()) {
       const p = catalogueProduct(id)!
       const nb = describeProduct(id, 'nb').description
