@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { prerenderShell } from './src/renderer/prerender-shell'
 
 export default defineConfig({
   main: {
@@ -22,7 +23,7 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: { '@renderer': resolve('src/renderer/src'), '@shared': resolve('src/shared') } },
-    plugins: [react()],
+    plugins: [react(), prerenderShell()],
     base: './',
     // Minified, one chunk per screen (see app/screen-views.tsx): the window opens like a blank page.
     build: { minify: true, target: 'chrome130', manifest: true, sourcemap: process.env.RENDERER_SOURCEMAP === '1' }

@@ -64,6 +64,32 @@ test('a Norwegian desk opens in Norwegian: the first thing painted, not English 
   await expect(page.locator('html')).toHaveAttribute('lang', 'nb')
 })
 
+for (const desk of [
+  { language: 'en', nav: 'Customers', loading: 'Loading…', customer: /Demo customer \(00000000005\)/, settings: 'Settings' },
+  { language: 'nb', nav: 'Kunder', loading: 'Laster …', customer: /Demo customer \(00000000005\)/, settings: 'Innstillinger' }
+]) {
+  test(`${desk.language}: the window shows its shell before any JavaScript has run, then takes it over without errors`, async ({ launch }) => {
+    const { page } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ mode: 'sandbox', language: desk.language })) })
+    // The page exactly as it arrives: its scripts never load.
+    await page.route('**/*.js', (route) => route.abort())
+    await page.reload()
+    await expect(page.getByRole('navigation')).toContainText(desk.nav)
+    await expect(page.getByRole('main')).toHaveText(desk.loading)
+    await expect(page.locator('html')).toHaveAttribute('lang', desk.language)
+    await page.unroute('**/*.js')
+
+    // With its scripts: React takes the same markup over (a mismatch would be reported as an error).
+    const errors: string[] = []
+    page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())))
+    page.on('pageerror', (error) => void errors.push(error.message))
+    await page.reload()
+    await expect(page.getByRole('option', { name: desk.customer })).toBeVisible()
+    await page.keyboard.press('Control+9')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(desk.settings)
+    expect(errors).toEqual([])
+  })
+}
+
 test('a corrupt settings file shows a notice and the app still works', async ({ launch }) => {
   const { page, shot } = await launch({
     prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), '{"mode": "sandbox", "language": ')

@@ -16,6 +16,7 @@ import { openLogFile, tee } from './services/log/log-file'
 import { chromiumLocale, startupLanguage } from './services/settings/startup-language'
 import { damagedDatabaseDialog, startupFailureDialog } from './services/maintenance/startup-messages'
 import type { AppDeps } from './ipc/deps'
+import { appPages } from '../shared/app-pages'
 
 // Tests and portable setups point userData elsewhere (before anything reads it).
 if (process.env.FRAKTDESK_USER_DATA_DIR) app.setPath('userData', process.env.FRAKTDESK_USER_DATA_DIR)
@@ -26,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-  const indexHtml = path.join(__dirname, '../renderer/index.html')
+  const rendererDir = path.join(__dirname, '../renderer')
   const preloadPath = path.join(__dirname, '../preload/index.js')
   let mainWindow: BrowserWindow | null = null
 
@@ -86,11 +87,11 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     const isTrustedSender = createTrustedSenderCheck({
-      fileUrl: pathToFileURL(indexHtml).href,
+      fileUrls: Object.values(appPages).map((page) => pathToFileURL(path.join(rendererDir, page)).href),
       origins: devServerUrl ? [new URL(devServerUrl).origin] : []
     })
     registerIpc(ipcMain, createDispatcher(handlers, deps, isTrustedSender))
-    mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml, language: deps.settings.get().language })
+    mainWindow = createMainWindow({ preloadPath, devServerUrl, rendererDir, language: deps.settings.get().language })
     mainWindow.on('closed', () => (mainWindow = null))
     // Batch progress and other contract events go to the app's own window only.
     deps.events.subscribe((event, payload) => {
@@ -103,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ preloadPath, devServerUrl, indexHtml, language: startupLanguage(app.getPath('userData')) })
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ preloadPath, devServerUrl, rendererDir, language: startupLanguage(app.getPath('userData')) })
   })
 }
 

@@ -1,13 +1,15 @@
 import { BrowserWindow, shell } from 'electron'
+import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { appPages } from '../../shared/app-pages'
 import { hardenWebContents, secureWebPreferences } from './security'
 
 export interface MainWindowOptions {
   preloadPath: string
-  /** Vite dev server in development; otherwise the built index.html. */
+  /** Vite dev server in development; otherwise the built pages in rendererDir. */
   devServerUrl?: string
-  indexHtml: string
-  /** The UI language from settings: the window's first paint is in it, not in English until settings arrive. */
+  rendererDir: string
+  /** The UI language from settings: the window's first paint is in it (its own page), not in English until settings arrive. */
   language: 'en' | 'nb'
 }
 
@@ -23,8 +25,9 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     backgroundColor: '#f6f7f9',
     webPreferences: secureWebPreferences(opts.preloadPath)
   })
-  const appUrl = opts.devServerUrl ?? pathToFileURL(opts.indexHtml).href
-  // In-app navigation only: the same index.html (any #route) or, in development, the dev server.
+  const page = path.join(opts.rendererDir, appPages[opts.language])
+  const appUrl = opts.devServerUrl ?? pathToFileURL(page).href
+  // In-app navigation only: the same page (any #route) or, in development, the dev server.
   const isAppUrl = (raw: string): boolean => {
     try {
       const u = new URL(raw)
@@ -37,7 +40,7 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
   hardenWebContents(win.webContents, shell, isAppUrl)
   win.once('ready-to-show', () => win.show())
   if (opts.devServerUrl) void win.loadURL(withLanguage(opts.devServerUrl, opts.language))
-  else void win.loadFile(opts.indexHtml, { query: { lang: opts.language } })
+  else void win.loadFile(page, { query: { lang: opts.language } })
   return win
 }
 

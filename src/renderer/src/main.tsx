@@ -1,9 +1,8 @@
-import { StrictMode } from 'react'
 import { flushSync } from 'react-dom'
-import { createRoot } from 'react-dom/client'
-import './i18n'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import i18n from './i18n'
 import './styles.css'
-import { App } from './app/App'
+import { AppRoot } from './app/AppRoot'
 import { useAppStore } from './state/useAppStore'
 import { useSettingsStore } from './state/useSettingsStore'
 import { useCustomersStore } from './state/useCustomersStore'
@@ -14,13 +13,13 @@ void useAppStore.getState().load()
 void useSettingsStore.getState().load().catch(() => undefined)
 void useCustomersStore.getState().load()
 
-// The shell is rendered in this task (flushSync), not in a scheduler task after it: otherwise the
-// browser paints an empty frame first and the shell a frame later.
-const root = createRoot(document.getElementById('root')!)
-flushSync(() =>
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>
-  )
-)
+// The built page already shows the shell in its language (prerender-shell.ts): take it over.
+// Otherwise (the dev server, or a page in another language) render it here, in this task
+// (flushSync), not in a scheduler task after it: the browser would paint an empty frame first.
+const container = document.getElementById('root')!
+if (container.dataset.prerendered === i18n.language) {
+  hydrateRoot(container, <AppRoot />)
+} else {
+  const root = createRoot(container)
+  flushSync(() => root.render(<AppRoot />))
+}

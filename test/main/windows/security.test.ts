@@ -12,7 +12,7 @@ beforeEach(() => {
 
 async function openWindow(devServerUrl?: string, language: 'en' | 'nb' = 'en') {
   const { createMainWindow } = await import('../../../src/main/windows/main-window')
-  createMainWindow({ preloadPath: '/app/out/preload/index.js', indexHtml: '/app/out/renderer/index.html', devServerUrl, language })
+  createMainWindow({ preloadPath: '/app/out/preload/index.js', rendererDir: '/app/out/renderer', devServerUrl, language })
   return electron.windows[electron.windows.length - 1]
 }
 
@@ -40,7 +40,8 @@ describe('main window follows the Electron security checklist', () => {
   })
 
   it('opens in the language of settings, so the first paint is not English for a Norwegian desk', async () => {
-    expect((await openWindow(undefined, 'nb')).loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html', { query: { lang: 'nb' } })
+    // Its own page: the shell prerendered in Norwegian.
+    expect((await openWindow(undefined, 'nb')).loadFile).toHaveBeenCalledWith('/app/out/renderer/index.nb.html', { query: { lang: 'nb' } })
     expect((await openWindow('http://localhost:5173/', 'nb')).loadURL).toHaveBeenCalledWith('http://localhost:5173/?lang=nb')
   })
 

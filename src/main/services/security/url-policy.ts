@@ -14,10 +14,10 @@ export function isAllowedExternalUrl(raw: string): boolean {
 }
 
 /**
- * The app's own renderer: the packaged index.html (file://) or, in development, the Vite dev
- * server origin. Anything else (an iframe, a navigated page) is not allowed to call IPC.
+ * The app's own renderer: the packaged pages (file://, one per UI language) or, in development,
+ * the Vite dev server origin. Anything else (an iframe, a navigated page) is not allowed to call IPC.
  */
-export function createTrustedSenderCheck(trusted: { fileUrl?: string; origins?: string[] }): (senderUrl: string | undefined) => boolean {
+export function createTrustedSenderCheck(trusted: { fileUrls?: string[]; origins?: string[] }): (senderUrl: string | undefined) => boolean {
   return (senderUrl) => {
     if (!senderUrl) return false
     let url: URL
@@ -27,10 +27,11 @@ export function createTrustedSenderCheck(trusted: { fileUrl?: string; origins?: 
       return false
     }
     if (url.protocol === 'file:') {
-      if (trusted.fileUrl === undefined) return false
-      const own = new URL(trusted.fileUrl)
       // Host too: file://evil-share/… is a network path (UNC on Windows), not the app's own file.
-      return url.host === own.host && url.pathname === own.pathname
+      return (trusted.fileUrls ?? []).some((fileUrl) => {
+        const own = new URL(fileUrl)
+        return url.host === own.host && url.pathname === own.pathname
+      })
     }
     return (trusted.origins ?? []).includes(url.origin)
   }

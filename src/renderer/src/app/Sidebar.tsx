@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { useEffect } from 'react'
 import { screens, useNavStore } from '../state/useNavStore'
 import { useAttentionStore } from '../state/useAttentionStore'
+import { onEvent } from '../lib/ipc'
 
 export function Sidebar() {
   const { t } = useTranslation()
@@ -9,7 +10,10 @@ export function Sidebar() {
   const go = useNavStore((s) => s.go)
   const attention = useAttentionStore((s) => s.count)
   const loadAttention = useAttentionStore((s) => s.load)
-  useEffect(() => void loadAttention(), [loadAttention])
+  useEffect(() => {
+    void loadAttention()
+    return onEvent('tracking:changed', () => void loadAttention())
+  }, [loadAttention])
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <ul>

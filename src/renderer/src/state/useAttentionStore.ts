@@ -1,7 +1,7 @@
 import { create } from 'zustand'
-import { call, onEvent } from '../lib/ipc'
+import { call } from '../lib/ipc'
 
-/** How many shipments need attention (tracking), for the sidebar count; refreshed when tracking moves. */
+/** How many shipments need attention (tracking), for the sidebar count; the sidebar refreshes it when tracking moves. */
 export const useAttentionStore = create<{ count: number; load(): Promise<void> }>((set) => ({
   count: 0,
   async load() {
@@ -12,5 +12,3 @@ export const useAttentionStore = create<{ count: number; load(): Promise<void> }
     }
   }
 }))
-
-onEvent('tracking:changed', () => void useAttentionStore.getState().load())
