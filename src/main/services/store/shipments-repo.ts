@@ -17,7 +17,7 @@ import {
   type ShipmentSummary
 } from '../../../shared/domain/booking'
 import type { Mode } from '../../../shared/domain/mode'
-import { trackingStateSchema, type TrackingState } from '../../../shared/domain/tracking'
+import { trackingStates, type TrackingState } from '../../../shared/domain/tracking'
 import { attentionCondition, attentionCutoffs } from './tracking-repo'
 
 /** A shipments row as stored (SQLite). */
@@ -45,6 +45,10 @@ export interface ShipmentRow {
   tracking_state?: string | null
 }
 
+// A set lookup, not a schema parse: a page maps a hundred rows per keystroke.
+const knownTrackingStates = new Set<string>(trackingStates)
+const isTrackingState = (value: string | null | undefined): value is TrackingState => value != null && knownTrackingStates.has(value)
+
 /** A list row (either engine: the column names are the same) as the domain's summary. */
 export const summary = (r: SummaryRow): ShipmentSummary => ({
   id: r.id,
@@ -60,7 +64,7 @@ export const summary = (r: SummaryRow): ShipmentSummary => ({
   consignmentNumber: r.consignment_number,
   hasLabel: r.label_file !== null,
   batchId: r.batch_id,
-  trackingState: trackingStateSchema.safeParse(r.tracking_state).data ?? null,
+  trackingState: isTrackingState(r.tracking_state) ? r.tracking_state : null,
   desk: r.desk ?? null
 })
 
@@ -68,7 +72,7 @@ export const summary = (r: SummaryRow): ShipmentSummary => ({
 export const summaryColumns =
   's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file, s.batch_id, (SELECT t.state FROM tracking t WHERE t.shipment_id = s.id) AS tracking_state'
 export type SummaryRow = Pick<ShipmentRow, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id' | 'tracking_state'> & { desk?: string | null }
-export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'] }
+export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'], numberColumns: ['consignment_number', 'package_numbers', 'reference'] }
 
 export function createShipmentsRepo(db: Db, now = () => new Date()) {
   registerSearchTokens(db)

@@ -120,6 +120,14 @@ describe('history search: newest first, a page at a time', () => {
     for (const plan of plans) expect(plan).not.toMatch(/TEMP B-TREE/)
   })
 
+  it('the page size goes into the statement only as a whole number from 1 to 500', async () => {
+    const repo = createShipmentsRepo(openDatabase(await tempDir()))
+    expect(repo.list({ query: '', limit: 500, offset: 0 }).items).toEqual([])
+    for (const limit of [0, 501, 1.5, Number.NaN, '10; DROP TABLE shipments' as unknown as number]) {
+      expect(() => repo.list({ query: '', limit, offset: 0 })).toThrow(RangeError)
+    }
+  })
+
   it('a history from before this version is searchable after the upgrade, package numbers too', async () => {
     const dir = await tempDir()
     const file = path.join(dir, 'fraktdesk.sqlite3')
@@ -147,7 +155,7 @@ function captureQueryPlans(db: Db, fn: () => void): string[] {
   const plans: string[] = []
   const prepare = db.prepare.bind(db)
   db.prepare = ((sql: string) => {
-    if (/^\s*SELECT/i.test(sql) && /ORDER BY/i.test(sql) && /LIMIT @limit/.test(sql)) {
+    if (/^\s*SELECT/i.test(sql) && /ORDER BY/i.test(sql) && /LIMIT \d+ OFFSET @offset/.test(sql)) {
       const rows = prepare(`EXPLAIN QUERY PLAN ${sql}`).all(bindable(sql)) as { detail: string }[]
       plans.push(rows.map((r) => r.detail).join(' | '))
     }
