@@ -118,6 +118,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const restored = applyStagedRestore(opts.userDataDir, DB_FILE)
   const history = await openHistory(opts.userDataDir, opts.onDamagedDatabase ?? (async () => 'recover'))
   const db = history.db
+  opts.logger.info({ fullCheck: history.fullCheck ?? 'skipped: closed cleanly, checked within the week' }, 'history database opened')
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = teamMode ? lazyPgPickupsStore(sharedConnection.database, sharedConnection.deskName()) : sqlitePickupsStore(createPickupsRepo(db))
   const labelSeal = createLabelLinksSeal(() => credentials.current())
@@ -302,7 +303,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
       tracking.stop()
       stopFollowing()
       void sharedConnection.close()
-      db.close()
+      history.close()
     },
     logger: opts.logger
   }

@@ -51,8 +51,8 @@ describe('start-up that always reaches the user', () => {
     expect(options.buttons).toEqual(['Redd det som kan leses', 'Start med tom historikk'])
     expect(options.detail).toContain(`${DB_FILE}.damaged-`)
     expect(electron.windows).toHaveLength(1)
-    // The window opens in the saved language: its first paint is Norwegian.
-    expect(electron.windows[0].loadFile).toHaveBeenCalledWith(expect.stringMatching(/index\.html$/), { query: { lang: 'nb' } })
+    // The window opens in the saved language: its first paint is Norwegian (the page prerendered in it).
+    expect(electron.windows[0].loadFile).toHaveBeenCalledWith(expect.stringMatching(/renderer[/\\]index\.nb\.html$/), { query: { lang: 'nb' } })
     expect(electron.dialog.showErrorBox).not.toHaveBeenCalled()
   })
 })

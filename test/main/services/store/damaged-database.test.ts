@@ -91,6 +91,44 @@ describe('a damaged history database at start-up', () => {
     db.close()
   })
 
+  it('the whole file is read only when it matters: never checked, after a crash, weekly; a clean close skips it at the next start', async () => {
+    const dir = await historyWith(5)
+    const never = async () => {
+      throw new Error('should not ask')
+    }
+    const first = await openHistory(dir, never)
+    expect(first.fullCheck).toBe('never checked')
+    first.close()
+    const clean = await openHistory(dir, never)
+    expect(clean.fullCheck).toBeNull()
+    expect(createShipmentsRepo(clean.db).size()).toBe(5)
+    clean.db.close() // the process dies with the history open: no clean close recorded
+    const afterCrash = await openHistory(dir, never)
+    expect(afterCrash.fullCheck).toBe('the last session did not close cleanly')
+    afterCrash.close()
+    const eightDaysOn = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000)
+    const weekly = await openHistory(dir, never, () => eightDaysOn)
+    expect(weekly.fullCheck).toBe('last checked over a week ago')
+    weekly.close()
+    expect((await openHistory(dir, never, () => eightDaysOn)).fullCheck).toBeNull()
+  })
+
+  it('pages broken in a crash are found at the next start, though the file was checked the day before', async () => {
+    const dir = await historyWith(300)
+    ;(await openHistory(dir, async () => 'recover')).close()
+    const crashed = await openHistory(dir, async () => 'recover')
+    crashed.db.close()
+    const file = path.join(dir, DB_FILE)
+    const fh = await open(file, 'r+')
+    await fh.write(Buffer.alloc(4096 * 6, 0xa5), 0, 4096 * 6, Math.floor((await stat(file)).size / 2 / 4096) * 4096)
+    await fh.close()
+    const next = await openHistory(dir, async () => 'recover')
+    expect(next.fullCheck).toBe('the last session did not close cleanly')
+    expect(next.damaged?.reason).toMatch(/integrity check failed/)
+    expect(next.damaged!.recovered!.shipments).toBeGreaterThan(150)
+    next.close()
+  })
+
   it('"start with an empty history" copies nothing and still keeps the old file', async () => {
     const dir = await historyWith(5)
     await writeFile(path.join(dir, DB_FILE), 'garbage')
