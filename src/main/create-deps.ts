@@ -269,7 +269,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   )
   return {
     notices: () => [...settings.notices(), ...startupNotices],
-    maintenance: { tempFilesRemoved, labelsRefetched },
+    maintenance: { tempFilesRemoved, labelsRefetched, checkDatabaseAtNextStart: history.checkAtNextStart },
     app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir, logsDir: path.join(opts.userDataDir, 'logs') },
     copyToClipboard: opts.copyToClipboard ?? (() => undefined),
     settings,

@@ -68,5 +68,10 @@ export interface AppDeps {
   /** Messages for the user from start-up: settings reset, labels fetched again after a crash. */
   notices(): Notice[]
   /** What start-up cleaned up after a crash; the label refetch runs in the background. */
-  maintenance: { tempFilesRemoved: Promise<number>; labelsRefetched: Promise<{ missing: number; stillMissing: number }> }
+  maintenance: {
+    tempFilesRemoved: Promise<number>
+    labelsRefetched: Promise<{ missing: number; stillMissing: number }>
+    /** SQLite found a damaged page while the app ran: check the whole file at the next start. */
+    checkDatabaseAtNextStart(): void
+  }
 }

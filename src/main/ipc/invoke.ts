@@ -6,6 +6,7 @@ import type { AppDeps } from './deps'
 import { payloadProblem } from './payload-limits'
 import { setValidationLanguage, validationMessage } from '../../shared/domain/validation-messages'
 import { localizePhrase } from '../../shared/domain/phrases-nb'
+import { isDamagedDatabaseError } from '../services/store/damaged-database'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, deps: AppDeps) => Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -49,6 +50,11 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
     } catch (err) {
       if (err instanceof AppError) return fail(localized(err.toData()))
       if (err instanceof z.ZodError) return fail(invalidInput(err))
+      if (isDamagedDatabaseError(err)) {
+        deps.logger.error({ channel, err: { code: (err as { code: string }).code, message: (err as Error).message } }, 'history database damaged: checked at the next start')
+        deps.maintenance.checkDatabaseAtNextStart()
+        return fail(AppError.templated('INTERNAL', 'databaseDamaged').toData())
+      }
       deps.logger.error({ channel, err: { name: (err as Error)?.name, message: (err as Error)?.message } }, 'handler failed')
       return fail(AppError.templated('INTERNAL', 'internal').toData())
     }

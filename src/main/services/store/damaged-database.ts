@@ -28,6 +28,8 @@ export type DamagedChoice = 'recover' | 'empty'
 export const OPEN_MARKER = `${DB_FILE}.open`
 /** Its modification time is when `PRAGMA quick_check` last passed. */
 const CHECKED_STAMP = `${DB_FILE}.checked`
+/** Left by a session in which SQLite reported a damaged page. */
+const CHECK_REQUESTED = `${DB_FILE}.check-requested`
 /** A clean history is still checked this often: damage can also come from the disk while the app is closed. */
 export const FULL_CHECK_EVERY_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -37,11 +39,18 @@ export const FULL_CHECK_EVERY_MS = 7 * 24 * 60 * 60 * 1000
  * and runs its migrations, which fails at once on a file that is not a database.
  */
 export function fullCheckReason(userDataDir: string, now: Date): string | null {
+  if (existsSync(path.join(userDataDir, CHECK_REQUESTED))) return 'a damaged page was met while the app ran'
   if (existsSync(path.join(userDataDir, OPEN_MARKER))) return 'the last session did not close cleanly'
   const checked = statSync(path.join(userDataDir, CHECKED_STAMP), { throwIfNoEntry: false })
   if (!checked) return 'never checked'
   if (now.getTime() - checked.mtimeMs > FULL_CHECK_EVERY_MS) return 'last checked over a week ago'
   return null
+}
+
+/** SQLite's words for a file it cannot trust (better-sqlite3 puts them in the error's `code`). */
+export function isDamagedDatabaseError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT_INDEX' || code === 'SQLITE_CORRUPT_VTAB'
 }
 
 export interface History {
@@ -51,6 +60,8 @@ export interface History {
   fullCheck: string | null
   /** Closes the database and records a clean close. */
   close(): void
+  /** A read hit a damaged page: the next start checks the whole file (and offers recovery), however it closes. */
+  checkAtNextStart(): void
 }
 
 /**
@@ -71,7 +82,8 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
       close: () => {
         db.close()
         rmSync(path.join(userDataDir, OPEN_MARKER), { force: true })
-      }
+      },
+      checkAtNextStart: () => writeFileSync(path.join(userDataDir, CHECK_REQUESTED), '')
     }
   }
   let reason: string
@@ -79,7 +91,10 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
     const db = openDatabase(userDataDir, DB_FILE)
     const check = fullCheck === null ? 'ok' : String(db.pragma('quick_check', { simple: true }))
     if (check === 'ok') {
-      if (fullCheck !== null) stamp(path.join(userDataDir, CHECKED_STAMP), now())
+      if (fullCheck !== null) {
+        stamp(path.join(userDataDir, CHECKED_STAMP), now())
+        rmSync(path.join(userDataDir, CHECK_REQUESTED), { force: true })
+      }
       return opened(db, null)
     }
     db.close()
@@ -88,8 +103,9 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
     reason = (err as Error).message
   }
   const movedTo = moveAside(dbPath, now())
-  // The stamp was about the old file: the new one is checked at the next start.
+  // The stamp and any request were about the old file: the new one is checked at the next start.
   rmSync(path.join(userDataDir, CHECKED_STAMP), { force: true })
+  rmSync(path.join(userDataDir, CHECK_REQUESTED), { force: true })
   const choice = await choose({ reason, movedTo })
   const db = openDatabase(userDataDir, DB_FILE)
   const recovered = choice === 'recover' ? recoverInto(db, movedTo) : null

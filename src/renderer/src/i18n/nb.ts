@@ -15,6 +15,7 @@ export const nb: Messages = {
     noCredentials: 'Legg inn Mybring API-bruker og API-nøkkel under Innstillinger først.',
     forbiddenSender: 'Dette vinduet har ikke lov til å snakke med Fraktdesk.',
     internal: 'Noe gikk galt i Fraktdesk. Det du skrev er tatt vare på; prøv igjen.',
+    databaseDamaged: 'En del av sendingshistorikken kunne ikke leses: filen er skadet. Start Fraktdesk på nytt: den sjekker filen og tilbyr å redde det som kan leses (den skadede filen tas vare på).',
     notSentHeaders: 'Ingenting ble sendt til Bring: API-brukeren eller klient-URL-en under Innstillinger inneholder tegn som ikke kan sendes. Rett dem under Innstillinger, og send på nytt.',
     lostContact: 'Fraktdesk mistet kontakten med bakgrunnsprosessen. Start appen på nytt.',
     labelOtherBringUser: 'Bare et pakkebord som er logget inn som Bring API-brukeren som booket den, kan hente denne etiketten (pakkebord «{{desk}}»). Skriv den ut der, eller logg inn her som den brukeren.'

@@ -129,6 +129,39 @@ describe('a damaged history database at start-up', () => {
     next.close()
   })
 
+  it('a damaged page met while the app runs: the user is told to restart, and the next start checks the file and offers recovery', async () => {
+    const dir = await historyWith(300)
+    // A history checked yesterday and closed cleanly: the next start would not read it all.
+    ;(await openHistory(dir, async () => 'recover')).close()
+    const file = path.join(dir, DB_FILE)
+    const fh = await open(file, 'r+')
+    await fh.write(Buffer.alloc(4096 * 6, 0xa5), 0, 4096 * 6, Math.floor((await stat(file)).size / 2 / 4096) * 4096)
+    await fh.close()
+    const core = await startCore(dir)
+    let answer: Awaited<ReturnType<typeof core.invoke>>
+    try {
+      // Paging through the history reaches the broken pages.
+      let offset = 0
+      do {
+        answer = await core.invoke('shipments:list', { query: '', limit: 100, offset })
+        offset += 100
+      } while (answer.ok && offset < 300)
+      expect(answer.ok).toBe(false)
+      if (!answer.ok) {
+        expect(answer.error.i18n?.key).toBe('databaseDamaged')
+        expect(answer.error.message).toMatch(/damaged\. Restart Fraktdesk/)
+      }
+    } finally {
+      await core.close()
+    }
+    const next = await openHistory(dir, async () => 'recover')
+    expect(next.fullCheck).toBe('a damaged page was met while the app ran')
+    expect(next.damaged!.recovered!.shipments).toBeGreaterThan(150)
+    next.close()
+    // The new file was not damaged: the request is gone with the old one.
+    expect((await openHistory(dir, async () => 'recover')).fullCheck).toBe('never checked')
+  })
+
   it('"start with an empty history" copies nothing and still keeps the old file', async () => {
     const dir = await historyWith(5)
     await writeFile(path.join(dir, DB_FILE), 'garbage')
