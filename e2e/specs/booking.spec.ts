@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, goTo, test, useBringTest } from '../fixtures/app'
-import { fillDomestic } from '../fixtures/forms'
+import { fillDomestic, fillSender } from '../fixtures/forms'
 
 test('book a domestic parcel in Sandbox: label PDF saved, history finds it by recipient name', async ({ launch }) => {
   const app = await launch()
@@ -136,4 +136,28 @@ test('the company address from Settings prefills the sender; "Book again" copies
   await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
   await goTo(page, 'Shipments')
   await expect(page.getByTestId('shipments-count')).toHaveText('2 shipments')
+})
+
+test('Norwegian, keyboard first: a recipient left empty takes focus to its name, the first of its fields on screen; its fields line up with the sender\'s', async ({ launch }) => {
+  const { page } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ mode: 'sandbox', language: 'nb' })) })
+  await page.keyboard.press('Control+2')
+  await expect(page.locator('#recipient-name')).toBeFocused()
+  // Side by side, the two cards' first fields are at the same height (the save link sits under the recipient's card).
+  const top = async (id: string) => (await page.locator(id).boundingBox())!.y
+  expect(await top('#recipient-name')).toBe(await top('#sender-name'))
+
+  await page.locator('#customerNumber').selectOption('5')
+  await page.locator('#productId').selectOption('5800')
+  await fillSender(page)
+  await page.locator('[name="packages.0.weightInKg"]').fill('2,5')
+  await page.locator('[name="packages.0.lengthInCm"]').fill('40')
+  await page.locator('[name="packages.0.widthInCm"]').fill('30')
+  await page.locator('[name="packages.0.heightInCm"]').fill('20')
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByText('Navn må fylles ut')).toBeVisible()
+  await expect(page.locator('#recipient-name')).toBeFocused()
+
+  await page.locator('[name="packages.0.weightInKg"]').focus()
+  await page.getByRole('button', { name: 'Lagre mottaker i adresseboken' }).click()
+  await expect(page.locator('#recipient-name')).toBeFocused()
 })

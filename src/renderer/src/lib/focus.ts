@@ -12,6 +12,15 @@ export function focusFirstEmpty(root: HTMLElement | null, selectors: string[], o
   root.querySelector<HTMLElement>(otherwise)?.focus()
 }
 
+/**
+ * After a failed check: focus the first field marked invalid in the order the user sees them, once the
+ * messages are on screen. react-hook-form's own focus follows registration order, and a field
+ * rendered by a child component (the recipient's name with its suggestions) registers after its siblings.
+ */
+export function focusFirstInvalid(root: HTMLElement | null): void {
+  requestAnimationFrame(() => root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+}
+
 /** Focus `el` unless the user has already moved on: only from nowhere, the page or a heading. */
 export function focusIfIdle(el: HTMLElement | null): void {
   const active = document.activeElement

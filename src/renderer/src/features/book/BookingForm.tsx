@@ -22,7 +22,7 @@ import { CustomerOptions } from '../../components/CustomerOptions'
 import { ProductOptions, bookableProducts } from '../../components/ProductOptions'
 import { useCtrlEnter } from '../../state/useScreenActions'
 import { formatDate } from '../../lib/format'
-import { focusFirstEmpty } from '../../lib/focus'
+import { focusFirstEmpty, focusFirstInvalid } from '../../lib/focus'
 import { Disclosure } from '../../components/Disclosure'
 
 const customsProducts = new Set(['BUSINESS_PARCEL', 'BUSINESS_PARCEL_BULK', 'PICKUP_PARCEL', 'PICKUP_PARCEL_BULK'])
@@ -39,7 +39,7 @@ interface Props {
 export function BookingForm({ initial, customers, busy, serverFieldErrors, onSubmit }: Props) {
   const { t, i18n } = useTranslation()
   const lang = (i18n.language === 'nb' ? 'nb' : 'en') as Language
-  const form = useForm<BookingFormValues & { saveSender?: boolean }, unknown, BookingFormData>({ resolver: localizedResolver(bookingFormSchema), defaultValues: initial })
+  const form = useForm<BookingFormValues & { saveSender?: boolean }, unknown, BookingFormData>({ resolver: localizedResolver(bookingFormSchema), defaultValues: initial, shouldFocusError: false })
   const { register, formState, control, setError, setValue, unregister } = form
   const [customerNumber, productId, senderCountry, recipientCountry, chosenVas] = useWatch({ control, name: ['customerNumber', 'productId', 'sender.countryCode', 'recipient.countryCode', 'additionalServices'] })
 
@@ -65,7 +65,10 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
     }
   }, [serverFieldErrors, setError])
 
-  const submit = form.handleSubmit((data) => onSubmit(data, Boolean(form.getValues('saveSender'))))
+  const submit = form.handleSubmit(
+    (data) => onSubmit(data, Boolean(form.getValues('saveSender'))),
+    () => focusFirstInvalid(formRef.current)
+  )
   useCtrlEnter(() => void submit())
 
   // The common path first: service, recipient, packages, Book. A sender that comes complete from
@@ -132,9 +135,11 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
 
         <div className={senderFolded ? undefined : 'two-col'}>
           {!senderFolded && senderFields}
-          <PartyFields prefix="recipient" nameField={<RecipientNameField onPick={fillRecipient} />}>
+          {/* Its tool under the card, as the sender's: above it, it pushed the recipient's fields below the sender's. */}
+          <div>
+            <PartyFields prefix="recipient" nameField={<RecipientNameField onPick={fillRecipient} />} />
             <SaveRecipientButton />
-          </PartyFields>
+          </div>
         </div>
         <PackagesFields cargo={cargoProducts.has(productId)} />
         {needsCustoms && <CustomsFields needsIncoterm={productId === 'CARGO_INTERNATIONAL'} />}
