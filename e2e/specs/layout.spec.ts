@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from '../fixtures/app'
 import { shopSettings } from '../fixtures/keys'
+import { fillDomestic } from '../fixtures/forms'
 
 // Every screen fits 1024 × 700 and 1280 × 820 without the page scrolling sideways; screenshots of
 // both sizes land in docs/screenshots.
@@ -12,6 +13,11 @@ for (const [width, height] of [
   test(`every screen fits ${width} × ${height} without sideways scrolling`, async ({ launch }) => {
     const { page, shot } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language: 'nb' })) })
     await page.setViewportSize({ width, height })
+    // One booked shipment, so the lists have a row and Shipments shows its detail beside it.
+    await page.keyboard.press('Control+2')
+    await fillDomestic(page)
+    await page.keyboard.press('Control+Enter')
+    await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
     // Quote results for all three demo customers: the widest table.
     await page.keyboard.press('Control+1')
     await page.locator('#toPostalCode').fill('5003')
@@ -22,8 +28,8 @@ for (const [width, height] of [
     const check = async (name: string): Promise<void> => {
       const sideways = await page.evaluate(() => {
         const main = document.querySelector('main')!
-        // Cards that scroll their own content sideways (wide tables) count too: their end is hidden.
-        const cards = Array.from(document.querySelectorAll<HTMLElement>('main .results, main .card')).map((el) => el.scrollWidth - el.clientWidth)
+        // Cards and panes whose content is wider than they are count too: its end is hidden or runs under a neighbour.
+        const cards = Array.from(document.querySelectorAll<HTMLElement>('main .results, main .card, main .pane')).map((el) => el.scrollWidth - el.clientWidth)
         return { page: document.documentElement.scrollWidth - window.innerWidth, main: main.scrollWidth - main.clientWidth, card: Math.max(0, ...cards) }
       })
       if (sideways.page > 0 || sideways.main > 0 || sideways.card > 0) overflow.push(`${name}: page +${sideways.page}px, main +${sideways.main}px, card +${sideways.card}px`)
@@ -33,6 +39,10 @@ for (const [width, height] of [
     for (const [key, screen] of [['2', 'book'], ['3', 'shipments'], ['4', 'pickups'], ['5', 'addressBook'], ['6', 'batches'], ['7', 'warehouse'], ['8', 'customers'], ['9', 'settings']] as const) {
       await page.keyboard.press(`Control+${key}`)
       await expect(page.getByTestId(`screen-${screen}`)).toBeVisible()
+      if (screen === 'shipments') {
+        await page.locator('[data-shipment]').first().click()
+        await expect(page.getByTestId('shipment-card')).toBeVisible()
+      }
       await check(screen)
     }
     expect(overflow).toEqual([])
