@@ -42,6 +42,13 @@ for (const [width, height] of [
       if (screen === 'shipments') {
         await page.locator('[data-shipment]').first().click()
         await expect(page.getByTestId('shipment-card')).toBeVisible()
+        // The consignment number is read out to customers: one line, even in the narrow card beside the list.
+        const lines = await page.getByTestId('consignment-number').evaluate((el) => {
+          const range = document.createRange()
+          range.selectNodeContents(el)
+          return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size
+        })
+        if (lines !== 1) overflow.push(`shipments: the consignment number takes ${lines} lines`)
       }
       await check(screen)
     }
