@@ -97,3 +97,13 @@ for (const language of ['en', 'nb'] as const) {
     expect((await violations(page, 'probe', language)).join()).toContain('image-alt')
   })
 }
+
+test('the Warehouse file picker looks like a link and shows keyboard focus (its input is visually hidden)', async ({ launch }) => {
+  const { page } = await launch()
+  await page.keyboard.press('Control+7')
+  const picker = page.locator('label', { has: page.getByTestId('warehouse-import') })
+  await expect(picker).toHaveCSS('text-decoration-line', 'underline')
+  await expect(picker).toHaveCSS('outline-style', 'none')
+  await page.getByTestId('warehouse-import').focus()
+  await expect(picker).toHaveCSS('outline-style', 'solid')
+})
