@@ -75,9 +75,20 @@ if (!app.requestSingleInstanceLock()) {
           return response === 1 ? 'empty' : 'recover'
         }
       })
+    const isTrustedSender = createTrustedSenderCheck({
+      fileUrls: Object.values(appPages).map((page) => pathToFileURL(path.join(rendererDir, page)).href),
+      origins: devServerUrl ? [new URL(devServerUrl).origin] : []
+    })
+    // The window opens at once and paints its prerendered shell while the services are composed
+    // (after a crash that includes checking the whole database); its calls wait for them.
+    const composing = compose()
+    const dispatching = composing.then((deps) => createDispatcher(handlers, deps, isTrustedSender))
+    dispatching.catch(() => undefined) // the failure is reported below, once
+    registerIpc(ipcMain, async (channel, input, senderUrl) => (await dispatching)(channel, input, senderUrl))
+    mainWindow = createMainWindow({ preloadPath, devServerUrl, rendererDir, language: lang })
     let deps: AppDeps
     try {
-      deps = await compose()
+      deps = await composing
     } catch (err) {
       // Never a silent exit: say what failed, where the files are, and what to do.
       logger.fatal({ err: (err as Error)?.message }, 'start-up failed')
@@ -86,12 +97,6 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1)
       return
     }
-    const isTrustedSender = createTrustedSenderCheck({
-      fileUrls: Object.values(appPages).map((page) => pathToFileURL(path.join(rendererDir, page)).href),
-      origins: devServerUrl ? [new URL(devServerUrl).origin] : []
-    })
-    registerIpc(ipcMain, createDispatcher(handlers, deps, isTrustedSender))
-    mainWindow = createMainWindow({ preloadPath, devServerUrl, rendererDir, language: deps.settings.get().language })
     mainWindow.on('closed', () => (mainWindow = null))
     // Batch progress and other contract events go to the app's own window only.
     deps.events.subscribe((event, payload) => {
