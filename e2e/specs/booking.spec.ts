@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, goTo, test, useBringTest } from '../fixtures/app'
-import { fillDomestic, fillSender } from '../fixtures/forms'
+import { fillDomestic, fillPackage, fillSender } from '../fixtures/forms'
 
 test('book a domestic parcel in Sandbox: label PDF saved, history finds it by recipient name', async ({ launch }) => {
   const app = await launch()
@@ -149,10 +149,7 @@ test('Norwegian, keyboard first: a recipient left empty takes focus to its name,
   await page.locator('#customerNumber').selectOption('5')
   await page.locator('#productId').selectOption('5800')
   await fillSender(page)
-  await page.locator('[name="packages.0.weightInKg"]').fill('2,5')
-  await page.locator('[name="packages.0.lengthInCm"]').fill('40')
-  await page.locator('[name="packages.0.widthInCm"]').fill('30')
-  await page.locator('[name="packages.0.heightInCm"]').fill('20')
+  await fillPackage(page)
   await page.keyboard.press('Control+Enter')
   await expect(page.getByText('Navn må fylles ut')).toBeVisible()
   await expect(page.locator('#recipient-name')).toBeFocused()

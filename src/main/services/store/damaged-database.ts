@@ -30,6 +30,12 @@ export const OPEN_MARKER = `${DB_FILE}.open`
 const CHECKED_STAMP = `${DB_FILE}.checked`
 /** Left by a session in which SQLite reported a damaged page. */
 const CHECK_REQUESTED = `${DB_FILE}.check-requested`
+/** The check's marker files in this userData folder. */
+const checkFiles = (userDataDir: string) => ({
+  open: path.join(userDataDir, OPEN_MARKER),
+  checked: path.join(userDataDir, CHECKED_STAMP),
+  requested: path.join(userDataDir, CHECK_REQUESTED)
+})
 /** A clean history is still checked this often: damage can also come from the disk while the app is closed. */
 export const FULL_CHECK_EVERY_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -39,9 +45,10 @@ export const FULL_CHECK_EVERY_MS = 7 * 24 * 60 * 60 * 1000
  * and runs its migrations, which fails at once on a file that is not a database.
  */
 export function fullCheckReason(userDataDir: string, now: Date): string | null {
-  if (existsSync(path.join(userDataDir, CHECK_REQUESTED))) return 'a damaged page was met while the app ran'
-  if (existsSync(path.join(userDataDir, OPEN_MARKER))) return 'the last session did not close cleanly'
-  const checked = statSync(path.join(userDataDir, CHECKED_STAMP), { throwIfNoEntry: false })
+  const files = checkFiles(userDataDir)
+  if (existsSync(files.requested)) return 'a damaged page was met while the app ran'
+  if (existsSync(files.open)) return 'the last session did not close cleanly'
+  const checked = statSync(files.checked, { throwIfNoEntry: false })
   if (!checked) return 'never checked'
   if (now.getTime() - checked.mtimeMs > FULL_CHECK_EVERY_MS) return 'last checked over a week ago'
   return null
@@ -72,18 +79,19 @@ export interface History {
  */
 export async function openHistory(userDataDir: string, choose: (damaged: DamagedDatabase) => Promise<DamagedChoice>, now = () => new Date()): Promise<History> {
   const dbPath = path.join(userDataDir, DB_FILE)
+  const files = checkFiles(userDataDir)
   const fullCheck = fullCheckReason(userDataDir, now())
   const opened = (db: Db, damaged: History['damaged']): History => {
-    writeFileSync(path.join(userDataDir, OPEN_MARKER), '')
+    writeFileSync(files.open, '')
     return {
       db,
       damaged,
       fullCheck,
       close: () => {
         db.close()
-        rmSync(path.join(userDataDir, OPEN_MARKER), { force: true })
+        rmSync(files.open, { force: true })
       },
-      checkAtNextStart: () => writeFileSync(path.join(userDataDir, CHECK_REQUESTED), '')
+      checkAtNextStart: () => writeFileSync(files.requested, '')
     }
   }
   let reason: string
@@ -92,8 +100,8 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
     const check = fullCheck === null ? 'ok' : String(db.pragma('quick_check', { simple: true }))
     if (check === 'ok') {
       if (fullCheck !== null) {
-        stamp(path.join(userDataDir, CHECKED_STAMP), now())
-        rmSync(path.join(userDataDir, CHECK_REQUESTED), { force: true })
+        stamp(files.checked, now())
+        rmSync(files.requested, { force: true })
       }
       return opened(db, null)
     }
@@ -104,8 +112,8 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
   }
   const movedTo = moveAside(dbPath, now())
   // The stamp and any request were about the old file: the new one is checked at the next start.
-  rmSync(path.join(userDataDir, CHECKED_STAMP), { force: true })
-  rmSync(path.join(userDataDir, CHECK_REQUESTED), { force: true })
+  rmSync(files.checked, { force: true })
+  rmSync(files.requested, { force: true })
   const choice = await choose({ reason, movedTo })
   const db = openDatabase(userDataDir, DB_FILE)
   const recovered = choice === 'recover' ? recoverInto(db, movedTo) : null
