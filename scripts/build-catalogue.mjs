@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const sourceDir = process.env.BRING_CATALOGUE_DIR ?? path.resolve(root, '../shared/bring-api/catalogue')
 export const outFile = path.join(root, 'src/shared/catalogue/bring-catalogue.json')
+export const limitsFile = path.join(root, 'src/shared/catalogue/product-limits.json')
 
 const read = (f) => JSON.parse(readFileSync(path.join(sourceDir, f), 'utf8'))
 const clean = (v) => (typeof v === 'string' && v.trim() !== '' && v.trim() !== '-' && v !== 'None' ? v.trim() : undefined)
@@ -67,7 +68,34 @@ export function buildCatalogue() {
   return { source: 'bring/developer-site data/ (see ../shared/bring-api/catalogue/README.md)', products, vas }
 }
 
+const number = (text, pattern) => {
+  const m = text ? pattern.exec(text) : null
+  return m ? Number(m[1].replace(',', '.')) : undefined
+}
+
+/**
+ * The catalogue's limits per product, small enough for the booking schema to check every form with
+ * (the full catalogue stays out of the window's first chunk): domestic-only services (from Norway to
+ * Norway), and the published weight and size limits ("35 kg", "240 cm long", "L+W+H: 360 cm").
+ */
+export function buildProductLimits(products = buildCatalogue().products) {
+  const limits = {}
+  for (const p of Object.values(products)) {
+    const l = {
+      domesticOnly: / Norway domestic$/.test(p.family ?? '') || undefined,
+      maxWeightKg: number(p.maxWeight, /^([\d.,]+) kg$/),
+      maxLengthCm: number(p.maxSize, /^([\d.,]+) cm long$/),
+      maxSumCm: number(p.maxLWH, /^L\+W\+H: ([\d.,]+) cm$/)
+    }
+    const set = Object.fromEntries(Object.entries(l).filter(([, v]) => v !== undefined))
+    if (Object.keys(set).length > 0) limits[p.id] = set
+  }
+  return limits
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  writeFileSync(outFile, JSON.stringify(buildCatalogue(), null, 1) + '\n')
-  console.log(`wrote ${path.relative(root, outFile)}`)
+  const catalogue = buildCatalogue()
+  writeFileSync(outFile, JSON.stringify(catalogue, null, 1) + '\n')
+  writeFileSync(limitsFile, JSON.stringify(buildProductLimits(catalogue.products), null, 1) + '\n')
+  console.log(`wrote ${path.relative(root, outFile)} and ${path.relative(root, limitsFile)}`)
 }

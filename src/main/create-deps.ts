@@ -17,6 +17,7 @@ import { DB_FILE, openHistory, type DamagedChoice, type DamagedDatabase } from '
 import { applyStagedRestore, createBackups } from './services/store/backups'
 import { createShipmentsRepo } from './services/store/shipments-repo'
 import { sqliteShipmentsStore } from './services/store/shipments-store'
+import { notifyingShipmentsStore } from './services/store/notifying-store'
 import { createSharedConnection } from './services/store/shared/shared-connection'
 import { lazyPgShipmentsStore } from './services/store/shared/pg-shipments-store'
 import { createLabelLinksSeal } from './services/store/shared/label-links-seal'
@@ -122,7 +123,11 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const shipments = createShipmentsRepo(db)
   const pickupsRepo = teamMode ? lazyPgPickupsStore(sharedConnection.database, sharedConnection.deskName()) : sqlitePickupsStore(createPickupsRepo(db))
   const labelSeal = createLabelLinksSeal(() => credentials.current())
-  const shipmentsStore = teamMode ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName(), labelSeal), shipments, opts.logger) : sqliteShipmentsStore(shipments)
+  const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
+  // Team mode: the shared database tells every desk of every change (LISTEN/NOTIFY, below); alone, the store does.
+  const shipmentsStore = teamMode
+    ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName(), labelSeal), shipments, opts.logger)
+    : notifyingShipmentsStore(sqliteShipmentsStore(shipments), (shipmentId, status) => events.emit('shipments:changed', { shipmentId, desk: '', status }))
   // The shared database may not be reachable now: this desk's interrupted requests are recovered at the next start.
   const unlessUnavailable = (what: string, recovery: Promise<{ notSent: number; unknown: number }>) =>
     recovery.catch((err: unknown) => {
@@ -150,7 +155,6 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   }
   const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger })
   const trackingRepo = createTrackingRepo(db)
-  const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
   const stopFollowing = teamMode
     ? followSharedChanges(
         sharedConnection.database,

@@ -54,24 +54,37 @@ export const batchesHandlers: Pick<
   'batches:appendRows': async ({ id, rows }, { batches }) => batches.appendRows(id, rows),
   'batches:updateRow': async ({ rowId, values }, { batches }) => batches.updateRow(rowId, values),
   'batches:setDefaults': async ({ id, defaults }, { batches }) => batches.setDefaults(id, defaults),
-  'batches:start': async ({ id, confirmLive }, { batches }) => batches.start(id, { confirmLive }),
+  'batches:start': async ({ id, confirmLive, rest }, { batches }) => batches.start(id, { confirmLive, rest }),
   'batches:stop': async ({ id, how }, { batches }) => batches.stop(id, how),
   'batches:delete': async ({ id }, { batches }) => ({ deleted: await batches.remove(id) }),
   async 'batches:openLabels'({ id }, deps) {
     await deps.batches.get(id)
     // Rows booked by another desk (team mode) get their labels through this desk's own Bring connection.
-    const missing = await shipmentsMissingLabels((await deps.batchesRepo.rows(id)).filter((r) => r.status === 'booked' && r.shipmentId), deps.app.labelsDir)
-    for (const row of missing) await deps.booking.downloadLabelAgain(row.shipmentId!).catch(() => undefined) // reported as missing below
+    const rows = await deps.batchesRepo.rows(id)
+    const missing = await shipmentsMissingLabels(rows.filter((r) => r.status === 'booked' && r.shipmentId), deps.app.labelsDir)
+    // A row marked booked by hand has no label link from Bring: nothing to download again, Mybring has its label.
+    const noLink = new Set<string>()
+    for (const row of missing) {
+      const s = await deps.shipmentsStore.get(row.shipmentId!)
+      if (s?.confirmation?.byHand) noLink.add(row.id)
+      else await deps.booking.downloadLabelAgain(row.shipmentId!).catch(() => undefined) // reported as missing below
+    }
     const merged = await mergeBatchLabels(deps.app.labelsDir, id, await deps.batchesRepo.rows(id))
-    if (merged.labels === 0) throw AppError.field('id', 'No labels to print yet: no row of this batch has been booked with a label.')
+    const noLinkRows = rows.filter((r) => noLink.has(r.id)).map((r) => r.rowNo)
+    const missingRows = merged.missing.filter((n) => !noLinkRows.includes(n))
+    if (merged.labels === 0) {
+      if (noLinkRows.length > 0) throw AppError.field('id', `No labels to print here: the booked rows were marked booked by hand, and Bring gave no label link for them. Print their labels in Mybring (rows ${noLinkRows.join(', ')}).`)
+      throw AppError.field('id', 'No labels to print yet: no row of this batch has been booked with a label.')
+    }
     await deps.batchesRepo.setFiles(id, { labelsPdf: merged.file })
     await openInLabelsFolder(deps, merged.file)
-    return { opened: true, pages: merged.pages, missingRows: merged.missing }
+    return { opened: true, pages: merged.pages, missingRows, noLinkRows }
   },
   /** Headers and status words come from the window, in the user's language. */
   async 'batches:openResult'({ id, headers, statuses }, deps) {
-    await deps.batches.get(id)
-    const file = await writeBatchResult(deps.app.labelsDir, id, await deps.batchesRepo.rows(id), headers, (r) => statuses[r.status] ?? r.status)
+    const batch = await deps.batches.get(id)
+    // Bring does not track test bookings: a tracking link for one would lead nowhere.
+    const file = await writeBatchResult(deps.app.labelsDir, id, await deps.batchesRepo.rows(id), headers, (r) => statuses[r.status] ?? r.status, { trackingLinks: batch.mode !== 'test' })
     await deps.batchesRepo.setFiles(id, { resultCsv: file })
     await openInLabelsFolder(deps, file)
     return { opened: true }

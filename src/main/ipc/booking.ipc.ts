@@ -40,8 +40,8 @@ export const bookingHandlers: Pick<
     if (!s) throw AppError.field('id', 'No such shipment.')
     return shipmentView(s)
   },
-  'shipments:resolve': async ({ id, booked, consignmentNumber }, { booking }) =>
-    shipmentView(await booking.resolve(id, booked ? { booked: true, consignmentNumber: consignmentNumber! } : { booked: false })),
+  'shipments:resolve': async ({ id, booked, consignmentNumber, sendAgain, confirmLive }, { booking }) =>
+    shipmentView(await booking.resolve(id, booked ? { booked: true, consignmentNumber: consignmentNumber! } : { booked: false, sendAgain, confirmLive })),
   'shipments:retry': async ({ id, confirmLive }, { booking }) => shipmentView(await booking.retry(id, { confirmLive })),
   'labels:download': async ({ id }, { booking }) => shipmentView(await booking.downloadLabelAgain(id)),
   /** Opens the local copy (works offline); only files inside the app's labels folder. */

@@ -83,3 +83,4 @@ export const returnProductIds = ['9000', '9300', '9350', '9600', 'PICKUP_PARCEL_
 export function isBookable(id: string): boolean {
   return products[id]?.booking ?? true
 }
+

@@ -103,7 +103,11 @@ export const batchDetailSchema = batchSummarySchema.extend({
   labelsPdf: z.string().nullable(),
   resultCsv: z.string().nullable(),
   /** This desk is booking it now (in team mode another desk may be too, or instead). */
-  runningHere: z.boolean().default(false)
+  runningHere: z.boolean().default(false),
+  /** Pause or Cancel was asked for here while bookings were on their way: they land, then it stops. */
+  stopping: z.enum(['pause', 'cancel']).nullable().default(null),
+  /** Why the batch stopped by itself (Bring or the shared database could not be reached). */
+  stopReason: recordErrorSchema.nullable().default(null)
 })
 export type BatchDetail = z.infer<typeof batchDetailSchema>
 
@@ -113,7 +117,8 @@ export const batchProgressSchema = z.object({
   counts: batchCountsSchema,
   /** Bookings per second over the last few seconds. */
   rate: z.number(),
-  secondsLeft: z.number().nullable()
+  secondsLeft: z.number().nullable(),
+  stopping: z.enum(['pause', 'cancel']).nullable().default(null)
 })
 export type BatchProgress = z.infer<typeof batchProgressSchema>
 

@@ -4,6 +4,7 @@ import { modeSchema } from './mode'
 import { recordErrorSchema } from './record-error'
 import { trackingStateSchema } from './tracking'
 export { recordErrorSchema, type RecordError } from './record-error'
+import { productLimits } from '../catalogue/product-limits'
 import { calendarDate, clockTime, code, safeText, shippingDate, strictNumber, uniqueArray } from './fields'
 
 // Limits from Bring's Booking API documentation.
@@ -158,8 +159,30 @@ function customsProblems(f: { sender: Party; recipient: Party; customs?: { natur
   else if (f.sender.reference) ctx.addIssue({ code: 'custom', path: at, message: 'Bring does not take an IOSS number together with a sender reference: remove one of them' })
 }
 
-/** The booking form; main parses exactly the same schema before building Bring's request. */
-export const bookingFormSchema = storedBookingFormSchema.safeExtend({ shippingDate: shippingDate('Choose a shipping date') })
+/**
+ * The booking form; main parses exactly the same schema before building Bring's request. What the
+ * catalogue already knows (a domestic service to another country, a product's weight and size limits)
+ * is refused here, before anything is sent, rather than by Bring after it (stored forms are not re-judged).
+ */
+export const bookingFormSchema = storedBookingFormSchema.safeExtend({ shippingDate: shippingDate('Choose a shipping date') }).superRefine(catalogueProblems)
+
+function catalogueProblems(f: { productId: string; recipient: { countryCode: string }; packages: { weightInKg: number; lengthInCm?: number; widthInCm?: number; heightInCm?: number }[] }, ctx: z.RefinementCtx): void {
+  const limits = productLimits(f.productId)
+  if (!limits) return
+  if (limits.domesticOnly && f.recipient.countryCode !== 'NO') {
+    ctx.addIssue({ code: 'custom', path: ['productId'], message: 'This service only delivers within Norway: choose a service for the recipient’s country' })
+  }
+  f.packages.forEach((p, i) => {
+    if (limits.maxWeightKg !== undefined && p.weightInKg > limits.maxWeightKg) ctx.addIssue({ code: 'custom', path: ['packages', i, 'weightInKg'], message: `At most ${limits.maxWeightKg} kg per package with this service` })
+    const sides = [p.lengthInCm, p.widthInCm, p.heightInCm].filter((v): v is number => typeof v === 'number')
+    if (limits.maxLengthCm !== undefined && sides.length > 0 && Math.max(...sides) > limits.maxLengthCm) {
+      ctx.addIssue({ code: 'custom', path: ['packages', i, 'lengthInCm'], message: `The longest side may be at most ${limits.maxLengthCm} cm with this service` })
+    }
+    if (limits.maxSumCm !== undefined && sides.length === 3 && sides[0] + sides[1] + sides[2] > limits.maxSumCm) {
+      ctx.addIssue({ code: 'custom', path: ['packages', i, 'lengthInCm'], message: `Length + width + height may be at most ${limits.maxSumCm} cm with this service` })
+    }
+  })
+}
 export type BookingForm = z.infer<typeof bookingFormSchema>
 export type BookingFormValues = z.input<typeof bookingFormSchema>
 
@@ -177,7 +200,9 @@ export const confirmationSchema = z.object({
   waybillUrl: z.string().optional(),
   trackingUrl: z.string().optional(),
   expectedDelivery: z.string().optional(),
-  earliestPickup: z.string().optional()
+  earliestPickup: z.string().optional(),
+  /** Marked booked by the user with the number from Mybring: Bring gave no label link, Mybring has the label. */
+  byHand: z.boolean().optional()
 })
 export type Confirmation = z.infer<typeof confirmationSchema>
 

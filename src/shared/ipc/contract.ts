@@ -76,7 +76,14 @@ export const contract = {
   'shipments:get': { input: byId, output: shipmentDetailSchema },
   'shipments:resolve': {
     input: z
-      .object({ id: z.string().uuid(), booked: z.boolean(), consignmentNumber: z.string().trim().regex(/^[A-Za-z0-9]{6,35}$/, 'Enter the consignment number from Mybring').optional() })
+      .object({
+        id: z.string().uuid(),
+        booked: z.boolean(),
+        consignmentNumber: z.string().trim().regex(/^[A-Za-z0-9]{6,35}$/, 'Enter the consignment number from Mybring').optional(),
+        /** Not booked: send it again now, in the same step (else it waits to be sent). */
+        sendAgain: z.boolean().optional(),
+        confirmLive: z.boolean().optional()
+      })
       .strict()
       .refine((v) => !v.booked || v.consignmentNumber, { path: ['consignmentNumber'], message: 'Enter the consignment number from Mybring' }),
     output: shipmentDetailSchema
@@ -111,11 +118,13 @@ export const contract = {
   'batches:appendRows': { input: byId.extend({ rows: z.array(rowValuesSchema).min(1).max(IMPORT_CHUNK) }), output: batchDetailSchema },
   'batches:updateRow': { input: z.object({ rowId: z.string().uuid(), values: rowValuesSchema }).strict(), output: batchDetailSchema },
   'batches:setDefaults': { input: byId.extend({ defaults: batchDefaultsSchema }), output: batchDetailSchema },
-  'batches:start': { input: byId.extend({ confirmLive: z.boolean().optional() }), output: batchDetailSchema },
+  /** `rest`: a cancelled batch is final; only this explicit choice sends the rows it did not send. */
+  'batches:start': { input: byId.extend({ confirmLive: z.boolean().optional(), rest: z.boolean().optional() }), output: batchDetailSchema },
   'batches:stop': { input: byId.extend({ how: z.enum(['pause', 'cancel']) }), output: batchDetailSchema },
   'batches:delete': { input: byId, output: z.object({ deleted: z.boolean() }) },
   /** Merges the booked rows' labels into one PDF (row order) and opens it. */
-  'batches:openLabels': { input: byId, output: z.object({ opened: z.boolean(), pages: z.number(), missingRows: z.array(z.number()) }) },
+  /** missingRows: the label could not be had now; noLinkRows: marked booked by hand, Bring gave no label link (Mybring has it). */
+  'batches:openLabels': { input: byId, output: z.object({ opened: z.boolean(), pages: z.number(), missingRows: z.array(z.number()), noLinkRows: z.array(z.number()).default([]) }) },
   /** Writes the result CSV (row, recipient, consignment, tracking link, status, error) and opens it. */
   'batches:openResult': { input: byId.extend({ headers: z.array(safeText(40)).length(9), statuses: z.record(z.string(), safeText(60)) }), output: z.object({ opened: z.boolean() }) },
   'warehouse:list': { input: warehouseFilterSchema, output: z.object({ items: z.array(storedWarehouseMessageSchema) }) },

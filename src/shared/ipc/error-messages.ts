@@ -9,6 +9,7 @@ export const errorTemplates = {
   connectionLost: 'The connection to Bring was cut off before an answer arrived.',
   timeout: 'Bring did not answer within {{seconds}} seconds.',
   server: 'Bring is having problems (HTTP {{status}}). Try again in a few minutes.',
+  serverAnswered: 'Bring answered with an error (HTTP {{status}}).',
   rateLimited: 'Bring is receiving too many requests from Fraktdesk. Try again in {{seconds}} seconds.',
   notJson: 'Bring sent an answer Fraktdesk could not read (not valid JSON).',
   notFound: 'Bring could not find what was asked for (HTTP 404).',

@@ -48,8 +48,9 @@ describe('product catalogue', () => {
   it.skipIf(!existsSync(path.join(docsDir, 'catalogue')))('the committed catalogue matches Bring’s published data', async () => {
     process.env.BRING_CATALOGUE_DIR = path.join(docsDir, 'catalogue')
     // @ts-expect-error -- plain .mjs build script, no types
-    const { buildCatalogue, outFile } = await import('../../../scripts/build-catalogue.mjs')
+    const { buildCatalogue, buildProductLimits, outFile, limitsFile } = await import('../../../scripts/build-catalogue.mjs')
     expect(JSON.parse(readFileSync(outFile, 'utf8'))).toEqual(buildCatalogue())
+    expect(JSON.parse(readFileSync(limitsFile, 'utf8'))).toEqual(buildProductLimits())
   })
 
   it.skipIf(!existsSync(docsDir))('covers every product id listed in the Customer Info example', () => {

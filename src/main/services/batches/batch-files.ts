@@ -32,7 +32,7 @@ export async function mergeBatchLabels(labelsDir: string, batchId: string, rows:
 }
 
 /** The batch's outcome row by row, as a CSV a spreadsheet opens (";" and a BOM, as Excel in Norway expects). */
-export async function writeBatchResult(labelsDir: string, batchId: string, rows: StoredBatchRow[], headers: string[], statusText: (r: StoredBatchRow) => string): Promise<string> {
+export async function writeBatchResult(labelsDir: string, batchId: string, rows: StoredBatchRow[], headers: string[], statusText: (r: StoredBatchRow) => string, opts: { trackingLinks: boolean }): Promise<string> {
   const data = rows.map((r) => [
     r.rowNo,
     r.values.name ?? '',
@@ -40,7 +40,7 @@ export async function writeBatchResult(labelsDir: string, batchId: string, rows:
     r.values.city ?? '',
     r.values.reference ?? '',
     r.consignmentNumber ?? '',
-    r.consignmentNumber ? `https://tracking.bring.com/tracking/${encodeURIComponent(r.consignmentNumber)}` : '',
+    r.consignmentNumber && opts.trackingLinks ? `https://tracking.bring.com/tracking/${encodeURIComponent(r.consignmentNumber)}` : '',
     statusText(r),
     r.error?.message ?? Object.values(r.problems).flat().join(' ')
   ])

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../shared/ipc/app-error'
 import { checkRow, MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type NewBatch, type RowValues } from '../../../shared/domain/batches'
-import { partySchema, type Party } from '../../../shared/domain/booking'
+import { partySchema, type Party, type RecordError } from '../../../shared/domain/booking'
 import { senderFromSettings } from '../../../shared/domain/settings'
 import type { BookingService } from '../booking/booking-service'
 import type { BringConnection } from '../bring/bring-connection'
@@ -31,11 +31,21 @@ interface Deps {
 /** Codes after which the same row, unchanged, may well succeed: Bring was busy, not refusing it. */
 const transientFailures = new Set(['BRING_RATE_LIMITED'])
 
-/** Rows "Book all" sends: never sent, not sent, or failed and fixed since (or failed only because Bring was busy). */
+/**
+ * Rows "Book all" sends: never sent, not sent, checked in Mybring and not booked, or failed and fixed
+ * since (or failed only because Bring was busy). Never an unknown outcome: only the user resolves that.
+ */
 export function isSendable(r: StoredBatchRow): boolean {
-  if (r.status === 'ready' || r.status === 'not_sent') return true
+  if (r.status === 'ready' || r.status === 'not_sent' || r.status === 'cancelled_by_user') return true
   if (r.status === 'failed') return r.editedSinceFailure || transientFailures.has(r.error?.code ?? '')
   return false
+}
+
+interface Control {
+  stop: 'pause' | 'cancel' | null
+  /** Why the batch paused itself (nothing reached Bring), kept with the batch to be shown. */
+  reason: RecordError | null
+  done: Promise<void>
 }
 
 /** A row another desk may have left half-way (team mode): worth a claim, to find out. */
@@ -56,7 +66,8 @@ export const abandonedMessages = (desk: string) => ({
 export function createBatchService(deps: Deps) {
   const now = deps.now ?? Date.now
   const renewEveryMs = deps.renewEveryMs ?? 5000
-  const running = new Map<string, { stop: 'pause' | 'cancel' | null; done: Promise<void> }>()
+  const running = new Map<string, Control>()
+  const meters = new Map<string, ReturnType<typeof createProgressMeter>>()
 
   async function sender(defaults: BatchDefaults): Promise<Party | null> {
     const raw = defaults.senderId ? (await deps.addressBook.get(defaults.senderId))?.party : senderFromSettings(deps.settings.get().defaultSender)
@@ -83,12 +94,27 @@ export function createBatchService(deps: Deps) {
   async function detail(batchId: string) {
     const b = await mustGet(batchId)
     const rows = (await deps.repo.rows(batchId)).map(({ clientRequestId: _c, labelFile: _l, editedSinceFailure: _e, ...row }) => row)
-    return { id: b.id, name: b.name, createdAt: b.createdAt, mode: b.mode, runState: b.runState, counts: b.counts, defaults: b.defaults, rows, labelsPdf: b.labelsPdf, resultCsv: b.resultCsv, runningHere: running.has(batchId) }
+    const here = running.get(batchId)
+    return {
+      id: b.id,
+      name: b.name,
+      createdAt: b.createdAt,
+      mode: b.mode,
+      runState: b.runState,
+      counts: b.counts,
+      defaults: b.defaults,
+      rows,
+      labelsPdf: b.labelsPdf,
+      resultCsv: b.resultCsv,
+      runningHere: here !== undefined,
+      stopping: here?.stop ?? null,
+      stopReason: b.stopReason
+    }
   }
 
   /** Rows of a batch that has started sending can no longer be edited: they are shipments now. */
   function assertEditable(status: string): void {
-    if (!['ready', 'invalid', 'failed', 'not_sent'].includes(status)) throw AppError.field('id', 'This row has been sent to Bring; it can no longer be changed here.')
+    if (!['ready', 'invalid', 'failed', 'not_sent', 'cancelled_by_user'].includes(status)) throw AppError.field('id', 'This row has been sent to Bring; it can no longer be changed here.')
   }
 
   async function run(batchId: string, meter: ReturnType<typeof createProgressMeter>): Promise<void> {
@@ -108,20 +134,26 @@ export function createBatchService(deps: Deps) {
       attempted.add(row.id)
       try {
         if (claim.takenFrom) {
-          const status = await deps.repo.settleAbandoned(row.clientRequestId, abandonedMessages(claim.takenFrom))
+          const status = await deps.repo.settleAbandoned(row.id, abandonedMessages(claim.takenFrom))
           log.warn({ row: row.rowNo, from: claim.takenFrom, status }, 'row taken over from a desk that stopped')
           if (status !== null && status !== 'not_sent') return meter.tick()
         } else if (inFlight(row)) return // its desk is alive and finished it meanwhile, or it is still ours to wait for
         const c = await check(b.defaults, row.values, row.clientRequestId)
         if (!c.ok) return void (await deps.repo.setProblems(row.id, c.problems))
         try {
-          await deps.booking.submit(c.form, { confirmLive: true, batchId })
+          // A row that is a shipment already (not sent, refused and fixed, checked and not booked) is that
+          // shipment sent again, never a second one; a new row becomes its shipment under its own request id.
+          if (row.shipmentId) await deps.booking.resend(row.shipmentId, { confirmLive: true, form: c.form, automatic: true })
+          else await deps.booking.submit(c.form, { confirmLive: true, batchId })
         } catch (err) {
-          const code = err instanceof AppError ? err.code : 'INTERNAL'
+          const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
           // Nothing reached Bring (offline, credentials): the next rows would fare the same. Stop, keep them for later.
           if ((await deps.booking.statusOf(row.clientRequestId)) === 'not_sent') {
-            log.warn({ code }, 'batch paused: a booking could not be sent')
-            control.stop ??= 'pause'
+            log.warn({ code: e.code }, 'batch paused: a booking could not be sent')
+            if (control.stop === null) {
+              control.stop = 'pause'
+              control.reason = { code: e.code, message: e.message, i18n: e.extra.i18n }
+            }
           }
         }
         meter.tick()
@@ -156,7 +188,7 @@ export function createBatchService(deps: Deps) {
       clearInterval(renew)
     }
     const state = control.stop === 'pause' ? 'paused' : control.stop === 'cancel' ? 'cancelled' : 'done'
-    await deps.repo.setRunState(batchId, state)
+    await deps.repo.setRunState(batchId, state, control.reason)
     log.info({ state, counts: await deps.repo.counts(batchId) }, 'batch stopped')
   }
 
@@ -206,16 +238,20 @@ export function createBatchService(deps: Deps) {
       return detail(batchId)
     },
 
-    /** "Book all": starts the queue and returns at once; progress arrives as events. */
-    async start(batchId: string, opts: { confirmLive?: boolean }) {
+    /**
+     * "Book all": starts the queue and returns at once; progress arrives as events. A cancelled batch is
+     * final: only an explicit "Book the rest" (`rest`) sends its remaining rows.
+     */
+    async start(batchId: string, opts: { confirmLive?: boolean; rest?: boolean }) {
       if (running.has(batchId)) return detail(batchId)
       // Held before the first await: a second click while this one reads the store is the same run.
       let finished!: () => void
-      const control: { stop: 'pause' | 'cancel' | null; done: Promise<void> } = { stop: null, done: new Promise<void>((resolve) => (finished = resolve)) }
+      const control: Control = { stop: null, reason: null, done: new Promise<void>((resolve) => (finished = resolve)) }
       running.set(batchId, control)
       let meter: ReturnType<typeof createProgressMeter>
       try {
         const b = await mustGet(batchId)
+        if (b.runState === 'cancelled' && opts.rest !== true) throw AppError.field('id', 'This batch was cancelled. Choose “Book the rest” to send the rows it did not send, or make a new batch.')
         const mode = deps.bring.mode()
         if (b.mode !== mode) throw AppError.field('id', `This batch was made in ${b.mode} mode. Switch back to that mode to book it.`)
         const sendable = (await deps.repo.rows(batchId)).filter(isSendable).length
@@ -225,6 +261,7 @@ export function createBatchService(deps: Deps) {
         }
         await deps.repo.setRunState(batchId, 'running')
         meter = createProgressMeter({ now, remaining: sendable, emit: () => void progress(batchId, meter).then(deps.emit, () => undefined) })
+        meters.set(batchId, meter)
       } catch (err) {
         running.delete(batchId)
         finished()
@@ -237,18 +274,27 @@ export function createBatchService(deps: Deps) {
         })
         .finally(() => {
           running.delete(batchId)
+          meters.delete(batchId)
           meter.flush()
           finished()
         })
       return detail(batchId)
     },
 
-    /** Stops taking new rows; rows already sent finish. Pause can be resumed with "Book all". */
+    /**
+     * Stops taking new rows; bookings already on their way finish and land (the detail's counts say how
+     * many: inFlight; progress shows them). Pause can be resumed with "Book all"; Cancel is final.
+     */
     async stop(batchId: string, how: 'pause' | 'cancel') {
       const control = running.get(batchId)
-      if (control) control.stop = how
+      if (control) {
+        // Cancel outranks an earlier Pause; a Pause never softens a Cancel.
+        if (control.stop !== 'cancel') control.stop = how
+        control.reason = null
+      }
       // In the store too: other desks running this batch stop as well.
-      await deps.repo.setRunState((await mustGet(batchId)).id, how === 'pause' ? 'paused' : 'cancelled')
+      await deps.repo.setRunState((await mustGet(batchId)).id, control?.stop === 'cancel' || how === 'cancel' ? 'cancelled' : 'paused')
+      if (control) void progressNow(batchId)
       return detail(batchId)
     },
 
@@ -261,8 +307,14 @@ export function createBatchService(deps: Deps) {
 
   async function progress(batchId: string, meter: ReturnType<typeof createProgressMeter>): Promise<BatchProgress> {
     const b = await mustGet(batchId)
-    const runState = running.has(batchId) ? 'running' : b.runState
-    return { batchId, runState, counts: b.counts, rate: meter.rate(), secondsLeft: meter.secondsLeft() }
+    const here = running.get(batchId)
+    const runState = here ? 'running' : b.runState
+    return { batchId, runState, counts: b.counts, rate: meter.rate(), secondsLeft: meter.secondsLeft(), stopping: here?.stop ?? null }
+  }
+  /** Progress at once (Pause or Cancel pressed): the window shows the bookings still on their way. */
+  async function progressNow(batchId: string): Promise<void> {
+    const meter = meters.get(batchId)
+    if (meter) deps.emit(await progress(batchId, meter))
   }
 }
 export type BatchService = ReturnType<typeof createBatchService>

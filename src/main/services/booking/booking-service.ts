@@ -18,7 +18,18 @@ import { shipmentsMissingLabels } from '../maintenance/crash-leftovers'
 export const notSentMessage = 'Nothing of this booking reached Bring, so it is safe to send it again.'
 
 export const outcomeUnknownMessage =
-  'Bring may or may not have booked this shipment: the answer never arrived. Check Mybring (or tracking) for a shipment to this recipient, then mark it booked with its consignment number, or send it again.'
+  'Bring may or may not have booked this shipment. Check Mybring (or tracking) for a shipment to this recipient, then mark it booked with its consignment number, or say it was not booked and send it again.'
+
+/** Checked in Mybring: not there. The shipment waits to be sent again (a batch's "Book all" counts it). */
+/** A shipment marked booked by hand has no label link from Bring: its label is in Mybring. */
+export const markedByHandMessage = 'This shipment was marked booked by hand with the number from Mybring, so Bring gave Fraktdesk no label for it. Print its label in Mybring.'
+
+export const notBookedMessage = 'Checked in Mybring: it was not booked. It can be sent again.'
+
+/** Statuses a shipment can be sent again from by the user's "Send again" (unknown: after they checked). */
+const resendable = new Set(['outcome_unknown', 'failed', 'not_sent', 'cancelled_by_user'])
+/** ...and by a batch's "Book all", which never resends an unknown outcome on its own. */
+const resendableAutomatically = new Set(['failed', 'not_sent', 'cancelled_by_user'])
 
 interface Deps {
   repo: ShipmentsStore
@@ -114,7 +125,9 @@ export function createBookingService(deps: Deps) {
       }
       if (isOutcomeUnknown(err)) {
         log.warn({ code: err.code }, 'booking outcome unknown')
-        await deps.repo.markStatus(record.id, 'outcome_unknown', { code: err.code, message: `${err.message} ${outcomeUnknownMessage}`, i18n: err.extra.i18n })
+        // A 5xx is an answer, not silence: say that Bring answered with an error, never "try again in a few minutes".
+        const cause = err.code === 'BRING_SERVER' ? AppError.templated('BRING_SERVER', 'serverAnswered', err.extra.i18n?.params) : err
+        await deps.repo.markStatus(record.id, 'outcome_unknown', { code: cause.code, message: `${cause.message} ${outcomeUnknownMessage}`, i18n: cause.extra.i18n })
         return (await deps.repo.get(record.id))!
       }
       // Definitely not booked (400, 401/403, 429 after retries): say why, field by field.
@@ -164,35 +177,53 @@ export function createBookingService(deps: Deps) {
     })
   }
 
+  const resendFlight = createSingleFlight<ShipmentRecord>()
+  /**
+   * The same shipment sent again under a new request id (its earlier ones stay its own): after a
+   * failure, "not sent", a check in Mybring, or a batch row fixed after Bring refused it (`form`: the
+   * row's new values). A batch (`automatic`) never resends an unknown outcome. One resend per shipment
+   * at a time, however many screens ask.
+   */
+  function resend(id: string, opts: { confirmLive?: boolean; form?: BookingForm; automatic?: boolean }): Promise<ShipmentRecord> {
+    return resendFlight(id, async () => {
+      const s = await deps.repo.get(id)
+      if (!s) throw AppError.field('id', 'No such shipment.')
+      if (!(opts.automatic ? resendableAutomatically : resendable).has(s.status)) {
+        if (opts.automatic) return s // another path (Shipments, another desk) got there first: its state stands
+        throw AppError.field('id', 'This shipment is not waiting to be sent again.')
+      }
+      // A test or sandbox booking must never be resent as a real one (or the other way round).
+      if (s.mode !== deps.bring.mode()) throw AppError.field('id', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`)
+      if (deps.bring.mode() === 'live' && opts.confirmLive !== true) throw new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.')
+      const clientRequestId = await beforeSending(deps.repo.renewClientRequest(id))
+      await beforeSending(deps.repo.markStatus(id, 'failed', s.error))
+      return submit({ ...(opts.form ?? s.form), clientRequestId }, { confirmLive: opts.confirmLive })
+    })
+  }
+
   return {
     submit,
     /** Where the booking of this form stands (null: never saved). */
     statusOf: async (clientRequestId: string) => (await deps.repo.findByClientRequest(clientRequestId))?.status ?? null,
 
-    /** The user checked Mybring: it was booked (with the number they found) or it was not. */
-    async resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false }): Promise<ShipmentRecord> {
+    /**
+     * The user checked Mybring: it was booked (with the number they found), or it was not — then it waits
+     * to be sent again (a batch's "Book all" counts it), or is sent again at once (`sendAgain`).
+     */
+    async resolve(id: string, outcome: { booked: true; consignmentNumber: string } | { booked: false; sendAgain?: boolean; confirmLive?: boolean }): Promise<ShipmentRecord> {
       const s = await deps.repo.get(id)
       if (!s) throw AppError.field('id', 'No such shipment.')
       if (s.status !== 'outcome_unknown') throw AppError.field('id', 'Only shipments with an unknown outcome can be resolved by hand.')
       if (outcome.booked) {
-        await deps.repo.markBooked(id, { consignmentNumber: outcome.consignmentNumber, packageNumbers: [], trackingUrl: `https://tracking.bring.com/tracking/${encodeURIComponent(outcome.consignmentNumber)}` })
-      } else {
-        await deps.repo.markStatus(id, 'cancelled_by_user', { code: 'NOT_BOOKED', message: 'Marked as not booked after checking Mybring.' })
+        await deps.repo.markBooked(id, { consignmentNumber: outcome.consignmentNumber, packageNumbers: [], trackingUrl: `https://tracking.bring.com/tracking/${encodeURIComponent(outcome.consignmentNumber)}`, byHand: true })
+        return (await deps.repo.get(id))!
       }
-      return (await deps.repo.get(id))!
+      await deps.repo.markStatus(id, 'cancelled_by_user', { code: 'NOT_BOOKED', message: notBookedMessage })
+      return outcome.sendAgain ? resend(id, { confirmLive: outcome.confirmLive }) : (await deps.repo.get(id))!
     },
 
-    /** An explicit resend after the user checked it was not booked: a new request id, same record. */
-    async retry(id: string, opts: { confirmLive?: boolean }): Promise<ShipmentRecord> {
-      const s = await deps.repo.get(id)
-      if (!s) throw AppError.field('id', 'No such shipment.')
-      if (s.status !== 'outcome_unknown' && s.status !== 'failed' && s.status !== 'not_sent') throw AppError.field('id', 'This shipment is not waiting to be sent again.')
-      // A test or sandbox booking must never be resent as a real one (or the other way round).
-      if (s.mode !== deps.bring.mode()) throw AppError.field('id', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`)
-      const clientRequestId = await deps.repo.renewClientRequest(id)
-      await deps.repo.markStatus(id, 'failed', s.error)
-      return submit({ ...s.form, clientRequestId }, opts)
-    },
+    retry: (id: string, opts: { confirmLive?: boolean }) => resend(id, opts),
+    resend,
 
     /**
      * After a crash: booked shipments whose label never reached the labels folder get it now, each in
@@ -234,7 +265,7 @@ export function createBookingService(deps: Deps) {
       if (file && (await isFile(path.join(deps.labelsDir, path.basename(file))))) return path.basename(file)
       const s = await deps.repo.get(id)
       if (!s?.confirmation?.labelUrl) {
-        if (!file && !s?.desk) throw AppError.field('id', 'No label saved for this shipment yet. Use “Download label”.')
+        if (!file && !s?.desk && !s?.confirmation?.byHand) throw AppError.field('id', 'No label saved for this shipment yet. Use “Download label”.')
         throw noLabelLink(s)
       }
       await saveLabel(id, s.confirmation.labelUrl, s.confirmation.consignmentNumber, s.mode)
@@ -248,6 +279,8 @@ const isFile = (file: string): Promise<boolean> => fs.stat(file).then((st) => st
 
 /** Team mode: a desk signed in as another Bring user cannot open the links another desk sealed. */
 const noLabelLink = (s: ShipmentRecord | null): AppError =>
-  s?.desk && s.confirmation
+  s?.confirmation?.byHand
+    ? AppError.field('id', markedByHandMessage)
+    : s?.desk && s.confirmation
     ? AppError.templated('INVALID_INPUT', 'labelOtherBringUser', { desk: s.desk })
     : AppError.field('id', 'This shipment has no label link.')

@@ -70,5 +70,6 @@ export interface SimConsignment {
   packageNumbers: string[]
   /** The net price per consignment (ex VAT) from the same tariffs as the Shipping Guide, if known. */
   priceExVat?: number
-  recipient: { postalCode: string; city: string; countryCode: string }
+  /** The recipient's name too: the same parcel booked twice under two request ids shows as one name booked twice. */
+  recipient: { name: string; postalCode: string; city: string; countryCode: string }
 }

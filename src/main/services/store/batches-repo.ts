@@ -15,6 +15,7 @@ import type { RecordError, ShipmentStatus } from '../../../shared/domain/booking
 import type { Mode } from '../../../shared/domain/mode'
 
 interface BatchTableRow {
+  stop_reason_json: string | null
   id: string
   created_at: string
   name: string
@@ -28,10 +29,13 @@ interface BatchTableRow {
 /** RowWithShipment as SQLite hands it over: the JSON still as text. */
 type JoinedRow = Omit<RowWithShipment, 'values' | 'problems' | 'error'> & { values_json: string; problems_json: string | null; error_json: string | null }
 
-/** A row that has become a shipment has that shipment's status; the rest are ready or invalid. */
+/**
+ * A row that has become a shipment has that shipment's status, found by the shipment's id (never by a
+ * request id: a resend gives the shipment a new one); the rest are ready or invalid.
+ */
 const JOINED = `SELECT r.id, r.row_no, r.client_request_id, r.values_json, r.problems_json, r.updated_at,
   s.id AS shipment_id, s.status AS shipment_status, s.updated_at AS shipment_updated_at, s.consignment_number, s.label_file, s.error_json
-  FROM batch_rows r LEFT JOIN shipments s ON s.client_request_id = r.client_request_id`
+  FROM batch_rows r LEFT JOIN shipments s ON s.id = r.shipment_id`
 
 export interface StoredBatchRow extends BatchRow {
   clientRequestId: string
@@ -46,6 +50,8 @@ export interface StoredBatch extends BatchSummary {
   defaults: BatchDefaults
   labelsPdf: string | null
   resultCsv: string | null
+  /** Why it stopped by itself (Bring or the shared database unreachable); cleared when it runs again. */
+  stopReason: RecordError | null
 }
 
 /** A batch row and the shipment it became (if any), JSON already read: what both engines hand to toStoredRow. */
@@ -92,10 +98,14 @@ const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total'>> = {
   sending: 'inFlight',
   booked: 'booked',
   failed: 'failed',
-  cancelled_by_user: 'failed',
+  // Checked in Mybring and not booked: waiting to be sent, like a row that never reached Bring.
+  cancelled_by_user: 'notSent',
   outcome_unknown: 'unknown',
   not_sent: 'notSent'
 }
+
+/** Why a batch found "running" at start-up is paused. */
+export const interruptedReason: RecordError = { code: 'INTERRUPTED', message: 'Fraktdesk stopped while this batch was running. Rows not yet sent wait for “Book all”.' }
 
 /** Counters from (status, how many) pairs. */
 export function tally(groups: { status: BatchRowStatus; n: number }[]): BatchCounts {
@@ -116,7 +126,7 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
   const rowById = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.id = ?`)
   const statusCounts = db.prepare<[string], { status: BatchRowStatus; n: number }>(
     `SELECT coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END) AS status, count(*) AS n
-     FROM batch_rows r LEFT JOIN shipments s ON s.client_request_id = r.client_request_id WHERE r.batch_id = ? GROUP BY 1`
+     FROM batch_rows r LEFT JOIN shipments s ON s.id = r.shipment_id WHERE r.batch_id = ? GROUP BY 1`
   )
 
   const counts = (batchId: string): BatchCounts => tally(statusCounts.all(batchId))
@@ -130,7 +140,8 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     counts: counts(b.id),
     defaults: batchDefaultsSchema.parse(JSON.parse(b.defaults_json)),
     labelsPdf: b.labels_pdf,
-    resultCsv: b.result_csv
+    resultCsv: b.result_csv,
+    stopReason: b.stop_reason_json ? (JSON.parse(b.stop_reason_json) as RecordError) : null
   })
 
   const repo = {
@@ -179,8 +190,9 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     setDefaults(batchId: string, defaults: BatchDefaults): void {
       db.prepare('UPDATE batches SET defaults_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(defaults), now().toISOString(), batchId)
     },
-    setRunState(batchId: string, state: BatchRunState): void {
-      db.prepare('UPDATE batches SET run_state = ?, updated_at = ? WHERE id = ?').run(state, now().toISOString(), batchId)
+    /** A stop by the batch itself keeps its reason; every other change of state clears it. */
+    setRunState(batchId: string, state: BatchRunState, reason: RecordError | null = null): void {
+      db.prepare('UPDATE batches SET run_state = ?, stop_reason_json = ?, updated_at = ? WHERE id = ?').run(state, reason ? JSON.stringify(reason) : null, now().toISOString(), batchId)
     },
     setFiles(batchId: string, files: { labelsPdf?: string; resultCsv?: string }): void {
       if (files.labelsPdf) db.prepare('UPDATE batches SET labels_pdf = ? WHERE id = ?').run(files.labelsPdf, batchId)
@@ -188,7 +200,7 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     },
     /** Start-up: nothing runs before the user says so again; a batch cut off while running is paused. */
     pauseInterrupted(): number {
-      return db.prepare(`UPDATE batches SET run_state = 'paused' WHERE run_state = 'running'`).run().changes
+      return db.prepare(`UPDATE batches SET run_state = 'paused', stop_reason_json = ? WHERE run_state = 'running'`).run(JSON.stringify(interruptedReason)).changes
     },
     /** A rows' remembered column layout for a CSV header set. */
     mapping(headerKey: string): (string | null)[] | null {

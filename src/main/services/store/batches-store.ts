@@ -33,7 +33,7 @@ export interface BatchesStore extends Promised<BatchesRepo> {
    * "not sent" (so it can be sent again); "sending" may have reached Bring and becomes "outcome unknown"
    * (never resent without the user). Returns the row's shipment status afterwards.
    */
-  settleAbandoned(clientRequestId: string, messages: { notSent: string; unknown: string }): Promise<ShipmentStatus | null>
+  settleAbandoned(rowId: string, messages: { notSent: string; unknown: string }): Promise<ShipmentStatus | null>
 }
 
 /** The embedded SQLite repository as a BatchesStore: one desk, so nothing to claim from anyone. */

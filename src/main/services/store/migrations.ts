@@ -335,5 +335,22 @@ export const migrations: string[] = [
   // "Needs attention" reads state, the two dates and next_due: from this index alone (count 94 → 7 ms at 1,000,000 shipments).
   `
   CREATE INDEX tracking_attention ON tracking (state, state_since, booked_at, next_due, shipment_id);
+  `,
+  // A shipment's identity is its id, for ever. Its request ids are attempts: every one it ever used is
+  // kept here (unique across the history, so no later submit can reuse one and book twice), and a batch
+  // row refers to the shipment it became by id, so a resend under a new request id keeps the row's state.
+  // A batch remembers why it stopped by itself (Bring unreachable), to say so.
+  `
+  CREATE TABLE shipment_requests (
+    client_request_id TEXT PRIMARY KEY,
+    shipment_id TEXT NOT NULL REFERENCES shipments (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX shipment_requests_shipment ON shipment_requests (shipment_id);
+  INSERT INTO shipment_requests (client_request_id, shipment_id, created_at) SELECT client_request_id, id, created_at FROM shipments;
+  ALTER TABLE batch_rows ADD COLUMN shipment_id TEXT REFERENCES shipments (id) ON DELETE SET NULL;
+  UPDATE batch_rows SET shipment_id = (SELECT s.id FROM shipments s WHERE s.client_request_id = batch_rows.client_request_id);
+  CREATE INDEX batch_rows_shipment ON batch_rows (shipment_id) WHERE shipment_id IS NOT NULL;
+  ALTER TABLE batches ADD COLUMN stop_reason_json TEXT;
   `
 ]

@@ -77,7 +77,13 @@ export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tok
 export function createShipmentsRepo(db: Db, now = () => new Date()) {
   registerSearchTokens(db)
   const byId = db.prepare<[string], ShipmentRow>('SELECT * FROM shipments WHERE id = ?')
-  const byClientRequest = db.prepare<[string], ShipmentRow>('SELECT * FROM shipments WHERE client_request_id = ?')
+  // Any request id the shipment ever used finds it: an old attempt's id never becomes a new booking.
+  const byClientRequest = db.prepare<[string], ShipmentRow>('SELECT s.* FROM shipment_requests q JOIN shipments s ON s.id = q.shipment_id WHERE q.client_request_id = ?')
+  const keepRequest = db.prepare('INSERT INTO shipment_requests (client_request_id, shipment_id, created_at) VALUES (?, ?, ?)')
+  const keepRequestCopy = db.prepare('INSERT OR IGNORE INTO shipment_requests (client_request_id, shipment_id, created_at) VALUES (?, ?, ?)')
+  // A batch row whose request this is becomes that shipment's row, by id, for good.
+  const adoptByRow = db.prepare('UPDATE batch_rows SET shipment_id = ? WHERE client_request_id = ? AND shipment_id IS NULL')
+  const requestIds = db.prepare<[string], { client_request_id: string }>('SELECT client_request_id FROM shipment_requests WHERE shipment_id = ? ORDER BY created_at, client_request_id')
   const insert = db.prepare(`INSERT INTO shipments (id, client_request_id, created_at, updated_at, mode, status, customer_number, product_id,
     recipient_name, recipient_postal_code, recipient_city, reference, form_json, request_json, batch_id)
     VALUES (@id, @clientRequestId, @now, @now, @mode, 'pending', @customerNumber, @productId, @recipientName, @recipientPostalCode, @recipientCity, @reference, @form, @request, @batchId)`)
@@ -94,12 +100,22 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
   }
   const setLabel = db.prepare('UPDATE shipments SET label_file = ?, updated_at = ? WHERE id = ?')
 
-  /** The form's request id and the column move together (a resend is a new request). */
-  const setClientRequest = (id: string, clientRequestId: string): void => {
-    const r = byId.get(id)
-    if (!r) return
-    db.prepare('UPDATE shipments SET client_request_id = ?, form_json = ?, updated_at = ? WHERE id = ?').run(clientRequestId, JSON.stringify({ ...JSON.parse(r.form_json), clientRequestId }), now().toISOString(), id)
-  }
+  /** The form's request id and the column move together (a resend is a new request); every earlier one stays the shipment's. */
+  const setClientRequest = (id: string, clientRequestId: string, keep = keepRequest): void =>
+    db.transaction(() => {
+      const r = byId.get(id)
+      if (!r) return
+      const at = now().toISOString()
+      keep.run(clientRequestId, id, at)
+      db.prepare('UPDATE shipments SET client_request_id = ?, form_json = ?, updated_at = ? WHERE id = ?').run(clientRequestId, JSON.stringify({ ...JSON.parse(r.form_json), clientRequestId }), at, id)
+    })()
+  /** The shipment row, its first request id and its batch row, in one commit. */
+  const insertNew = (params: ReturnType<typeof insertParams>, keep = keepRequest): void =>
+    db.transaction(() => {
+      insert.run(params)
+      keep.run(params.clientRequestId, params.id, params.now)
+      adoptByRow.run(params.id, params.clientRequestId)
+    })()
 
   const detail = (r: ShipmentRow): ShipmentRecord => ({
     ...summary(r),
@@ -114,7 +130,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     /** Written before anything is sent to Bring: the full request is on disk even if the app dies mid-call. */
     insertPending(form: BookingForm, request: unknown, mode: Mode, batchId?: string): ShipmentRecord {
       const id = randomUUID()
-      insert.run(insertParams(id, insertTime(), form, request, mode, batchId))
+      insertNew(insertParams(id, insertTime(), form, request, mode, batchId))
       return detail(byId.get(id)!)
     },
     /**
@@ -122,9 +138,12 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
      * database never gets), so what still lives per desk (batches, tracking, label downloads) finds them.
      */
     insertCopy(record: { id: string; createdAt: string }, form: BookingForm, request: unknown, mode: Mode, batchId?: string): void {
-      insert.run(insertParams(record.id, record.createdAt, form, request, mode, batchId))
+      insertNew(insertParams(record.id, record.createdAt, form, request, mode, batchId), keepRequestCopy)
     },
-    setClientRequest,
+    /** Team mode's copy follows the shared record's request id (which the shared database already made unique). */
+    setClientRequest: (id: string, clientRequestId: string) => setClientRequest(id, clientRequestId, keepRequestCopy),
+    /** Every request id this shipment has been sent (or saved) under, oldest first. */
+    requestIds: (id: string): string[] => requestIds.all(id).map((r) => r.client_request_id),
     /** A failed or unsent attempt sent again: same record, new request, pending again. */
     replaceRequest(id: string, form: BookingForm, request: unknown, mode: Mode): void {
       db.prepare(`UPDATE shipments SET form_json = @form, request_json = @request, mode = @mode, status = 'pending', error_json = NULL, updated_at = @now,

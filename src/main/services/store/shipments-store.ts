@@ -19,7 +19,10 @@ export class DuplicateRequestError extends Error {
  */
 export interface ShipmentsStore {
   readonly engine: StoreEngine
-  /** Committed before anything is sent to Bring. Throws DuplicateRequestError when the clientRequestId is taken. */
+  /**
+   * Committed before anything is sent to Bring. Throws DuplicateRequestError when the clientRequestId was
+   * ever used (by any shipment). The batch row holding this request id becomes this shipment's row.
+   */
   insertPending(form: BookingForm, request: unknown, mode: Mode, batchId?: string): Promise<ShipmentRecord>
   replaceRequest(id: string, form: BookingForm, request: unknown, mode: Mode): Promise<void>
   markSending(id: string): Promise<void>
@@ -34,7 +37,10 @@ export interface ShipmentsStore {
   markBooked(id: string, confirmation: Confirmation): Promise<void>
   markStatus(id: string, status: Exclude<ShipmentStatus, 'booked'>, error: RecordError | null): Promise<void>
   setLabelFile(id: string, file: string): Promise<void>
+  /** A new request id for the next attempt; the earlier ones stay the shipment's (unique across the history). */
   renewClientRequest(id: string): Promise<string>
+  /** Every request id the shipment has used, oldest first. */
+  requestIds(id: string): Promise<string[]>
   get(id: string): Promise<ShipmentRecord | null>
   findByClientRequest(clientRequestId: string): Promise<ShipmentRecord | null>
   labelFile(id: string): Promise<string | null>
@@ -45,7 +51,7 @@ export interface ShipmentsStore {
   count(filter: ShipmentFilterQuery & { attentionDays?: AttentionDays }): Promise<{ total: number; totalExact: boolean }>
 }
 
-const isUniqueViolation = (err: unknown): boolean => err instanceof Error && /UNIQUE constraint failed: shipments\.client_request_id/.test(err.message)
+const isUniqueViolation = (err: unknown): boolean => err instanceof Error && /UNIQUE constraint failed: (shipments|shipment_requests)\.client_request_id/.test(err.message)
 
 /** The embedded SQLite repository (hand-written, synchronous statements) as a ShipmentsStore. */
 export function sqliteShipmentsStore(repo: ShipmentsRepo): ShipmentsStore {
@@ -67,6 +73,7 @@ export function sqliteShipmentsStore(repo: ShipmentsRepo): ShipmentsStore {
     markStatus: (id, status, error) => run(() => repo.markStatus(id, status, error)),
     setLabelFile: (id, file) => run(() => repo.setLabelFile(id, file)),
     renewClientRequest: (id) => run(() => repo.renewClientRequest(id)),
+    requestIds: (id) => run(() => repo.requestIds(id)),
     get: (id) => run(() => repo.get(id)),
     findByClientRequest: (crid) => run(() => repo.findByClientRequest(crid)),
     labelFile: (id) => run(() => repo.labelFile(id)),

@@ -8,6 +8,7 @@ export const nb: Messages = {
     connectionLost: 'Forbindelsen til Bring ble brutt før svaret kom.',
     timeout: 'Bring svarte ikke innen {{seconds}} sekunder.',
     server: 'Bring har problemer (HTTP {{status}}). Prøv igjen om noen minutter.',
+    serverAnswered: 'Bring svarte med en feil (HTTP {{status}}).',
     rateLimited: 'Bring får for mange forespørsler fra Fraktdesk. Prøv igjen om {{seconds}} sekunder.',
     notJson: 'Bring sendte et svar Fraktdesk ikke kunne lese (ikke gyldig JSON).',
     notFound: 'Bring fant ikke det som ble etterspurt (HTTP 404).',

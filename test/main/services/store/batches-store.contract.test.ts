@@ -152,8 +152,8 @@ describe.skipIf(postgresUnavailable() !== '')('batch rows shared by desks (Postg
     const sending = await a.shipments.insertPending(domesticForm({ clientRequestId: r2.clientRequestId }), {}, 'test', batch.id)
     await a.shipments.markSending(sending.id)
     const messages = { notSent: 'Desk A stopped before sending', unknown: 'Desk A stopped while sending' }
-    expect(await b.batches.settleAbandoned(r1.clientRequestId, messages)).toBe('not_sent')
-    expect(await b.batches.settleAbandoned(r2.clientRequestId, messages)).toBe('outcome_unknown')
+    expect(await b.batches.settleAbandoned(r1.id, messages)).toBe('not_sent')
+    expect(await b.batches.settleAbandoned(r2.id, messages)).toBe('outcome_unknown')
     expect((await b.shipments.get(sending.id))!.error).toMatchObject({ message: 'Desk A stopped while sending' })
     // A desk that was only held up finds the row taken: it sends nothing.
     const late = await a.shipments.markSending(pending.id).catch((e: unknown) => e)
@@ -161,7 +161,7 @@ describe.skipIf(postgresUnavailable() !== '')('batch rows shared by desks (Postg
     expect((late as AppError).message).toMatch(/Another desk took this booking over/)
     expect((await b.shipments.get(pending.id))!.status).toBe('not_sent')
     // Settled rows are left alone: a booked one stays booked.
-    expect(await b.batches.settleAbandoned(r2.clientRequestId, messages)).toBe('outcome_unknown')
+    expect(await b.batches.settleAbandoned(r2.id, messages)).toBe('outcome_unknown')
   })
 
   it('start-up does not pause a batch another desk is running (a live claim)', async () => {

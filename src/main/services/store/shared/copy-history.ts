@@ -58,6 +58,16 @@ export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, d
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst()
     copied += Number(result.numInsertedOrUpdatedRows ?? 0)
+    // Every request id these shipments ever used goes along (so none can be booked again under it),
+    // for the shipments that are there now; an id already taken in the team is left where it is.
+    const requests = local
+      .prepare<string[], { client_request_id: string; shipment_id: string; created_at: string }>(`SELECT client_request_id, shipment_id, created_at FROM shipment_requests WHERE shipment_id IN (${rows.map(() => '?').join(',')})`)
+      .all(...rows.map((r) => r.id))
+    if (requests.length > 0) {
+      await sql`INSERT INTO shipment_requests (client_request_id, shipment_id, created_at)
+        SELECT q.c, q.s, q.t FROM unnest(${requests.map((q) => q.client_request_id)}::text[], ${requests.map((q) => q.shipment_id)}::text[], ${requests.map((q) => q.created_at)}::text[]) AS q(c, s, t)
+        WHERE EXISTS (SELECT 1 FROM shipments WHERE id = q.s) ON CONFLICT DO NOTHING`.execute(shared)
+    }
   }
   return { copied, alreadyThere: seen - copied }
 }

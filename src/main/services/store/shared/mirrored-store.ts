@@ -55,6 +55,7 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
       copy('renewClientRequest', () => local.setClientRequest(id, fresh))
       return fresh
     },
+    requestIds: (id) => shared.requestIds(id),
     get: async (id) => withLocalLinks(await shared.get(id)),
     findByClientRequest: async (clientRequestId) => withLocalLinks(await shared.findByClientRequest(clientRequestId)),
     labelFile: (id) => shared.labelFile(id),

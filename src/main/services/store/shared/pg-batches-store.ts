@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import { batchDefaultsSchema, type BatchRunState } from '../../../../shared/domain/batches'
-import type { ShipmentStatus } from '../../../../shared/domain/booking'
-import { tally, toStoredRow, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches-repo'
+import type { RecordError, ShipmentStatus } from '../../../../shared/domain/booking'
+import { interruptedReason, tally, toStoredRow, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches-repo'
 import type { BatchesStore } from '../batches-store'
 import type { BatchesTable, SharedSchema } from './shared-schema'
 import { lazyStore } from './lazy-store'
@@ -12,7 +12,7 @@ export const DEFAULT_ROW_LEASE_MS = 15_000
 
 /**
  * Batches in the shared PostgreSQL database. A row's status is the status of the shipment it became
- * (joined by client request id, unique in both tables). Claims and leases use the server's clock, so
+ * (joined by the shipment's id, which the row takes when its first request is saved). Claims and leases use the server's clock, so
  * desks whose clocks disagree still agree on whose lease has run out.
  */
 export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { leaseMs?: number; now?: () => Date; instance?: string } = {}): BatchesStore {
@@ -27,7 +27,7 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
   const joined = () =>
     db
       .selectFrom('batch_rows as r')
-      .leftJoin('shipments as s', 's.client_request_id', 'r.client_request_id')
+      .leftJoin('shipments as s', 's.id', 'r.shipment_id')
       .select([
         'r.id',
         'r.batch_id',
@@ -47,7 +47,7 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
   async function counts(batchId: string) {
     const groups = await db
       .selectFrom('batch_rows as r')
-      .leftJoin('shipments as s', 's.client_request_id', 'r.client_request_id')
+      .leftJoin('shipments as s', 's.id', 'r.shipment_id')
       .select([sql<ShipmentStatus | 'ready' | 'invalid'>`coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END)`.as('status'), (eb) => eb.fn.countAll<string>().as('n')])
       .where('r.batch_id', '=', batchId)
       .groupBy(sql`1`)
@@ -64,7 +64,8 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     counts: await counts(b.id),
     defaults: batchDefaultsSchema.parse(b.defaults_json),
     labelsPdf: b.labels_pdf,
-    resultCsv: b.result_csv
+    resultCsv: b.result_csv,
+    stopReason: (b.stop_reason_json as RecordError | null | undefined) ?? null
   })
 
   async function insertRows(trx: Kysely<SharedSchema>, batchId: string, rows: NewRow[]): Promise<void> {
@@ -128,8 +129,8 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     async setDefaults(batchId, defaults) {
       await db.updateTable('batches').set({ defaults_json: JSON.stringify(defaults), updated_at: touch() }).where('id', '=', batchId).execute()
     },
-    async setRunState(batchId, state: BatchRunState) {
-      await db.updateTable('batches').set({ run_state: state, updated_at: touch() }).where('id', '=', batchId).execute()
+    async setRunState(batchId, state: BatchRunState, reason: RecordError | null = null) {
+      await db.updateTable('batches').set({ run_state: state, stop_reason_json: reason ? JSON.stringify(reason) : null, updated_at: touch() }).where('id', '=', batchId).execute()
     },
     async setFiles(batchId, files) {
       if (files.labelsPdf) await db.updateTable('batches').set({ labels_pdf: files.labelsPdf }).where('id', '=', batchId).execute()
@@ -139,7 +140,7 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     async pauseInterrupted() {
       const r = await db
         .updateTable('batches')
-        .set({ run_state: 'paused' })
+        .set({ run_state: 'paused', stop_reason_json: JSON.stringify(interruptedReason) })
         .where('run_state', '=', 'running')
         .where(({ not, exists, selectFrom }) => not(exists(selectFrom('batch_rows').select('id').whereRef('batch_rows.batch_id', '=', 'batches.id').where(sql<boolean>`claim_until > now()`))))
         .executeTakeFirst()
@@ -189,13 +190,15 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
         ).n
       ),
     runState: async (batchId) => (await db.selectFrom('batches').select('run_state').where('id', '=', batchId).executeTakeFirst())?.run_state ?? null,
-    async settleAbandoned(clientRequestId, messages) {
+    async settleAbandoned(rowId, messages) {
+      const shipmentId = (await db.selectFrom('batch_rows').select('shipment_id').where('id', '=', rowId).executeTakeFirst())?.shipment_id
+      if (!shipmentId) return null
       const at = touch()
       const settle = (from: 'pending' | 'sending', to: ShipmentStatus, error: { code: string; message: string }) =>
-        db.updateTable('shipments').set({ status: to, error_json: JSON.stringify(error), updated_at: at }).where('client_request_id', '=', clientRequestId).where('status', '=', from).execute()
+        db.updateTable('shipments').set({ status: to, error_json: JSON.stringify(error), updated_at: at }).where('id', '=', shipmentId).where('status', '=', from).execute()
       await settle('pending', 'not_sent', { code: 'NOT_SENT', message: messages.notSent })
       await settle('sending', 'outcome_unknown', { code: 'INTERRUPTED', message: messages.unknown })
-      return (await db.selectFrom('shipments').select('status').where('client_request_id', '=', clientRequestId).executeTakeFirst())?.status ?? null
+      return (await db.selectFrom('shipments').select('status').where('id', '=', shipmentId).executeTakeFirst())?.status ?? null
     }
   }
   return store

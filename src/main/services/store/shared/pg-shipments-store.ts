@@ -66,34 +66,39 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
       const id = randomUUID()
       const at = touch()
       try {
-        await db
-          .insertInto('shipments')
-          .values({
-            id,
-            client_request_id: form.clientRequestId,
-            desk,
-            created_at: at,
-            updated_at: at,
-            mode,
-            status: 'pending',
-            customer_number: form.customerNumber,
-            product_id: form.productId,
-            recipient_name: form.recipient.name,
-            recipient_postal_code: form.recipient.postalCode,
-            recipient_city: form.recipient.city,
-            reference: shipmentReference(form),
-            consignment_number: null,
-            package_numbers: null,
-            batch_id: batchId ?? null,
-            label_file: null,
-            form_json: JSON.stringify(form),
-            request_json: JSON.stringify(request),
-            confirmation_json: null,
-            error_json: null
-          })
-          .execute()
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('shipments')
+            .values({
+              id,
+              client_request_id: form.clientRequestId,
+              desk,
+              created_at: at,
+              updated_at: at,
+              mode,
+              status: 'pending',
+              customer_number: form.customerNumber,
+              product_id: form.productId,
+              recipient_name: form.recipient.name,
+              recipient_postal_code: form.recipient.postalCode,
+              recipient_city: form.recipient.city,
+              reference: shipmentReference(form),
+              consignment_number: null,
+              package_numbers: null,
+              batch_id: batchId ?? null,
+              label_file: null,
+              form_json: JSON.stringify(form),
+              request_json: JSON.stringify(request),
+              confirmation_json: null,
+              error_json: null
+            })
+            .execute()
+          await trx.insertInto('shipment_requests').values({ client_request_id: form.clientRequestId, shipment_id: id, created_at: at }).execute()
+          // The batch row holding this request becomes this shipment's row, by id, for good.
+          await trx.updateTable('batch_rows').set({ shipment_id: id }).where('client_request_id', '=', form.clientRequestId).where('shipment_id', 'is', null).execute()
+        })
       } catch (err) {
-        if ((err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'shipments_client_request_id_key') throw new DuplicateRequestError(form.clientRequestId)
+        if (isRequestIdTaken(err)) throw new DuplicateRequestError(form.clientRequestId)
         throw err
       }
       return detail((await byId(id))!)
@@ -146,20 +151,31 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     },
     async renewClientRequest(id) {
       const fresh = randomUUID()
-      const r = (await byId(id))!
-      await db
-        .updateTable('shipments')
-        .set({ client_request_id: fresh, form_json: JSON.stringify({ ...(r.form_json as object), clientRequestId: fresh }), updated_at: touch() })
-        .where('id', '=', id)
-        .execute()
+      const at = touch()
+      await db.transaction().execute(async (trx) => {
+        const r = (await trx.selectFrom('shipments').select('form_json').where('id', '=', id).forUpdate().executeTakeFirstOrThrow()) as Pick<Row, 'form_json'>
+        await trx.insertInto('shipment_requests').values({ client_request_id: fresh, shipment_id: id, created_at: at }).execute()
+        await trx
+          .updateTable('shipments')
+          .set({ client_request_id: fresh, form_json: JSON.stringify({ ...(r.form_json as object), clientRequestId: fresh }), updated_at: at })
+          .where('id', '=', id)
+          .execute()
+      })
       return fresh
     },
+    requestIds: async (id) =>
+      (await db.selectFrom('shipment_requests').select('client_request_id').where('shipment_id', '=', id).orderBy('created_at').orderBy('client_request_id').execute()).map((r) => r.client_request_id),
     get: async (id) => {
       const r = await byId(id)
       return r ? await detail(r) : null
     },
     findByClientRequest: async (clientRequestId) => {
-      const r = (await db.selectFrom('shipments').selectAll().where('client_request_id', '=', clientRequestId).executeTakeFirst()) as Row | undefined
+      // Any request id the shipment ever used finds it: an old attempt's id never becomes a new booking.
+      const r = (await db
+        .selectFrom('shipments')
+        .selectAll()
+        .where('id', '=', (eb) => eb.selectFrom('shipment_requests').select('shipment_id').where('client_request_id', '=', clientRequestId))
+        .executeTakeFirst()) as Row | undefined
       return r ? await detail(r) : null
     },
     labelFile: async (id) => (await db.selectFrom('shipments').select('label_file').where('id', '=', id).executeTakeFirst())?.label_file ?? null,
@@ -200,6 +216,12 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
   }
 }
 
+/** A unique violation on a request id: the shipment's own column, or any attempt ever kept. */
+const isRequestIdTaken = (err: unknown): boolean => {
+  const e = err as { code?: string; constraint?: string }
+  return e.code === '23505' && (e.constraint === 'shipments_client_request_id_key' || e.constraint === 'shipment_requests_pkey')
+}
+
 /** The PostgreSQL store behind a connection opened on first use (and retried after a failure). */
 export const lazyPgShipmentsStore = (open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string, seal?: LabelLinksSeal): ShipmentsStore =>
   lazyStore<Omit<ShipmentsStore, 'handOffNow'>>(open, (db) => pgShipmentsStore(db, desk, { seal }), {
@@ -210,6 +232,7 @@ export const lazyPgShipmentsStore = (open: () => Promise<{ db: Kysely<SharedSche
     markStatus: true,
     setLabelFile: true,
     renewClientRequest: true,
+    requestIds: true,
     get: true,
     findByClientRequest: true,
     labelFile: true,

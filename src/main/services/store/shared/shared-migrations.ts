@@ -330,5 +330,24 @@ export const sharedMigrations: Record<string, Migration> = {
           END LOOP;
         END $$`.execute(db)
     }
+  },
+  '0010_request_ids': {
+    // A shipment's identity is its id, for ever; its request ids are attempts, every one kept and unique
+    // across the history, so no later submit can reuse one. Batch rows refer to their shipment by id
+    // (a resend under a new request id keeps the row's state). A batch remembers why it stopped by itself.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE shipment_requests (
+          client_request_id text PRIMARY KEY,
+          shipment_id text NOT NULL REFERENCES shipments (id) ON DELETE CASCADE,
+          created_at text NOT NULL
+        )`.execute(db)
+      await sql`CREATE INDEX shipment_requests_shipment ON shipment_requests (shipment_id)`.execute(db)
+      await sql`INSERT INTO shipment_requests (client_request_id, shipment_id, created_at) SELECT client_request_id, id, created_at FROM shipments`.execute(db)
+      await sql`ALTER TABLE batch_rows ADD COLUMN shipment_id text REFERENCES shipments (id) ON DELETE SET NULL`.execute(db)
+      await sql`UPDATE batch_rows r SET shipment_id = s.id FROM shipments s WHERE s.client_request_id = r.client_request_id`.execute(db)
+      await sql`CREATE INDEX batch_rows_shipment ON batch_rows (shipment_id) WHERE shipment_id IS NOT NULL`.execute(db)
+      await sql`ALTER TABLE batches ADD COLUMN stop_reason_json jsonb`.execute(db)
+    }
   }
 }

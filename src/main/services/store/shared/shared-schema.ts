@@ -9,6 +9,8 @@ import type { PickupRecord } from '../../../../shared/domain/pickup'
 export interface SharedSchema {
   shipments: ShipmentsTable
   shipment_search: ShipmentSearchTable
+  /** Every request id a shipment ever used (its attempts); unique across the history. */
+  shipment_requests: { client_request_id: string; shipment_id: string; created_at: string }
   bring_pacing: { api_user: string; next_at: ColumnType<Date, Date | string, Date | string> }
   batches: BatchesTable
   batch_rows: BatchRowsTable
@@ -79,6 +81,8 @@ export interface BatchesTable {
   defaults_json: Json
   labels_pdf: string | null
   result_csv: string | null
+  /** Why the batch stopped by itself (Bring unreachable, the shared database lost), for the window to say. */
+  stop_reason_json: ColumnType<unknown, string | null | undefined, string | null>
 }
 
 export interface BatchRowsTable {
@@ -86,6 +90,8 @@ export interface BatchRowsTable {
   batch_id: string
   row_no: number
   client_request_id: string
+  /** The shipment this row became (set when its first request is saved); its state is the row's. */
+  shipment_id: Generated<string | null>
   desk: string
   values_json: Json
   problems_json: NullableJson

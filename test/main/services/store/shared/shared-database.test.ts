@@ -42,10 +42,17 @@ describe.skipIf(postgresUnavailable() !== '')('shared PostgreSQL database', () =
     const earlier = new Kysely<SharedSchema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) })
     const firstTwo = Object.fromEntries(Object.entries(sharedMigrations).slice(0, 2))
     expect((await new Migrator({ db: earlier, provider: { getMigrations: async () => firstTwo } }).migrateToLatest()).error).toBeUndefined()
-    const s = await pgShipmentsStore(earlier, 'Desk A').insertPending(domesticForm(), {}, 'test')
+    // A booking as that version wrote it: the shipment row alone (no kept request ids, no batches yet).
+    const form = domesticForm()
+    const s = { id: '00000000-0000-4000-8000-000000000001' }
+    await sql`INSERT INTO shipments (id, client_request_id, desk, created_at, updated_at, mode, status, customer_number, product_id, recipient_name, recipient_postal_code, recipient_city, form_json, request_json)
+      VALUES (${s.id}, ${form.clientRequestId}, 'Desk A', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z', 'test', 'booked', '5', '5800', 'Kari Mottaker', '5003', 'BERGEN', ${JSON.stringify(form)}, '{}')`.execute(earlier)
     await earlier.destroy()
     const now = await connect(url)
     expect((await pgShipmentsStore(now.db, 'Desk A').get(s.id))!.recipientName).toBe('Kari Mottaker')
+    // Its request id came along as the shipment's first: the same form submitted again finds it, never a second booking.
+    expect((await pgShipmentsStore(now.db, 'Desk B').findByClientRequest(form.clientRequestId))!.id).toBe(s.id)
+    expect(await pgShipmentsStore(now.db, 'Desk B').requestIds(s.id)).toEqual([form.clientRequestId])
     const batch = await pgBatchesStore(now.db, 'Desk A').create({ name: 'Etter oppgradering', mode: 'test', defaults: batchDefaults, rows: [] })
     expect(await pgBatchesStore(now.db, 'Desk B').get(batch.id)).toMatchObject({ name: 'Etter oppgradering' })
   })
