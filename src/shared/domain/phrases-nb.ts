@@ -37,6 +37,9 @@ const sentences: Record<string, string> = {
   'Give length, width and height, or a volume': 'Oppgi lengde, bredde og høyde, eller et volum',
   'Choose an incoterm rule for Cargo International': 'Velg en incoterm-regel for Cargo International',
   'Parcels from Norway to abroad need a customs declaration': 'Pakker fra Norge til utlandet trenger en tolldeklarasjon',
+  'This batch was cancelled. Choose “Book the rest” to send the rows it did not send, or make a new batch.': 'Denne bunken ble avbrutt. Velg «Book resten» for å sende radene den ikke sendte, eller lag en ny bunke.',
+  'This shipment was marked booked by hand with the number from Mybring, so Bring gave Fraktdesk no label for it. Print its label in Mybring.':
+    'Denne sendingen ble merket som booket for hånd med nummeret fra Mybring, så Bring ga ikke Fraktdesk noen etikett for den. Skriv ut etiketten i Mybring.',
   'Checked in Mybring: it was not booked. It can be sent again.': 'Sjekket i Mybring: den ble ikke booket. Den kan sendes på nytt.',
   'This service only delivers within Norway: choose a service for the recipient’s country': 'Denne tjenesten leverer bare innenlands i Norge: velg en tjeneste for mottakerens land',
   'Choose at least one customer number': 'Velg minst ett kundenummer',
@@ -194,6 +197,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
   [/^At most ([\d.]+) kg per package with this service$/, (m) => `Høyst ${m[1].replace('.', ',')} kg per kolli med denne tjenesten`],
   [/^The longest side may be at most (\d+) cm with this service$/, (m) => `Den lengste siden kan være høyst ${m[1]} cm med denne tjenesten`],
   [/^Length \+ width \+ height may be at most (\d+) cm with this service$/, (m) => `Lengde + bredde + høyde kan være høyst ${m[1]} cm med denne tjenesten`],
+  [/^No labels to print here: the booked rows were marked booked by hand, and Bring gave no label link for them\. Print their labels in Mybring \(rows (.+)\)\.$/, (m) => `Ingen etiketter å skrive ut her: de bookede radene ble merket som booket for hånd, og Bring ga ingen etikettlenke for dem. Skriv ut etikettene i Mybring (rad ${m[1]}).`],
   [/^Bring does not offer (\w+) pickup in ([A-Z]{2})$/, (m) => `Bring tilbyr ikke ${m[1]}-henting i ${m[2]}`],
   [/^A postal code in ([A-Z]{2}) looks like (.+)$/, (m) => `Et postnummer i ${m[1]} ser slik ut: ${m[2]}`],
   [/^The shared database at (.+) cannot be reached \((.+)\)\. Check the address and that the server is running\.$/, (m) => `Får ikke kontakt med den felles databasen på ${m[1]} (${m[2]}). Sjekk adressen og at serveren kjører.`],

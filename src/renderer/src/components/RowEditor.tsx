@@ -4,10 +4,14 @@ import type { RowField, RowValues } from '@shared/domain/batches'
 import { problemsText } from '../lib/record-error'
 
 /** The cells of one imported row as inputs, each with its problem beneath; Enter saves. */
-export function RowEditor({ values, problems, fields, onSave, onCancel, busy }: {
+export function RowEditor({ values, problems, fields, onSave, onCancel, busy, services, defaultService }: {
   values: RowValues
   problems: Record<string, string[]>
   fields: RowField[]
+  /** The services the row's customer number can book: the service field becomes a choice of them. */
+  services?: { id: string; name: string }[]
+  /** The batch's own service, used when the row names none. */
+  defaultService?: string
   onSave(values: RowValues): void
   onCancel(): void
   busy?: boolean
@@ -35,15 +39,35 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy }: 
         {ordered.map((f, i) => (
           <div key={f} className={problems[f] ? 'field has-error' : 'field'}>
             <label htmlFor={`row-${f}`}>{t(`rowField.${f}`)}</label>
-            <input
-              id={`row-${f}`}
-              autoFocus={i === 0}
-              value={draft[f] ?? ''}
-              maxLength={200}
-              aria-invalid={Boolean(problems[f])}
-              aria-describedby={problems[f] ? `row-${f}-error` : undefined}
-              onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
-            />
+            {f === 'productId' && services ? (
+              <select
+                id={`row-${f}`}
+                autoFocus={i === 0}
+                value={draft[f] ?? ''}
+                aria-invalid={Boolean(problems[f])}
+                aria-describedby={problems[f] ? `row-${f}-error` : undefined}
+                onChange={(e) => setDraft({ ...draft, [f]: e.target.value || undefined })}
+              >
+                <option value="">{t('batches.defaultService', { service: services.find((s) => s.id === defaultService)?.name ?? defaultService ?? '—' })}</option>
+                {/* A service the file named that this customer cannot book stays visible, so the problem can be seen and changed. */}
+                {draft[f] && !services.some((s) => s.id === draft[f]) && <option value={draft[f]}>{draft[f]}</option>}
+                {services.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.id})
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={`row-${f}`}
+                autoFocus={i === 0}
+                value={draft[f] ?? ''}
+                maxLength={200}
+                aria-invalid={Boolean(problems[f])}
+                aria-describedby={problems[f] ? `row-${f}-error` : undefined}
+                onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+              />
+            )}
             {problems[f] && (
               <small className="error" id={`row-${f}-error`}>
                 {problemsText(problems[f])}

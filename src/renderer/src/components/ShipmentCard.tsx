@@ -7,6 +7,7 @@ import { formatCalendarDate } from '../lib/format'
 import { reasonText } from '../lib/record-error'
 import { useAsyncAction } from '../lib/useAsyncAction'
 import { TrackingTimeline, type TrackingView } from './TrackingTimeline'
+import { ResolveUnknown } from './ResolveUnknown'
 
 /** What the card asks for; a changed shipment comes back to replace the one shown. */
 export interface ShipmentActions {
@@ -15,6 +16,8 @@ export interface ShipmentActions {
   openTracking(id: string): Promise<void>
   markBooked(id: string, consignmentNumber: string): Promise<ShipmentDetail>
   markNotBooked(id: string): Promise<ShipmentDetail>
+  /** Checked in Mybring, not there: send it again now, in the same step. */
+  notBookedSendAgain(id: string, confirmLive: boolean): Promise<ShipmentDetail>
   sendAgain(id: string, confirmLive: boolean): Promise<ShipmentDetail>
   tracking(id: string): Promise<TrackingView>
   refreshTracking(id: string): Promise<unknown>
@@ -32,7 +35,6 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
   const { t, i18n } = useTranslation()
   const action = useAsyncAction()
   const { busy } = action
-  const [number, setNumber] = useState('')
   const [confirmRetry, setConfirmRetry] = useState(false)
 
   const act = async (fn: () => Promise<ShipmentDetail | void>): Promise<void> => {
@@ -111,18 +113,23 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
         <div className="alert alert-warning" role="alert" data-testid="outcome-unknown">
           <p>{reasonText(s.error, t)}</p>
           <p className="small">{t('shipments.outcomeUnknownHelp')}</p>
-          <div className="row">
-            <input aria-label={t('shipments.consignmentFromMybring')} placeholder={t('shipments.consignmentFromMybring')} value={number} onChange={(e) => setNumber(e.target.value)} />
-            <button type="button" disabled={busy} onClick={() => void act(() => actions.markBooked(s.id, number))}>
-              {t('shipments.markBooked')}
-            </button>
-            {sendAgainButton()}
-            <button type="button" className="link" disabled={busy} onClick={() => void act(() => actions.markNotBooked(s.id))}>
-              {t('shipments.notBooked')}
-            </button>
-          </div>
+          <ResolveUnknown
+            live={s.mode === 'live'}
+            busy={busy}
+            idPrefix={`shipment-${s.id}`}
+            onMarkBooked={(number) => void act(() => actions.markBooked(s.id, number))}
+            onSendAgainNow={(confirmLive) => void act(() => actions.notBookedSendAgain(s.id, confirmLive))}
+            onNotBooked={() => void act(() => actions.markNotBooked(s.id))}
+          />
         </div>
       )}
+      {s.status === 'cancelled_by_user' && (
+        <div className="alert alert-info" role="status" data-testid="not-booked-checked">
+          <p>{reasonText(s.error, t)}</p>
+          <div className="row">{sendAgainButton('primary')}</div>
+        </div>
+      )}
+      {s.confirmation?.byHand && <p className="muted small" data-testid="marked-by-hand">{t('shipments.markedByHand')}</p>}
       {s.status === 'not_sent' && (
         <div className="alert alert-info" role="status" data-testid="not-sent">
           <p>{reasonText(s.error, t)}</p>
@@ -132,7 +139,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
           </div>
         </div>
       )}
-      {(s.status === 'failed' || s.status === 'cancelled_by_user') && s.error && <p className="muted">{reasonText(s.error, t)}</p>}
+      {s.status === 'failed' && s.error && <p className="muted">{reasonText(s.error, t)}</p>}
       {(s.status === 'failed' || s.status === 'not_sent') && onBookAgain && (
         <div className="actions">
           <button type="button" onClick={() => onBookAgain(s)}>

@@ -8,6 +8,7 @@ export const shipmentActions: ShipmentActions = {
   openTracking: (id) => call('tracking:open', { id }).then(() => undefined),
   markBooked: (id, consignmentNumber) => call('shipments:resolve', { id, booked: true, consignmentNumber }),
   markNotBooked: (id) => call('shipments:resolve', { id, booked: false }),
+  notBookedSendAgain: (id, confirmLive) => call('shipments:resolve', { id, booked: false, sendAgain: true, confirmLive }),
   sendAgain: (id, confirmLive) => call('shipments:retry', { id, confirmLive }),
   tracking: (id) => call('tracking:get', { id }),
   refreshTracking: (id) => call('tracking:refresh', { ids: [id] })

@@ -12,20 +12,25 @@ import { ModeBadge } from '../../components/StatusBadges'
 import { BatchDefaultsFields } from './BatchDefaultsFields'
 import { BatchProgressBar } from './BatchProgressBar'
 import { useBatchesStore } from './useBatchesStore'
-import { problemsText } from '../../lib/record-error'
+import { problemsText, reasonText } from '../../lib/record-error'
+import { useAsyncAction } from '../../lib/useAsyncAction'
+import { ResolveUnknown } from '../../components/ResolveUnknown'
+import { bookableProducts } from '../../components/ProductOptions'
 
-const editable = new Set(['invalid', 'ready', 'failed', 'not_sent'])
+const editable = new Set(['invalid', 'ready', 'failed', 'not_sent', 'cancelled_by_user'])
 const attention = new Set(['invalid', 'failed', 'outcome_unknown', 'not_sent'])
 /** Rows drawn at once; the rest are a filter or a scroll away (5,000 table rows would slow typing). */
 const SHOWN = 500
 
 export function BatchView({ batch, progress, customers, live }: { batch: BatchDetail; progress: BatchProgress | null; customers: Customer[]; live: boolean }) {
-  const { t } = useTranslation()
-  const { updateRow, setDefaults, start, stop, remove, setError } = useBatchesStore()
+  const { t, i18n } = useTranslation()
+  const { updateRow, setDefaults, start, stop, remove, setError, resolveRow } = useBatchesStore()
   const [filter, setFilter] = useState<'all' | 'attention'>('all')
   const [editing, setEditing] = useState<string | null>(null)
   const [confirmLive, setConfirmLive] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
+  const [confirmCancel, setConfirmCancel] = useState(false)
+  const resolving = useAsyncAction()
   const [defaults, setDraftDefaults] = useState<BatchDefaults>(batch.defaults)
   const [defaultErrors, setDefaultErrors] = useState<Record<string, string[] | undefined>>({})
   const [files, setFiles] = useState<string | null>(null)
@@ -36,6 +41,10 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
   const running = runningHere || runningElsewhere
   const counts = progress?.counts ?? batch.counts
   const waiting = counts.ready + counts.notSent
+  // Pause or Cancel pressed here while bookings were on their way: they land first, and the window says so.
+  const stopping = runningHere ? (progress?.stopping ?? batch.stopping) : null
+  const cancelled = !running && batch.runState === 'cancelled'
+  const unknownRows = batch.rows.filter((r) => r.status === 'outcome_unknown' && r.shipmentId)
   const rows = batch.rows.filter((r) => filter === 'all' || attention.has(r.status))
   const shown = rows.slice(0, SHOWN)
   // The editor shows the columns the file had (and any field with a problem), not all nineteen.
@@ -46,9 +55,14 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
   )
 
   const bookAll = (): void => {
-    if (runningHere || (waiting === 0 && !runningElsewhere)) return
+    // A cancelled batch is final: Ctrl+Enter never restarts it; "Book the rest" is its own, explicit button.
+    if (runningHere || cancelled || (waiting === 0 && !runningElsewhere)) return
     if (live) return setConfirmLive(true)
     void start().catch(() => undefined)
+  }
+  const bookRest = (): void => {
+    if (live) return setConfirmLive(true)
+    void start(false, true).catch(() => undefined)
   }
   useCtrlEnter(bookAll)
 
@@ -62,7 +76,8 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
     try {
       if (which === 'labels') {
         const r = await call('batches:openLabels', { id: batch.id })
-        setFiles(r.missingRows.length > 0 ? t('batches.labelsMissing', { pages: r.pages, rows: r.missingRows.join(', ') }) : t('batches.labelsOpened', { pages: r.pages }))
+        const opened = r.missingRows.length > 0 ? t('batches.labelsMissing', { pages: r.pages, rows: r.missingRows.join(', ') }) : t('batches.labelsOpened', { pages: r.pages })
+        setFiles(r.noLinkRows.length > 0 ? `${opened} ${t('batches.labelsNoLink', { rows: r.noLinkRows.join(', ') })}` : opened)
       } else {
         const headers = ['row', 'recipient', 'postalCode', 'city', 'reference', 'consignment', 'tracking', 'status', 'error'].map((h) => t(`batches.csv.${h}`))
         const statuses = Object.fromEntries(batch.rows.map((r) => [r.status, statusText(r)]))
@@ -83,17 +98,22 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
       </div>
       <BatchProgressBar counts={batch.counts} progress={progress} />
       <div className="actions">
-        {!runningHere && (
+        {!runningHere && !cancelled && (
           <button type="button" className="primary" disabled={waiting === 0 && !runningElsewhere} onClick={bookAll} data-testid="batch-book-all">
             {t(runningElsewhere ? 'batches.join' : batch.runState === 'paused' ? 'batches.resume' : 'batches.bookAll', { count: waiting })} <kbd>Ctrl+Enter</kbd>
           </button>
         )}
-        {running && (
+        {cancelled && (
+          <button type="button" disabled={waiting === 0} onClick={bookRest} data-testid="batch-book-rest">
+            {t('batches.bookRest', { count: waiting })}
+          </button>
+        )}
+        {running && !stopping && (
           <>
             <button type="button" onClick={() => void stop('pause').catch(() => undefined)} data-testid="batch-pause">
               {t('batches.pause')}
             </button>
-            <button type="button" className="danger" onClick={() => void stop('cancel').catch(() => undefined)} data-testid="batch-cancel">
+            <button type="button" className="danger" onClick={() => setConfirmCancel(true)} data-testid="batch-cancel">
               {t('batches.cancel')}
             </button>
           </>
@@ -115,7 +135,44 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
           {files}
         </p>
       )}
-      {counts.unknown > 0 && <p className="alert alert-warning">{t('batches.unknownHelp', { count: counts.unknown })}</p>}
+      {stopping && (
+        <p role="status" className="alert alert-info" data-testid="batch-stopping">
+          {t(stopping === 'cancel' ? 'batches.stoppingCancel' : 'batches.stoppingPause', { count: counts.inFlight })}
+        </p>
+      )}
+      {!running && batch.runState === 'paused' && batch.stopReason && (
+        <p role="status" className="alert alert-warning" data-testid="batch-stop-reason">
+          {batch.stopReason.code === 'INTERRUPTED' ? t('batches.stopReasonInterrupted') : t('batches.stopReason', { reason: reasonText(batch.stopReason, t) })}
+        </p>
+      )}
+      {cancelled && (
+        <p role="status" className="muted" data-testid="batch-cancelled">
+          {t('batches.cancelledNote')}
+        </p>
+      )}
+      {unknownRows.length > 0 && (
+        <section className="alert alert-warning" aria-label={t('batches.resolveTitle')} data-testid="batch-unknown">
+          <p>{t('batches.unknownHelp', { count: unknownRows.length })}</p>
+          {unknownRows.slice(0, 20).map((r) => (
+            <div key={r.id} className="resolve-row" data-testid="batch-unknown-row" data-row={r.rowNo}>
+              <strong>{t('batches.resolveRow', { row: r.rowNo, name: r.values.name ?? '—' })}</strong> <span className="muted small">{reasonText(r.error, t)}</span>
+              <ResolveUnknown
+                live={batch.mode === 'live'}
+                busy={resolving.busy}
+                idPrefix={`row-${r.id}`}
+                onMarkBooked={(consignmentNumber) => void resolving.run(() => resolveRow(r.shipmentId!, { booked: true, consignmentNumber }))}
+                onSendAgainNow={(confirmLive) => void resolving.run(() => resolveRow(r.shipmentId!, { booked: false, sendAgain: true, confirmLive }))}
+                onNotBooked={() => void resolving.run(() => resolveRow(r.shipmentId!, { booked: false, sendAgain: false }))}
+              />
+            </div>
+          ))}
+          {resolving.error && (
+            <p className="error" role="alert">
+              {resolving.fieldErrors ? Object.values(resolving.fieldErrors).flat().join(' ') : resolving.error}
+            </p>
+          )}
+        </section>
+      )}
       {!running && counts.booked === 0 && counts.inFlight === 0 && (
         <Disclosure summary={t('batches.changeDefaults')} testId="batch-change-defaults">
           <BatchDefaultsFields value={defaults} onChange={setDraftDefaults} customers={customers} errors={defaultErrors} />
@@ -149,7 +206,10 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
                     <RowEditor
                       values={r.values}
                       problems={r.problems}
-                      fields={rowFields.filter((f) => usedFields.has(f) || r.problems[f])}
+                      // The service is always offered: a row Bring refused is often fixed by another service.
+                      fields={rowFields.filter((f) => usedFields.has(f) || r.problems[f] || f === 'productId')}
+                      services={bookableProducts(customers.find((c) => c.customerNumber === (r.values.customerNumber || batch.defaults.customerNumber)), i18n.language)}
+                      defaultService={batch.defaults.productId}
                       onSave={(values) => void updateRow(r.id, values).then(() => setEditing(null), () => undefined)}
                       onCancel={() => setEditing(null)}
                     />
@@ -167,10 +227,23 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
           confirmLabel={t('batches.liveConfirm', { count: waiting })}
           onConfirm={() => {
             setConfirmLive(false)
-            void start(true).catch(() => undefined)
+            void start(true, cancelled).catch(() => undefined)
           }}
           onCancel={() => setConfirmLive(false)}
           testId="batch-live-confirm"
+        />
+      )}
+      {confirmCancel && (
+        <ConfirmDialog
+          title={t('batches.cancelTitle')}
+          body={t('batches.cancelBody', { count: counts.inFlight })}
+          confirmLabel={t('batches.cancelConfirm')}
+          onConfirm={() => {
+            setConfirmCancel(false)
+            void stop('cancel').catch(() => undefined)
+          }}
+          onCancel={() => setConfirmCancel(false)}
+          testId="batch-cancel-confirm"
         />
       )}
       {confirmDelete && (

@@ -15,7 +15,9 @@ interface BatchesState {
   create(name: string, defaults: BatchDefaults, rows: RowValues[]): Promise<BatchDetail>
   updateRow(rowId: string, values: RowValues): Promise<void>
   setDefaults(defaults: BatchDefaults): Promise<void>
-  start(confirmLive?: boolean): Promise<void>
+  start(confirmLive?: boolean, rest?: boolean): Promise<void>
+  /** A row whose outcome is unknown, resolved in place (the same call as in Shipments). */
+  resolveRow(shipmentId: string, outcome: { booked: true; consignmentNumber: string } | { booked: false; sendAgain: boolean; confirmLive?: boolean }): Promise<void>
   stop(how: 'pause' | 'cancel'): Promise<void>
   remove(): Promise<void>
   setError(error: string | null): void
@@ -78,7 +80,12 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
     },
     updateRow: (rowId, values) => act(() => call('batches:updateRow', { rowId, values })),
     setDefaults: (defaults) => act(() => call('batches:setDefaults', { id: get().open!.id, defaults })),
-    start: (confirmLive) => act(() => call('batches:start', { id: get().open!.id, confirmLive })),
+    start: (confirmLive, rest) => act(() => call('batches:start', { id: get().open!.id, confirmLive, rest })),
+    async resolveRow(shipmentId, outcome) {
+      await call('shipments:resolve', { id: shipmentId, ...outcome })
+      const open = get().open
+      if (open) await get().show(open.id)
+    },
     stop: (how) => act(() => call('batches:stop', { id: get().open!.id, how })),
     async remove() {
       try {
