@@ -6,6 +6,8 @@ interface Props {
   title: string
   body: string
   confirmLabel: string
+  /** The safe choice's words where "Cancel" would be ambiguous (a dialog about cancelling). */
+  cancelLabel?: string
   onConfirm(): void
   onCancel(): void
   testId?: string
@@ -16,7 +18,7 @@ interface Props {
  * moves into it (on Cancel, the safe choice), Tab stays inside, Esc cancels, and focus returns to
  * what opened it. Shown while mounted.
  */
-export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, testId }: Props) {
+export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, onConfirm, onCancel, testId }: Props) {
   const { t } = useTranslation()
   // Focus starts on Cancel: Enter must never confirm by accident.
   const { ref, focusRef: cancel } = useModalDialog<HTMLButtonElement>()
@@ -30,7 +32,7 @@ export function ConfirmDialog({ title, body, confirmLabel, onConfirm, onCancel, 
           {confirmLabel}
         </button>
         <button ref={cancel} type="button" onClick={onCancel}>
-          {t('common.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </button>
       </div>
     </dialog>

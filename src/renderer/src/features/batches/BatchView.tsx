@@ -238,6 +238,7 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
           title={t('batches.cancelTitle')}
           body={t('batches.cancelBody', { count: counts.inFlight })}
           confirmLabel={t('batches.cancelConfirm')}
+          cancelLabel={t('batches.keepRunning')}
           onConfirm={() => {
             setConfirmCancel(false)
             void stop('cancel').catch(() => undefined)
@@ -263,6 +264,7 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
 }
 
 function BatchRowLine({ row, status, selected, rowProps, onClick, children }: { row: BatchRow; status: string; selected: boolean; rowProps: object; onClick(): void; children?: React.ReactNode }) {
+  const { t } = useTranslation()
   const problem = Object.entries(row.problems)
     .map(([, m]) => problemsText(m))
     .join(' ')
@@ -280,7 +282,7 @@ function BatchRowLine({ row, status, selected, rowProps, onClick, children }: { 
         <td>
           <span className={`badge status-${row.status}`}>{status}</span>
         </td>
-        <td className="small">{row.consignmentNumber ? <span className="mono">{row.consignmentNumber}</span> : <span className="error">{problem || row.error?.message || ''}</span>}</td>
+        <td className="small">{row.consignmentNumber ? <span className="mono">{row.consignmentNumber}</span> : <span className="error">{problem || reasonText(row.error, t)}</span>}</td>
       </tr>
       {children}
     </>
