@@ -9,6 +9,8 @@ import { createLogger } from '../../src/main/services/log/logger'
 import { domesticForm } from '../helpers/booking-form'
 import { nextWorkday, pickupFormValues } from '../helpers/pickup-form'
 import { testAccount } from '../helpers/app-core'
+import { readFileSync } from 'node:fs'
+import { resolveByPath } from '../helpers/resolve-paths'
 
 const deps = await createAppDeps({
   userDataDir: process.env.CHILD_USER_DATA!,
@@ -25,6 +27,22 @@ await invoke('credentials:save', { ...testAccount, sessionOnly: true }, 'x')
 console.log('ready')
 const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' }
 const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: domesticForm().shippingDate, weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+// Resolve mode: first the shipments left unknown or not sent, each by its path in turn (what Mybring shows is
+// the parent's file: request id -> consignment booked), then every batch's Book all; then the usual work.
+if (process.env.CHILD_TRUTH) {
+  const truth = new Map<string, string>(Object.entries(JSON.parse(readFileSync(process.env.CHILD_TRUTH, 'utf8')) as Record<string, string>))
+  const call = (channel: string, input?: unknown) => invoke(channel, input, 'x')
+  const open = [...(await deps.shipmentsStore.list({ query: '', status: 'outcome_unknown', limit: 500, offset: 0 })).items, ...(await deps.shipmentsStore.list({ query: '', status: 'not_sent', limit: 500, offset: 0 })).items]
+  let path = Number(process.env.CHILD_PATH_SEED ?? 0)
+  for (const s of open) {
+    if (s.status === 'not_sent') await call('shipments:retry', { id: s.id })
+    else await resolveByPath(call, deps.shipmentsStore, truth, s.id, path++, s.batchId)
+  }
+  for (const b of await deps.batchesRepo.list()) {
+    await call('batches:start', { id: b.id })
+    await deps.batches.settled(b.id)
+  }
+}
 for (let i = 0; ; i++) {
   if (i % 7 === 0) await invoke('settings:set', { language: i % 2 ? 'nb' : 'en', defaultSender: sender }, 'x')
   if (i % 9 === 4) await invoke('pickups:order', { form: pickupFormValues({ pickupDate: nextWorkday() }) }, 'x')

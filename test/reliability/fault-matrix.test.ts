@@ -6,6 +6,9 @@ import { startCore } from '../helpers/app-core'
 import { domesticForm } from '../helpers/booking-form'
 import { nextWorkday, pickupFormValues } from '../helpers/pickup-form'
 import type { Fault } from '../../src/main/services/bring-simulator/faults'
+import { localIsoDate } from '../../src/shared/domain/fields'
+import type { BatchDetail } from '../../src/shared/domain/batches'
+import { bookedTwice, mybring, resolveByPath } from '../helpers/resolve-paths'
 
 // Every simulator fault kind on every kind of Bring call ends in the documented state: retried only
 // when nothing can have happened at Bring (429, or 502/503/504 for reads); otherwise refused with a
@@ -91,6 +94,48 @@ describe('fault matrix: every fault on every kind of Bring call', () => {
       })
     }
   }
+
+  it('every fault in a batch, then a crash, then each row resolved by every path: every row booked once at Bring, none twice', async () => {
+    const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' }
+    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+    const rows = Array.from({ length: 30 }, (_, i) => ({ name: `Feil ${i + 1}`, addressLine: `Bryggen ${i + 1}`, postalCode: '5003', city: 'BERGEN' }))
+    const own = await mkdtemp(path.join(tmpdir(), 'fraktdesk-faults-resolve-'))
+    let c = await startCore(own, { timeoutMs: 400 })
+    const server = c.server
+    try {
+      await c.useBringTest()
+      await c.invoke('settings:set', { defaultSender: sender })
+      const created = await c.invoke('batches:create', { name: 'Feil', defaults, rows })
+      const batch = created.data as BatchDetail
+      // Two of every fault, spread over the batch's requests.
+      for (const fault of Object.values(faults)) c.sim.faults.add({ routeId: 'booking.book', fault, times: 2 })
+      await c.invoke('batches:start', { id: batch.id })
+      await c.deps.batches.settled(batch.id)
+      const sim = c.sim
+      // The crash: the process goes, its stores are reopened by the next start.
+      c.deps.dispose()
+      c = await startCore(own, { timeoutMs: 400, bring: { sim, server } })
+      await c.useBringTest()
+      sim.faults.clear()
+      const after = await c.deps.batches.get(batch.id)
+      expect(after.counts.unknown).toBeGreaterThan(4)
+      // Every path, in turn, for the unknown rows; refused rows are corrected (touched) and sent by Book all.
+      let path = 0
+      for (const r of after.rows.filter((r) => r.status === 'outcome_unknown')) await resolveByPath(c.invoke, c.deps.shipmentsStore, mybring(sim), r.shipmentId!, path++, batch.id)
+      for (const r of (await c.deps.batches.get(batch.id)).rows.filter((r) => r.status === 'failed')) await c.invoke('batches:updateRow', { rowId: r.id, values: { ...r.values, reference: 'rettet' } })
+      await c.invoke('batches:start', { id: batch.id })
+      await c.deps.batches.settled(batch.id)
+      const done = await c.deps.batches.get(batch.id)
+      console.log(`fault matrix, resolved by every path after a crash: ${JSON.stringify({ rows: done.counts.total, booked: done.counts.booked, pathsUsed: path, consignmentsAtBring: sim.state.consignments.size })}`)
+      expect(done.counts).toMatchObject({ total: 30, booked: 30, unknown: 0, failed: 0, notSent: 0 })
+      expect(await bookedTwice(sim, c.deps.shipmentsStore, done.rows.map((r) => r.shipmentId!))).toEqual([])
+      expect(sim.state.consignments.size).toBe(30)
+    } finally {
+      await c.close()
+      await server.close()
+      await rm(own, { recursive: true, force: true })
+    }
+  }, 60_000)
 
   it('prints the matrix', () => {
     console.log(`fault matrix (${rows.length} cells):\n${rows.join('\n')}`)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { build } from 'vite'
@@ -9,6 +9,7 @@ import { startCore, testAccount } from '../helpers/app-core'
 import { createSimulator } from '../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer, type SimulatorServer } from '../../src/main/services/bring-simulator/http-server'
 import { demoCustomers, sandboxAccount } from '../../src/main/services/bring-simulator/demo-data'
+import { mybring } from '../helpers/resolve-paths'
 
 // SIGKILL a process that books continuously, again and again, then start once more and count what
 // a user would find: leftovers, missing labels, bookings lost or doubled, and "outcome unknown"
@@ -37,15 +38,21 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
     await rm(work, { recursive: true, force: true })
   })
 
-  it(`after ${KILLS} SIGKILLs: no leftovers, every label present, nothing lost or doubled, "unknown" rare and measured`, async () => {
+  it(`after ${KILLS} SIGKILLs, then ${Math.ceil(KILLS / 2)} more while resolving by every path: no leftovers, every label present, nothing lost or doubled, "unknown" rare and measured`, async () => {
     const userData = path.join(work, 'userData')
-    for (let k = 0; k < KILLS; k++) {
-      const child = spawn(process.execPath, [childJs], { env: { ...process.env, CHILD_USER_DATA: userData, CHILD_BASE_URL: server.url }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const truthFile = path.join(work, 'mybring.json')
+    // The second half of the kills hit a desk resolving what the first half left (every path in turn,
+    // as the user would after checking Mybring), resending what was not sent, and running Book all.
+    for (let k = 0; k < KILLS + Math.ceil(KILLS / 2); k++) {
+      const resolving = k >= KILLS
+      if (resolving) await writeFile(truthFile, JSON.stringify(Object.fromEntries(mybring(sim))))
+      const env = { ...process.env, CHILD_USER_DATA: userData, CHILD_BASE_URL: server.url, ...(resolving ? { CHILD_TRUTH: truthFile, CHILD_PATH_SEED: String(k) } : {}) }
+      const child = spawn(process.execPath, [childJs], { env, stdio: ['ignore', 'pipe', 'inherit'] })
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve())
         child.on('exit', (code) => reject(new Error(`child exited early (${code})`)))
       })
-      await new Promise((r) => setTimeout(r, 150 + Math.random() * 450))
+      await new Promise((r) => setTimeout(r, (resolving ? 400 : 150) + Math.random() * 450))
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGKILL')
       await exited
@@ -86,10 +93,14 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
       const booked = all.filter((s) => s.status === 'booked')
       const labelsMissing = booked.filter((s) => !labels.has(`${s.consignmentNumber}.pdf`))
       const unknownNeverReached = all.filter((s) => s.status === 'outcome_unknown' && !reached.has(s.form.clientRequestId))
-      const lost = [...bookedAtBring.keys()].filter((id) => !all.some((s) => s.form.clientRequestId === id && (s.status === 'booked' || s.status === 'outcome_unknown')))
-      const doubled = [...bookedAtBring.values()].filter((n) => n > 1)
+      // A shipment is found by any request id it ever used (a resend gives it a new one).
+      const requestIds = new Map(await Promise.all(all.map(async (s) => [s.id, await core.deps.shipmentsStore.requestIds(s.id)] as const)))
+      const lost = [...bookedAtBring.keys()].filter((id) => !all.some((s) => requestIds.get(s.id)!.includes(id) && (s.status === 'booked' || s.status === 'outcome_unknown')))
+      // Doubled: one request id booked twice, or one shipment booked under two of its request ids.
+      const doubled = [...[...bookedAtBring.values()].filter((n) => n > 1), ...all.filter((s) => requestIds.get(s.id)!.filter((id) => bookedAtBring.has(id)).length > 1)]
       const report = {
-        kills: KILLS,
+        kills: KILLS + Math.ceil(KILLS / 2),
+        resolvedAfterKills: all.filter((s) => requestIds.get(s.id)!.length > 1 || s.confirmation?.byHand).length,
         shipments: all.length,
         booked: booked.length,
         notSent: all.filter((s) => s.status === 'not_sent').length,

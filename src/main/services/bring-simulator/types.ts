@@ -65,6 +65,8 @@ export type SimJourney = 'normal' | 'deviation' | 'attempted' | 'return'
 export interface SimConsignment {
   /** Scripted by a test; otherwise decided by the consignment number. */
   journey?: SimJourney
+  /** The booking's correlationId (the app's request id): which attempt Bring booked, as Mybring would show. */
+  correlationId: string
   bookedAt: Date
   productId: string
   packageNumbers: string[]

@@ -190,3 +190,54 @@ for (const [engine, unavailable] of engines) {
     }, 30_000)
   })
 }
+
+describe.skipIf(postgresUnavailable() !== '')('two desks (shared PostgreSQL): desk B resolves an unknown row of desk A’s batch', () => {
+  const tempDir = useTempDir()
+  const newDatabase = usePostgresDatabase()
+  const cores: Core[] = []
+  afterEach(async () => {
+    for (const c of cores.splice(0).reverse()) await c.close()
+  })
+
+  it('desk A’s view follows within a second, and neither desk sends the row again', async () => {
+    const url = await newDatabase()
+    const deskDir = async (deskName: string): Promise<string> => {
+      const dir = await tempDir()
+      await writeFile(path.join(dir, 'settings.json'), JSON.stringify({ sharedDatabase: { url, tls: false, caFile: '', deskName }, defaultSender: sender }))
+      return dir
+    }
+    const a = await startCore(await deskDir('Desk A'), { timeoutMs: 1500 })
+    cores.push(a)
+    const b = await startCore(await deskDir('Desk B'), { timeoutMs: 1500, bring: { sim: a.sim, server: a.server } })
+    cores.push(b)
+    await a.useBringTest()
+    await b.useBringTest()
+
+    const batch = data<BatchDetail>(await a.invoke('batches:create', { name: 'Fredag', defaults, rows: [row(1), row(2), row(3)] }))
+    a.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'status', status: 503 }, times: 1 })
+    data(await a.invoke('batches:start', { id: batch.id }))
+    await a.deps.batches.settled(batch.id)
+    const unknown = (await a.deps.batches.get(batch.id)).rows.find((r) => r.status === 'outcome_unknown')!
+
+    // Desk A is watching; desk B checked Mybring (not there) and sends it again now.
+    const seenOnA = new Promise<number>((resolve) => {
+      const started = Date.now()
+      a.deps.events.subscribe((event, payload) => {
+        if (event === 'shipments:changed' && (payload as { shipmentId: string; status: string }).shipmentId === unknown.shipmentId && (payload as { status: string }).status === 'booked') resolve(Date.now() - started)
+      })
+    })
+    const resolved = data<ShipmentDetail>(await b.invoke('shipments:resolve', { id: unknown.shipmentId!, booked: false, sendAgain: true }))
+    expect(resolved.status).toBe('booked')
+    const lag = await Promise.race([seenOnA, new Promise<number>((r) => setTimeout(() => r(Infinity), 1000))])
+    expect(lag).toBeLessThan(1000)
+    expect((await a.deps.batches.get(batch.id)).rows.find((r) => r.id === unknown.id)).toMatchObject({ status: 'booked', consignmentNumber: resolved.consignmentNumber })
+
+    const sent = bookingRequests(a.sim)
+    expect((await a.invoke('batches:start', { id: batch.id })).ok).toBe(false)
+    expect((await b.invoke('batches:start', { id: batch.id })).ok).toBe(false)
+    // A's own "Send again" on the row it still had open is refused: the shipment is booked.
+    expect((await a.invoke('shipments:retry', { id: unknown.shipmentId! })).ok).toBe(false)
+    expect(bookingRequests(a.sim)).toBe(sent)
+    expect(bookedTwice(a.sim)).toEqual([])
+  }, 30_000)
+})

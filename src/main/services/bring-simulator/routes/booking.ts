@@ -178,7 +178,7 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
         if (['3622', '5900', '5901', '5902'].includes(String(product.id)) && vas.includes('1073')) {
           state.pickups.set(cn, { kind: 'mailbox', date: String(c.shippingDateTime).slice(0, 10), cancelled: false, customerNumber: String(product.customerNumber) })
         }
-        state.consignments.set(cn, { journey: state.scriptedJourneys.shift(), bookedAt: now, productId: String(product.id), packageNumbers, priceExVat: netPrice(c), recipient: { name: recipient, postalCode: String(((c.parties as Json).recipient as Json).postalCode), city: String(((c.parties as Json).recipient as Json).city), countryCode: String(((c.parties as Json).recipient as Json).countryCode) } })
+        state.consignments.set(cn, { journey: state.scriptedJourneys.shift(), correlationId: correlation, bookedAt: now, productId: String(product.id), packageNumbers, priceExVat: netPrice(c), recipient: { name: recipient, postalCode: String(((c.parties as Json).recipient as Json).postalCode), city: String(((c.parties as Json).recipient as Json).city), countryCode: String(((c.parties as Json).recipient as Json).countryCode) } })
         return {
           status: 200,
           body: {
