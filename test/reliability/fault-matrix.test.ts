@@ -106,6 +106,7 @@ describe('fault matrix: every fault on every kind of Bring call', () => {
       await c.useBringTest()
       await c.invoke('settings:set', { defaultSender: sender })
       const created = await c.invoke('batches:create', { name: 'Feil', defaults, rows })
+      if (!created.ok) throw new Error(created.error.message)
       const batch = created.data as BatchDetail
       // Two of every fault, spread over the batch's requests.
       for (const fault of Object.values(faults)) c.sim.faults.add({ routeId: 'booking.book', fault, times: 2 })
