@@ -40,6 +40,7 @@ const sentences: Record<string, string> = {
   'This batch was cancelled. Choose “Book the rest” to send the rows it did not send, or make a new batch.': 'Denne bunken ble avbrutt. Velg «Book resten» for å sende radene den ikke sendte, eller lag en ny bunke.',
   'This shipment was marked booked by hand with the number from Mybring, so Bring gave Fraktdesk no label for it. Print its label in Mybring.':
     'Denne sendingen ble merket som booket for hånd med nummeret fra Mybring, så Bring ga ikke Fraktdesk noen etikett for den. Skriv ut etiketten i Mybring.',
+  'Checked in Mybring: this pickup was not registered. It can be ordered again.': 'Sjekket i Mybring: denne hentingen ble ikke registrert. Den kan bestilles på nytt.',
   'Checked in Mybring: it was not booked. It can be sent again.': 'Sjekket i Mybring: den ble ikke booket. Den kan sendes på nytt.',
   'This service only delivers within Norway: choose a service for the recipient’s country': 'Denne tjenesten leverer bare innenlands i Norge: velg en tjeneste for mottakerens land',
   'Choose at least one customer number': 'Velg minst ett kundenummer',
@@ -177,6 +178,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
   [/^(.+): at most (\d+) characters$/, (m) => labels[m[1]] && `${labels[m[1]]}: høyst ${m[2]} tegn`],
   // A cause followed by the advice for a booking or pickup that was not sent or whose outcome is unknown.
   [/^(.*?) ?Nothing of this order reached Bring, so it is safe to order it again\.$/s, (m) => `${lead(m[1])}Ingenting av denne bestillingen nådde Bring, så det er trygt å bestille den på nytt.`],
+  [/^(.*?) ?Bring may or may not have registered this pickup\. Check Mybring \(Pickups\) before ordering again; if it is not there, say so and order it again\.$/s, (m) => `${lead(m[1])}Bring kan ha registrert denne hentingen eller ikke. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, si fra og bestill den på nytt.`],
   [/^(.*?) ?Bring may or may not have registered this pickup: the answer never arrived\. Check Mybring \(Pickups\) before ordering again; if it is not there, order it again\.$/s, (m) => `${lead(m[1])}Bring kan ha registrert denne hentingen eller ikke: svaret kom aldri fram. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, bestill den på nytt.`],
   [/^(.*?) ?Nothing of this booking reached Bring, so it is safe to send it again\.$/s, (m) => `${lead(m[1])}Ingenting av denne bookingen nådde Bring, så den kan trygt sendes på nytt.`],
   [/^(.*?) ?Bring may or may not have booked this shipment: the answer never arrived\. Check Mybring \(or tracking\) for a shipment to this recipient, then mark it booked with its consignment number, or send it again\.$/s, (m) => `${lead(m[1])}Bring kan ha booket denne sendingen eller ikke: svaret kom aldri fram. Se etter en sending til denne mottakeren i Mybring (eller sporing), og merk den som booket med sendingsnummeret, eller send den på nytt.`],
@@ -193,6 +195,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
   [/^The label could not be opened: (.+)$/s, (m) => `Etiketten kunne ikke åpnes: ${m[1]}`],
   [/^The log folder could not be opened: (.+)$/s, (m) => `Loggmappen kunne ikke åpnes: ${m[1]}`],
   [/^This batch was made in (\w+) mode\. Switch back to that mode to book it\.$/, (m) => `Denne bunken ble laget i modusen ${modeNames[m[1]] ?? m[1]}. Bytt tilbake til den modusen for å booke den.`],
+  [/^This pickup was started in (\w+) mode\. Switch back to that mode to order it again\.$/, (m) => `Denne hentingen ble startet i modusen ${modeNames[m[1]] ?? m[1]}. Bytt tilbake til den modusen for å bestille den på nytt.`],
   [/^This shipment was started in (\w+) mode\. Switch back to that mode to send it again\.$/, (m) => `Denne sendingen ble startet i modusen ${modeNames[m[1]] ?? m[1]}. Bytt tilbake til den modusen for å sende den på nytt.`],
   [/^At most ([\d.]+) kg per package with this service$/, (m) => `Høyst ${m[1].replace('.', ',')} kg per kolli med denne tjenesten`],
   [/^The longest side may be at most (\d+) cm with this service$/, (m) => `Den lengste siden kan være høyst ${m[1]} cm med denne tjenesten`],

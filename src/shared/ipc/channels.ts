@@ -34,6 +34,8 @@ export const channels = [
   'pickups:modify',
   'pickups:cancel',
   'pickups:today',
+  'pickups:resolve',
+  'pickups:retry',
   'addressBook:list',
   'addressBook:count',
   'addressBook:save',

@@ -98,6 +98,15 @@ export const contract = {
   'pickups:modify': { input: byId.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date') }), output: pickupRecordSchema },
   'pickups:cancel': { input: byId, output: pickupRecordSchema },
   'pickups:today': { input: none, output: z.array(todaysShipmentsSchema) },
+  /** After checking Mybring (Pickups): ordered (Bring's number if known), or not — then wait, or order again now, as the same pickup. */
+  'pickups:resolve': {
+    input: byId
+      .extend({ ordered: z.boolean(), shipmentNumber: z.string().trim().regex(/^[A-Za-z0-9]{4,35}$/, 'Enter the pickup number from Mybring').optional(), orderAgain: z.boolean().optional(), confirmLive: z.boolean().optional() })
+      .strict(),
+    output: pickupRecordSchema
+  },
+  /** A pickup that was not sent, refused, or checked and not there, ordered again as the same pickup (its shipments stay its own). */
+  'pickups:retry': { input: byId.extend({ confirmLive: z.boolean().optional() }).strict(), output: pickupRecordSchema },
   'addressBook:list': { input: addressFilterSchema, output: z.object({ items: z.array(addressEntrySchema) }) },
   'addressBook:count': { input: addressFilterQuerySchema, output: z.object({ total: z.number(), totalExact: z.boolean() }) },
   'addressBook:save': { input: z.object({ id: z.string().uuid().optional(), entry: addressEntryInputSchema }).strict(), output: addressEntrySchema },

@@ -13,7 +13,10 @@ import { validationMessage } from '../../../shared/domain/validation-messages'
 export const pickupNotSentMessage = 'Nothing of this order reached Bring, so it is safe to order it again.'
 
 export const pickupOutcomeUnknownMessage =
-  'Bring may or may not have registered this pickup: the answer never arrived. Check Mybring (Pickups) before ordering again; if it is not there, order it again.'
+  'Bring may or may not have registered this pickup. Check Mybring (Pickups) before ordering again; if it is not there, say so and order it again.'
+
+/** Checked in Mybring (Pickups): not there. The pickup waits to be ordered again, as itself. */
+export const pickupNotOrderedMessage = 'Checked in Mybring: this pickup was not registered. It can be ordered again.'
 
 const time = (iso?: string): string | undefined => iso?.match(/T(\d{2}:\d{2})/)?.[1]
 
@@ -40,6 +43,11 @@ export function createPickupService(deps: { repo: PickupsStore; bring: BringConn
       request,
       shipmentIds: form.coversShipmentIds
     })
+    return transmit(record, request, mode)
+  }
+
+  /** Sends a saved pickup order to Bring and records where it ended (a resend uses the same record: the pickup's identity). */
+  async function transmit(record: PickupRecord, request: ReturnType<typeof buildPickupRequest>, mode: ReturnType<BringConnection['mode']>): Promise<PickupRecord> {
     const now = deps.repo.handOffNow
     const handOff = storeHandOff({
       handOffNow: now && { sending: () => now.sending(record.id), notHandedOff: () => now.notHandedOff(record.id) },
@@ -61,7 +69,9 @@ export function createPickupService(deps: { repo: PickupsStore; bring: BringConn
       }
       if (err instanceof AppError && isOutcomeUnknown(err)) {
         deps.logger.warn({ pickup: record.id, code: err.code }, 'pickup outcome unknown')
-        return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: err.code, message: `${err.message} ${pickupOutcomeUnknownMessage}`, i18n: err.extra.i18n } })
+        // A 5xx is an answer: "Bring answered with an error", never "try again in a few minutes" next to "may have registered".
+        const cause = err.code === 'BRING_SERVER' ? AppError.templated('BRING_SERVER', 'serverAnswered', err.extra.i18n?.params) : err
+        return deps.repo.setState(record.id, { status: 'outcome_unknown', error: { code: cause.code, message: `${cause.message} ${pickupOutcomeUnknownMessage}`, i18n: cause.extra.i18n } })
       }
       const e = err instanceof AppError ? err : new AppError('INTERNAL', 'Something went wrong while ordering the pickup.')
       await deps.repo.setState(record.id, { status: 'failed', error: { code: e.code, message: e.message, i18n: e.extra.i18n } })
@@ -79,8 +89,36 @@ export function createPickupService(deps: { repo: PickupsStore; bring: BringConn
     return p as PickupRecord & { shipmentNumber: string }
   }
 
+  const resendFlight = createSingleFlight<PickupRecord>()
+  /** The same pickup order sent again (not sent, refused, or checked in Mybring and not there): same record, same shipments. */
+  function resend(id: string, opts: { confirmLive?: boolean }): Promise<PickupRecord> {
+    return resendFlight(id, async () => {
+      const p = await deps.repo.get(id)
+      if (!p) throw AppError.field('id', 'No such pickup.')
+      if (p.kind !== 'business' || (p.status !== 'not_sent' && p.status !== 'failed')) throw AppError.field('id', 'This pickup is not waiting to be ordered again.')
+      if (p.mode !== deps.bring.mode()) throw AppError.field('id', `This pickup was started in ${p.mode} mode. Switch back to that mode to order it again.`)
+      if (p.mode === 'live' && opts.confirmLive !== true) throw new AppError('CONFIRMATION_REQUIRED', 'This orders a real pickup from Bring, at real cost. Confirm to continue.')
+      await deps.repo.setState(id, { status: 'pending', error: null })
+      return transmit(p, (await deps.repo.requestOf(id)) as ReturnType<typeof buildPickupRequest>, p.mode)
+    })
+  }
+
   return {
     options: (q: PickupOptionsQuery) => getPickupOptions(deps.bring.http(), q),
+    resend,
+
+    /**
+     * The user checked Mybring (Pickups): it was ordered (with Bring's number, if they have it), or it was
+     * not — then it waits to be ordered again, or is ordered again now (`orderAgain`), as the same pickup.
+     */
+    async resolve(id: string, outcome: { ordered: true; shipmentNumber?: string } | { ordered: false; orderAgain?: boolean; confirmLive?: boolean }): Promise<PickupRecord> {
+      const p = await deps.repo.get(id)
+      if (!p) throw AppError.field('id', 'No such pickup.')
+      if (p.status !== 'outcome_unknown') throw AppError.field('id', 'Only pickups with an unknown outcome can be resolved by hand.')
+      if (outcome.ordered) return deps.repo.setState(id, { status: 'ordered', shipmentNumber: outcome.shipmentNumber, error: null })
+      await deps.repo.setState(id, { status: 'not_sent', error: { code: 'NOT_ORDERED', message: pickupNotOrderedMessage } })
+      return outcome.orderAgain ? resend(id, { confirmLive: outcome.confirmLive }) : (await deps.repo.get(id))!
+    },
 
     order(form: PickupOrderForm, opts: { confirmLive?: boolean }): Promise<PickupRecord> {
       if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {

@@ -8,7 +8,18 @@ import { useTranslation } from 'react-i18next'
  * sent: a batch's "Book all" counts it). Leaving it is also a choice: nothing happens by itself.
  * A live shipment sent again asks a second, explicit click. Data in, callbacks out.
  */
-export function ResolveUnknown({ live, busy, idPrefix, onMarkBooked, onSendAgainNow, onNotBooked }: {
+/** The words of the three choices; a shipment's by default, a pickup's from the Pickups screen. */
+export interface ResolveWords {
+  numberPlaceholder: string
+  done: string
+  sendNow: string
+  later: string
+  /** The number may be left empty (a pickup's number is not always shown in Mybring). */
+  numberOptional?: boolean
+}
+
+export function ResolveUnknown({ live, busy, idPrefix, onMarkBooked, onSendAgainNow, onNotBooked, words }: {
+  words?: ResolveWords
   live: boolean
   busy: boolean
   /** Keeps the input's id unique when several are on screen (a batch's unknown rows). */
@@ -18,39 +29,40 @@ export function ResolveUnknown({ live, busy, idPrefix, onMarkBooked, onSendAgain
   onNotBooked(): void
 }) {
   const { t } = useTranslation()
+  const w: ResolveWords = words ?? { numberPlaceholder: t('shipments.consignmentFromMybring'), done: t('shipments.markBooked'), sendNow: t('shipments.notBookedSendNow'), later: t('shipments.notBookedLater') }
   const [number, setNumber] = useState('')
   const [confirmLive, setConfirmLive] = useState(false)
   return (
     <div className="row wrap resolve-unknown" data-testid="resolve-unknown">
       <label className="sr-only" htmlFor={`${idPrefix}-consignment`}>
-        {t('shipments.consignmentFromMybring')}
+        {w.numberPlaceholder}
       </label>
       <input
         id={`${idPrefix}-consignment`}
-        placeholder={t('shipments.consignmentFromMybring')}
+        placeholder={w.numberPlaceholder}
         value={number}
         onChange={(e) => setNumber(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && number.trim()) {
+          if (e.key === 'Enter' && (number.trim() || w.numberOptional)) {
             e.preventDefault()
             onMarkBooked(number.trim())
           }
         }}
       />
       <button type="button" disabled={busy} onClick={() => onMarkBooked(number.trim())}>
-        {t('shipments.markBooked')}
+        {w.done}
       </button>
       {live && !confirmLive ? (
         <button type="button" disabled={busy} onClick={() => setConfirmLive(true)}>
-          {t('shipments.notBookedSendNow')}
+          {w.sendNow}
         </button>
       ) : (
         <button type="button" className={live ? 'danger' : undefined} disabled={busy} onClick={() => onSendAgainNow(live)}>
-          {live ? t('book.liveConfirmButton') : t('shipments.notBookedSendNow')}
+          {live ? t('book.liveConfirmButton') : w.sendNow}
         </button>
       )}
       <button type="button" className="link" disabled={busy} onClick={onNotBooked}>
-        {t('shipments.notBookedLater')}
+        {w.later}
       </button>
     </div>
   )

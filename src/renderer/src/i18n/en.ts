@@ -282,7 +282,12 @@ export const en = {
   pickups: {
     order: 'Order a pickup',
     notSentHelp: 'Nothing of this order reached Bring, so it is safe to order it again.',
-    outcomeUnknownHelp: 'Bring may or may not have registered this pickup: the answer never arrived. Check Mybring (Pickups) before ordering again; if it is not there, order it again.',
+    outcomeUnknownHelp: 'Bring may or may not have registered this pickup. Check Mybring (Pickups) before ordering again; if it is not there, say so and order it again.',
+    markOrdered: 'It was ordered',
+    pickupNumberFromMybring: 'Pickup number from Mybring (if shown)',
+    notOrderedNow: 'It was not ordered — order it again now',
+    notOrderedLater: 'It was not ordered (order later)',
+    orderAgain: 'Order again',
     type: 'Pickup type',
     types: { PARCEL: 'Parcels and pallets (Norway)', PARCEL_INTERNATIONAL: 'Parcels and pallets (Sweden, Denmark)', CARGO: 'Cargo (Norway)', MAILBOX: 'Mailbox' },
     noTypes: 'Bring offers no ad hoc pickup in {{country}}.',

@@ -301,7 +301,12 @@ export const nb: Messages = {
   pickups: {
     order: 'Bestill henting',
     notSentHelp: 'Ingenting av denne bestillingen nådde Bring, så det er trygt å bestille den på nytt.',
-    outcomeUnknownHelp: 'Bring kan ha registrert denne hentingen eller ikke: svaret kom aldri fram. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, bestill den på nytt.',
+    outcomeUnknownHelp: 'Bring kan ha registrert denne hentingen eller ikke. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, si fra og bestill den på nytt.',
+    markOrdered: 'Den ble bestilt',
+    pickupNumberFromMybring: 'Hentenummer fra Mybring (hvis vist)',
+    notOrderedNow: 'Den ble ikke bestilt — bestill den på nytt nå',
+    notOrderedLater: 'Den ble ikke bestilt (bestill senere)',
+    orderAgain: 'Bestill på nytt',
     type: 'Type henting',
     types: { PARCEL: 'Pakker og paller (Norge)', PARCEL_INTERNATIONAL: 'Pakker og paller (Sverige, Danmark)', CARGO: 'Gods (Norge)', MAILBOX: 'Postkasse' },
     noTypes: 'Bring tilbyr ikke henting i {{country}}.',

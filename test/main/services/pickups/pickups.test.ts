@@ -112,6 +112,37 @@ describe('pickups through the app core and the HTTP simulator', () => {
     expect(await c.deps.pickupsRepo.list()).toHaveLength(1)
   })
 
+  it('an unknown pickup, checked in Mybring and not there, is ordered again as the same pickup: its record and its shipments stay its own, nothing ordered twice', async () => {
+    const c = await core()
+    const shipment = ((await c.invoke('booking:submit', { form: domesticForm() })) as { data: ShipmentDetail }).data
+    c.sim.faults.add({ routeId: 'pickup.create', fault: { kind: 'status', status: 503 }, times: 1 })
+    const unknown = ((await c.invoke('pickups:order', { form: orderForm({ coversShipmentIds: [shipment.id] }) })) as { data: PickupRecord }).data
+    expect(unknown.status).toBe('outcome_unknown')
+    // One story: Bring answered with an error; it may or may not have registered it. Never "try again in a few minutes".
+    expect(unknown.error?.message).toMatch(/^Bring answered with an error \(HTTP 503\)\. Bring may or may not have registered this pickup\./)
+    // Its shipments stay covered while it is unresolved: no second pickup for them can be ordered by "today's shipments".
+    expect(await c.invoke('pickups:today')).toEqual({ ok: true, data: [] })
+    const again = await c.invoke('pickups:resolve', { id: unknown.id, ordered: false, orderAgain: true })
+    expect(again).toMatchObject({ ok: true, data: { id: unknown.id, status: 'ordered' } })
+    expect(await c.deps.pickupsRepo.list()).toHaveLength(1)
+    expect(creates(c).filter((r) => r.status === 200)).toHaveLength(1)
+    expect(await c.invoke('pickups:today')).toEqual({ ok: true, data: [] })
+    // Resolved pickups cannot be resolved or ordered again.
+    expect(await c.invoke('pickups:retry', { id: unknown.id })).toMatchObject({ ok: false })
+    expect(await c.invoke('pickups:resolve', { id: unknown.id, ordered: true })).toMatchObject({ ok: false })
+  })
+
+  it('an unknown pickup marked ordered after checking Mybring keeps Bring’s number; one not sent is ordered again as itself', async () => {
+    const c = await core()
+    c.sim.faults.add({ routeId: 'pickup.create', fault: { kind: 'timeout', afterHandling: true }, times: 1 })
+    const unknown = ((await c.invoke('pickups:order', { form: orderForm() })) as { data: PickupRecord }).data
+    expect(await c.invoke('pickups:resolve', { id: unknown.id, ordered: true, shipmentNumber: '700000000000000123' })).toMatchObject({ ok: true, data: { status: 'ordered', shipmentNumber: '700000000000000123' } })
+    const checked = ((await c.invoke('pickups:order', { form: orderForm({ pickupDate: unknown.pickupDate }) })) as { data: PickupRecord }).data
+    await c.deps.pickupsRepo.setState(checked.id, { status: 'not_sent', error: { code: 'NOT_SENT', message: 'Nothing reached Bring.' } })
+    expect(await c.invoke('pickups:retry', { id: checked.id })).toMatchObject({ ok: true, data: { id: checked.id, status: 'ordered' } })
+    expect(await c.deps.pickupsRepo.list()).toHaveLength(2)
+  })
+
   it('a mailbox-pickup booking (5900 + VAS 1073) becomes a pickup that can be moved and cancelled; 404 leaves it intact', async () => {
     const c = await core()
     const form = domesticForm({ customerNumber: '7', productId: '5900', additionalServices: ['1073'] })

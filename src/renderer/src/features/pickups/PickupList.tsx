@@ -7,11 +7,13 @@ import { pickupReasonText } from '../../lib/record-error'
 import { ModeBadge } from '../../components/StatusBadges'
 import { usePickupsStore } from './usePickupsStore'
 import { useAsyncAction } from '../../lib/useAsyncAction'
+import { ResolveUnknown } from '../../components/ResolveUnknown'
 
 function PickupRow({ p }: { p: PickupRecord }) {
   const { t, i18n } = useTranslation()
   const replace = usePickupsStore((s) => s.replace)
   const [date, setDate] = useState(p.pickupDate)
+  const [confirmLive, setConfirmLive] = useState(false)
   const { busy, error, run } = useAsyncAction()
   const act = async (fn: () => Promise<PickupRecord>): Promise<void> => {
     const updated = await run(fn)
@@ -43,6 +45,30 @@ function PickupRow({ p }: { p: PickupRecord }) {
         {p.shipmentNumber ? ` · ${t('pickups.shipmentNumber')} ${p.shipmentNumber}` : ''}
       </div>
       {p.error && p.status !== 'ordered' && <p className="small">{pickupReasonText(p.error, p.status, t)}</p>}
+      {p.status === 'outcome_unknown' && p.kind === 'business' && (
+        <ResolveUnknown
+          words={{ numberPlaceholder: t('pickups.pickupNumberFromMybring'), done: t('pickups.markOrdered'), sendNow: t('pickups.notOrderedNow'), later: t('pickups.notOrderedLater'), numberOptional: true }}
+          live={p.mode === 'live'}
+          busy={busy}
+          idPrefix={`pickup-${p.id}`}
+          onMarkBooked={(number) => void act(() => call('pickups:resolve', { id: p.id, ordered: true, shipmentNumber: number || undefined }))}
+          onSendAgainNow={(confirmLive) => void act(() => call('pickups:resolve', { id: p.id, ordered: false, orderAgain: true, confirmLive }))}
+          onNotBooked={() => void act(() => call('pickups:resolve', { id: p.id, ordered: false }))}
+        />
+      )}
+      {(p.status === 'not_sent' || p.status === 'failed') && p.kind === 'business' && (
+        <div className="row actions">
+          {/* A live pickup ordered again takes a second, explicit click: a real pickup at real cost. */}
+          <button
+            type="button"
+            disabled={busy}
+            className={p.mode === 'live' && confirmLive ? 'danger' : undefined}
+            onClick={() => (p.mode === 'live' && !confirmLive ? setConfirmLive(true) : void act(() => call('pickups:retry', { id: p.id, confirmLive: p.mode === 'live' })))}
+          >
+            {p.mode === 'live' && confirmLive ? t('book.liveConfirmButton') : t('pickups.orderAgain')}
+          </button>
+        </div>
+      )}
       {p.canModify ? (
         <div className="row actions">
           <input type="date" aria-label={t('pickups.newDate')} value={date} onChange={(e) => setDate(e.target.value)} />
