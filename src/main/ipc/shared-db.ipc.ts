@@ -16,5 +16,9 @@ export const sharedDbHandlers: Pick<Handlers, 'sharedDb:get' | 'sharedDb:test' |
     return left
   },
   'sharedDb:copyHistory': async (_input, { sharedDb }) => sharedDb.copyHistory(),
-  'sharedDb:pickCaFile': async (_input, { pickers }) => ({ path: await pickers.file('pem') })
+  /** Main's own file picker; main keeps the path, the window is told the name. */
+  async 'sharedDb:pickCaFile'(_input, { pickers, sharedDb }) {
+    const chosen = await pickers.file('pem')
+    return { name: chosen ? await sharedDb.useCaFile(chosen) : null }
+  }
 }

@@ -29,10 +29,14 @@ export const warehouseHandlers: Pick<
     logger.info({ file: name, kind: parsed.message.kind, duplicate }, 'warehouse message imported from a file')
     return { stored: !duplicate, duplicate, kind: parsed.message.kind }
   },
-  'receiver:get': async (_input, { receiver }) => ({ config: receiver.config(), hasSecret: receiver.hasSecret(), status: await receiver.status() }),
+  'receiver:get': async (_input, { receiver }) => ({ config: receiver.view(), hasSecret: receiver.hasSecret(), status: await receiver.status() }),
   'receiver:configure': async (config, { receiver }) => receiver.configure(config),
   'receiver:generateSecret': async (_input, { receiver }) => receiver.generateSecret(),
-  'receiver:pickFile': async (_input, { pickers }) => ({ path: await pickers.file('pem') }),
+  /** Main's own file picker; main keeps the path, the window is told the name. */
+  async 'receiver:pickFile'({ which }, { pickers, receiver }) {
+    const chosen = await pickers.file('pem')
+    return { name: chosen ? await receiver.useFile(which, chosen) : null }
+  },
   async 'clipboard:copy'({ text }, { copyToClipboard }) {
     await copyToClipboard(text)
     return { copied: true }

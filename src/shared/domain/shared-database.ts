@@ -12,7 +12,11 @@ export const sharedDatabaseFormSchema = z
       .regex(/^postgres(ql)?:\/\/[^\s]+$/i, 'The address starts with postgres://, e.g. postgres://fraktdesk@server:5432/fraktdesk'),
     password: z.string().max(200).optional(),
     tls: z.boolean(),
-    caFile: z.string().max(1000).default(''),
+    /**
+     * The CA file is never named by the window: keep the saved one, use the one just chosen in main's
+     * own file picker (sharedDb:pickCaFile), or none.
+     */
+    ca: z.enum(['keep', 'chosen', 'none']).default('keep'),
     deskName: safeText(40).default('')
   })
   .strict()

@@ -47,17 +47,37 @@ export const inventoryRowSchema = z.object({ article: z.string(), gtin: z.string
 export type InventoryRow = z.infer<typeof inventoryRowSchema>
 
 /** The receiver's settings (not secret); the password or API key lives in the OS keychain. */
+/** What the window may set: never a file. The certificate and key are chosen in main's own file picker. */
+export const receiverSettingsSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    port: z.number().int().min(1024, 'Use a port from 1024 to 65535').max(65535, 'Use a port from 1024 to 65535').default(8443),
+    /** 127.0.0.1 unless the user chose to listen on the network, knowing what that exposes. */
+    host: z.enum(['127.0.0.1', '0.0.0.0']).default('127.0.0.1'),
+    auth: z.enum(['basic', 'apiKey']).default('apiKey'),
+    user: z.string().trim().max(64).regex(/^[A-Za-z0-9._-]*$/, 'Letters, digits, . _ - only').default('bring'),
+    /** Forget the chosen certificate and key (back to plain HTTP on 127.0.0.1, behind a proxy or tunnel). */
+    forgetTls: z.boolean().optional()
+  })
+  .strict()
+export type ReceiverSettings = z.input<typeof receiverSettingsSchema>
+
+/** Listening on the network needs HTTPS: a rule over the settings and the files main holds. */
+export const networkNeedsTls = (c: { host: string; certFile: string; keyFile: string }): boolean => c.host === '127.0.0.1' || Boolean(c.certFile && c.keyFile)
+
+/** The receiver's stored configuration (userData/receiver.json): the settings plus the PEM files main's picker chose. */
 export const receiverConfigSchema = z.object({
   enabled: z.boolean().default(false),
-  port: z.number().int().min(1024, 'Use a port from 1024 to 65535').max(65535, 'Use a port from 1024 to 65535').default(8443),
-  /** 127.0.0.1 unless the user chose to listen on the network, knowing what that exposes. */
+  port: z.number().int().min(1024).max(65535).default(8443),
   host: z.enum(['127.0.0.1', '0.0.0.0']).default('127.0.0.1'),
   auth: z.enum(['basic', 'apiKey']).default('apiKey'),
-  user: z.string().trim().max(64).regex(/^[A-Za-z0-9._-]*$/, 'Letters, digits, . _ - only').default('bring'),
+  user: z.string().trim().max(64).regex(/^[A-Za-z0-9._-]*$/).default('bring'),
   /** PEM files for HTTPS (Bring calls HTTPS only); without them plain HTTP, on 127.0.0.1 only (behind a proxy or tunnel). */
   certFile: z.string().max(1000).default(''),
   keyFile: z.string().max(1000).default('')
-}).refine((c) => c.host === '127.0.0.1' || (c.certFile && c.keyFile), { path: ['host'], message: 'Listening on the network needs HTTPS: choose a certificate and key first' })
+})
+/** What the window is shown: the files by name only. */
+export const receiverConfigViewSchema = receiverConfigSchema.omit({ certFile: true, keyFile: true }).extend({ certName: z.string(), keyName: z.string() })
 export type ReceiverConfig = z.output<typeof receiverConfigSchema>
 
 export const receiverStatusSchema = z.object({

@@ -15,7 +15,7 @@ import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, 
 import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
 import { packageTrackingSchema, trackingStateSchema } from '../domain/tracking'
-import { inventoryRowSchema, receiverConfigSchema, receiverStatusSchema, storedWarehouseMessageSchema, warehouseFilterQuerySchema, warehouseFilterSchema } from '../domain/warehousing'
+import { inventoryRowSchema, receiverConfigViewSchema, receiverSettingsSchema, receiverStatusSchema, storedWarehouseMessageSchema, warehouseFilterQuerySchema, warehouseFilterSchema } from '../domain/warehousing'
 
 const none = z.undefined()
 const importResultSchema = z.object({ added: z.number(), skipped: z.number() })
@@ -143,12 +143,13 @@ export const contract = {
   'warehouse:rejected': { input: none, output: z.array(z.object({ id: z.string(), receivedAt: z.string(), reason: z.string(), contentType: z.string() })) },
   /** A message saved as a file (e-mail, SFTP drop), through the same parser and store as the receiver. */
   'warehouse:import': { input: z.object({ name: safeText(200), text: z.string().min(1, 'The file is empty').max(450_000, 'At most 450 kB per file') }).strict(), output: z.object({ stored: z.boolean(), duplicate: z.boolean(), kind: z.string().optional(), reason: z.string().optional() }) },
-  'receiver:get': { input: none, output: z.object({ config: receiverConfigSchema, hasSecret: z.boolean(), status: receiverStatusSchema }) },
-  'receiver:configure': { input: receiverConfigSchema, output: receiverStatusSchema },
+  'receiver:get': { input: none, output: z.object({ config: receiverConfigViewSchema, hasSecret: z.boolean(), status: receiverStatusSchema }) },
+  /** Never a file: the certificate and key are main's own choice (receiver:pickFile). */
+  'receiver:configure': { input: receiverSettingsSchema, output: receiverStatusSchema },
   /** A new password or API key: kept in the OS keychain, returned this once to show and send to Bring. */
   'receiver:generateSecret': { input: none, output: z.object({ auth: z.enum(['basic', 'apiKey']), user: z.string(), secret: z.string() }) },
-  /** The certificate or key file, chosen in main's file picker (the window never sends a path). */
-  'receiver:pickFile': { input: z.object({ which: z.enum(['certFile', 'keyFile']) }).strict(), output: z.object({ path: z.string().nullable() }) },
+  /** The certificate or key file, chosen in main's file picker and kept there (checked as PEM); the window learns its name only. */
+  'receiver:pickFile': { input: z.object({ which: z.enum(['certFile', 'keyFile']) }).strict(), output: z.object({ name: z.string().nullable() }) },
   'tracking:get': {
     input: byId,
     output: z
@@ -181,7 +182,8 @@ export const contract = {
   'sharedDb:get': {
     input: none,
     output: z.object({
-      config: z.object({ url: z.string(), tls: z.boolean(), caFile: z.string(), deskName: z.string() }),
+      /** The CA file by name only. */
+      config: z.object({ url: z.string(), tls: z.boolean(), caName: z.string(), deskName: z.string() }),
       hasPassword: z.boolean(),
       deskName: z.string(),
       /** The computer's name: the desk name when none is given. */
@@ -194,7 +196,8 @@ export const contract = {
   'sharedDb:save': { input: sharedDatabaseFormSchema, output: z.object({ serverVersion: z.string(), restartNeeded: z.boolean() }) },
   'sharedDb:leave': { input: none, output: z.object({ restartNeeded: z.boolean() }) },
   'sharedDb:copyHistory': { input: none, output: z.object({ copied: z.number(), alreadyThere: z.number(), addressBook: z.object({ copied: z.number(), alreadyThere: z.number() }) }) },
-  'sharedDb:pickCaFile': { input: none, output: z.object({ path: z.string().nullable() }) },
+  /** Main's own file picker; main keeps the chosen CA file (checked as a PEM certificate) for the next test or save, the window learns its name. */
+  'sharedDb:pickCaFile': { input: none, output: z.object({ name: z.string().nullable() }) },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>
 
 /** Events main pushes to the window, each with its payload schema (main checks before sending). */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../../../shared/ipc/app-error'
-import { receiverConfigSchema, type ReceiverConfig, type ReceiverStatus } from '../../../shared/domain/warehousing'
+import { networkNeedsTls, receiverConfigSchema, receiverSettingsSchema, type ReceiverConfig, type ReceiverSettings, type ReceiverStatus } from '../../../shared/domain/warehousing'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { readJsonFile } from '../fs/json-file'
 import type { Logger } from '../log/logger'
@@ -37,6 +37,8 @@ export async function createReceiverService(deps: { userDataDir: string; repo: W
       if (e === 'unauthorized') counts.unauthorized++
     }
   })
+
+  const save = (): Promise<void> => writeFileAtomic(file, JSON.stringify(config, null, 2))
 
   async function stop(): Promise<void> {
     const r = running
@@ -76,11 +78,31 @@ export async function createReceiverService(deps: { userDataDir: string; repo: W
     status,
     apply,
     stop,
-    async configure(next: ReceiverConfig): Promise<ReceiverStatus> {
-      config = receiverConfigSchema.parse(next)
-      await writeFileAtomic(file, JSON.stringify(config, null, 2))
+    /** The window's settings (never a file); the certificate and key stay what main's picker chose. */
+    async configure(input: ReceiverSettings): Promise<ReceiverStatus> {
+      const { forgetTls, ...settings } = receiverSettingsSchema.parse(input)
+      const next = receiverConfigSchema.parse({ ...settings, certFile: forgetTls ? '' : config.certFile, keyFile: forgetTls ? '' : config.keyFile })
+      if (!networkNeedsTls(next)) throw AppError.field('host', 'Listening on the network needs HTTPS: choose a certificate and key first')
+      config = next
+      await save()
       return apply()
     },
+    /**
+     * A certificate or key file chosen in main's own picker (the path never comes from the window),
+     * checked as PEM of the right kind before it is kept. Returns the file's name to show.
+     */
+    async useFile(which: 'certFile' | 'keyFile', chosen: string): Promise<string> {
+      const text = await fs.readFile(chosen, 'utf8').catch(() => {
+        throw AppError.field(which, 'The file could not be read.')
+      })
+      const pem = which === 'certFile' ? /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/ : /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/
+      if (!pem.test(text)) throw AppError.field(which, which === 'certFile' ? 'This is not a PEM certificate (-----BEGIN CERTIFICATE-----).' : 'This is not a PEM private key (-----BEGIN PRIVATE KEY-----).')
+      config = { ...config, [which]: chosen }
+      await save()
+      return path.basename(chosen)
+    },
+    /** The configuration as the window sees it: the files by name only. */
+    view: () => ({ enabled: config.enabled, port: config.port, host: config.host, auth: config.auth, user: config.user, certName: config.certFile ? path.basename(config.certFile) : '', keyName: config.keyFile ? path.basename(config.keyFile) : '' }),
     /** A fresh strong secret in the keychain; returned this once so the user can send it to Bring. */
     async generateSecret(): Promise<{ auth: ReceiverConfig['auth']; user: string; secret: string }> {
       const fresh = randomBytes(24).toString('base64url')

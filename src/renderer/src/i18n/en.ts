@@ -509,6 +509,8 @@ export const en = {
     networkWarning: 'Anyone on your network (or the internet, if your router forwards the port) can reach the receiver; only requests with the credentials are accepted. HTTPS is required.',
     auth: 'Authentication',
     user: 'User name',
+    networkNeedsTls: 'Listening on the network needs HTTPS: choose a certificate and key first.',
+    forgetTls: 'Forget the certificate and key (plain HTTP on this computer only)',
     certFile: 'Certificate (PEM)',
     keyFile: 'Private key (PEM)',
     noFile: 'none: plain HTTP on this computer only',

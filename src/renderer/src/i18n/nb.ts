@@ -528,6 +528,8 @@ export const nb: Messages = {
     networkWarning: 'Alle på nettverket ditt (eller internett, hvis ruteren sender porten videre) kan nå mottakeren; bare forespørsler med riktig pålogging godtas. HTTPS kreves.',
     auth: 'Pålogging',
     user: 'Brukernavn',
+    networkNeedsTls: 'Lytting på nettverket krever HTTPS: velg sertifikat og nøkkel først.',
+    forgetTls: 'Glem sertifikat og nøkkel (vanlig HTTP bare på denne datamaskinen)',
     certFile: 'Sertifikat (PEM)',
     keyFile: 'Privat nøkkel (PEM)',
     noFile: 'ingen: vanlig HTTP bare på denne maskinen',

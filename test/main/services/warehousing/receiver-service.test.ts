@@ -9,7 +9,6 @@ import { createWarehouseRepo } from '../../../../src/main/services/store/warehou
 import { sqliteWarehouseStore } from '../../../../src/main/services/store/warehouse-store'
 import { createReceiverService } from '../../../../src/main/services/warehousing/receiver-service'
 import { createMemorySecretStore } from '../../../../src/main/services/secrets/memory-secret-store'
-import { receiverConfigSchema } from '../../../../src/shared/domain/warehousing'
 import { sampleDespatchAdvice } from '../../../../src/main/services/warehousing/samples'
 
 // A self-signed certificate for localhost, made for these tests only (never used elsewhere).
@@ -37,9 +36,9 @@ describe('receiver service: on only when turned on, HTTPS with the user’s cert
     const { svc } = await service()
     expect(svc.config().enabled).toBe(false)
     expect((await svc.status()).listening).toBe(false)
-    expect(receiverConfigSchema.safeParse({ enabled: true, host: '0.0.0.0' }).success).toBe(false)
+    await expect(svc.configure({ enabled: true, host: '0.0.0.0' })).rejects.toThrow('Listening on the network needs HTTPS')
     // Enabled but without credentials: it says why and does not listen.
-    const s = await svc.configure({ ...svc.config(), enabled: true, port: 20000 + Math.floor(Math.random() * 20000) })
+    const s = await svc.configure({ enabled: true, port: 20000 + Math.floor(Math.random() * 20000) })
     expect(s).toMatchObject({ listening: false, error: 'Generate the receiver’s credentials first.' })
   })
 
@@ -48,7 +47,12 @@ describe('receiver service: on only when turned on, HTTPS with the user’s cert
     const { secret } = await svc.generateSecret()
     expect(await secrets.get('warehousing-receiver')).toBe(secret)
     const port = 20000 + Math.floor(Math.random() * 20000)
-    const status = await svc.configure({ ...svc.config(), enabled: true, port, certFile: path.join(fixtures, 'test-only-cert.pem'), keyFile: path.join(fixtures, 'test-only-key.pem') })
+    // Chosen in main's own picker, checked as PEM, shown to the window by name.
+    expect(await svc.useFile('certFile', path.join(fixtures, 'test-only-cert.pem'))).toBe('test-only-cert.pem')
+    expect(await svc.useFile('keyFile', path.join(fixtures, 'test-only-key.pem'))).toBe('test-only-key.pem')
+    expect(svc.view()).toMatchObject({ certName: 'test-only-cert.pem', keyName: 'test-only-key.pem' })
+    expect(JSON.stringify(svc.view())).not.toContain(fixtures)
+    const status = await svc.configure({ enabled: true, port })
     expect(status).toMatchObject({ listening: true, url: `https://127.0.0.1:${port}/` })
     const ca = await readFile(path.join(fixtures, 'test-only-cert.pem'))
     const post = (): Promise<{ status: number; body: string }> =>
@@ -63,11 +67,19 @@ describe('receiver service: on only when turned on, HTTPS with the user’s cert
       })
     expect(await post()).toMatchObject({ status: 200, body: expect.stringContaining('<Message>success</Message>') })
     expect((await svc.status()).counts.stored).toBe(1)
-    await svc.configure({ ...svc.config(), enabled: false })
+    await svc.configure({ enabled: false, port })
     expect((await svc.status()).listening).toBe(false)
     await expect(post()).rejects.toThrow(/ECONNREFUSED/)
     const saved = await readFile(path.join(dir, 'receiver.json'), 'utf8')
     expect(saved).not.toContain(secret)
     expect(log.text()).not.toContain(secret)
+  })
+
+  it('keeps only PEM files of the right kind, chosen by main: a key offered as the certificate, or any other file, is refused and nothing changes', async () => {
+    const { svc } = await service()
+    await expect(svc.useFile('certFile', path.join(fixtures, 'test-only-key.pem'))).rejects.toThrow('not a PEM certificate')
+    await expect(svc.useFile('keyFile', path.join(fixtures, 'test-only-cert.pem'))).rejects.toThrow('not a PEM private key')
+    await expect(svc.useFile('certFile', '/proc/self/environ')).rejects.toThrow(/PEM certificate|could not be read/)
+    expect(svc.view()).toMatchObject({ certName: '', keyName: '' })
   })
 })

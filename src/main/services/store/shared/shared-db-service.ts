@@ -1,3 +1,5 @@
+import path from 'node:path'
+import { readFile } from 'node:fs/promises'
 import type { Db } from '../db'
 import type { SettingsStore } from '../../settings/settings-store'
 import type { SecretStore } from '../../secrets/secret-store'
@@ -12,11 +14,20 @@ import { localizePhrase } from '../../../../shared/domain/phrases-nb'
 /** Settings → Shared database: test, save (password to the keychain), leave, and copy this desk's history in. */
 export function createSharedDbService(deps: { settings: SettingsStore; secretStore: SecretStore; connection: SharedConnection; localDb: Db; activeInThisRun: boolean; labelSeal?: LabelLinksSeal }) {
   const asFieldError = (err: unknown): AppError => (err instanceof SharedDatabaseError ? AppError.field('url', err.message) : (err as AppError))
+  /** The CA file main's picker chose last (never a path from the window). */
+  let chosenCa: string | null = null
+  const caFileFor = (ca: SharedDatabaseForm['ca']): string => {
+    if (ca === 'none') return ''
+    if (ca === 'keep') return deps.settings.get().sharedDatabase.caFile
+    if (!chosenCa) throw AppError.field('ca', 'Choose the CA file first.')
+    return chosenCa
+  }
 
-  async function test(form: Pick<SharedDatabaseForm, 'url' | 'tls' | 'caFile' | 'password'>): Promise<{ serverVersion: string }> {
+  async function test(form: Pick<SharedDatabaseForm, 'url' | 'tls' | 'ca' | 'password'>): Promise<{ serverVersion: string }> {
+    const caFile = caFileFor(form.ca)
     try {
       // Connecting also migrates: a server that is too old, or upgraded by a newer Fraktdesk, says so here.
-      const shared = await openSharedDatabase(await sharedDatabaseConfig(form, deps.secretStore), { poolSize: 1 })
+      const shared = await openSharedDatabase(await sharedDatabaseConfig({ ...form, caFile }, deps.secretStore), { poolSize: 1 })
       await shared.close()
       return { serverVersion: shared.serverVersion }
     } catch (err) {
@@ -30,7 +41,7 @@ export function createSharedDbService(deps: { settings: SettingsStore; secretSto
       const status = deps.activeInThisRun ? await deps.connection.status() : null
       const hasPassword = Boolean(await deps.secretStore.get(SHARED_DB_SECRET_ACCOUNT).catch(() => null))
       return {
-        config: s,
+        config: { url: s.url, tls: s.tls, caName: s.caFile ? path.basename(s.caFile) : '', deskName: s.deskName },
         hasPassword,
         deskName: deskNameOr(s.deskName),
         defaultDeskName: deskNameOr(''),
@@ -40,11 +51,20 @@ export function createSharedDbService(deps: { settings: SettingsStore; secretSto
       }
     },
     test,
+    /** A CA file chosen in main's own picker, checked as a PEM certificate; kept for the next test or save. */
+    async useCaFile(chosen: string): Promise<string> {
+      const text = await readFile(chosen, 'utf8').catch(() => {
+        throw AppError.field('ca', 'The file could not be read.')
+      })
+      if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(text)) throw AppError.field('ca', 'This is not a PEM certificate (-----BEGIN CERTIFICATE-----).')
+      chosenCa = chosen
+      return path.basename(chosen)
+    },
     /** Checked before it is kept: a desk never switches to a database it cannot reach. Takes effect after a restart. */
     async save(form: SharedDatabaseForm): Promise<{ serverVersion: string; restartNeeded: boolean }> {
       const { serverVersion } = await test(form)
       if (form.password) await deps.secretStore.set(SHARED_DB_SECRET_ACCOUNT, form.password)
-      await deps.settings.update({ sharedDatabase: { url: form.url, tls: form.tls, caFile: form.caFile, deskName: form.deskName } })
+      await deps.settings.update({ sharedDatabase: { url: form.url, tls: form.tls, caFile: caFileFor(form.ca), deskName: form.deskName } })
       return { serverVersion, restartNeeded: true }
     },
     /** Back to this desk's own SQLite history (the shared database keeps everything). */

@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { receiverConfigSchema, type ReceiverConfig } from '@shared/domain/warehousing'
+import { networkNeedsTls, receiverSettingsSchema } from '@shared/domain/warehousing'
 import type { ChannelOutput } from '@shared/ipc/contract'
 import { call, errorMessage } from '../../lib/ipc'
 import { formatDateTime } from '../../lib/format'
 import { Field } from '../../components/Field'
 
 type State = ChannelOutput<'receiver:get'>
+type Draft = State['config']
 
 /** The optional Bring Warehousing receiver: off until turned on; network exposure only by explicit choice, with HTTPS. */
 export function ReceiverSettings() {
   const { t, i18n } = useTranslation()
   const [state, setState] = useState<State | null>(null)
-  const [draft, setDraft] = useState<ReceiverConfig | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
   const [secret, setSecret] = useState<ChannelOutput<'receiver:generateSecret'> | null>(null)
   const [error, setError] = useState<string | null>(null)
   const load = (): void =>
@@ -25,14 +26,17 @@ export function ReceiverSettings() {
     )
   useEffect(load, [])
   if (!state || !draft) return null
-  const set = (patch: Partial<ReceiverConfig>): void => setDraft({ ...draft, ...patch })
-  const save = async (next: ReceiverConfig): Promise<void> => {
-    const parsed = receiverConfigSchema.safeParse(next)
+  const set = (patch: Partial<Draft>): void => setDraft({ ...draft, ...patch })
+  // The window sends settings only: the certificate and key are chosen in main's own file picker, shown here by name.
+  const save = async (next: Draft): Promise<void> => {
+    const { certName, keyName, ...settings } = next
+    const parsed = receiverSettingsSchema.safeParse(settings)
     if (!parsed.success) return setError(parsed.error.issues[0].message)
+    if (!networkNeedsTls({ host: parsed.data.host, certFile: certName, keyFile: keyName })) return setError(t('receiver.networkNeedsTls'))
     try {
       setError(null)
       await call('receiver:configure', parsed.data)
-      setDraft(parsed.data)
+      setDraft(next)
       load()
     } catch (err) {
       setError(errorMessage(err))
@@ -65,13 +69,13 @@ export function ReceiverSettings() {
           <input id="receiver-port" inputMode="numeric" value={draft.port} onChange={(e) => set({ port: Number(e.target.value.replace(/\D/g, '')) || 0 })} />
         </Field>
         <Field id="receiver-host" label={t('receiver.host')} help={draft.host === '0.0.0.0' ? t('receiver.networkWarning') : undefined}>
-          <select id="receiver-host" value={draft.host} onChange={(e) => set({ host: e.target.value as ReceiverConfig['host'] })}>
+          <select id="receiver-host" value={draft.host} onChange={(e) => set({ host: e.target.value as Draft['host'] })}>
             <option value="127.0.0.1">{t('receiver.localOnly')}</option>
             <option value="0.0.0.0">{t('receiver.network')}</option>
           </select>
         </Field>
         <Field id="receiver-auth" label={t('receiver.auth')}>
-          <select id="receiver-auth" value={draft.auth} onChange={(e) => set({ auth: e.target.value as ReceiverConfig['auth'] })}>
+          <select id="receiver-auth" value={draft.auth} onChange={(e) => set({ auth: e.target.value as Draft['auth'] })}>
             <option value="apiKey">X-API-KEY</option>
             <option value="basic">Basic</option>
           </select>
@@ -86,14 +90,40 @@ export function ReceiverSettings() {
         {(['certFile', 'keyFile'] as const).map((which) => (
           <Field key={which} id={`receiver-${which}`} label={t(`receiver.${which}`)}>
             <div className="row">
-              <input id={`receiver-${which}`} readOnly value={draft[which]} placeholder={t('receiver.noFile')} />
-              <button type="button" onClick={() => void call('receiver:pickFile', { which }).then((r) => r.path && set({ [which]: r.path }))}>
+              <input id={`receiver-${which}`} readOnly value={draft[which === 'certFile' ? 'certName' : 'keyName']} placeholder={t('receiver.noFile')} />
+              <button
+                type="button"
+                onClick={() =>
+                  void call('receiver:pickFile', { which }).then(
+                    (r) => r.name && set(which === 'certFile' ? { certName: r.name } : { keyName: r.name }),
+                    (err) => setError(errorMessage(err))
+                  )
+                }
+              >
                 {t('receiver.choose')}
               </button>
             </div>
           </Field>
         ))}
       </div>
+      {(draft.certName || draft.keyName) && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            const { certName: _c, keyName: _k, ...settings } = draft
+            void call('receiver:configure', { ...settings, host: '127.0.0.1', forgetTls: true }).then(
+              () => {
+                setDraft({ ...draft, host: '127.0.0.1', certName: '', keyName: '' })
+                load()
+              },
+              (err) => setError(errorMessage(err))
+            )
+          }}
+        >
+          {t('receiver.forgetTls')}
+        </button>
+      )}
       <div className="actions">
         <button type="button" onClick={() => void save(draft)}>
           {t('receiver.save')}

@@ -22,11 +22,13 @@ export function SharedDatabaseSettings() {
   const { t, i18n } = useTranslation()
   const [state, setState] = useState<State | null>(null)
   const [confirmLeave, setConfirmLeave] = useState(false)
+  // The CA file by name: main keeps the file it chose in its own picker.
+  const [caName, setCaName] = useState<string | null>(null)
   const { run, Status, fail } = useActionStatus()
   useEffect(() => void call('sharedDb:get').then(setState, (err) => fail(errorMessage(err))), [fail])
   const form = useForm<FormInput, unknown, SharedDatabaseForm>({
     resolver: localizedResolver(sharedDatabaseFormSchema),
-    values: state ? { url: state.config.url, password: '', tls: state.config.tls, caFile: state.config.caFile, deskName: state.config.deskName } : undefined,
+    values: state ? { url: state.config.url, password: '', tls: state.config.tls, ca: 'keep', deskName: state.config.deskName } : undefined,
     resetOptions: { keepDirtyValues: true }
   })
   const { errors, isSubmitting } = form.formState
@@ -65,10 +67,22 @@ export function SharedDatabaseSettings() {
       <label className="check">
         <input type="checkbox" {...form.register('tls')} /> {t('sharedDb.tls')}
       </label>
-      <Field id="sharedDb-caFile" label={t('sharedDb.caFile')} error={errors.caFile?.message}>
+      <Field id="sharedDb-caFile" label={t('sharedDb.caFile')} error={errors.ca?.message}>
         <div className="row">
-          <input id="sharedDb-caFile" readOnly {...form.register('caFile')} placeholder={t('sharedDb.noCaFile')} />
-          <button type="button" onClick={() => void call('sharedDb:pickCaFile').then((r) => r.path && form.setValue('caFile', r.path, { shouldDirty: true }))}>
+          <input id="sharedDb-caFile" readOnly value={caName ?? state.config.caName} placeholder={t('sharedDb.noCaFile')} />
+          <button
+            type="button"
+            onClick={() =>
+              void call('sharedDb:pickCaFile').then(
+                (r) => {
+                  if (!r.name) return
+                  setCaName(r.name)
+                  form.setValue('ca', 'chosen', { shouldDirty: true })
+                },
+                (err) => form.setError('ca', { message: errorMessage(err) })
+              )
+            }
+          >
             {t('sharedDb.chooseCa')}
           </button>
         </div>
