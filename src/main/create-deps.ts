@@ -103,9 +103,10 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   // Team mode: the history in the shared PostgreSQL database chosen in Settings (opened on first use).
   const sharedConnection = createSharedConnection({ settings, secretStore: opts.secretStore, logger: opts.logger })
   const teamMode = sharedConnection.configured()
+  // Desks that share an API user share Bring's booking limit, paced through the shared database.
+  const sharedPacer = teamMode ? createSharedPacer(sharedConnection.database, () => settings.get().apiUid, bringRateLimits.booking) : null
   const bring = createBringConnection({
-    // Desks that share an API user share Bring's booking limit, paced through the shared database.
-    limiters: teamMode ? { booking: createSharedPacer(sharedConnection.database, () => settings.get().apiUid, bringRateLimits.booking) } : undefined,
+    limiters: sharedPacer ? { booking: sharedPacer } : undefined,
     settings,
     credentials,
     fetch: opts.fetch,
@@ -125,8 +126,9 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const labelSeal = createLabelLinksSeal(() => credentials.current())
   const events = createEventHub((event, problem) => opts.logger.error({ event, problem }, 'event payload broke its schema; not sent'))
   // Team mode: the shared database tells every desk of every change (LISTEN/NOTIFY, below); alone, the store does.
-  const shipmentsStore = teamMode
-    ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName(), labelSeal), shipments, opts.logger)
+  const mirrored = teamMode ? mirroredShipmentsStore(lazyPgShipmentsStore(sharedConnection.database, sharedConnection.deskName(), labelSeal), shipments, opts.logger) : null
+  const shipmentsStore = mirrored
+    ? mirrored
     : notifyingShipmentsStore(sqliteShipmentsStore(shipments), (shipmentId, status) => events.emit('shipments:changed', { shipmentId, desk: '', status }))
   // The shared database may not be reachable now: this desk's interrupted requests are recovered at the next start.
   const unlessUnavailable = (what: string, recovery: Promise<{ notSent: number; unknown: number }>) =>
@@ -162,9 +164,17 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
           if (c.table === 'shipments') events.emit('shipments:changed', { shipmentId: c.id, desk: c.desk, status: c.status })
           else if (c.table === 'batches' || c.table === 'address_book' || c.table === 'pickups' || c.table === 'warehouse_messages') events.emit('shared:changed', { table: c.table, id: c.id, desk: c.desk })
         },
-        opts.logger
+        opts.logger,
+        30_000,
+        // Listening again after the server was away: what changed meanwhile is unknown, so every shared screen refreshes once.
+        () => {
+          events.emit('shipments:changed', { shipmentId: '', desk: '', status: '' })
+          for (const table of ['batches', 'address_book', 'pickups', 'warehouse_messages'] as const) events.emit('shared:changed', { table, id: '', desk: '' })
+        }
       )
     : () => undefined
+  // The status line follows the connection: lost, each try, back.
+  if (teamMode) sharedConnection.onHealth((health) => events.emit('shared:health', health))
   const tracking = createTrackingService({
     repo: trackingRepo,
     track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),
@@ -216,6 +226,19 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     emit: (progress) => events.emit('batch:progress', progress),
     renewEveryMs: Math.round((opts.batchRowLeaseMs ?? DEFAULT_ROW_LEASE_MS) / 3)
   })
+  // The shared database came back after it was lost: settle what the loss left on this desk, and book on cautiously.
+  if (mirrored) {
+    sharedConnection.onReconnect(async () => {
+      sharedPacer?.reconnected()
+      const settled = await mirrored.reconcile(booking.inFlight(), {
+        notSent: `The shared database went away before this booking was sent. ${notSentMessage}`,
+        unknown: `The shared database went away while this booking was being sent. ${outcomeUnknownMessage}`
+      })
+      const batchStates = await batches.flushStates()
+      opts.logger.info({ settled, batchStates }, 'shared database back: what the outage left is settled')
+      void booking.refetchMissingLabels().catch(() => undefined)
+    })
+  }
   const startupNotices: Notice[] = []
   if (labelsAside) {
     opts.logger.warn({ labelsAside }, 'labels folder was not a folder; moved aside')
@@ -273,6 +296,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   )
   return {
     notices: () => [...settings.notices(), ...startupNotices],
+    sharedHealth: () => (teamMode ? sharedConnection.health() : null),
     maintenance: { tempFilesRemoved, labelsRefetched, checkDatabaseAtNextStart: history.checkAtNextStart },
     app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir, logsDir: path.join(opts.userDataDir, 'logs') },
     copyToClipboard: opts.copyToClipboard ?? (() => undefined),

@@ -21,6 +21,8 @@ export interface DeskChild {
   onEvent(listener: (event: string, payload: unknown) => void): void
   /** SIGKILL: the desk stops dead, as a power cut or a crash would stop it. */
   kill(): Promise<void>
+  /** The process is still running (it did not crash). */
+  alive(): boolean
 }
 
 /** A desk's main process in a child process (see desk-process.ts). */
@@ -60,6 +62,7 @@ export async function startDeskChild(config: DeskConfig): Promise<DeskChild> {
         child.send({ id, channel, input, url }, (err) => err && resolve({ ok: false, error: { code: 'INTERNAL', message: 'This desk has stopped.' } }))
       }),
     onEvent: (l) => void listeners.push(l),
+    alive: () => !gone,
     async kill() {
       child.kill('SIGKILL')
       await exited

@@ -12,6 +12,10 @@ export interface PostgresServer {
   /** postgres://… of the `postgres` database, superuser, no password. */
   adminUrl: string
   stop(): Promise<void>
+  /** The server goes away as in a power cut (pg_ctl stop -m immediate); its data stay. */
+  kill(): void
+  /** The same server back on the same port and data. */
+  restart(): void
 }
 
 /** initdb/pg_ctl from PATH or Debian's versioned folder; null when PostgreSQL is not installed. */
@@ -59,6 +63,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   }
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    kill: () => pgCtl('-m', 'immediate', '-w', 'stop'),
+    restart: () => pgCtl('-o', options, '-l', path.join(dir, 'server.log'), '-w', '-t', '30', 'start'),
     async stop() {
       try {
         pgCtl('-m', 'immediate', '-w', 'stop')

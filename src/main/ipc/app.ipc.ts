@@ -4,14 +4,15 @@ import { diagnosticsSummary } from '../services/log/diagnostics'
 import type { Handlers } from './invoke'
 
 export const appHandlers: Pick<Handlers, 'app:info' | 'app:openLogFolder' | 'app:copyDiagnostics' | 'shell:openExternal'> = {
-  async 'app:info'(_input, { app, settings, notices }) {
+  async 'app:info'(_input, { app, settings, notices, sharedHealth }) {
     return {
       name: app.name,
       version: app.version,
       platform: app.platform,
       mode: settings.get().mode,
       paths: { userData: app.userDataDir, labels: app.labelsDir, logs: app.logsDir },
-      notices: notices()
+      notices: notices(),
+      sharedHealth: sharedHealth()
     }
   },
   /** Only the app's own log folder, never a path from the window. */

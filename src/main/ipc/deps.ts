@@ -12,6 +12,7 @@ import type { BookingService } from '../services/booking/booking-service'
 import type { PickupsStore } from '../services/store/pickups-store'
 import type { PickupService } from '../services/pickups/pickup-service'
 import type { Notice } from '../../shared/domain/notices'
+import type { SharedHealth } from '../services/store/shared/shared-connection'
 import type { AddressBookStore } from '../services/store/address-book-store'
 import type { BatchesStore } from '../services/store/batches-store'
 import type { BatchService } from '../services/batches/batch-service'
@@ -67,6 +68,8 @@ export interface AppDeps {
   logger: Logger
   /** Messages for the user from start-up: settings reset, labels fetched again after a crash. */
   notices(): Notice[]
+  /** Team mode: how the connection to the shared database is doing (null: this desk keeps its own file). */
+  sharedHealth(): SharedHealth | null
   /** What start-up cleaned up after a crash; the label refetch runs in the background. */
   maintenance: {
     tempFilesRemoved: Promise<number>

@@ -7,6 +7,7 @@ import { payloadProblem } from './payload-limits'
 import { setValidationLanguage, validationMessage } from '../../shared/domain/validation-messages'
 import { localizePhrase } from '../../shared/domain/phrases-nb'
 import { isDamagedDatabaseError } from '../services/store/damaged-database'
+import { SharedDatabaseError, unreachableMessage } from '../services/store/shared/shared-database'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, deps: AppDeps) => Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -50,6 +51,11 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
     } catch (err) {
       if (err instanceof AppError) return fail(localized(err.toData()))
       if (err instanceof z.ZodError) return fail(invalidInput(err))
+      // Team mode: the shared database went away (or is not there): say that, never "something went wrong".
+      if (err instanceof SharedDatabaseError) {
+        deps.logger.warn({ channel, problem: err.message }, 'shared database not reachable')
+        return fail(err.message === unreachableMessage ? AppError.templated('SHARED_DB_UNAVAILABLE', 'sharedDbUnreachable').toData() : localized({ code: 'SHARED_DB_UNAVAILABLE', message: err.message }))
+      }
       if (isDamagedDatabaseError(err)) {
         deps.logger.error({ channel, err: { code: (err as { code: string }).code, message: (err as Error).message } }, 'history database damaged: checked at the next start')
         deps.maintenance.checkDatabaseAtNextStart()

@@ -19,6 +19,8 @@ export const appErrorCodes = [
   'BRING_NOT_FOUND',
   'NO_CREDENTIALS',
   'KEYCHAIN_UNAVAILABLE',
+  /** Team mode: the shared database cannot be reached (it went away, or is not there yet). */
+  'SHARED_DB_UNAVAILABLE',
   'CONFIRMATION_REQUIRED'
 ] as const
 

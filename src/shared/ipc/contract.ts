@@ -30,8 +30,12 @@ export const appInfoSchema = z.object({
   platform: z.string(),
   paths: z.object({ userData: z.string(), labels: z.string(), logs: z.string() }),
   /** Shown once in the shell, e.g. "settings file was corrupt and was reset". */
-  notices: z.array(noticeSchema)
+  notices: z.array(noticeSchema),
+  /** Team mode: the shared database's connection (null: this desk keeps its own file). */
+  sharedHealth: z.lazy(() => sharedHealthSchema).nullable().default(null)
 })
+
+export const sharedHealthSchema = z.union([z.object({ state: z.literal('connected') }), z.object({ state: z.literal('lost'), since: z.string(), problem: z.string().max(500), nextTryAt: z.string().nullable() })])
 
 /** The one source of IPC truth: every channel with its input and output schema. */
 export const contract = {
@@ -208,6 +212,8 @@ export const events = {
   /** Another desk booked or changed a shipment in the shared database (team mode). */
   'shipments:changed': z.object({ shipmentId: z.string().max(100), desk: z.string().max(100), status: z.string().max(40) }),
   /** Another desk changed a batch, the address book, a pickup, or received a warehouse message (team mode). */
+  /** Team mode: the shared database was lost (and when the desk tries again), or is back. */
+  'shared:health': sharedHealthSchema,
   'shared:changed': z.object({ table: z.enum(['batches', 'address_book', 'pickups', 'warehouse_messages']), id: z.string().max(100), desk: z.string().max(100) })
 } satisfies Record<EventName, z.ZodType>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>

@@ -18,6 +18,7 @@ export const errorTemplates = {
   forbiddenSender: 'This window is not allowed to talk to Fraktdesk.',
   batchLive: '{{count}} real shipments at real cost. Confirm to book them with Bring live.',
   internal: 'Something went wrong inside Fraktdesk. Your input was kept; please try again.',
+  sharedDbUnreachable: 'The shared database cannot be reached right now, so this could not be done. Fraktdesk reconnects by itself; check that the database server and the network are up.',
   databaseDamaged: 'Part of the shipment history could not be read: the file is damaged. Restart Fraktdesk: it checks the file and offers to recover what it can (the damaged file is kept).',
   notSentHeaders: 'Nothing was sent to Bring: the API user or client URL in Settings contains characters that cannot be sent. Correct them in Settings, then send again.',
   labelOtherBringUser: 'This label can only be fetched by a desk signed in as the Bring API user that booked it (desk “{{desk}}”). Print it there, or sign in here as that user.'

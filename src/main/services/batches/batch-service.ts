@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../shared/ipc/app-error'
-import { checkRow, MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type NewBatch, type RowValues } from '../../../shared/domain/batches'
+import { checkRow, MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type BatchRunState, type NewBatch, type RowValues } from '../../../shared/domain/batches'
+import { SharedDatabaseError, unreachableMessage } from '../store/shared/shared-database'
 import { partySchema, type Party, type RecordError } from '../../../shared/domain/booking'
 import { senderFromSettings } from '../../../shared/domain/settings'
 import type { BookingService } from '../booking/booking-service'
@@ -50,6 +51,13 @@ interface Control {
 
 /** A row another desk may have left half-way (team mode): worth a claim, to find out. */
 const inFlight = (r: StoredBatchRow): boolean => r.status === 'pending' || r.status === 'sending'
+
+/** Why a batch paused itself when the store (the shared database) could not be used. */
+function stopReasonFor(err: unknown): RecordError {
+  if (err instanceof AppError) return { code: err.code, message: err.message, i18n: err.extra.i18n }
+  if (err instanceof SharedDatabaseError) return err.message === unreachableMessage ? { code: 'SHARED_DB_UNAVAILABLE', message: err.message, i18n: { key: 'sharedDbUnreachable' } } : { code: 'SHARED_DB_UNAVAILABLE', message: err.message }
+  return { code: 'INTERNAL', message: (err as Error).message }
+}
 
 export const abandonedMessages = (desk: string) => ({
   notSent: `Desk ${desk} stopped before sending this row; another desk sent it.`,
@@ -170,10 +178,19 @@ export function createBatchService(deps: Deps) {
         const worker = async (): Promise<void> => {
           while (control.stop === null && next < queue.length) {
             const row = queue[next++] // taken before any await: the other workers take the next ones
-            // Paused or cancelled from another desk: this desk stops too.
-            const state = team ? await deps.repo.runState(batchId) : 'running'
-            if (state !== 'running') control.stop ??= state === 'cancelled' ? 'cancel' : 'pause'
-            else await book(row)
+            try {
+              // Paused or cancelled from another desk: this desk stops too.
+              const state = team ? await deps.repo.runState(batchId) : 'running'
+              if (state !== 'running') control.stop ??= state === 'cancelled' ? 'cancel' : 'pause'
+              else await book(row)
+            } catch (err) {
+              // The store went away (the shared database, mostly): every worker stops, and the batch says why.
+              log.warn({ row: row.rowNo, problem: (err as Error).message }, 'batch paused: the store could not be used')
+              if (control.stop === null) {
+                control.stop = 'pause'
+                control.reason = stopReasonFor(err)
+              }
+            }
           }
         }
         await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker))
@@ -188,11 +205,36 @@ export function createBatchService(deps: Deps) {
       clearInterval(renew)
     }
     const state = control.stop === 'pause' ? 'paused' : control.stop === 'cancel' ? 'cancelled' : 'done'
-    await deps.repo.setRunState(batchId, state, control.reason)
-    log.info({ state, counts: await deps.repo.counts(batchId) }, 'batch stopped')
+    await recordRunState(batchId, state, control.reason)
+    log.info({ state, counts: await deps.repo.counts(batchId).catch(() => null) }, 'batch stopped')
+  }
+
+  /**
+   * Where a batch stopped, and why. When the store cannot take it now (the shared database went away),
+   * it is kept here and written once the database is back (flushStates): a batch never stays "running".
+   */
+  const unrecorded = new Map<string, { state: BatchRunState; reason: RecordError | null }>()
+  async function recordRunState(batchId: string, state: BatchRunState, reason: RecordError | null): Promise<void> {
+    try {
+      await deps.repo.setRunState(batchId, state, reason)
+      unrecorded.delete(batchId)
+    } catch (err) {
+      deps.logger.warn({ batch: batchId, state, problem: (err as Error).message }, 'batch state kept until the store is back')
+      unrecorded.set(batchId, { state, reason })
+    }
   }
 
   return {
+    /** After the shared database came back: the states batches stopped in while it was away. */
+    async flushStates(): Promise<number> {
+      let written = 0
+      for (const [batchId, { state, reason }] of [...unrecorded]) {
+        if (running.has(batchId)) continue
+        await recordRunState(batchId, state, reason)
+        if (!unrecorded.has(batchId)) written++
+      }
+      return written
+    },
     async create(input: NewBatch) {
       const parsed = newBatchSchema.parse(input)
       const mode = deps.bring.mode()
@@ -270,7 +312,7 @@ export function createBatchService(deps: Deps) {
       void run(batchId, meter)
         .catch(async (err) => {
           deps.logger.error({ batch: batchId, err: (err as Error).message }, 'batch queue failed')
-          await deps.repo.setRunState(batchId, 'paused').catch(() => undefined)
+          await recordRunState(batchId, 'paused', stopReasonFor(err))
         })
         .finally(() => {
           running.delete(batchId)

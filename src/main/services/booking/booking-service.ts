@@ -48,6 +48,8 @@ interface Deps {
  */
 export function createBookingService(deps: Deps) {
   const singleFlight = createSingleFlight<ShipmentRecord>()
+  /** Shipments whose request this process is sending now: never settled by a reconcile while Bring may still answer. */
+  const inFlight = new Set<string>()
 
   /** A store call whose failure must refuse the booking before anything is sent. */
   const beforeSending = <T>(call: Promise<T>): Promise<T> =>
@@ -60,7 +62,7 @@ export function createBookingService(deps: Deps) {
     if (err instanceof AppError) return err
     deps.logger.error({ problem: (err as Error).message }, 'booking store unavailable; nothing sent')
     const reason = err instanceof SharedDatabaseError ? ` ${err.message}` : ''
-    return new AppError('INTERNAL', `The booking could not be saved in the ${deps.repo.engine === 'postgres' ? 'shared database' : 'history database'}, so nothing was sent to Bring. Try again when it is reachable.${reason}`)
+    return new AppError(err instanceof SharedDatabaseError ? 'SHARED_DB_UNAVAILABLE' : 'INTERNAL', `The booking could not be saved in the ${deps.repo.engine === 'postgres' ? 'shared database' : 'history database'}, so nothing was sent to Bring. Try again when it is reachable.${reason}`)
   }
 
   const handOffRecorder = (id: string) => {
@@ -90,6 +92,7 @@ export function createBookingService(deps: Deps) {
     }
     const log = deps.logger.child({ shipment: record.id, mode })
     const handOff = handOffRecorder(record.id)
+    inFlight.add(record.id)
     try {
       const res = await postBooking(deps.bring.http(), request, handOff.hooks)
       const confirmation = toConfirmation(res)
@@ -97,7 +100,12 @@ export function createBookingService(deps: Deps) {
         await deps.repo.markStatus(record.id, 'outcome_unknown', { code: 'BRING_BAD_RESPONSE', message: outcomeUnknownMessage })
         return (await deps.repo.get(record.id))!
       }
-      await deps.repo.markBooked(record.id, confirmation)
+      try {
+        await deps.repo.markBooked(record.id, confirmation)
+      } catch (err) {
+        // Booked at Bring, but the store is away: the outcome is kept on this desk and written when it is back.
+        throw new BookedNotRecorded(confirmation.consignmentNumber, err)
+      }
       log.info({ consignment: confirmation.consignmentNumber }, 'booked')
       await fetchLabels(record.id, confirmation)
       const booked = (await deps.repo.get(record.id))!
@@ -109,6 +117,10 @@ export function createBookingService(deps: Deps) {
       }
       return booked
     } catch (err) {
+      if (err instanceof BookedNotRecorded) {
+        log.warn({ consignment: err.consignmentNumber, problem: (err.cause as Error)?.message }, 'booked, but the store could not record it yet')
+        throw new AppError('SHARED_DB_UNAVAILABLE', `Bring booked this shipment (consignment ${err.consignmentNumber}), but the shared database could not be reached to record it. This desk keeps it and writes it there as soon as the database is back; do not book it again.`)
+      }
       // "Sending" could not be recorded (store away, or another desk took the row over): nothing sent, record left as it is.
       const refused = handOff.refused()
       if (refused) throw refused as AppError
@@ -134,6 +146,8 @@ export function createBookingService(deps: Deps) {
       await deps.repo.markStatus(record.id, 'failed', { code: err.code, message: err.message, i18n: err.extra.i18n })
       if (err.code === 'BRING_VALIDATION' && err.extra.details?.length) throw await withFieldErrors(err)
       throw err
+    } finally {
+      inFlight.delete(record.id)
     }
   }
 
@@ -203,6 +217,7 @@ export function createBookingService(deps: Deps) {
 
   return {
     submit,
+    inFlight: (): ReadonlySet<string> => inFlight,
     /** Where the booking of this form stands (null: never saved). */
     statusOf: async (clientRequestId: string) => (await deps.repo.findByClientRequest(clientRequestId))?.status ?? null,
 
@@ -274,6 +289,16 @@ export function createBookingService(deps: Deps) {
   }
 }
 export type BookingService = ReturnType<typeof createBookingService>
+
+/** Bring booked it; the store could not record that (yet). */
+class BookedNotRecorded extends Error {
+  constructor(
+    readonly consignmentNumber: string,
+    readonly cause: unknown
+  ) {
+    super('booked, not recorded')
+  }
+}
 
 const isFile = (file: string): Promise<boolean> => fs.stat(file).then((st) => st.isFile(), () => false)
 

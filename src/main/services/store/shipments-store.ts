@@ -48,6 +48,8 @@ export interface ShipmentsStore {
   /** Start-up: this desk's pending rows were never sent, its sending rows have an unknown outcome. */
   recoverInterrupted(messages: InterruptedMessages): Promise<{ notSent: number; unknown: number }>
   list(filter: ShipmentFilter & { attentionDays?: AttentionDays }): Promise<{ items: ShipmentSummary[] }>
+  /** Team mode: this desk's shipments the shared database shows as pending or sending. */
+  openOfThisDesk?(): Promise<{ id: string; status: 'pending' | 'sending' }[]>
   count(filter: ShipmentFilterQuery & { attentionDays?: AttentionDays }): Promise<{ total: number; totalExact: boolean }>
 }
 

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ModeBanner } from './ModeBanner'
+import { SharedHealthLine } from './SharedHealthLine'
 import { Sidebar } from './Sidebar'
 import { Notices } from './Notices'
 import { screens, useNavStore } from '../state/useNavStore'
@@ -86,6 +87,7 @@ export function App() {
       <div className="app-body">
         <Sidebar />
         <main className="content" id="content" tabIndex={-1}>
+          <SharedHealthLine />
           <Notices />
           {error && <div className="alert alert-error" role="alert">{error}</div>}
           {settings ? (

@@ -397,6 +397,12 @@ export const en = {
     importSubmit: 'Import into the address book',
     importResult: '{{added}} added, {{skipped}} already in the address book, {{rejected}} with problems (below).'
   },
+  sharedHealth: {
+    lost: 'The shared database cannot be reached (since {{since}}): bookings, batches and lists that need it wait. Nothing is lost.',
+    nextTry: 'Fraktdesk tries again by itself at {{at}}.',
+    trying: 'Fraktdesk is trying to reconnect.',
+    back: 'Connected to the shared database again.'
+  },
   batches: {
     chooseCustomer: 'Choose a customer number (the file has none for some rows)',
     chooseService: 'Choose a service (the file has none for some rows)',
@@ -438,6 +444,7 @@ export const en = {
     stoppingCancel_one: 'Cancelling: {{count}} booking is already on its way to Bring and lands first.',
     stoppingCancel_other: 'Cancelling: {{count}} bookings are already on their way to Bring and land first.',
     stopReason: 'The batch paused itself: nothing reached Bring. {{reason}} The rows not yet sent wait: fix the cause (connection, Settings), then choose Resume.',
+    stopReasonSharedDb: 'The batch paused itself: the shared database could not be reached. Nothing unrecorded was sent. The rows not yet sent wait: choose Resume once the database is back.',
     stopReasonInterrupted: 'Fraktdesk stopped while this batch was running. The rows not yet sent wait for Resume.',
     resolveTitle: 'Resolve in place',
     resolveRow: 'Row {{row}}: {{name}}',

@@ -8,6 +8,7 @@ export const nb: Messages = {
     connectionLost: 'Forbindelsen til Bring ble brutt før svaret kom.',
     timeout: 'Bring svarte ikke innen {{seconds}} sekunder.',
     server: 'Bring har problemer (HTTP {{status}}). Prøv igjen om noen minutter.',
+    sharedDbUnreachable: 'Får ikke kontakt med den felles databasen akkurat nå, så dette kunne ikke gjøres. Fraktdesk kobler til igjen av seg selv; sjekk at databaseserveren og nettverket er oppe.',
     serverAnswered: 'Bring svarte med en feil (HTTP {{status}}).',
     rateLimited: 'Bring får for mange forespørsler fra Fraktdesk. Prøv igjen om {{seconds}} sekunder.',
     notJson: 'Bring sendte et svar Fraktdesk ikke kunne lese (ikke gyldig JSON).',
@@ -416,6 +417,12 @@ export const nb: Messages = {
     importSubmit: 'Importer til adresseboken',
     importResult: '{{added}} lagt til, {{skipped}} fantes fra før, {{rejected}} med feil (under).'
   },
+  sharedHealth: {
+    lost: 'Får ikke kontakt med den felles databasen (siden {{since}}): bookinger, bunker og lister som trenger den, venter. Ingenting er tapt.',
+    nextTry: 'Fraktdesk prøver igjen av seg selv kl. {{at}}.',
+    trying: 'Fraktdesk prøver å koble til igjen.',
+    back: 'Koblet til den felles databasen igjen.'
+  },
   batches: {
     chooseCustomer: 'Velg kundenummer (filen mangler det for noen rader)',
     chooseService: 'Velg tjeneste (filen mangler den for noen rader)',
@@ -457,6 +464,7 @@ export const nb: Messages = {
     stoppingCancel_one: 'Avbryter: {{count}} booking er allerede på vei til Bring og kommer fram først.',
     stoppingCancel_other: 'Avbryter: {{count}} bookinger er allerede på vei til Bring og kommer fram først.',
     stopReason: 'Bunken satte seg selv på pause: ingenting nådde Bring. {{reason}} Radene som ikke er sendt, venter: rett årsaken (tilkobling, Innstillinger), og velg Fortsett.',
+    stopReasonSharedDb: 'Bunken satte seg selv på pause: fikk ikke kontakt med den felles databasen. Ingenting ble sendt uten å være registrert. Radene som ikke er sendt, venter: velg Fortsett når databasen er tilbake.',
     stopReasonInterrupted: 'Fraktdesk stoppet mens denne bunken kjørte. Radene som ikke er sendt, venter på Fortsett.',
     resolveTitle: 'Avklar her',
     resolveRow: 'Rad {{row}}: {{name}}',

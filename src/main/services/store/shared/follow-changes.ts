@@ -9,20 +9,36 @@ export function followSharedChanges(
   open: () => Promise<SharedDatabase>,
   onChange: (change: { table: string; id: string; desk: string; status: string }) => void,
   logger: Logger,
-  retryMs = 30_000
+  retryMs = 30_000,
+  /** Listening (again): what changed while it was not is unknown, so screens refresh once. */
+  onResumed?: () => void
 ): () => void {
   let stopped = false
   let stopListening: (() => Promise<void>) | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
+  let delay = Math.min(1000, retryMs)
+  const again = (): void => {
+    if (stopped) return
+    clearTimeout(timer)
+    timer = setTimeout(() => void start(), delay)
+    timer.unref?.()
+    delay = Math.min(delay * 2, retryMs)
+  }
   const start = async (): Promise<void> => {
     try {
       const shared = await open()
-      const stop = await shared.listen(onChange)
+      // The LISTEN connection may go with the server: listen again (changes missed meanwhile are caught up by onResumed).
+      const stop = await shared.listen(onChange, () => {
+        stopListening = null
+        again()
+      })
       if (stopped) return void (await stop())
       stopListening = stop
+      delay = Math.min(1000, retryMs)
+      onResumed?.()
     } catch (err) {
       logger.warn({ problem: (err as Error).message }, 'not following the shared database yet; trying again')
-      if (!stopped) timer = setTimeout(() => void start(), retryMs)
+      again()
     }
   }
   void start()

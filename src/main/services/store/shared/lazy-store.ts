@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { SharedSchema } from './shared-schema'
+import { isConnectionLost, SharedDatabaseError, unreachableMessage } from './shared-database'
 
 /**
  * A shared-database store behind a connection opened on first use (and again after a failure):
@@ -7,19 +8,29 @@ import type { SharedSchema } from './shared-schema'
  * method (the compiler checks the list is complete).
  */
 export function lazyStore<S extends { engine: 'postgres' | 'sqlite' }>(
-  open: () => Promise<{ db: Kysely<SharedSchema> }>,
+  open: () => Promise<{ db: Kysely<SharedSchema>; reportLost?(err: Error): void }>,
   make: (db: Kysely<SharedSchema>) => S,
   methods: Record<Exclude<keyof S, 'engine'>, true>
 ): S {
-  let current: { db: Kysely<SharedSchema>; store: S } | null = null
+  let current: { db: Kysely<SharedSchema>; store: S; reportLost?(err: Error): void } | null = null
   const get = async (): Promise<S> => {
-    const { db } = await open()
-    if (current?.db !== db) current = { db, store: make(db) }
+    const opened = await open()
+    if (current?.db !== opened.db) current = { db: opened.db, store: make(opened.db), reportLost: opened.reportLost?.bind(opened) }
     return current.store
   }
   const out: Record<string, unknown> = { engine: 'postgres' }
   for (const key of Object.keys(methods)) {
-    out[key] = async (...args: unknown[]) => ((await get())[key as keyof S] as (...a: unknown[]) => Promise<unknown>)(...args)
+    out[key] = async (...args: unknown[]) => {
+      try {
+        return await ((await get())[key as keyof S] as (...a: unknown[]) => Promise<unknown>)(...args)
+      } catch (err) {
+        // The connection went (or never came): one error, in words a shop can act on, and the desk starts reconnecting.
+        if (!isConnectionLost(err)) throw err
+        if (err instanceof SharedDatabaseError) throw err
+        current?.reportLost?.(err as Error)
+        throw new SharedDatabaseError(unreachableMessage)
+      }
+    }
   }
   return out as S
 }

@@ -2,6 +2,7 @@ import type { ShipmentRecord } from '../../../../shared/domain/booking'
 import type { Logger } from '../../log/logger'
 import type { ShipmentsRepo } from '../shipments-repo'
 import type { ShipmentsStore } from '../shipments-store'
+import type { InterruptedMessages } from '../interrupted'
 
 /**
  * Team mode: the shared database is the history (every read and every decision comes from it);
@@ -9,7 +10,7 @@ import type { ShipmentsStore } from '../shipments-store'
  * batches, tracking and label downloads still live per desk. A failed copy is logged, never fatal:
  * the shared record is the one that counts.
  */
-export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsRepo, logger: Logger): ShipmentsStore {
+export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsRepo, logger: Logger): ShipmentsStore & { reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<number> } {
   const copy = (what: string, f: () => void): void => {
     try {
       f()
@@ -22,6 +23,33 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
     if (!r?.confirmation) return r
     const mine = local.get(r.id)?.confirmation
     return mine?.labelUrl ? { ...r, confirmation: { ...r.confirmation, labelUrl: mine.labelUrl, waybillUrl: mine.waybillUrl } } : r
+  }
+  /**
+   * After the shared database was away (or at start-up): this desk's shipments it still shows as pending
+   * or sending, and that no request of this process is still waiting on, are settled from what this desk
+   * knows. An outcome its own file holds (booked, refused, unknown) is written; one never sent is "not
+   * sent"; one that was being sent is "outcome unknown" for the user to check.
+   */
+  async function reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<{ written: number; notSent: number; unknown: number }> {
+    const open = (await shared.openOfThisDesk?.()) ?? []
+    const counts = { written: 0, notSent: 0, unknown: 0 }
+    for (const row of open) {
+      if (inFlight.has(row.id)) continue
+      const mine = local.get(row.id)
+      if (mine?.status === 'booked' && mine.confirmation) await shared.markBooked(row.id, mine.confirmation)
+      else if (mine && mine.status !== 'pending' && mine.status !== 'sending' && mine.status !== 'booked') await shared.markStatus(row.id, mine.status, mine.error)
+      else if (row.status === 'pending') {
+        await shared.markStatus(row.id, 'not_sent', { code: 'NOT_SENT', message: messages.notSent })
+        copy('reconcile', () => local.markStatus(row.id, 'not_sent', { code: 'NOT_SENT', message: messages.notSent }))
+        counts.notSent++
+      } else {
+        await shared.markStatus(row.id, 'outcome_unknown', { code: 'INTERRUPTED', message: messages.unknown })
+        copy('reconcile', () => local.markStatus(row.id, 'outcome_unknown', { code: 'INTERRUPTED', message: messages.unknown }))
+        counts.unknown++
+      }
+      counts.written++
+    }
+    return counts
   }
   return {
     engine: shared.engine,
@@ -38,13 +66,15 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
       await shared.markSending(id)
       copy('markSending', () => local.markSending(id))
     },
+    // An outcome is written to this desk's own file first: if the shared database has gone meanwhile,
+    // Bring's answer is not lost, and reconcile() writes it there once the database is back.
     async markBooked(id, confirmation) {
-      await shared.markBooked(id, confirmation)
       copy('markBooked', () => local.markBooked(id, confirmation))
+      await shared.markBooked(id, confirmation)
     },
     async markStatus(id, status, error) {
-      await shared.markStatus(id, status, error)
       copy('markStatus', () => local.markStatus(id, status, error))
+      await shared.markStatus(id, status, error)
     },
     async setLabelFile(id, file) {
       await shared.setLabelFile(id, file)
@@ -60,10 +90,13 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
     findByClientRequest: async (clientRequestId) => withLocalLinks(await shared.findByClientRequest(clientRequestId)),
     labelFile: (id) => shared.labelFile(id),
     bookedLabelFiles: () => shared.bookedLabelFiles(),
+    // Start-up: what this desk's own file knows (Bring's answer kept while the shared database was away)
+    // is written first; the rest is settled as after any crash (never handed off: not sent; sending: unknown).
     async recoverInterrupted(messages) {
+      const fromLocal = await reconcile(new Set(), messages)
       const result = await shared.recoverInterrupted(messages)
       copy('recoverInterrupted', () => void local.recoverInterrupted(messages))
-      return result
+      return { notSent: result.notSent + fromLocal.notSent, unknown: result.unknown + fromLocal.unknown }
     },
     // Tracking is followed by the desk that booked: its states join the shared page here.
     async list(filter) {
@@ -73,6 +106,7 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
       const states = local.trackingStates(page.items.map((i) => i.id))
       return { items: page.items.map((i) => ({ ...i, trackingState: states.get(i.id) ?? i.trackingState })) }
     },
-    count: async (filter) => (filter.attention ? local.count(filter) : shared.count(filter))
+    count: async (filter) => (filter.attention ? local.count(filter) : shared.count(filter)),
+    reconcile: async (inFlight, messages) => (await reconcile(inFlight, messages)).written
   }
 }

@@ -182,6 +182,8 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     bookedLabelFiles: async () =>
       (await db.selectFrom('shipments').select(['id', 'label_file']).where('status', '=', 'booked').where('desk', '=', desk).execute()).map((r) => ({ id: r.id, labelFile: r.label_file })),
     recoverInterrupted: (messages) => recoverDeskRows(db, 'shipments', desk, messages, touch()),
+    openOfThisDesk: async () =>
+      (await db.selectFrom('shipments').select(['id', 'status']).where('desk', '=', desk).where('status', 'in', ['pending', 'sending']).execute()) as { id: string; status: 'pending' | 'sending' }[],
     async list(filter) {
       noAttention(filter)
       const page = (rows: Pick<Row, (typeof summaryColumns)[number]>[]) => ({ items: rows.map((r) => summary({ ...r, tracking_state: null })) })
@@ -238,6 +240,7 @@ export const lazyPgShipmentsStore = (open: () => Promise<{ db: Kysely<SharedSche
     labelFile: true,
     bookedLabelFiles: true,
     recoverInterrupted: true,
+    openOfThisDesk: true,
     list: true,
     count: true
   })

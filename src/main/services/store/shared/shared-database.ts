@@ -18,11 +18,29 @@ export const MIN_SERVER_VERSION = 130000
 /** A connection problem in words a shop can act on. */
 export class SharedDatabaseError extends Error {}
 
+/** The words for a database that went away while the desk was using it (the window has them in nb and en: sharedDbUnreachable). */
+export const unreachableMessage = 'The shared database cannot be reached right now, so this could not be done. Fraktdesk reconnects by itself; check that the database server and the network are up.'
+
+const lostCodes = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH'])
+
+/** An error that says the connection to the server is gone (or never came), as opposed to a refused statement. */
+export function isConnectionLost(err: unknown): boolean {
+  if (err instanceof SharedDatabaseError) return true
+  const e = err as { code?: string; message?: string } | null
+  if (!e) return false
+  if (e.code && lostCodes.has(e.code)) return true
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended|server closed the connection|Client was closed|terminating connection|the database system is (shutting down|starting up|in recovery mode)/i.test(e.message ?? '')
+}
+
 export interface SharedDatabase {
   db: Kysely<SharedSchema>
   serverVersion: string
-  /** LISTEN fraktdesk_changes on a connection of its own; returns the way to stop. */
-  listen(onChange: (change: { table: string; id: string; desk: string; status: string }) => void): Promise<() => Promise<void>>
+  /** LISTEN fraktdesk_changes on a connection of its own; `onLost` when that connection goes; returns the way to stop. */
+  listen(onChange: (change: { table: string; id: string; desk: string; status: string }) => void, onLost?: (err: Error) => void): Promise<() => Promise<void>>
+  /** One round trip: the server answers (true) or the connection is gone (false). */
+  ping(): Promise<boolean>
+  /** A statement failed because the connection went: the owner starts reconnecting. */
+  reportLost(err: Error): void
   close(): Promise<void>
 }
 
@@ -75,11 +93,15 @@ export function explainConnectionError(err: unknown, config: SharedDatabaseConfi
 const provider: MigrationProvider = { getMigrations: async () => sharedMigrations }
 
 /** Connects, checks the server version, and brings the schema up to date. */
-export async function openSharedDatabase(config: SharedDatabaseConfig, opts: { poolSize?: number } = {}): Promise<SharedDatabase> {
+export async function openSharedDatabase(config: SharedDatabaseConfig, opts: { poolSize?: number; onLost?: (err: Error) => void } = {}): Promise<SharedDatabase> {
   const base = await clientConfig(config)
   const pool = new pg.Pool({ ...base, max: opts.poolSize ?? 6 })
-  // An idle connection the server dropped must not take the process down.
-  pool.on('error', () => undefined)
+  const lost = (err: Error): void => opts.onLost?.(err)
+  // A connection the server drops must never take the process down: pg emits 'error' on the client
+  // itself, idle or checked out (a query in flight also fails, and says so to its caller). The pool
+  // only listens on idle clients, so every client gets a listener of its own the moment it exists.
+  pool.on('connect', (client) => client.on('error', lost))
+  pool.on('error', lost)
   const db = new Kysely<SharedSchema>({ dialect: new PostgresDialect({ pool }) })
   try {
     const { rows } = await sql<{ server_version_num: string; server_version: string }>`SELECT current_setting('server_version_num') AS server_version_num, current_setting('server_version') AS server_version`.execute(db)
@@ -89,9 +111,17 @@ export async function openSharedDatabase(config: SharedDatabaseConfig, opts: { p
     return {
       db,
       serverVersion: version.server_version,
-      listen: async (onChange) => {
+      listen: async (onChange, onLost) => {
         const client = new pg.Client(base)
-        client.on('error', () => undefined)
+        let stopping = false
+        const gone = (err: Error): void => {
+          if (stopping) return
+          stopping = true
+          lost(err)
+          onLost?.(err)
+        }
+        client.on('error', gone)
+        client.on('end', () => gone(new Error('The LISTEN connection ended.')))
         await client.connect()
         client.on('notification', (n) => {
           try {
@@ -101,8 +131,13 @@ export async function openSharedDatabase(config: SharedDatabaseConfig, opts: { p
           }
         })
         await client.query('LISTEN fraktdesk_changes')
-        return async () => void (await client.end().catch(() => undefined))
+        return async () => {
+          stopping = true
+          await client.end().catch(() => undefined)
+        }
       },
+      ping: () => sql`SELECT 1`.execute(db).then(() => true, () => false),
+      reportLost: lost,
       close: () => db.destroy()
     }
   } catch (err) {

@@ -142,7 +142,11 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
       )}
       {!running && batch.runState === 'paused' && batch.stopReason && (
         <p role="status" className="alert alert-warning" data-testid="batch-stop-reason">
-          {batch.stopReason.code === 'INTERRUPTED' ? t('batches.stopReasonInterrupted') : t('batches.stopReason', { reason: reasonText(batch.stopReason, t) })}
+          {batch.stopReason.code === 'INTERRUPTED'
+            ? t('batches.stopReasonInterrupted')
+            : batch.stopReason.code === 'SHARED_DB_UNAVAILABLE'
+              ? t('batches.stopReasonSharedDb')
+              : t('batches.stopReason', { reason: reasonText(batch.stopReason, t) })}
         </p>
       )}
       {cancelled && (

@@ -4,7 +4,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import { sharedMigrations } from '../../../../../src/main/services/store/shared/shared-migrations'
 import { pgBatchesStore } from '../../../../../src/main/services/store/shared/pg-batches-store'
 import type { SharedSchema } from '../../../../../src/main/services/store/shared/shared-schema'
-import { openSharedDatabase, SharedDatabaseError, type SharedDatabase } from '../../../../../src/main/services/store/shared/shared-database'
+import { isConnectionLost, openSharedDatabase, SharedDatabaseError, type SharedDatabase } from '../../../../../src/main/services/store/shared/shared-database'
 import { createLabelLinksSeal } from '../../../../../src/main/services/store/shared/label-links-seal'
 import { pgShipmentsStore } from '../../../../../src/main/services/store/shared/pg-shipments-store'
 import { domesticForm } from '../../../../helpers/booking-form'
@@ -55,6 +55,34 @@ describe.skipIf(postgresUnavailable() !== '')('shared PostgreSQL database', () =
     expect(await pgShipmentsStore(now.db, 'Desk B').requestIds(s.id)).toEqual([form.clientRequestId])
     const batch = await pgBatchesStore(now.db, 'Desk A').create({ name: 'Etter oppgradering', mode: 'test', defaults: batchDefaults, rows: [] })
     expect(await pgBatchesStore(now.db, 'Desk B').get(batch.id)).toMatchObject({ name: 'Etter oppgradering' })
+  })
+
+  it('a connection the server drops while it is checked out (mid-transaction) is reported, never an uncaught error that ends the process', async () => {
+    const url = await newDatabase()
+    const lost: string[] = []
+    const shared = await openSharedDatabase({ url, tls: noTls }, { onLost: (err) => lost.push(err.message) })
+    open.push(shared)
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    try {
+      const failed = await shared.db
+        .transaction()
+        .execute(async (trx) => {
+          const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)
+          await admin.query('SELECT pg_terminate_backend($1)', [rows[0].pid])
+          // Checked out, no statement running: pg emits 'error' on the client itself.
+          await new Promise((r) => setTimeout(r, 300))
+          await sql`SELECT 1`.execute(trx)
+        })
+        .catch((err: unknown) => err as Error)
+      expect(failed).toBeInstanceOf(Error)
+      expect(isConnectionLost(failed)).toBe(true)
+      expect(lost.length).toBeGreaterThan(0)
+      // The pool makes a new connection: the next statement works.
+      expect(await shared.ping()).toBe(true)
+    } finally {
+      await admin.end()
+    }
   })
 
   it('refuses a database a newer Fraktdesk has upgraded, with the reason', async () => {
