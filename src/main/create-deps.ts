@@ -118,7 +118,8 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   })
   // A restore chosen in Settings happens now, before the database is opened.
   const restored = applyStagedRestore(opts.userDataDir, DB_FILE)
-  const history = await openHistory(opts.userDataDir, opts.onDamagedDatabase ?? (async () => 'recover'))
+  // Without anyone to ask (tests, the e2e bridge): the latest good backup if there is one, else what can be read.
+  const history = await openHistory(opts.userDataDir, opts.onDamagedDatabase ?? (async (d) => (d.latestBackup ? 'restore' : 'recover')))
   const db = history.db
   opts.logger.info({ fullCheck: history.fullCheck ?? 'skipped: closed cleanly, checked within the week' }, 'history database opened')
   const shipments = createShipmentsRepo(db)
@@ -261,11 +262,13 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const backupTimers = opts.autoBackup === false ? [] : [setTimeout(runBackup, 30_000), setInterval(runBackup, 4 * 3600_000)]
   backupTimers.forEach((t) => t.unref())
   if (history.damaged) {
-    const { movedTo, reason, recovered } = history.damaged
-    opts.logger.error({ movedTo, reason, recovered }, 'history database could not be used; moved aside')
+    const { movedTo, reason, recovered, restored } = history.damaged
+    opts.logger.error({ movedTo, reason, recovered, restored: restored && path.basename(restored.file) }, 'history database could not be used; moved aside')
     const file = path.basename(movedTo)
     startupNotices.push(
-      recovered
+      restored
+        ? { key: 'databaseRestoredFromBackup', params: { file, backup: path.basename(restored.file), count: restored.shipments }, text: `The history database was damaged and has been moved aside as ${file}. The backup ${path.basename(restored.file)} was restored: ${restored.shipments} shipment(s).` }
+        : recovered
         ? { key: 'databaseRecovered', params: { file, count: recovered.shipments, pickups: recovered.pickups, addressBook: recovered.addressBook }, text: `The history database was damaged and has been moved aside as ${file}. ${recovered.shipments} shipment(s), ${recovered.pickups} pickup(s) and ${recovered.addressBook} address-book entries were recovered.` }
         : { key: 'databaseReset', params: { file }, text: `The history database was damaged and has been moved aside as ${file}. Fraktdesk started with an empty history; the old file was not deleted.` }
     )

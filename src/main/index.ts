@@ -72,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
         onDamagedDatabase: async (damaged) => {
           const d = damagedDatabaseDialog(damaged, lang)
           const { response } = await dialog.showMessageBox({ type: 'warning', title: d.title, message: d.message, detail: d.detail, buttons: d.buttons, defaultId: 0, cancelId: 0, noLink: true })
-          return response === 1 ? 'empty' : 'recover'
+          return d.choices[response] ?? d.choices[0]
         }
       })
     const isTrustedSender = createTrustedSenderCheck({

@@ -1,7 +1,26 @@
 import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, promises as fs, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Db } from './db'
+
+/** Each backup's SHA-256 sits beside it (`<file>.sha256`, as `sha256sum` writes it): a backup proves itself before it is listed or restored. */
+export const checksumFile = (file: string): string => `${file}.sha256`
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex')
+function writeChecksum(file: string): void {
+  writeFileSync(checksumFile(file), `${sha256(file)}  ${path.basename(file)}\n`, { mode: 0o600 })
+}
+/** true: matches; false: differs (the file changed since it was made); null: no checksum beside it (a file from elsewhere). */
+export function checksumMatches(file: string): boolean | null {
+  let text: string
+  try {
+    text = readFileSync(checksumFile(file), 'utf8')
+  } catch {
+    return null
+  }
+  const expected = /^([0-9a-f]{64})\b/.exec(text.trim())?.[1]
+  return expected !== undefined && expected === sha256(file)
+}
 
 export const BACKUP_PREFIX = 'fraktdesk-'
 const DAILY = 7
@@ -15,12 +34,18 @@ export interface BackupInfo {
   shipments: number
 }
 
-/** Shipments in a backup, if it is a sound SQLite database (integrity_check), else null. */
+/**
+ * Shipments in a backup, if it proves itself, else null: its checksum matches (when it has one), SQLite
+ * finds it sound (integrity_check), and every record's JSON can be read (damage inside a valid page).
+ */
 export function checkBackup(file: string): { shipments: number } | null {
   let db: Database.Database | undefined
   try {
+    if (checksumMatches(file) === false) return null
     db = new Database(file, { readonly: true, fileMustExist: true })
     if (db.pragma('integrity_check', { simple: true }) !== 'ok') return null
+    const unreadable = db.prepare(`SELECT count(*) AS n FROM shipments WHERE NOT json_valid(form_json) OR NOT json_valid(request_json) OR (confirmation_json IS NOT NULL AND NOT json_valid(confirmation_json)) OR (error_json IS NOT NULL AND NOT json_valid(error_json))`).get() as { n: number }
+    if (unreadable.n > 0) return null
     return { shipments: (db.prepare('SELECT count(*) AS n FROM shipments').get() as { n: number }).n }
   } catch {
     return null
@@ -39,6 +64,7 @@ export async function backupTo(db: Db, file: string): Promise<BackupInfo> {
     throw new Error('The backup copy failed its integrity check and was not kept.')
   }
   renameSync(partial, file)
+  writeChecksum(file)
   const stat = await fs.stat(file)
   return { file, createdAt: stat.mtime.toISOString(), sizeBytes: stat.size, shipments: checked.shipments }
 }
@@ -80,7 +106,10 @@ export function createBackups(db: Db, userDataDir: string, now = () => new Date(
       const target = path.join(dir, backupName(now()))
       if (existsSync(target)) return null
       const made = await backupTo(db, target)
-      for (const old of backupsToDelete(await fs.readdir(dir))) await fs.rm(path.join(dir, old), { force: true })
+      for (const old of backupsToDelete(await fs.readdir(dir))) {
+        await fs.rm(path.join(dir, old), { force: true })
+        await fs.rm(checksumFile(path.join(dir, old)), { force: true })
+      }
       return made
     },
     /** "Back up now" into a folder the user chose (a USB stick, a network share). */
@@ -88,18 +117,26 @@ export function createBackups(db: Db, userDataDir: string, now = () => new Date(
       const stamp = now().toISOString().replace(/[:.]/g, '-').slice(0, 19)
       return backupTo(db, path.join(folder, `${BACKUP_PREFIX}${stamp}.sqlite3`))
     },
-    /** Automatic backups, newest first, with how many shipments each holds. */
-    async list(): Promise<BackupInfo[]> {
-      const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => dateOfName(n) !== null).sort().reverse()
-      const out: BackupInfo[] = []
-      for (const n of names) {
-        const file = path.join(dir, n)
-        const stat = await fs.stat(file)
-        out.push({ file, createdAt: stat.mtime.toISOString(), sizeBytes: stat.size, shipments: checkBackup(file)?.shipments ?? -1 })
-      }
-      return out
-    }
+    /** Automatic backups, newest first, with how many shipments each holds (-1: it does not prove itself). */
+    list: () => listBackups(dir)
   }
+}
+
+/** The automatic backups in a folder, newest first, each checked (checksum, integrity, readable records). */
+export async function listBackups(dir: string): Promise<BackupInfo[]> {
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => dateOfName(n) !== null).sort().reverse()
+  const out: BackupInfo[] = []
+  for (const n of names) {
+    const file = path.join(dir, n)
+    const stat = await fs.stat(file)
+    out.push({ file, createdAt: stat.mtime.toISOString(), sizeBytes: stat.size, shipments: checkBackup(file)?.shipments ?? -1 })
+  }
+  return out
+}
+
+/** The newest automatic backup that proves itself, for the start-up question about a damaged history. */
+export async function latestGoodBackup(userDataDir: string): Promise<BackupInfo | null> {
+  return (await listBackups(path.join(userDataDir, 'backups'))).find((b) => b.shipments >= 0) ?? null
 }
 export type Backups = ReturnType<typeof createBackups>
 

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3'
-import { existsSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { openDatabase, type Db } from './db'
+import { migrate, openDatabase, type Db } from './db'
+import { registerSearchTokens } from './search-tokens'
+import { checkBackup, latestGoodBackup, type BackupInfo } from './backups'
 
 export const DB_FILE = 'fraktdesk.sqlite3'
 
@@ -13,6 +15,10 @@ export interface DamagedDatabase {
   reason: string
   /** Where the damaged file now is (never deleted). */
   movedTo: string
+  /** What "recover what can be read" would bring back (counted before the question is asked). */
+  readable: Recovered
+  /** The newest automatic backup that proves itself (checksum, integrity, readable records), offered first. */
+  latestBackup: Pick<BackupInfo, 'file' | 'createdAt' | 'shipments'> | null
 }
 
 export interface Recovered {
@@ -22,7 +28,7 @@ export interface Recovered {
   batches: number
 }
 
-export type DamagedChoice = 'recover' | 'empty'
+export type DamagedChoice = 'restore' | 'recover' | 'empty'
 
 /** Present while a session has the history open; a clean close removes it, a crash leaves it behind. */
 export const OPEN_MARKER = `${DB_FILE}.open`
@@ -62,7 +68,7 @@ export function isDamagedDatabaseError(err: unknown): boolean {
 
 export interface History {
   db: Db
-  damaged: (DamagedDatabase & { recovered: Recovered | null }) | null
+  damaged: (DamagedDatabase & { recovered: Recovered | null; restored: Pick<BackupInfo, 'file' | 'createdAt' | 'shipments'> | null }) | null
   /** Why the whole file was checked at this start, or null (a clean close, checked within the week). */
   fullCheck: string | null
   /** Closes the database and records a clean close. */
@@ -95,7 +101,14 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
     }
   }
   let reason: string
+  // A file cut to nothing (or to less than SQLite's header) would open as a new, empty database: it
+  // is damaged, not new, once a history was kept here (checked before, or backed up). Only a file
+  // that was never used (created, then the app stopped before its first write) is simply new.
+  const size = statSync(dbPath, { throwIfNoEntry: false })?.size
+  const usedBefore = existsSync(files.checked) || existsSync(files.open) || (await latestGoodBackup(userDataDir).catch(() => null)) !== null
+  const cut = size !== undefined && size < 100 && (size > 0 || usedBefore) ? (size === 0 ? 'the history file is empty (0 bytes)' : `the history file is cut short (${size} bytes)`) : null
   try {
+    if (cut) throw new Error(cut)
     const db = openDatabase(userDataDir, DB_FILE)
     const check = fullCheck === null ? 'ok' : String(db.pragma('quick_check', { simple: true }))
     if (check === 'ok') {
@@ -114,10 +127,32 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
   // The stamp and any request were about the old file: the new one is checked at the next start.
   rmSync(files.checked, { force: true })
   rmSync(files.requested, { force: true })
-  const choice = await choose({ reason, movedTo })
+  const latestBackup = await latestGoodBackup(userDataDir).catch(() => null)
+  const question: DamagedDatabase = { reason, movedTo, readable: countReadable(movedTo), latestBackup: latestBackup && { file: latestBackup.file, createdAt: latestBackup.createdAt, shipments: latestBackup.shipments } }
+  const choice = await choose(question)
+  // The backup is checked again as it is put in place: it must still prove itself.
+  if (choice === 'restore' && question.latestBackup && checkBackup(question.latestBackup.file)) {
+    copyFileSync(question.latestBackup.file, dbPath)
+    return opened(openDatabase(userDataDir, DB_FILE), { ...question, recovered: null, restored: question.latestBackup })
+  }
   const db = openDatabase(userDataDir, DB_FILE)
-  const recovered = choice === 'recover' ? recoverInto(db, movedTo) : null
-  return opened(db, { reason, movedTo, recovered })
+  const recovered = choice === 'empty' ? null : recoverInto(db, movedTo)
+  return opened(db, { ...question, recovered, restored: null })
+}
+
+/** How much "recover what can be read" would bring back: the same copy, into a database in memory. */
+function countReadable(damagedFile: string): Recovered {
+  const scratch = new Database(':memory:')
+  try {
+    registerSearchTokens(scratch)
+    scratch.pragma('foreign_keys = OFF')
+    migrate(scratch)
+    return recoverInto(scratch, damagedFile)
+  } catch {
+    return { shipments: 0, pickups: 0, addressBook: 0, batches: 0 }
+  } finally {
+    scratch.close()
+  }
 }
 
 function stamp(file: string, at: Date): void {
@@ -148,6 +183,16 @@ export function recoverInto(db: Db, damagedFile: string): Recovered {
   }
   try {
     for (const table of recoverable) counts[table] = copyTable(source, db, table)
+    // Every recovered shipment keeps its request ids (the table has no rowid to walk: read whole, else its first);
+    // a batch row finds its shipment again.
+    try {
+      const insert = db.prepare('INSERT OR IGNORE INTO shipment_requests (client_request_id, shipment_id, created_at) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM shipments WHERE id = ?)')
+      for (const r of source.prepare('SELECT client_request_id, shipment_id, created_at FROM shipment_requests').all() as { client_request_id: string; shipment_id: string; created_at: string }[]) insert.run(r.client_request_id, r.shipment_id, r.created_at, r.shipment_id)
+    } catch {
+      // unreadable or absent in the damaged file: each shipment's current request id below
+    }
+    db.exec(`INSERT OR IGNORE INTO shipment_requests (client_request_id, shipment_id, created_at) SELECT client_request_id, id, created_at FROM shipments;
+      UPDATE batch_rows SET shipment_id = (SELECT q.shipment_id FROM shipment_requests q WHERE q.client_request_id = batch_rows.client_request_id) WHERE shipment_id IS NULL OR shipment_id NOT IN (SELECT id FROM shipments)`)
   } finally {
     source.close()
   }
@@ -164,7 +209,8 @@ function copyTable(source: Database.Database, target: Db, table: string): number
     return 0
   }
   const targetColumns = new Set((target.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))
-  const columns = sourceColumns.filter((c) => targetColumns.has(c))
+  // A batch row's shipment is linked again afterwards, by its request id: its shipment may be among the rows lost.
+  const columns = sourceColumns.filter((c) => targetColumns.has(c) && !(table === 'batch_rows' && c === 'shipment_id'))
   if (columns.length === 0) return 0
   const read = source.prepare(`SELECT rowid AS __rowid, ${columns.join(', ')} FROM ${table} WHERE rowid = ?`)
   const write = target.prepare(`INSERT OR IGNORE INTO ${table} (rowid, ${columns.join(', ')}) VALUES (@__rowid, ${columns.map((c) => `@${c}`).join(', ')})`)

@@ -589,6 +589,7 @@ export const en = {
     labelsFolderMoved: 'The labels folder was damaged (not a folder) and has been moved aside as {{file}}. Labels are downloaded again from the history.',
     backupRestored: 'The backup {{file}} was restored. The database you had before is kept as {{aside}}.',
     backupRefused: 'The backup {{file}} could not be restored: it is damaged or missing. Your current history was kept.',
+    databaseRestoredFromBackup: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). The backup {{backup}} was restored: {{count}} shipment(s).',
     databaseRecovered: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). Recovered: {{count}} shipment(s), {{pickups}} pickup(s), {{addressBook}} address-book entries.',
     databaseReset: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). Fraktdesk started with an empty history.',
     settingsReset: 'Your settings file could not be read and was reset to defaults. The old file was kept as {{file}}.',

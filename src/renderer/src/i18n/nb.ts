@@ -609,6 +609,7 @@ export const nb: Messages = {
     labelsFolderMoved: 'Etikettmappen var skadet (ikke en mappe) og er flyttet til side som {{file}}. Etikettene lastes ned på nytt fra historikken.',
     backupRestored: 'Sikkerhetskopien {{file}} ble gjenopprettet. Databasen du hadde før, er tatt vare på som {{aside}}.',
     backupRefused: 'Sikkerhetskopien {{file}} kunne ikke gjenopprettes: den er skadet eller mangler. Historikken du har nå, er beholdt.',
+    databaseRestoredFromBackup: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Sikkerhetskopien {{backup}} ble hentet inn igjen: {{count}} sending(er).',
     databaseRecovered: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Reddet: {{count}} sending(er), {{pickups}} henting(er), {{addressBook}} oppføringer i adresseboken.',
     databaseReset: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Fraktdesk startet med tom historikk.',
     settingsReset: 'Innstillingsfilen kunne ikke leses og ble tilbakestilt. Den gamle filen er tatt vare på som {{file}}.',

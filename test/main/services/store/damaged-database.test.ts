@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { copyFile, open, readFile, stat, truncate, writeFile } from 'node:fs/promises'
+import { copyFile, open, readFile, readdir, stat, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { domesticForm } from '../../../helpers/booking-form'
 import { openDatabase } from '../../../../src/main/services/store/db'
 import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
 import { DB_FILE, openHistory, type DamagedDatabase } from '../../../../src/main/services/store/damaged-database'
-import { startupFailureDialog } from '../../../../src/main/services/maintenance/startup-messages'
+import { damagedDatabaseDialog, startupFailureDialog } from '../../../../src/main/services/maintenance/startup-messages'
+import { checkBackup, createBackups, stageRestore } from '../../../../src/main/services/store/backups'
 import { startCore } from '../../../helpers/app-core'
 
 describe('a damaged history database at start-up', () => {
@@ -35,13 +36,63 @@ describe('a damaged history database at start-up', () => {
     db.close()
   })
 
-  it('a zero-byte file is simply an empty database: nothing to ask', async () => {
+  it('a zero-byte file never used before is simply a new database: nothing to ask', async () => {
     const dir = await tempDir()
     await writeFile(path.join(dir, DB_FILE), '')
     const { db, damaged } = await openHistory(dir, async () => {
       throw new Error('should not ask')
     })
     expect(damaged).toBeNull()
+    db.close()
+  })
+
+  /** A history of 300 shipments, closed cleanly, with yesterday's automatic backup of it. */
+  async function historyWithBackup(): Promise<string> {
+    const dir = await historyWith(300)
+    const first = await openHistory(dir, async () => 'empty')
+    await createBackups(first.db, dir, () => new Date(Date.now() - 86_400_000)).daily()
+    first.close()
+    return dir
+  }
+
+  it.each([
+    ['cut to 0 bytes', (file: string) => truncate(file, 0)],
+    ['cut in half', async (file: string) => truncate(file, Math.floor((await stat(file)).size / 2))]
+  ])('a history %s is moved aside and the question offers the latest backup first (date, 300 shipments); restoring it brings every shipment back', async (_name, cut) => {
+    const dir = await historyWithBackup()
+    await cut(path.join(dir, DB_FILE))
+    const asked: DamagedDatabase[] = []
+    const { db, damaged } = await openHistory(dir, async (d) => (asked.push(d), 'restore'))
+    expect(asked).toHaveLength(1)
+    expect(asked[0].latestBackup).toMatchObject({ shipments: 300, file: expect.stringContaining(path.join(dir, 'backups')) })
+    expect(asked[0].readable.shipments).toBeLessThan(300)
+    expect(damaged?.restored?.shipments).toBe(300)
+    expect(createShipmentsRepo(db).size()).toBe(300)
+    expect(await stat(damaged!.movedTo)).toBeTruthy() // the cut file is kept, aside
+    // The dialog says it first, with what each choice brings.
+    const d = damagedDatabaseDialog(asked[0], 'nb')
+    expect(d.choices).toEqual(['restore', 'recover', 'empty'])
+    expect(d.buttons[0]).toMatch(/^Hent inn siste sikkerhetskopi \(.+, 300 sendinger\)$/)
+    expect(d.buttons[1]).toBe(`Redd det som kan leses (${asked[0].readable.shipments} sendinger)`)
+    db.close()
+  })
+
+  it('a backup whose bytes changed inside a record (it still passes integrity_check) is not offered, not listed as good, and not restored', async () => {
+    const dir = await historyWithBackup()
+    const [backup] = await readdir(path.join(dir, 'backups')).then((n) => n.filter((x) => x.endsWith('.sqlite3')))
+    const file = path.join(dir, 'backups', backup)
+    const bytes = await readFile(file)
+    const at = bytes.indexOf(Buffer.from('Mottaker 150'))
+    expect(at).toBeGreaterThan(0)
+    bytes.write('Nottaker 1S0', at) // three bytes flipped inside one shipment's record
+    await writeFile(file, bytes)
+    expect(checkBackup(file)).toBeNull()
+    expect((await createBackups(openDatabase(await tempDir()), dir).list())[0].shipments).toBe(-1)
+    await truncate(path.join(dir, DB_FILE), 0)
+    const asked: DamagedDatabase[] = []
+    const { db } = await openHistory(dir, async (d) => (asked.push(d), 'restore'))
+    expect(asked[0].latestBackup).toBeNull()
+    expect(() => stageRestore(dir, file)).toThrow(/damaged/)
     db.close()
   })
 
