@@ -53,7 +53,7 @@ describe('start-up that always reaches the user', () => {
     await startupDone()
     expect(electron.dialog.showMessageBox).toHaveBeenCalledTimes(1)
     const [options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [{ buttons: string[]; detail: string }]
-    expect(options.buttons).toEqual(['Redd det som kan leses', 'Start med tom historikk'])
+    expect(options.buttons).toEqual(['Redd det som kan leses (0 sendinger)', 'Start med tom historikk'])
     expect(options.detail).toContain(`${DB_FILE}.damaged-`)
     expect(electron.windows).toHaveLength(1)
     // The window opens in the saved language: its first paint is Norwegian (the page prerendered in it).

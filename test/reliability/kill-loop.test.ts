@@ -91,7 +91,8 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
       const tempFiles = [...(await readdir(userData)), ...(await readdir(path.join(userData, 'labels')))].filter((n) => n.endsWith('.tmp'))
       const labels = new Set(await readdir(path.join(userData, 'labels')))
       const booked = all.filter((s) => s.status === 'booked')
-      const labelsMissing = booked.filter((s) => !labels.has(`${s.consignmentNumber}.pdf`))
+      // A shipment marked booked by hand (its number from Mybring) has no label from Bring: Mybring has it.
+      const labelsMissing = booked.filter((s) => !s.confirmation?.byHand && !labels.has(`${s.consignmentNumber}.pdf`))
       const unknownNeverReached = all.filter((s) => s.status === 'outcome_unknown' && !reached.has(s.form.clientRequestId))
       // A shipment is found by any request id it ever used (a resend gives it a new one).
       const requestIds = new Map(await Promise.all(all.map(async (s) => [s.id, await core.deps.shipmentsStore.requestIds(s.id)] as const)))

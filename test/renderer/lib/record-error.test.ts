@@ -37,7 +37,7 @@ describe('why a booking or pickup stopped, in the window’s language', () => {
   it('a pickup whose answer never came: the cause and the advice, in Norwegian', async () => {
     await appI18n.changeLanguage('nb')
     const text = pickupReasonText({ code: 'BRING_TIMEOUT', message: 'Bring did not answer within 30 seconds. Bring may or may not…', i18n: { key: 'timeout', params: { seconds: 30 } } }, 'outcome_unknown', appI18n.t)
-    expect(text).toBe('Bring svarte ikke innen 30 sekunder. Bring kan ha registrert denne hentingen eller ikke: svaret kom aldri fram. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, bestill den på nytt.')
+    expect(text).toBe('Bring svarte ikke innen 30 sekunder. Bring kan ha registrert denne hentingen eller ikke. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, si fra og bestill den på nytt.')
   })
 
   it('a reason stored without a key (an older record, Fraktdesk stopping) goes through the phrase table whole', async () => {
