@@ -13,7 +13,7 @@ import { createCustomersService } from './services/customers/customers-service'
 import { createQuoteService } from './services/quote/quote-service'
 import { createDraftsStore } from './services/drafts/drafts-store'
 import type { Logger } from './services/log/logger'
-import { DB_FILE, openHistory, type DamagedChoice, type DamagedDatabase } from './services/store/damaged-database'
+import { DB_FILE, isDamagedDatabaseError, openHistory, type DamagedChoice, type DamagedDatabase } from './services/store/damaged-database'
 import { applyStagedRestore, createBackups } from './services/store/backups'
 import { createShipmentsRepo } from './services/store/shipments-repo'
 import { sqliteShipmentsStore } from './services/store/shipments-store'
@@ -300,7 +300,18 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   return {
     notices: () => [...settings.notices(), ...startupNotices],
     sharedHealth: () => (teamMode ? sharedConnection.health() : null),
-    maintenance: { tempFilesRemoved, labelsRefetched, checkDatabaseAtNextStart: history.checkAtNextStart },
+    maintenance: {
+      tempFilesRemoved,
+      labelsRefetched,
+      checkDatabaseAtNextStart: history.checkAtNextStart,
+      historyDamaged: () => {
+        try {
+          return db.pragma('quick_check', { simple: true }) !== 'ok'
+        } catch (err) {
+          return isDamagedDatabaseError(err)
+        }
+      }
+    },
     app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir: opts.userDataDir, labelsDir, logsDir: path.join(opts.userDataDir, 'logs') },
     copyToClipboard: opts.copyToClipboard ?? (() => undefined),
     settings,

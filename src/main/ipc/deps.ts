@@ -76,5 +76,7 @@ export interface AppDeps {
     labelsRefetched: Promise<{ missing: number; stillMissing: number }>
     /** SQLite found a damaged page while the app ran: check the whole file at the next start. */
     checkDatabaseAtNextStart(): void
+    /** Reads the whole history file (quick_check): true when it is damaged. Only when data could not be checked. */
+    historyDamaged?(): boolean
   }
 }

@@ -44,6 +44,12 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
       const output = await (handlers[c] as Handler<Channel>)(input.data as never, deps)
       const checked = contract[c].output.safeParse(output)
       if (!checked.success) {
+        // Data that cannot be checked may have come off a damaged page: then it is said as that, and checked at the next start.
+        if (deps.maintenance.historyDamaged?.()) {
+          deps.logger.error({ channel }, 'history database damaged (found after output failed its check): checked at the next start')
+          deps.maintenance.checkDatabaseAtNextStart()
+          return fail(AppError.templated('INTERNAL', 'databaseDamaged').toData())
+        }
         deps.logger.error({ channel, issues: checked.error.issues.slice(0, 3) }, 'handler output broke its schema')
         return fail(localized({ code: 'INVALID_OUTPUT', message: 'Fraktdesk produced data it could not check. Nothing was changed by showing it.' }))
       }

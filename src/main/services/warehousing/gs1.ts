@@ -102,6 +102,8 @@ const readers: Record<string, (m: Node) => WarehouseMessage> = {
   }
 }
 
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
+
 /** Parses a pushed body by its content type; the reason of a refusal is short and names the problem. */
 export function parseWarehouseMessage(body: string, contentType: 'xml' | 'json'): ParseResult {
   let root: Node
@@ -112,15 +114,18 @@ export function parseWarehouseMessage(body: string, contentType: 'xml' | 'json')
     if (valid !== true) return { ok: false, reason: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` }
     root = node(parser.parse(body))
   } else {
+    let forbidden: string | null = null
     try {
-      root = node(JSON.parse(body))
+      // Keys that name an object's machinery are never GS1 elements: refused with a plain reason.
+      root = node(JSON.parse(body, (key, value: unknown) => (forbiddenKeys.has(key) ? ((forbidden ??= key), undefined) : value)))
     } catch {
       return { ok: false, reason: 'not valid JSON' }
     }
+    if (forbidden) return { ok: false, reason: `the JSON key “${forbidden}” is not allowed` }
   }
   const rootName = Object.keys(root).find((k) => !k.startsWith('?') && !k.startsWith('@'))
   if (!rootName) return { ok: false, reason: 'empty message' }
-  const read = readers[rootName]
+  const read = Object.hasOwn(readers, rootName) ? readers[rootName] : undefined
   if (!read) return { ok: true, message: { kind: 'unrecognised', ...header(node(root[rootName])), rootElement: rootName, trackingNumbers: [], lines: [] } }
   try {
     return { ok: true, message: { ...read(node(root[rootName])), rootElement: rootName } }

@@ -25,7 +25,16 @@ export interface ReceiverOptions {
   onEvent?(event: ReceiverEvent): void
   /** Waits before a 401, growing with repeated failures from one address (tests pass a shorter one). */
   failureDelayMs?: (failures: number) => number
+  /** Headers must arrive within this (10 s), checked this often (1 s): a client sending a byte a second is cut off on time. */
+  headersTimeoutMs?: number
+  checkEveryMs?: number
+  /** A body must keep coming at this many bytes per second at least (1 KiB/s), judged over each few seconds. */
+  minBodyBytesPerSecond?: number
+  bodyRateWindowMs?: number
 }
+
+/** Failed attempts from one address waiting for their answer at once; more are told to come back later, unchecked. */
+const MAX_FAILURES_WAITING = 8
 
 /** Bring's documented answer: Message "success" and a request id unique per message, in the request's format. */
 export function successBody(format: 'xml' | 'json', requestId: string): string {
@@ -74,6 +83,23 @@ export function createReceiver(opts: ReceiverOptions) {
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES
   const failures = new Map<string, number>()
   const delay = opts.failureDelayMs ?? ((n: number) => Math.min(3000, 100 * 2 ** Math.min(n, 5)))
+  const minRate = opts.minBodyBytesPerSecond ?? 1024
+  const rateWindow = opts.bodyRateWindowMs ?? 5000
+  /**
+   * Wrong credentials from one address are answered one after another, each after its delay, so
+   * guesses sent in parallel are slowed as much as guesses sent in turn. While several wait, further
+   * requests from that address get 429 before their credentials are looked at (so that says nothing).
+   */
+  const penalty = new Map<string, { waiting: number; nextAt: number }>()
+  const answerFailure = async (from: string, n: number): Promise<void> => {
+    const slot = penalty.get(from) ?? { waiting: 0, nextAt: 0 }
+    penalty.set(from, slot)
+    slot.waiting++
+    const at = Math.max(Date.now(), slot.nextAt) + delay(n)
+    slot.nextAt = at
+    await new Promise((r) => setTimeout(r, at - Date.now()))
+    slot.waiting--
+  }
 
   const reply = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void => {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' })
@@ -87,13 +113,18 @@ export function createReceiver(opts: ReceiverOptions) {
     }
     const creds = opts.credentials()
     const from = req.socket.remoteAddress ?? '?'
+    if ((penalty.get(from)?.waiting ?? 0) >= MAX_FAILURES_WAITING) {
+      req.resume()
+      res.setHeader('Retry-After', String(Math.ceil(delay(failures.get(from) ?? 1) / 1000)))
+      return reply(res, 429, 'Too many attempts; try again later')
+    }
     if (!creds || !authorized(req, creds)) {
       const n = (failures.get(from) ?? 0) + 1
       failures.set(from, n)
       opts.logger.warn({ from, failures: n, scheme: req.headers.authorization ? 'basic' : req.headers['x-api-key'] ? 'apiKey' : 'none' }, 'warehousing receiver: unauthorized request')
       opts.onEvent?.('unauthorized')
       req.resume()
-      await new Promise((r) => setTimeout(r, delay(n)))
+      await answerFailure(from, n)
       return reply(res, 401, 'Unauthorized')
     }
     failures.delete(from)
@@ -109,6 +140,18 @@ export function createReceiver(opts: ReceiverOptions) {
     }
     const chunks: Buffer[] = []
     let size = 0
+    // A body trickling in (a byte now and then) would hold the connection until the request timeout:
+    // each window must bring at least the minimum rate, or what is left of the declared length.
+    let checkedAt = 0
+    const slow = setInterval(() => {
+      const due = declared > 0 ? Math.min(declared - checkedAt, (minRate * rateWindow) / 1000) : (minRate * rateWindow) / 1000
+      if (size - checkedAt < due) {
+        clearInterval(slow)
+        if (!res.headersSent) reply(res, 408, 'The body arrived too slowly')
+        req.destroy()
+      }
+      checkedAt = size
+    }, rateWindow)
     try {
       for await (const chunk of req) {
         size += (chunk as Buffer).length
@@ -120,8 +163,11 @@ export function createReceiver(opts: ReceiverOptions) {
         chunks.push(chunk as Buffer)
       }
     } catch {
-      return // the sender went away mid-body: nothing was answered, nothing stored
+      return // the sender went away mid-body (or was too slow): nothing was answered, nothing stored
+    } finally {
+      clearInterval(slow)
     }
+    if (req.destroyed && !req.complete) return
     const body = Buffer.concat(chunks).toString('utf8')
     const contentType = format === 'json' ? 'application/json' : 'application/xml'
     const parsed = parseWarehouseMessage(body, format)
@@ -149,9 +195,9 @@ export function createReceiver(opts: ReceiverOptions) {
     handler,
     /** Listens; HTTPS when a certificate and key are given. Resolves with the URL and a close that frees the port. */
     listen(port: number, host: string, tls?: { cert: string | Buffer; key: string | Buffer }): Promise<{ url: string; close(): Promise<void> }> {
-      const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, handler) : http.createServer(handler)
-      server.requestTimeout = 30_000
-      server.headersTimeout = 10_000
+      // Node checks these timeouts only every connectionsCheckingInterval (30 s by default): checked each second.
+      const limits = { headersTimeout: opts.headersTimeoutMs ?? 10_000, requestTimeout: 30_000, connectionsCheckingInterval: opts.checkEveryMs ?? 1000 }
+      const server = tls ? https.createServer({ cert: tls.cert, key: tls.key, ...limits }, handler) : http.createServer(limits, handler)
       return new Promise((resolve, reject) => {
         server.once('error', reject)
         server.listen(port, host, () => {

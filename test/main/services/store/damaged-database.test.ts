@@ -180,6 +180,27 @@ describe('a damaged history database at start-up', () => {
     next.close()
   })
 
+  it('data off a damaged file that fails its check on the way out (not an SQLite error) is reported as the damaged database, not "could not check"', async () => {
+    const dir = await historyWith(300)
+    ;(await openHistory(dir, async () => 'recover')).close()
+    const file = path.join(dir, DB_FILE)
+    const bytes = await readFile(file)
+    // The newest shipment's mode changed on disk ("test" -> "tesx"), and pages further back broken.
+    const at = bytes.indexOf(Buffer.from('testpending55800Mottaker 299'))
+    expect(at).toBeGreaterThan(0)
+    bytes.write('tesx', at)
+    bytes.fill(0xa5, Math.floor(bytes.length / 2 / 4096) * 4096, Math.floor(bytes.length / 2 / 4096) * 4096 + 4096 * 6)
+    await writeFile(file, bytes)
+    const core = await startCore(dir)
+    try {
+      const answer = await core.invoke('shipments:list', { query: '', limit: 10, offset: 0 })
+      expect(answer).toMatchObject({ ok: false, error: { i18n: { key: 'databaseDamaged' } } })
+    } finally {
+      await core.close()
+    }
+    expect((await openHistory(dir, async () => 'recover')).fullCheck).toBe('a damaged page was met while the app ran')
+  })
+
   it('a damaged page met while the app runs: the user is told to restart, and the next start checks the file and offers recovery', async () => {
     const dir = await historyWith(300)
     // A history checked yesterday and closed cleanly: the next start would not read it all.

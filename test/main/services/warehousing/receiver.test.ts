@@ -19,11 +19,11 @@ describe('warehousing receiver over a real socket', () => {
     close = undefined
   })
 
-  async function start(creds: ReceiverCredentials = { auth: 'apiKey', user: 'bring', secret: SECRET }) {
+  async function start(creds: ReceiverCredentials = { auth: 'apiKey', user: 'bring', secret: SECRET }, extra: Partial<Parameters<typeof createReceiver>[0]> = {}) {
     const db = openDatabase(await tempDir())
     const repo = createWarehouseRepo(db)
     const log = captureLogger()
-    const receiver = createReceiver({ repo: sqliteWarehouseStore(repo), credentials: () => creds, logger: log.logger, maxBodyBytes: 200_000, failureDelayMs: () => 5 })
+    const receiver = createReceiver({ repo: sqliteWarehouseStore(repo), credentials: () => creds, logger: log.logger, maxBodyBytes: 200_000, failureDelayMs: () => 5, ...extra })
     const server = await receiver.listen(0, '127.0.0.1')
     close = async () => {
       await server.close()
@@ -65,6 +65,52 @@ describe('warehousing receiver over a real socket', () => {
     const key = await start()
     expect((await key.post(fixture('inventory-report.xml'), { 'x-api-key': 'nope' })).status).toBe(401)
     expect((await key.post(fixture('inventory-report.xml'))).status).toBe(200)
+  })
+
+  it('wrong credentials sent in parallel are answered one after another (each after its delay), and past a few waiting the address is told to come back later', async () => {
+    const r = await start(undefined, { failureDelayMs: () => 40 })
+    const started = Date.now()
+    const answers = await Promise.all(Array.from({ length: 30 }, () => r.post(fixture('inventory-report.xml'), { 'x-api-key': 'guess' }).then(async (res) => ({ status: res.status, at: Date.now() - started }))))
+    const unauthorized = answers.filter((a) => a.status === 401)
+    const later = answers.filter((a) => a.status === 429)
+    expect(unauthorized.length + later.length).toBe(30)
+    expect(later.length).toBeGreaterThan(0)
+    // Guesses learn nothing faster than one per delay: the last 401 came after all the delays before it.
+    expect(Math.max(...unauthorized.map((a) => a.at))).toBeGreaterThanOrEqual(40 * unauthorized.length - 20)
+  })
+
+  it('a JSON message with a key that names object machinery (__proto__) is refused with a plain reason', async () => {
+    const r = await start()
+    const res = await r.post('{"__proto__": {"polluted": true}, "despatchAdvice": {}}', { 'content-type': 'application/json' })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toBe('the JSON key “__proto__” is not allowed')
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined()
+  })
+
+  it('a client sending its headers a byte at a time is cut off when the header timeout runs out, not tens of seconds later; a trickling body too', async () => {
+    const r = await start(undefined, { headersTimeoutMs: 600, checkEveryMs: 100, minBodyBytesPerSecond: 1000, bodyRateWindowMs: 400 })
+    const { port } = new URL(r.url)
+    const { connect } = await import('node:net')
+    const closedAfter = (write: (socket: import('node:net').Socket) => void): Promise<number> =>
+      new Promise((resolve) => {
+        const started = Date.now()
+        const socket = connect(Number(port), '127.0.0.1', () => write(socket))
+        socket.on('error', () => undefined)
+        socket.on('close', () => resolve(Date.now() - started))
+      })
+    const slowHeaders = await closedAfter((socket) => {
+      const text = 'POST / HTTP/1.1\r\nHost: x\r\n'
+      let i = 0
+      const t = setInterval(() => (i < text.length && !socket.destroyed ? socket.write(text[i++]) : clearInterval(t)), 50)
+      socket.on('close', () => clearInterval(t))
+    })
+    expect(slowHeaders).toBeLessThan(1500)
+    const slowBody = await closedAfter((socket) => {
+      socket.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nX-API-KEY: ${SECRET}\r\nContent-Length: 5000\r\n\r\n`)
+      const t = setInterval(() => (!socket.destroyed ? socket.write('<') : clearInterval(t)), 50)
+      socket.on('close', () => clearInterval(t))
+    })
+    expect(slowBody).toBeLessThan(1500)
   })
 
   it('413 above the size limit, 415 for another content type, 405 for GET, 400 with a reason (kept in the rejected list) for a malformed body', async () => {
