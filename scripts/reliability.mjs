@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run test:reliability: the reliability suite at full size — 2,500 hostile IPC calls, 200 SIGKILLs
+// npm run test:reliability: the reliability suite at full size — 2,500 hostile IPC calls, 200 SIGKILLs (then 100 more while resolving by every path), PostgreSQL stopping under a two-desk batch, damaged histories with a backup present,
 // of a process booking, running batches and saving settings, the fault matrix and the secret scan —
 // printing its figures. `npm test` runs the same files at CI size (600 calls, 12 kills).
 import { spawnSync } from 'node:child_process'
