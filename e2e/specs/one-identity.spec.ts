@@ -1,29 +1,34 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { expect, goTo, test, useBringTest } from '../fixtures/app'
+import { expect, goTo, test, useBringTest, type AppFixture } from '../fixtures/app'
 import { shopSettings } from '../fixtures/keys'
 
 const withShop = () => ({
   prepareUserData: (dir: string) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, defaultCustomerNumber: '5' }))
 })
 
+/** Test mode, then a batch of n rows imported from a CSV (Norwegian headers), 5800 with a parcel size. */
+async function batchInTestMode(app: AppFixture, name: string, n: number): Promise<void> {
+  const { page } = app
+  await useBringTest(page)
+  const file = path.join(app.userDataDir, 'ordrer.csv')
+  await writeFile(file, csv(n))
+  await goTo(page, 'Batches')
+  await page.getByTestId('batch-new').click()
+  await page.locator('#csv-file').setInputFiles(file)
+  await page.locator('#batch-name').fill(name)
+  await page.locator('#defaults-product').selectOption('5800')
+  for (const [id, v] of [['lengthCm', '30'], ['widthCm', '20'], ['heightCm', '10']]) await page.locator(`#defaults-${id}`).fill(v)
+  await page.getByTestId('import-submit').click()
+  await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${n})`)
+}
+
 const csv = (n: number): string => ['Navn;Adresse;Postnr;Poststed;Vekt (kg)', ...Array.from({ length: n }, (_, i) => `Kunde ${i + 1};Storgata ${i + 1};5003;BERGEN;1,5`)].join('\r\n') + '\r\n'
 
 test('a 503 on two rows: one sent again from Shipments, one marked booked in the batch; the rows follow, and Book all sends nothing more', async ({ launch }) => {
   const app = await launch(withShop())
   const { page } = app
-  await useBringTest(page)
-  const file = path.join(app.userDataDir, 'ordrer.csv')
-  await writeFile(file, csv(6))
-
-  await goTo(page, 'Batches')
-  await page.getByTestId('batch-new').click()
-  await page.locator('#csv-file').setInputFiles(file)
-  await page.locator('#batch-name').fill('Tirsdag')
-  await page.locator('#defaults-product').selectOption('5800')
-  for (const [id, v] of [['lengthCm', '30'], ['widthCm', '20'], ['heightCm', '10']]) await page.locator(`#defaults-${id}`).fill(v)
-  await page.getByTestId('import-submit').click()
-  await expect(page.getByTestId('batch-book-all')).toContainText('Book all (6)')
+  await batchInTestMode(app, 'Tirsdag', 6)
 
   app.bring.faults.add({ routeId: 'booking.book', fault: { kind: 'status', status: 503 }, times: 2 })
   await page.keyboard.press('Control+Enter')
@@ -76,16 +81,7 @@ test('a 503 on two rows: one sent again from Shipments, one marked booked in the
 test('Cancel asks first and is final: afterwards only “Book the rest” sends, and Ctrl+Enter does nothing', async ({ launch }) => {
   const app = await launch(withShop())
   const { page } = app
-  await useBringTest(page)
-  const file = path.join(app.userDataDir, 'ordrer.csv')
-  await writeFile(file, csv(30))
-  await goTo(page, 'Batches')
-  await page.getByTestId('batch-new').click()
-  await page.locator('#csv-file').setInputFiles(file)
-  await page.locator('#batch-name').fill('Onsdag')
-  await page.locator('#defaults-product').selectOption('5800')
-  for (const [id, v] of [['lengthCm', '30'], ['widthCm', '20'], ['heightCm', '10']]) await page.locator(`#defaults-${id}`).fill(v)
-  await page.getByTestId('import-submit').click()
+  await batchInTestMode(app, 'Onsdag', 30)
   app.bring.faults.add({ routeId: 'booking.book', fault: { kind: 'latency', ms: 300 }, times: 1000 })
   await page.keyboard.press('Control+Enter')
   await page.getByTestId('batch-cancel').click()
