@@ -24,9 +24,23 @@ export const rowFields = [
   'packageCount',
   'goodsDescription',
   'productId',
-  'customerNumber'
+  'customerNumber',
+  // What a shipment (not an address) needs: add-ons by their Booking API codes, and a one-line customs
+  // declaration for parcels leaving Norway (value, currency, origin, tariff code, kind, the sender's consent).
+  'services',
+  'customsValue',
+  'customsCurrency',
+  'customsOrigin',
+  'customsCode',
+  'customsNature',
+  'customsConsent'
 ] as const
 export type RowField = (typeof rowFields)[number]
+
+/** The fields only a shipment has: an address-book import leaves them out. */
+export const shipmentOnlyFields: readonly RowField[] = ['services', 'customsValue', 'customsCurrency', 'customsOrigin', 'customsCode', 'customsNature', 'customsConsent']
+/** The customs declaration's fields: shown together when any of them needs fixing. */
+export const customsFields: readonly RowField[] = ['customsValue', 'customsCurrency', 'customsOrigin', 'customsCode', 'customsNature', 'customsConsent']
 
 /** Most rows a batch (or one import) holds: 5,000 shipments are about five minutes at Bring's 18 per second. */
 export const MAX_BATCH_ROWS = 5_000
@@ -142,8 +156,14 @@ const rowPaths: Record<string, RowField> = {
   'recipient.reference': 'reference',
   'recipient.additionalAddressInfo': 'deliveryInstructions',
   productId: 'productId',
-  customerNumber: 'customerNumber'
+  customerNumber: 'customerNumber',
+  additionalServices: 'services',
+  customs: 'customsValue',
+  'customs.natureOfTransaction': 'customsNature',
+  'customs.consent': 'customsConsent',
+  'customs.lines': 'customsValue'
 }
+const customsLinePaths: Record<string, RowField> = { tarriffLineAmount: 'customsValue', currency: 'customsCurrency', countryOfOrigin: 'customsOrigin', customsArticleNumber: 'customsCode', goodsDescription: 'goodsDescription', itemNetWeightInKg: 'weightKg', quantity: 'packageCount' }
 const packagePaths: Record<string, RowField> = { weightInKg: 'weightKg', lengthInCm: 'lengthCm', widthInCm: 'widthCm', heightInCm: 'heightCm', goodsDescription: 'goodsDescription' }
 
 /** Where a booking-schema problem belongs on the row; unknown paths (e.g. the sender) go to "_". */
@@ -152,6 +172,8 @@ export function rowFieldFor(path: PropertyKey[]): RowField | '_' {
   if (rowPaths[key]) return rowPaths[key]
   if (path[0] === 'packages' && path.length >= 3) return packagePaths[String(path[2])] ?? '_'
   if (key === 'packages') return 'packageCount'
+  if (path[0] === 'customs' && path[1] === 'lines' && path.length >= 4) return customsLinePaths[String(path[3])] ?? 'customsValue'
+  if (path[0] === 'cashOnDelivery' || path[0] === 'additionalServices') return 'services'
   return '_'
 }
 
@@ -214,13 +236,27 @@ export function rowFormValues(defaults: BatchDefaults, values: RowValues, sender
     clientRequestId,
     customerNumber: or(values.customerNumber, defaults.customerNumber),
     productId: or(values.productId, defaults.productId),
-    additionalServices: [],
+    additionalServices: (values.services ?? '').split(/[\s,;]+/).filter(Boolean),
+    ...rowCustoms(values, pkg),
     sender: (sender ?? {}) as Party,
     recipient: rowParty(values),
     // An unreadable count leaves no package, so the schema says why; 0 or 100+ do the same.
     packages: Number.isInteger(n) && n >= 1 ? Array.from({ length: Math.min(n, 100) }, () => ({ ...pkg })) : [],
     shippingDate: defaults.shippingDate,
     shippingTime: '12:00'
+  }
+}
+
+/** A row's one-line customs declaration, when it has one (any customs cell filled): the booking schema checks it. */
+function rowCustoms(values: RowValues, pkg: { weightInKg: string; goodsDescription: string }): Pick<BookingFormValues, 'customs'> {
+  if (!customsFields.some((f) => (values[f] ?? '').trim() !== '')) return {}
+  const nature = or(values.customsNature, 'SALE_OF_GOODS').trim().toUpperCase().replace(/\s+/g, '_')
+  return {
+    customs: {
+      natureOfTransaction: nature as NonNullable<BookingFormValues['customs']>['natureOfTransaction'],
+      lines: [{ goodsDescription: pkg.goodsDescription, quantity: 1, itemNetWeightInKg: pkg.weightInKg, tarriffLineAmount: values.customsValue ?? '', currency: or(values.customsCurrency, 'NOK'), countryOfOrigin: or(values.customsOrigin, 'NO'), customsArticleNumber: values.customsCode }],
+      consent: ['yes', 'ja', 'true', '1', 'x'].includes((values.customsConsent ?? '').trim().toLowerCase())
+    }
   }
 }
 

@@ -66,7 +66,14 @@ const headerWords: Record<RowField, string[]> = {
   packageCount: ['antall', 'antall kolli', 'kolli', 'antall pakker', 'pakker', 'packages', 'parcels', 'number of packages', 'count', 'qty', 'quantity'],
   goodsDescription: ['innhold', 'varebeskrivelse', 'beskrivelse', 'varer', 'contents', 'goods', 'goods description', 'description'],
   productId: ['tjeneste', 'produkt', 'produktkode', 'service', 'product', 'product code', 'service code'],
-  customerNumber: ['kundenummer', 'kundenr', 'customer number', 'customer no', 'customer id']
+  customerNumber: ['kundenummer', 'kundenr', 'customer number', 'customer no', 'customer id'],
+  services: ['tilleggstjenester', 'tilleggstjeneste', 'additional services', 'vas'],
+  customsValue: ['tollverdi', 'customs value', 'declared value', 'varens verdi'],
+  customsCurrency: ['valuta', 'currency'],
+  customsOrigin: ['opprinnelsesland', 'country of origin', 'origin'],
+  customsCode: ['tolltariffnummer', 'varenummer toll', 'hs kode', 'hs code', 'tariff code'],
+  customsNature: ['forsendelsestype', 'nature of transaction'],
+  customsConsent: ['tollbekreftelse', 'customs consent']
 }
 
 const normaliseHeader = (h: string): string =>

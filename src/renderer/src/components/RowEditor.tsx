@@ -2,6 +2,10 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RowField, RowValues } from '@shared/domain/batches'
 import { problemsText } from '../lib/record-error'
+import { natureOfTransaction } from '@shared/domain/booking'
+
+/** How a row's consent cell reads as given (a CSV may say yes, ja, x or 1). */
+const consented = (v: string | undefined): boolean => ['yes', 'ja', 'true', '1', 'x'].includes((v ?? '').trim().toLowerCase())
 
 /** The cells of one imported row as inputs, each with its problem beneath; Enter saves. */
 export function RowEditor({ values, problems, fields, onSave, onCancel, busy, services, defaultService }: {
@@ -39,7 +43,28 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy, se
         {ordered.map((f, i) => (
           <div key={f} className={problems[f] ? 'field has-error' : 'field'}>
             <label htmlFor={`row-${f}`}>{t(`rowField.${f}`)}</label>
-            {f === 'productId' && services ? (
+            {f === 'customsConsent' ? (
+              <label className="check">
+                <input
+                  id={`row-${f}`}
+                  type="checkbox"
+                  autoFocus={i === 0}
+                  checked={consented(draft[f])}
+                  aria-invalid={Boolean(problems[f])}
+                  aria-describedby={problems[f] ? `row-${f}-error` : undefined}
+                  onChange={(e) => setDraft({ ...draft, [f]: e.target.checked ? 'yes' : '' })}
+                />{' '}
+                {t('rowField.customsConsent')}
+              </label>
+            ) : f === 'customsNature' ? (
+              <select id={`row-${f}`} autoFocus={i === 0} value={(draft[f] ?? '').toUpperCase() || 'SALE_OF_GOODS'} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}>
+                {natureOfTransaction.map((n) => (
+                  <option key={n} value={n}>
+                    {t(`book.nature.${n}`)}
+                  </option>
+                ))}
+              </select>
+            ) : f === 'productId' && services ? (
               <select
                 id={`row-${f}`}
                 autoFocus={i === 0}

@@ -347,7 +347,14 @@ export const en = {
     packageCount: 'Number of packages',
     goodsDescription: 'Goods description',
     productId: 'Service code',
-    customerNumber: 'Customer number'
+    customerNumber: 'Customer number',
+    services: 'Additional services (codes, e.g. 1133)',
+    customsValue: 'Customs value',
+    customsCurrency: 'Currency',
+    customsOrigin: 'Country of origin',
+    customsCode: 'Tariff code (HS)',
+    customsNature: 'Kind of shipment',
+    customsConsent: 'I confirm the customs information is accurate and the parcel holds no dangerous or prohibited goods'
   },
   import: {
     chooseFile: 'CSV file',

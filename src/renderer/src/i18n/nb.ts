@@ -367,7 +367,14 @@ export const nb: Messages = {
     packageCount: 'Antall kolli',
     goodsDescription: 'Varebeskrivelse',
     productId: 'Tjenestekode',
-    customerNumber: 'Kundenummer'
+    customerNumber: 'Kundenummer',
+    services: 'Tilleggstjenester (koder, f.eks. 1133)',
+    customsValue: 'Tollverdi',
+    customsCurrency: 'Valuta',
+    customsOrigin: 'Opprinnelsesland',
+    customsCode: 'Tolltariffnummer (HS)',
+    customsNature: 'Type forsendelse',
+    customsConsent: 'Jeg bekrefter at tollopplysningene er riktige og at pakken ikke inneholder farlig eller forbudt gods'
   },
   import: {
     chooseFile: 'CSV-fil',

@@ -166,6 +166,22 @@ for (const [engine, unavailable] of engines) {
       expect(bookedTwice(c.sim)).toEqual([])
     }, 30_000)
 
+    it('a Swedish address on the domestic 5800 is fixed in the row: another service, then the customs the check asks for, and it is booked', async () => {
+      const { c } = await desk()
+      const b = await create(c, [row(1), row(2, { countryCode: 'SE', postalCode: '41101', city: 'GÖTEBORG', goodsDescription: 'Te' })])
+      const swedish = b.rows[1]
+      expect(swedish.problems.productId?.[0]).toMatch(/only delivers within Norway/)
+      // The service the row needs: now the customs declaration is asked for, on the row's customs fields.
+      const moved = data<BatchDetail>(await c.invoke('batches:updateRow', { rowId: swedish.id, values: { ...swedish.values, productId: 'PICKUP_PARCEL' } }))
+      expect(Object.keys(moved.rows[1].problems)).toContain('customsValue')
+      const declared = data<BatchDetail>(await c.invoke('batches:updateRow', { rowId: swedish.id, values: { ...swedish.values, productId: 'PICKUP_PARCEL', customsValue: '499', customsCode: '0902', customsConsent: 'ja' } }))
+      expect(declared.rows[1]).toMatchObject({ status: 'ready', problems: {} })
+      const done = await runToEnd(c, b.id)
+      expect(done.rows.map((r) => r.status)).toEqual(['booked', 'booked'])
+      const sent = c.sim.requests.filter((r) => r.routeId === 'booking.book').map((r) => (r.body as { consignments: { product: { id: string; customsDeclaration?: unknown; ediCustomsDeclarations?: unknown } }[] }).consignments[0].product)
+      expect(sent.find((p) => p.id === 'PICKUP_PARCEL')?.ediCustomsDeclarations).toBeDefined()
+    }, 30_000)
+
     it('Cancel is final: Book all afterwards sends nothing; only "Book the rest" sends the rows it left, each once', async () => {
       const { c } = await desk()
       c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'latency', ms: 150 }, times: 1000 })

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { checkAddressRow, type AddressEntryData } from '@shared/domain/address-book'
-import { IMPORT_CHUNK, rowFields, type RowValues } from '@shared/domain/batches'
+import { IMPORT_CHUNK, rowFields, shipmentOnlyFields, type RowValues } from '@shared/domain/batches'
 import { call, errorMessage } from '../../lib/ipc'
 import { CsvImport } from '../../components/CsvImport'
 import { importMapping } from '../../lib/import-mapping'
@@ -88,7 +88,7 @@ export function AddressImport({ onImported }: { onImported(): void }) {
           {rejected.map((r, i) => (
             <li key={r.rowNo}>
               {editing === i ? (
-                <RowEditor values={r.values} problems={r.problems} fields={[...rowFields]} onSave={(v) => void fix(i, v)} onCancel={() => setEditing(null)} />
+                <RowEditor values={r.values} problems={r.problems} fields={rowFields.filter((f) => !shipmentOnlyFields.includes(f))} onSave={(v) => void fix(i, v)} onCancel={() => setEditing(null)} />
               ) : (
                 <button type="button" className="link" onClick={() => setEditing(i)}>
                   {t('import.rowProblem', { row: r.rowNo, name: r.values.name ?? '—', problem: Object.values(r.problems).flat()[0] ?? '' })}

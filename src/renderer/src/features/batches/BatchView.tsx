@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { batchDefaultsSchema, rowFields, type BatchDefaults, type BatchDetail, type BatchProgress, type BatchRow } from '@shared/domain/batches'
+import { batchDefaultsSchema, customsFields, rowFields, type BatchDefaults, type BatchDetail, type BatchProgress, type BatchRow } from '@shared/domain/batches'
 import type { Customer } from '@shared/domain/customers'
 import { call, errorMessage } from '../../lib/ipc'
 import { useRovingList } from '../../lib/useRovingList'
@@ -211,7 +211,8 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
                       values={r.values}
                       problems={r.problems}
                       // The service is always offered: a row Bring refused is often fixed by another service.
-                      fields={rowFields.filter((f) => usedFields.has(f) || r.problems[f] || f === 'productId')}
+                      // Customs come as a whole when any part of them needs fixing (e.g. a row moved to a service abroad).
+                      fields={rowFields.filter((f) => usedFields.has(f) || r.problems[f] || f === 'productId' || (customsFields.includes(f) && Object.keys(r.problems).some((p) => p.startsWith('customs'))))}
                       services={bookableProducts(customers.find((c) => c.customerNumber === (r.values.customerNumber || batch.defaults.customerNumber)), i18n.language)}
                       defaultService={batch.defaults.productId}
                       onSave={(values) => void updateRow(r.id, values).then(() => setEditing(null), () => undefined)}
