@@ -158,6 +158,12 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   }
   const pickups = createPickupService({ repo: pickupsRepo, bring, logger: opts.logger })
   const trackingRepo = createTrackingRepo(db)
+  // Every screen holding shared data reads it again: after the server was away (what changed is unknown),
+  // and when it goes (so each list says the database cannot be reached instead of showing what it had).
+  const refreshSharedScreens = (): void => {
+    events.emit('shipments:changed', { shipmentId: '', desk: '', status: '' })
+    for (const table of ['batches', 'address_book', 'pickups', 'warehouse_messages'] as const) events.emit('shared:changed', { table, id: '', desk: '' })
+  }
   const stopFollowing = teamMode
     ? followSharedChanges(
         sharedConnection.database,
@@ -167,15 +173,17 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
         },
         opts.logger,
         30_000,
-        // Listening again after the server was away: what changed meanwhile is unknown, so every shared screen refreshes once.
-        () => {
-          events.emit('shipments:changed', { shipmentId: '', desk: '', status: '' })
-          for (const table of ['batches', 'address_book', 'pickups', 'warehouse_messages'] as const) events.emit('shared:changed', { table, id: '', desk: '' })
-        }
+        refreshSharedScreens
       )
     : () => undefined
-  // The status line follows the connection: lost, each try, back.
-  if (teamMode) sharedConnection.onHealth((health) => events.emit('shared:health', health))
+  // The status line follows the connection: lost, each try, back; the screens follow when it goes and when it is back.
+  let lastHealth = 'connected'
+  if (teamMode)
+    sharedConnection.onHealth((health) => {
+      events.emit('shared:health', health)
+      if (health.state !== lastHealth) refreshSharedScreens()
+      lastHealth = health.state
+    })
   const tracking = createTrackingService({
     repo: trackingRepo,
     track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),

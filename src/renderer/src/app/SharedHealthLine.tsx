@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EventPayload } from '@shared/ipc/contract'
 import { onEvent } from '../lib/ipc'
-import { formatDateTime } from '../lib/format'
+import { formatDateTime, formatTimeOfDay } from '../lib/format'
 import { useAppStore } from '../state/useAppStore'
 
 type Health = EventPayload<'shared:health'>
@@ -36,7 +36,7 @@ export function SharedHealthLine() {
     return (
       <p className="shared-health alert alert-warning" role="status" data-testid="shared-health" data-state="lost">
         {t('sharedHealth.lost', { since: formatDateTime(shown.since, i18n.language) })}{' '}
-        {shown.nextTryAt ? t('sharedHealth.nextTry', { at: formatDateTime(shown.nextTryAt, i18n.language) }) : t('sharedHealth.trying')}
+        {shown.nextTryAt ? t('sharedHealth.nextTry', { at: formatTimeOfDay(shown.nextTryAt, i18n.language) }) : t('sharedHealth.trying')}
       </p>
     )
   }

@@ -44,6 +44,11 @@ export function formatDateTime(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
 }
 
+/** A moment today (ISO timestamp) as local time only, with seconds: "00:26:41". */
+export function formatTimeOfDay(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'medium' }).format(new Date(iso))
+}
+
 /** "5 minutes ago" in the UI language, via the platform's Intl (no extra dependency needed). */
 export function timeAgo(iso: string, lang: string, now = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000)
