@@ -39,7 +39,10 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
     if (open) void get().show(open.id)
   }, 300)
   onSharedChange(['batches'], refreshSoon, 0)
-  onEvent('shipments:changed', () => get().open && refreshSoon())
+  // A shipment changed by any path (Shipments, another desk, a resolution): the open batch's rows follow. While this
+  // desk is running the batch, its progress events carry the counts and the rows are read when it stops (a
+  // 5,000-row batch read on every booking would slow the window).
+  onEvent('shipments:changed', () => get().open && get().progress?.runState !== 'running' && refreshSoon())
   const act = async (action: () => Promise<BatchDetail>): Promise<void> => {
     try {
       set({ open: await action(), error: null })
