@@ -350,6 +350,18 @@ export const migrations: string[] = [
   INSERT INTO shipment_requests (client_request_id, shipment_id, created_at) SELECT client_request_id, id, created_at FROM shipments;
   ALTER TABLE batch_rows ADD COLUMN shipment_id TEXT REFERENCES shipments (id) ON DELETE SET NULL;
   UPDATE batch_rows SET shipment_id = (SELECT s.id FROM shipments s WHERE s.client_request_id = batch_rows.client_request_id);
+  -- A row whose shipment was sent again from Shipments before this version lost it (the old join was by
+  -- request id): found again by its batch and recipient, so "Book all" never books it a second time.
+  UPDATE batch_rows SET shipment_id = (
+    SELECT s.id FROM shipments s
+    WHERE s.batch_id = batch_rows.batch_id
+      AND lower(trim(s.recipient_name)) = lower(trim(json_extract(batch_rows.values_json, '$.name')))
+      AND replace(s.recipient_postal_code, ' ', '') = replace(json_extract(batch_rows.values_json, '$.postalCode'), ' ', '')
+      AND NOT EXISTS (SELECT 1 FROM batch_rows taken WHERE taken.shipment_id = s.id)
+    ORDER BY s.created_at LIMIT 1)
+  WHERE shipment_id IS NULL;
+  INSERT OR IGNORE INTO shipment_requests (client_request_id, shipment_id, created_at)
+    SELECT client_request_id, shipment_id, updated_at FROM batch_rows WHERE shipment_id IS NOT NULL;
   CREATE INDEX batch_rows_shipment ON batch_rows (shipment_id) WHERE shipment_id IS NOT NULL;
   ALTER TABLE batches ADD COLUMN stop_reason_json TEXT;
   `

@@ -346,6 +346,18 @@ export const sharedMigrations: Record<string, Migration> = {
       await sql`INSERT INTO shipment_requests (client_request_id, shipment_id, created_at) SELECT client_request_id, id, created_at FROM shipments`.execute(db)
       await sql`ALTER TABLE batch_rows ADD COLUMN shipment_id text REFERENCES shipments (id) ON DELETE SET NULL`.execute(db)
       await sql`UPDATE batch_rows r SET shipment_id = s.id FROM shipments s WHERE s.client_request_id = r.client_request_id`.execute(db)
+      // A row whose shipment was sent again from Shipments before this version lost it (the old join was by
+      // request id): found again by its batch and recipient, so "Book all" never books it a second time.
+      await sql`
+        UPDATE batch_rows r SET shipment_id = m.shipment_id FROM (
+          SELECT DISTINCT ON (s.id) s.id AS shipment_id, r2.id AS row_id FROM batch_rows r2
+          JOIN shipments s ON s.batch_id = r2.batch_id
+            AND lower(trim(s.recipient_name)) = lower(trim(r2.values_json->>'name'))
+            AND replace(s.recipient_postal_code, ' ', '') = replace(r2.values_json->>'postalCode', ' ', '')
+          WHERE r2.shipment_id IS NULL AND NOT EXISTS (SELECT 1 FROM batch_rows taken WHERE taken.shipment_id = s.id)
+          ORDER BY s.id, r2.row_no) m
+        WHERE r.id = m.row_id AND r.shipment_id IS NULL`.execute(db)
+      await sql`INSERT INTO shipment_requests (client_request_id, shipment_id, created_at) SELECT client_request_id, shipment_id, updated_at FROM batch_rows WHERE shipment_id IS NOT NULL ON CONFLICT DO NOTHING`.execute(db)
       await sql`CREATE INDEX batch_rows_shipment ON batch_rows (shipment_id) WHERE shipment_id IS NOT NULL`.execute(db)
       await sql`ALTER TABLE batches ADD COLUMN stop_reason_json jsonb`.execute(db)
     }
