@@ -34,6 +34,7 @@ import { lazyPgPickupsStore } from './services/store/shared/pg-pickups-store'
 import { removeStaleTempFiles } from './services/maintenance/crash-leftovers'
 import { createPickupService, pickupNotSentMessage, pickupOutcomeUnknownMessage } from './services/pickups/pickup-service'
 import type { Notice } from '../shared/domain/notices'
+import type { ShipmentRecord } from '../shared/domain/booking'
 import { createAddressBookRepo } from './services/store/address-book-repo'
 import { sqliteAddressBookStore } from './services/store/address-book-store'
 import { lazyPgAddressBookStore } from './services/store/shared/pg-address-book-store'
@@ -203,17 +204,18 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     enabled: () => settings.get().trackingEnabled
   })
   if (opts.autoTracking !== false) tracking.start()
+  /** What follows a booking: a mailbox pickup becomes a pickup; the desk that booked follows it (tracking lives in its own file). */
+  const afterBooked = async (s: ShipmentRecord): Promise<void> => {
+    await pickups.recordMailboxPickup(s)
+    tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
+  }
   const booking = createBookingService({
     repo: shipmentsStore,
     bring,
     errorCatalogue: createErrorCatalogue(opts.userDataDir),
     labelsDir,
     logger: opts.logger,
-    onBooked: async (s) => {
-      await pickups.recordMailboxPickup(s)
-      // Tracking still lives in each desk's own file: the desk that booked follows its shipments.
-      tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
-    }
+    onBooked: afterBooked
   })
   const addressBook = teamMode ? lazyPgAddressBookStore(sharedConnection.database, sharedConnection.deskName()) : sqliteAddressBookStore(createAddressBookRepo(db))
   const batchesRepo = teamMode ? lazyPgBatchesStore(sharedConnection.database, sharedConnection.deskName(), { leaseMs: opts.batchRowLeaseMs }) : sqliteBatchesStore(createBatchesRepo(db))
@@ -243,8 +245,13 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
         notSent: `The shared database went away before this booking was sent. ${notSentMessage}`,
         unknown: `The shared database went away while this booking was being sent. ${outcomeUnknownMessage}`
       })
+      // Booked at Bring while the database was away: now recorded, they get what every booking gets.
+      for (const id of settled.booked) {
+        const s = await shipmentsStore.get(id)
+        if (s) await afterBooked(s).catch((err: unknown) => opts.logger.warn({ shipment: id, problem: (err as Error).message }, 'after-booking step failed'))
+      }
       const batchStates = await batches.flushStates()
-      opts.logger.info({ settled, batchStates }, 'shared database back: what the outage left is settled')
+      opts.logger.info({ settled: settled.written, booked: settled.booked.length, batchStates }, 'shared database back: what the outage left is settled')
       void booking.refetchMissingLabels().catch(() => undefined)
     })
   }

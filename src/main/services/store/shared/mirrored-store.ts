@@ -10,7 +10,7 @@ import type { InterruptedMessages } from '../interrupted'
  * batches, tracking and label downloads still live per desk. A failed copy is logged, never fatal:
  * the shared record is the one that counts.
  */
-export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsRepo, logger: Logger): ShipmentsStore & { reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<number> } {
+export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsRepo, logger: Logger): ShipmentsStore & { reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<{ written: number; booked: string[] }> } {
   const copy = (what: string, f: () => void): void => {
     try {
       f()
@@ -30,14 +30,16 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
    * knows. An outcome its own file holds (booked, refused, unknown) is written; one never sent is "not
    * sent"; one that was being sent is "outcome unknown" for the user to check.
    */
-  async function reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<{ written: number; notSent: number; unknown: number }> {
+  async function reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<{ written: number; notSent: number; unknown: number; booked: string[] }> {
     const open = (await shared.openOfThisDesk?.()) ?? []
-    const counts = { written: 0, notSent: 0, unknown: 0 }
+    const counts = { written: 0, notSent: 0, unknown: 0, booked: [] as string[] }
     for (const row of open) {
       if (inFlight.has(row.id)) continue
       const mine = local.get(row.id)
-      if (mine?.status === 'booked' && mine.confirmation) await shared.markBooked(row.id, mine.confirmation)
-      else if (mine && mine.status !== 'pending' && mine.status !== 'sending' && mine.status !== 'booked') await shared.markStatus(row.id, mine.status, mine.error)
+      if (mine?.status === 'booked' && mine.confirmation) {
+        await shared.markBooked(row.id, mine.confirmation)
+        counts.booked.push(row.id)
+      } else if (mine && mine.status !== 'pending' && mine.status !== 'sending' && mine.status !== 'booked') await shared.markStatus(row.id, mine.status, mine.error)
       else if (row.status === 'pending') {
         await shared.markStatus(row.id, 'not_sent', { code: 'NOT_SENT', message: messages.notSent })
         copy('reconcile', () => local.markStatus(row.id, 'not_sent', { code: 'NOT_SENT', message: messages.notSent }))
@@ -107,6 +109,9 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
       return { items: page.items.map((i) => ({ ...i, trackingState: states.get(i.id) ?? i.trackingState })) }
     },
     count: async (filter) => (filter.attention ? local.count(filter) : shared.count(filter)),
-    reconcile: async (inFlight, messages) => (await reconcile(inFlight, messages)).written
+    reconcile: async (inFlight, messages) => {
+      const { written, booked } = await reconcile(inFlight, messages)
+      return { written, booked }
+    }
   }
 }
