@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { migrate, openDatabase, type Db } from './db'
-import { registerSearchTokens } from './search-tokens'
+import { openDatabase, type Db } from './db'
 import { checkBackup, latestGoodBackup, type BackupInfo } from './backups'
 
 export const DB_FILE = 'fraktdesk.sqlite3'
@@ -104,9 +103,10 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
   // A file cut to nothing (or to less than SQLite's header) would open as a new, empty database: it
   // is damaged, not new, once a history was kept here (checked before, or backed up). Only a file
   // that was never used (created, then the app stopped before its first write) is simply new.
+  // (Asked only of such a file: listing the backups reads every one of them.)
   const size = statSync(dbPath, { throwIfNoEntry: false })?.size
-  const usedBefore = existsSync(files.checked) || existsSync(files.open) || (await latestGoodBackup(userDataDir).catch(() => null)) !== null
-  const cut = size !== undefined && size < 100 && (size > 0 || usedBefore) ? (size === 0 ? 'the history file is empty (0 bytes)' : `the history file is cut short (${size} bytes)`) : null
+  const usedBefore = async (): Promise<boolean> => existsSync(files.checked) || existsSync(files.open) || (await latestGoodBackup(userDataDir).catch(() => null)) !== null
+  const cut = size !== undefined && size < 100 && (size > 0 || (await usedBefore())) ? (size === 0 ? 'the history file is empty (0 bytes)' : `the history file is cut short (${size} bytes)`) : null
   try {
     if (cut) throw new Error(cut)
     const db = openDatabase(userDataDir, DB_FILE)
@@ -128,30 +128,32 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
   rmSync(files.checked, { force: true })
   rmSync(files.requested, { force: true })
   const latestBackup = await latestGoodBackup(userDataDir).catch(() => null)
-  const question: DamagedDatabase = { reason, movedTo, readable: countReadable(movedTo), latestBackup: latestBackup && { file: latestBackup.file, createdAt: latestBackup.createdAt, shipments: latestBackup.shipments } }
+  const recovery = recoverAside(userDataDir, movedTo)
+  const question: DamagedDatabase = { reason, movedTo, readable: recovery.readable, latestBackup: latestBackup && { file: latestBackup.file, createdAt: latestBackup.createdAt, shipments: latestBackup.shipments } }
   const choice = await choose(question)
   // The backup is checked again as it is put in place: it must still prove itself.
-  if (choice === 'restore' && question.latestBackup && checkBackup(question.latestBackup.file)) {
-    copyFileSync(question.latestBackup.file, dbPath)
-    return opened(openDatabase(userDataDir, DB_FILE), { ...question, recovered: null, restored: question.latestBackup })
-  }
+  const restore = choice === 'restore' && question.latestBackup && checkBackup(question.latestBackup.file)
+  if (restore) copyFileSync(question.latestBackup!.file, dbPath)
+  else if (choice !== 'empty') renameSync(recovery.file, dbPath)
+  rmSync(recovery.file, { force: true })
   const db = openDatabase(userDataDir, DB_FILE)
-  const recovered = choice === 'empty' ? null : recoverInto(db, movedTo)
-  return opened(db, { ...question, recovered, restored: null })
+  return opened(db, { ...question, recovered: restore || choice === 'empty' ? null : recovery.readable, restored: restore ? question.latestBackup : null })
 }
 
-/** How much "recover what can be read" would bring back: the same copy, into a database in memory. */
-function countReadable(damagedFile: string): Recovered {
-  const scratch = new Database(':memory:')
+/**
+ * What can still be read, copied once into a file of its own beside the history: counted for the
+ * question, and put in place if the user chooses it (the damaged file is read only once).
+ */
+function recoverAside(userDataDir: string, damagedFile: string): { file: string; readable: Recovered } {
+  const name = `${DB_FILE}.recovered`
+  const file = path.join(userDataDir, name)
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+  const db = openDatabase(userDataDir, name)
   try {
-    registerSearchTokens(scratch)
-    scratch.pragma('foreign_keys = OFF')
-    migrate(scratch)
-    return recoverInto(scratch, damagedFile)
-  } catch {
-    return { shipments: 0, pickups: 0, addressBook: 0, batches: 0 }
+    return { file, readable: recoverInto(db, damagedFile) }
   } finally {
-    scratch.close()
+    db.pragma('journal_mode = DELETE') // one file to move: the WAL is checkpointed and removed
+    db.close()
   }
 }
 
