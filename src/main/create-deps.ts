@@ -161,16 +161,18 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const trackingRepo = createTrackingRepo(db)
   // Every screen holding shared data reads it again: after the server was away (what changed is unknown),
   // and when it goes (so each list says the database cannot be reached instead of showing what it had).
+  const sharedTables = ['batches', 'address_book', 'pickups', 'warehouse_messages'] as const
+  const isSharedTable = (table: string): table is (typeof sharedTables)[number] => (sharedTables as readonly string[]).includes(table)
   const refreshSharedScreens = (): void => {
     events.emit('shipments:changed', { shipmentId: '', desk: '', status: '' })
-    for (const table of ['batches', 'address_book', 'pickups', 'warehouse_messages'] as const) events.emit('shared:changed', { table, id: '', desk: '' })
+    for (const table of sharedTables) events.emit('shared:changed', { table, id: '', desk: '' })
   }
   const stopFollowing = teamMode
     ? followSharedChanges(
         sharedConnection.database,
         (c) => {
           if (c.table === 'shipments') events.emit('shipments:changed', { shipmentId: c.id, desk: c.desk, status: c.status })
-          else if (c.table === 'batches' || c.table === 'address_book' || c.table === 'pickups' || c.table === 'warehouse_messages') events.emit('shared:changed', { table: c.table, id: c.id, desk: c.desk })
+          else if (isSharedTable(c.table)) events.emit('shared:changed', { table: c.table, id: c.id, desk: c.desk })
         },
         opts.logger,
         30_000,

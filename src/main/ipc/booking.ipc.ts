@@ -42,7 +42,7 @@ export const bookingHandlers: Pick<
   },
   'shipments:resolve': async ({ id, booked, consignmentNumber, sendAgain, confirmLive }, { booking }) =>
     shipmentView(await booking.resolve(id, booked ? { booked: true, consignmentNumber: consignmentNumber! } : { booked: false, sendAgain, confirmLive })),
-  'shipments:retry': async ({ id, confirmLive }, { booking }) => shipmentView(await booking.retry(id, { confirmLive })),
+  'shipments:retry': async ({ id, confirmLive }, { booking }) => shipmentView(await booking.resend(id, { confirmLive })),
   'labels:download': async ({ id }, { booking }) => shipmentView(await booking.downloadLabelAgain(id)),
   /** Opens the local copy (works offline); only files inside the app's labels folder. */
   async 'labels:open'({ id }, { booking, app, openPath }) {

@@ -7,7 +7,7 @@ import { payloadProblem } from './payload-limits'
 import { setValidationLanguage, validationMessage } from '../../shared/domain/validation-messages'
 import { localizePhrase } from '../../shared/domain/phrases-nb'
 import { isDamagedDatabaseError } from '../services/store/damaged-database'
-import { SharedDatabaseError, unreachableMessage } from '../services/store/shared/shared-database'
+import { SharedDatabaseError, sharedDatabaseAppError } from '../services/store/shared/shared-database'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, deps: AppDeps) => Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -60,7 +60,7 @@ export function createDispatcher(handlers: Handlers, deps: AppDeps, isTrustedSen
       // Team mode: the shared database went away (or is not there): say that, never "something went wrong".
       if (err instanceof SharedDatabaseError) {
         deps.logger.warn({ channel, problem: err.message }, 'shared database not reachable')
-        return fail(err.message === unreachableMessage ? AppError.templated('SHARED_DB_UNAVAILABLE', 'sharedDbUnreachable').toData() : localized({ code: 'SHARED_DB_UNAVAILABLE', message: err.message }))
+        return fail(localized(sharedDatabaseAppError(err).toData()))
       }
       if (isDamagedDatabaseError(err)) {
         deps.logger.error({ channel, err: { code: (err as { code: string }).code, message: (err as Error).message } }, 'history database damaged: checked at the next start')

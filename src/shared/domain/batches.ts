@@ -247,6 +247,9 @@ export function rowFormValues(defaults: BatchDefaults, values: RowValues, sender
   }
 }
 
+/** How a row's consent cell reads as given (a CSV may say yes, ja, x or 1). */
+export const rowConsented = (cell: string | undefined): boolean => ['yes', 'ja', 'true', '1', 'x'].includes((cell ?? '').trim().toLowerCase())
+
 /** A row's one-line customs declaration, when it has one (any customs cell filled): the booking schema checks it. */
 function rowCustoms(values: RowValues, pkg: { weightInKg: string; goodsDescription: string }): Pick<BookingFormValues, 'customs'> {
   if (!customsFields.some((f) => (values[f] ?? '').trim() !== '')) return {}
@@ -255,7 +258,7 @@ function rowCustoms(values: RowValues, pkg: { weightInKg: string; goodsDescripti
     customs: {
       natureOfTransaction: nature as NonNullable<BookingFormValues['customs']>['natureOfTransaction'],
       lines: [{ goodsDescription: pkg.goodsDescription, quantity: 1, itemNetWeightInKg: pkg.weightInKg, tarriffLineAmount: values.customsValue ?? '', currency: or(values.customsCurrency, 'NOK'), countryOfOrigin: or(values.customsOrigin, 'NO'), customsArticleNumber: values.customsCode }],
-      consent: ['yes', 'ja', 'true', '1', 'x'].includes((values.customsConsent ?? '').trim().toLowerCase())
+      consent: rowConsented(values.customsConsent)
     }
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '../../../shared/ipc/app-error'
 import { checkRow, MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type BatchRunState, type NewBatch, type RowValues } from '../../../shared/domain/batches'
-import { SharedDatabaseError, unreachableMessage } from '../store/shared/shared-database'
+import { SharedDatabaseError, sharedDatabaseAppError } from '../store/shared/shared-database'
 import { partySchema, type Party, type RecordError } from '../../../shared/domain/booking'
 import { senderFromSettings } from '../../../shared/domain/settings'
 import type { BookingService } from '../booking/booking-service'
@@ -52,10 +52,10 @@ interface Control {
 /** A row another desk may have left half-way (team mode): worth a claim, to find out. */
 const inFlight = (r: StoredBatchRow): boolean => r.status === 'pending' || r.status === 'sending'
 
-/** Why a batch paused itself when the store (the shared database) could not be used. */
+/** Why a batch paused itself: nothing reached Bring, or the store (the shared database) could not be used. */
 function stopReasonFor(err: unknown): RecordError {
-  if (err instanceof AppError) return { code: err.code, message: err.message, i18n: err.extra.i18n }
-  if (err instanceof SharedDatabaseError) return err.message === unreachableMessage ? { code: 'SHARED_DB_UNAVAILABLE', message: err.message, i18n: { key: 'sharedDbUnreachable' } } : { code: 'SHARED_DB_UNAVAILABLE', message: err.message }
+  const e = err instanceof SharedDatabaseError ? sharedDatabaseAppError(err) : err
+  if (e instanceof AppError) return { code: e.code, message: e.message, i18n: e.extra.i18n }
   return { code: 'INTERNAL', message: (err as Error).message }
 }
 
@@ -131,6 +131,12 @@ export function createBatchService(deps: Deps) {
     const log = deps.logger.child({ batch: batchId })
     const team = deps.repo.engine === 'postgres'
     const attempted = new Set<string>()
+    /** The batch stops itself (unless already stopping) and keeps why. */
+    const pauseItself = (err: unknown): void => {
+      if (control.stop !== null) return
+      control.stop = 'pause'
+      control.reason = stopReasonFor(err)
+    }
     const holding = new Set<string>()
     const renew = team ? setInterval(() => void deps.repo.renewClaims([...holding]).catch((err: unknown) => log.warn({ problem: (err as Error).message }, 'batch claims not renewed')), renewEveryMs) : undefined
     log.info('batch started')
@@ -158,10 +164,7 @@ export function createBatchService(deps: Deps) {
           // Nothing reached Bring (offline, credentials): the next rows would fare the same. Stop, keep them for later.
           if ((await deps.booking.statusOf(row.clientRequestId)) === 'not_sent') {
             log.warn({ code: e.code }, 'batch paused: a booking could not be sent')
-            if (control.stop === null) {
-              control.stop = 'pause'
-              control.reason = { code: e.code, message: e.message, i18n: e.extra.i18n }
-            }
+            pauseItself(e)
           }
         }
         meter.tick()
@@ -186,10 +189,7 @@ export function createBatchService(deps: Deps) {
             } catch (err) {
               // The store went away (the shared database, mostly): every worker stops, and the batch says why.
               log.warn({ row: row.rowNo, problem: (err as Error).message }, 'batch paused: the store could not be used')
-              if (control.stop === null) {
-                control.stop = 'pause'
-                control.reason = stopReasonFor(err)
-              }
+              pauseItself(err)
             }
           }
         }

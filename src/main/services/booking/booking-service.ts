@@ -20,10 +20,10 @@ export const notSentMessage = 'Nothing of this booking reached Bring, so it is s
 export const outcomeUnknownMessage =
   'Bring may or may not have booked this shipment. Check Mybring (or tracking) for a shipment to this recipient, then mark it booked with its consignment number, or say it was not booked and send it again.'
 
-/** Checked in Mybring: not there. The shipment waits to be sent again (a batch's "Book all" counts it). */
 /** A shipment marked booked by hand has no label link from Bring: its label is in Mybring. */
 export const markedByHandMessage = 'This shipment was marked booked by hand with the number from Mybring, so Bring gave Fraktdesk no label for it. Print its label in Mybring.'
 
+/** Checked in Mybring: not there. The shipment waits to be sent again (a batch's "Book all" counts it). */
 export const notBookedMessage = 'Checked in Mybring: it was not booked. It can be sent again.'
 
 /** Statuses a shipment can be sent again from by the user's "Send again" (unknown: after they checked). */
@@ -179,11 +179,14 @@ export function createBookingService(deps: Deps) {
     }
   }
 
+  /** A live booking (or resend) without the user's explicit confirmation: refused, with why. */
+  const unconfirmedLive = (confirmLive: boolean | undefined): AppError | null =>
+    deps.bring.mode() === 'live' && confirmLive !== true ? new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.') : null
+
   /** Same clientRequestId while a request is in flight or after success: the same booking comes back. */
   function submit(form: BookingForm, opts: { confirmLive?: boolean; batchId?: string }): Promise<ShipmentRecord> {
-    if (deps.bring.mode() === 'live' && opts.confirmLive !== true) {
-      return Promise.reject(new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.'))
-    }
+    const unconfirmed = unconfirmedLive(opts.confirmLive)
+    if (unconfirmed) return Promise.reject(unconfirmed)
     return singleFlight(form.clientRequestId, async () => {
       const existing = await beforeSending(deps.repo.findByClientRequest(form.clientRequestId))
       if (existing && existing.status !== 'failed' && existing.status !== 'not_sent') return existing
@@ -208,7 +211,9 @@ export function createBookingService(deps: Deps) {
       }
       // A test or sandbox booking must never be resent as a real one (or the other way round).
       if (s.mode !== deps.bring.mode()) throw AppError.field('id', `This shipment was started in ${s.mode} mode. Switch back to that mode to send it again.`)
-      if (deps.bring.mode() === 'live' && opts.confirmLive !== true) throw new AppError('CONFIRMATION_REQUIRED', 'This is a real shipment at real cost. Confirm to book it with Bring live.')
+      // Asked before anything changes (a new request id), not only when the resend reaches submit.
+      const unconfirmed = unconfirmedLive(opts.confirmLive)
+      if (unconfirmed) throw unconfirmed
       const clientRequestId = await beforeSending(deps.repo.renewClientRequest(id))
       await beforeSending(deps.repo.markStatus(id, 'failed', s.error))
       return submit({ ...(opts.form ?? s.form), clientRequestId }, { confirmLive: opts.confirmLive })
@@ -237,7 +242,6 @@ export function createBookingService(deps: Deps) {
       return outcome.sendAgain ? resend(id, { confirmLive: outcome.confirmLive }) : (await deps.repo.get(id))!
     },
 
-    retry: (id: string, opts: { confirmLive?: boolean }) => resend(id, opts),
     resend,
 
     /**

@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import type { WarehouseStore } from '../store/warehouse-store'
 import { createReceiver, type ReceiverCredentials, type ReceiverEvent } from './receiver'
+import { checkPemFile } from '../security/pem-file'
 
 /** The keychain account of the receiver's password or API key (never in a file, never logged). */
 export const RECEIVER_SECRET_ACCOUNT = 'warehousing-receiver'
@@ -92,11 +93,7 @@ export async function createReceiverService(deps: { userDataDir: string; repo: W
      * checked as PEM of the right kind before it is kept. Returns the file's name to show.
      */
     async useFile(which: 'certFile' | 'keyFile', chosen: string): Promise<string> {
-      const text = await fs.readFile(chosen, 'utf8').catch(() => {
-        throw AppError.field(which, 'The file could not be read.')
-      })
-      const pem = which === 'certFile' ? /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/ : /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/
-      if (!pem.test(text)) throw AppError.field(which, which === 'certFile' ? 'This is not a PEM certificate (-----BEGIN CERTIFICATE-----).' : 'This is not a PEM private key (-----BEGIN PRIVATE KEY-----).')
+      await checkPemFile(chosen, which === 'certFile' ? 'certificate' : 'privateKey', which)
       config = { ...config, [which]: chosen }
       await save()
       return path.basename(chosen)

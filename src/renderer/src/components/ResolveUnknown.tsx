@@ -1,13 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-/**
- * The one way out of "outcome unknown", wherever the shipment is shown (its card in Shipments, its
- * row in a batch): after checking Mybring, mark it booked with the number found there, or say it was
- * not booked and send it again now (one step), or only say it was not booked (it then waits to be
- * sent: a batch's "Book all" counts it). Leaving it is also a choice: nothing happens by itself.
- * A live shipment sent again asks a second, explicit click. Data in, callbacks out.
- */
 /** The words of the three choices; a shipment's by default, a pickup's from the Pickups screen. */
 export interface ResolveWords {
   numberPlaceholder: string
@@ -18,6 +11,13 @@ export interface ResolveWords {
   numberOptional?: boolean
 }
 
+/**
+ * The one way out of "outcome unknown", wherever the shipment is shown (its card in Shipments, its
+ * row in a batch): after checking Mybring, mark it booked with the number found there, or say it was
+ * not booked and send it again now (one step), or only say it was not booked (it then waits to be
+ * sent: a batch's "Book all" counts it). Leaving it is also a choice: nothing happens by itself.
+ * A live shipment sent again asks a second, explicit click. Data in, callbacks out.
+ */
 export function ResolveUnknown({ live, busy, idPrefix, onMarkBooked, onSendAgainNow, onNotBooked, words }: {
   words?: ResolveWords
   live: boolean

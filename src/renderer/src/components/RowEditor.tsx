@@ -1,11 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RowField, RowValues } from '@shared/domain/batches'
+import { rowConsented, type RowField, type RowValues } from '@shared/domain/batches'
 import { problemsText } from '../lib/record-error'
 import { natureOfTransaction } from '@shared/domain/booking'
 
-/** How a row's consent cell reads as given (a CSV may say yes, ja, x or 1). */
-const consented = (v: string | undefined): boolean => ['yes', 'ja', 'true', '1', 'x'].includes((v ?? '').trim().toLowerCase())
 
 /** The cells of one imported row as inputs, each with its problem beneath; Enter saves. */
 export function RowEditor({ values, problems, fields, onSave, onCancel, busy, services, defaultService }: {
@@ -49,7 +47,7 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy, se
                   id={`row-${f}`}
                   type="checkbox"
                   autoFocus={i === 0}
-                  checked={consented(draft[f])}
+                  checked={rowConsented(draft[f])}
                   aria-invalid={Boolean(problems[f])}
                   aria-describedby={problems[f] ? `row-${f}-error` : undefined}
                   onChange={(e) => setDraft({ ...draft, [f]: e.target.checked ? 'yes' : '' })}

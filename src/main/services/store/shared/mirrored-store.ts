@@ -2,7 +2,7 @@ import type { ShipmentRecord } from '../../../../shared/domain/booking'
 import type { Logger } from '../../log/logger'
 import type { ShipmentsRepo } from '../shipments-repo'
 import type { ShipmentsStore } from '../shipments-store'
-import type { InterruptedMessages } from '../interrupted'
+import { interruptedErrors, type InterruptedMessages } from '../interrupted'
 
 /**
  * Team mode: the shared database is the history (every read and every decision comes from it);
@@ -10,7 +10,15 @@ import type { InterruptedMessages } from '../interrupted'
  * batches, tracking and label downloads still live per desk. A failed copy is logged, never fatal:
  * the shared record is the one that counts.
  */
-export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsRepo, logger: Logger): ShipmentsStore & { reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<{ written: number; booked: string[] }> } {
+/** What a reconcile settled: rows written, how many became not sent or unknown, and which were booked meanwhile. */
+export interface Reconciled {
+  written: number
+  notSent: number
+  unknown: number
+  booked: string[]
+}
+
+export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsRepo, logger: Logger): ShipmentsStore & { reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<Reconciled> } {
   const copy = (what: string, f: () => void): void => {
     try {
       f()
@@ -30,9 +38,10 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
    * knows. An outcome its own file holds (booked, refused, unknown) is written; one never sent is "not
    * sent"; one that was being sent is "outcome unknown" for the user to check.
    */
-  async function reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<{ written: number; notSent: number; unknown: number; booked: string[] }> {
+  async function reconcile(inFlight: ReadonlySet<string>, messages: InterruptedMessages): Promise<Reconciled> {
     const open = (await shared.openOfThisDesk?.()) ?? []
-    const counts = { written: 0, notSent: 0, unknown: 0, booked: [] as string[] }
+    const errors = interruptedErrors(messages)
+    const counts: Reconciled = { written: 0, notSent: 0, unknown: 0, booked: [] }
     for (const row of open) {
       if (inFlight.has(row.id)) continue
       const mine = local.get(row.id)
@@ -41,12 +50,12 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
         counts.booked.push(row.id)
       } else if (mine && mine.status !== 'pending' && mine.status !== 'sending' && mine.status !== 'booked') await shared.markStatus(row.id, mine.status, mine.error)
       else if (row.status === 'pending') {
-        await shared.markStatus(row.id, 'not_sent', { code: 'NOT_SENT', message: messages.notSent })
-        copy('reconcile', () => local.markStatus(row.id, 'not_sent', { code: 'NOT_SENT', message: messages.notSent }))
+        await shared.markStatus(row.id, 'not_sent', errors.notSent)
+        copy('reconcile', () => local.markStatus(row.id, 'not_sent', errors.notSent))
         counts.notSent++
       } else {
-        await shared.markStatus(row.id, 'outcome_unknown', { code: 'INTERRUPTED', message: messages.unknown })
-        copy('reconcile', () => local.markStatus(row.id, 'outcome_unknown', { code: 'INTERRUPTED', message: messages.unknown }))
+        await shared.markStatus(row.id, 'outcome_unknown', errors.unknown)
+        copy('reconcile', () => local.markStatus(row.id, 'outcome_unknown', errors.unknown))
         counts.unknown++
       }
       counts.written++
@@ -92,13 +101,12 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
     findByClientRequest: async (clientRequestId) => withLocalLinks(await shared.findByClientRequest(clientRequestId)),
     labelFile: (id) => shared.labelFile(id),
     bookedLabelFiles: () => shared.bookedLabelFiles(),
-    // Start-up: what this desk's own file knows (Bring's answer kept while the shared database was away)
-    // is written first; the rest is settled as after any crash (never handed off: not sent; sending: unknown).
+    // Start-up, nothing of this process in flight: the same settling, with what this desk's own file knows
+    // (Bring's answer kept while the shared database was away) written first.
     async recoverInterrupted(messages) {
-      const fromLocal = await reconcile(new Set(), messages)
-      const result = await shared.recoverInterrupted(messages)
+      const { notSent, unknown } = await reconcile(new Set(), messages)
       copy('recoverInterrupted', () => void local.recoverInterrupted(messages))
-      return { notSent: result.notSent + fromLocal.notSent, unknown: result.unknown + fromLocal.unknown }
+      return { notSent, unknown }
     },
     // Tracking is followed by the desk that booked: its states join the shared page here.
     async list(filter) {
@@ -109,9 +117,6 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
       return { items: page.items.map((i) => ({ ...i, trackingState: states.get(i.id) ?? i.trackingState })) }
     },
     count: async (filter) => (filter.attention ? local.count(filter) : shared.count(filter)),
-    reconcile: async (inFlight, messages) => {
-      const { written, booked } = await reconcile(inFlight, messages)
-      return { written, booked }
-    }
+    reconcile
   }
 }

@@ -3,6 +3,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider } from '
 import pg from 'pg'
 import type { SharedSchema } from './shared-schema'
 import { sharedMigrations } from './shared-migrations'
+import { AppError } from '../../../../shared/ipc/app-error'
 
 /** Where the team's database is. The password comes from the desk's keychain, never from settings. */
 export interface SharedDatabaseConfig {
@@ -20,6 +21,10 @@ export class SharedDatabaseError extends Error {}
 
 /** The words for a database that went away while the desk was using it (the window has them in nb and en: sharedDbUnreachable). */
 export const unreachableMessage = 'The shared database cannot be reached right now, so this could not be done. Fraktdesk reconnects by itself; check that the database server and the network are up.'
+
+/** The error the window is given (and a paused batch keeps): translatable when it is the database gone away. */
+export const sharedDatabaseAppError = (err: SharedDatabaseError): AppError =>
+  err.message === unreachableMessage ? AppError.templated('SHARED_DB_UNAVAILABLE', 'sharedDbUnreachable') : new AppError('SHARED_DB_UNAVAILABLE', err.message)
 
 const lostCodes = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH'])
 

@@ -1,5 +1,4 @@
 import path from 'node:path'
-import { readFile } from 'node:fs/promises'
 import type { Db } from '../db'
 import type { SettingsStore } from '../../settings/settings-store'
 import type { SecretStore } from '../../secrets/secret-store'
@@ -10,6 +9,7 @@ import { openSharedDatabase, SharedDatabaseError } from './shared-database'
 import { copyAddressBookInto, copyHistoryInto } from './copy-history'
 import type { LabelLinksSeal } from './label-links-seal'
 import { localizePhrase } from '../../../../shared/domain/phrases-nb'
+import { checkPemFile } from '../../security/pem-file'
 
 /** Settings → Shared database: test, save (password to the keychain), leave, and copy this desk's history in. */
 export function createSharedDbService(deps: { settings: SettingsStore; secretStore: SecretStore; connection: SharedConnection; localDb: Db; activeInThisRun: boolean; labelSeal?: LabelLinksSeal }) {
@@ -53,10 +53,7 @@ export function createSharedDbService(deps: { settings: SettingsStore; secretSto
     test,
     /** A CA file chosen in main's own picker, checked as a PEM certificate; kept for the next test or save. */
     async useCaFile(chosen: string): Promise<string> {
-      const text = await readFile(chosen, 'utf8').catch(() => {
-        throw AppError.field('ca', 'The file could not be read.')
-      })
-      if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(text)) throw AppError.field('ca', 'This is not a PEM certificate (-----BEGIN CERTIFICATE-----).')
+      await checkPemFile(chosen, 'certificate', 'ca')
       chosenCa = chosen
       return path.basename(chosen)
     },
