@@ -59,10 +59,12 @@ test('a 503 on two rows: one sent again from Shipments, one marked booked in the
 
   // The second: resolved where it is shown, with the number from Mybring.
   const inPlace = page.locator(`[data-testid="batch-unknown-row"][data-row="${second}"]`)
+  // By keyboard: the number, Enter; then the keyboard goes on to what is left to do (print the labels).
   await inPlace.getByPlaceholder('Consignment number from Mybring').fill('70438101234567890')
-  await inPlace.getByRole('button', { name: 'Mark as booked' }).click()
+  await page.keyboard.press('Enter')
   await expect(page.locator(`tr[data-row="${second}"]`)).toHaveAttribute('data-status', 'booked')
   await expect(page.getByTestId('batch-unknown')).toHaveCount(0)
+  await expect(page.getByTestId('batch-labels')).toBeFocused()
 
   // Nothing is waiting: Book all (0), and Ctrl+Enter sends nothing to Bring.
   const sent = app.bring.requests.filter((r) => r.routeId === 'booking.book').length

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { batchDefaultsSchema, customsFields, rowFields, type BatchDefaults, type BatchDetail, type BatchProgress, type BatchRow } from '@shared/domain/batches'
 import type { Customer } from '@shared/domain/customers'
@@ -31,6 +31,21 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [confirmCancel, setConfirmCancel] = useState(false)
   const resolving = useAsyncAction()
+  const unknownSection = useRef<HTMLElement>(null)
+  /**
+   * A row resolved in place: the keyboard goes on where the work does — the next unknown row's number,
+   * else Book all when rows wait, else Print all labels. After a refusal it stays where it was.
+   */
+  const resolve = (action: () => Promise<void>): void =>
+    void resolving
+      .run(async () => (await action(), true))
+      .then((done) => {
+        if (!done) return
+        requestAnimationFrame(() => {
+          const next = unknownSection.current?.querySelector('input') ?? document.querySelector<HTMLElement>('[data-testid="batch-book-all"]:not(:disabled), [data-testid="batch-labels"]:not(:disabled)')
+          next?.focus()
+        })
+      })
   const [defaults, setDraftDefaults] = useState<BatchDefaults>(batch.defaults)
   const [defaultErrors, setDefaultErrors] = useState<Record<string, string[] | undefined>>({})
   const [files, setFiles] = useState<string | null>(null)
@@ -155,7 +170,7 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
         </p>
       )}
       {unknownRows.length > 0 && (
-        <section className="alert alert-warning" aria-label={t('batches.resolveTitle')} data-testid="batch-unknown">
+        <section ref={unknownSection} className="alert alert-warning" aria-label={t('batches.resolveTitle')} data-testid="batch-unknown">
           <p>{t('batches.unknownHelp', { count: unknownRows.length })}</p>
           {unknownRows.slice(0, 20).map((r) => (
             <div key={r.id} className="resolve-row" data-testid="batch-unknown-row" data-row={r.rowNo}>
@@ -164,9 +179,9 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
                 live={batch.mode === 'live'}
                 busy={resolving.busy}
                 idPrefix={`row-${r.id}`}
-                onMarkBooked={(consignmentNumber) => void resolving.run(() => resolveRow(r.shipmentId!, { booked: true, consignmentNumber }))}
-                onSendAgainNow={(confirmLive) => void resolving.run(() => resolveRow(r.shipmentId!, { booked: false, sendAgain: true, confirmLive }))}
-                onNotBooked={() => void resolving.run(() => resolveRow(r.shipmentId!, { booked: false, sendAgain: false }))}
+                onMarkBooked={(consignmentNumber) => resolve(() => resolveRow(r.shipmentId!, { booked: true, consignmentNumber }))}
+                onSendAgainNow={(confirmLive) => resolve(() => resolveRow(r.shipmentId!, { booked: false, sendAgain: true, confirmLive }))}
+                onNotBooked={() => resolve(() => resolveRow(r.shipmentId!, { booked: false, sendAgain: false }))}
               />
             </div>
           ))}
