@@ -3,8 +3,12 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import { prerenderShell } from './src/renderer/prerender-shell'
 
+// One spelling of src/shared in every process: main and preload import it as the renderer does.
+const alias = { '@shared': resolve('src/shared') }
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       // keytar and better-sqlite3 are native: keep every dependency external to the main bundle.
       externalizeDeps: true,
@@ -15,6 +19,7 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: { alias },
     // A sandboxed preload can require only a few Electron built-ins: bundle everything, emit CommonJS.
     build: {
       externalizeDeps: false,
@@ -22,7 +27,7 @@ export default defineConfig({
     }
   },
   renderer: {
-    resolve: { alias: { '@renderer': resolve('src/renderer/src'), '@shared': resolve('src/shared') } },
+    resolve: { alias: { ...alias, '@renderer': resolve('src/renderer/src') } },
     plugins: [react(), prerenderShell()],
     base: './',
     // Minified, one chunk per screen (see app/screen-views.tsx): the window opens like a blank page.

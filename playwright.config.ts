@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test'
  */
 export default defineConfig({
   testDir: 'e2e/specs',
+  // main's files import src/shared as @shared: the paths of tsconfig.node.json.
+  tsconfig: './tsconfig.node.json',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,

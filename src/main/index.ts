@@ -16,7 +16,7 @@ import { openLogFile, tee } from './services/log/log-file'
 import { chromiumLocale, startupLanguage } from './services/settings/startup-language'
 import { damagedDatabaseDialog, startupFailureDialog } from './services/maintenance/startup-messages'
 import type { AppDeps } from './ipc/deps'
-import { appPages } from '../shared/app-pages'
+import { appPages } from '@shared/app-pages'
 
 // Tests and portable setups point userData elsewhere (before anything reads it).
 if (process.env.FRAKTDESK_USER_DATA_DIR) app.setPath('userData', process.env.FRAKTDESK_USER_DATA_DIR)

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { channels, eventNames } from '../shared/ipc/channels'
-import type { FraktdeskApi } from '../shared/ipc/api'
+import { channels, eventNames } from '@shared/ipc/channels'
+import type { FraktdeskApi } from '@shared/ipc/api'
 
 /**
  * window.api: one invoke per contract channel, and `on` for the contract's events — no raw

@@ -9,6 +9,7 @@ export function buildDeskProcess(): Promise<string> {
     build({
       logLevel: 'silent',
       configFile: false,
+      resolve: { alias: { '@shared': path.resolve('src/shared') } },
       build: { ssr: path.resolve('test/helpers/desk-process.ts'), outDir: path.resolve('out/desk-process'), target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'desk.mjs' } } },
       ssr: { noExternal: [] }
     })

@@ -27,6 +27,7 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
     await build({
       logLevel: 'silent',
       configFile: false,
+      resolve: { alias: { '@shared': path.resolve('src/shared') } },
       build: { ssr: path.resolve('test/reliability/booking-child.ts'), outDir: path.resolve('out/kill-loop-child'), target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'child.mjs' } } },
       ssr: { noExternal: [] }
     })

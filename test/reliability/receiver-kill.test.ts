@@ -29,6 +29,7 @@ describe('receiver kill loop', () => {
     await build({
       logLevel: 'silent',
       configFile: false,
+      resolve: { alias: { '@shared': path.resolve('src/shared') } },
       build: { ssr: path.resolve('test/reliability/receiver-child.ts'), outDir: path.resolve('out/receiver-kill-child'), target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'child.mjs' } } },
       ssr: { noExternal: [] }
     })

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import { suggestRecipients } from '../services/address-book/recipient-suggestions'
 import type { Handlers } from './invoke'
 

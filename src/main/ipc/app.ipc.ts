@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import { isAllowedExternalUrl } from '../services/security/url-policy'
 import { diagnosticsSummary } from '../services/log/diagnostics'
 import type { Handlers } from './invoke'

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { AppError } from '../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import { checkBackup, stageRestore } from '../services/store/backups'
 import type { Handlers } from './invoke'
 

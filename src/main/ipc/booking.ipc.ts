@@ -1,13 +1,13 @@
 import { followHere } from '../services/tracking/follow-here'
-import { AppError } from '../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import { isAllowedExternalUrl } from '../services/security/url-policy'
 import { resolveLabelPath } from '../services/labels/label-files'
-import { shipmentView } from '../../shared/domain/booking'
+import { shipmentView } from '@shared/domain/booking'
 import type { Handlers } from './invoke'
 import path from 'node:path'
 import { writeCsvFile } from '../services/batches/batch-files'
 import { attentionCutoffs } from '../services/store/tracking-repo'
-import type { Settings } from '../../shared/domain/settings'
+import type { Settings } from '@shared/domain/settings'
 
 const attentionDays = (s: Settings) => ({ pickupDays: s.attentionPickupDays, silentDays: s.attentionSilentDays })
 

@@ -11,7 +11,7 @@ import type { SharedDbService } from '../services/store/shared/shared-db-service
 import type { BookingService } from '../services/booking/booking-service'
 import type { PickupsStore } from '../services/store/pickups-store'
 import type { PickupService } from '../services/pickups/pickup-service'
-import type { Notice } from '../../shared/domain/notices'
+import type { Notice } from '@shared/domain/notices'
 import type { SharedHealth } from '../services/store/shared/shared-connection'
 import type { AddressBookStore } from '../services/store/address-book-store'
 import type { BatchesStore } from '../services/store/batches-store'

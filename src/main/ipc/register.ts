@@ -1,5 +1,5 @@
 import type { IpcMain } from 'electron'
-import { channels } from '../../shared/ipc/channels'
+import { channels } from '@shared/ipc/channels'
 import type { Dispatcher } from './invoke'
 
 /** One ipcMain.handle per contract channel, all through the same dispatcher (sender check inside). */

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import type { Handlers } from './invoke'
 
 export const settingsHandlers: Pick<Handlers, 'settings:get' | 'settings:set' | 'mode:set'> = {

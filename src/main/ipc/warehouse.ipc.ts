@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import { parseWarehouseMessage } from '../services/warehousing/gs1'
 import type { Handlers } from './invoke'
 

@@ -1,7 +1,7 @@
 import { BrowserWindow, shell } from 'electron'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { appPages } from '../../shared/app-pages'
+import { appPages } from '@shared/app-pages'
 import { hardenWebContents, secureWebPreferences } from './security'
 
 export interface MainWindowOptions {

@@ -1,4 +1,4 @@
-import { dedupeKey, type RecipientSuggestion } from '../../../shared/domain/address-book'
+import { dedupeKey, type RecipientSuggestion } from '@shared/domain/address-book'
 import type { AddressBookStore } from '../store/address-book-store'
 import type { ShipmentsStore } from '../store/shipments-store'
 

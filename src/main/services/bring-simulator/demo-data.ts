@@ -1,4 +1,4 @@
-import type { Customer } from '../../../shared/domain/customers'
+import type { Customer } from '@shared/domain/customers'
 
 /** Customers 5 and 6 exactly as in Bring's Customer Info example; 7 is a cargo customer added for pickups. */
 export const demoCustomers: Customer[] = [

@@ -1,5 +1,5 @@
 import type { BringApi } from '../bring/rate-limiter'
-import type { Customer } from '../../../shared/domain/customers'
+import type { Customer } from '@shared/domain/customers'
 
 export interface SimAccount {
   apiUid: string

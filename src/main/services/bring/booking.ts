@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { CASH_ON_DELIVERY } from '../../../shared/catalogue/additional-services'
-import type { BookingForm, Confirmation, Party } from '../../../shared/domain/booking'
-import type { Mode } from '../../../shared/domain/mode'
+import { CASH_ON_DELIVERY } from '@shared/catalogue/additional-services'
+import type { BookingForm, Confirmation, Party } from '@shared/domain/booking'
+import type { Mode } from '@shared/domain/mode'
 import type { BringHttp, HandOffHooks } from './bring-http'
 
 const party = (p: Party) => ({

@@ -1,5 +1,5 @@
-import { AppError } from '../../../shared/ipc/app-error'
-import type { Mode } from '../../../shared/domain/mode'
+import { AppError } from '@shared/ipc/app-error'
+import type { Mode } from '@shared/domain/mode'
 import type { CredentialsService } from '../secrets/credentials'
 import type { SettingsStore } from '../settings/settings-store'
 import type { Logger } from '../log/logger'

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import type { z } from 'zod'
 
 type BringDetail = { code: string; message: string }

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError } from '../../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import { registerSecret, type Logger } from '../log/logger'
 import { badResponseError, httpStatusError, isPreConnectFailure, networkErrorCode } from './bring-errors'
 import { fetchWithHandOff } from './hand-off-probe'

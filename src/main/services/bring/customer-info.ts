@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { customerSchema, type Customer } from '../../../shared/domain/customers'
+import { customerSchema, type Customer } from '@shared/domain/customers'
 import type { BringHttp } from './bring-http'
 
 const customersResponse = z.object({ customers: z.array(customerSchema) })

@@ -1,4 +1,4 @@
-import type { AppError } from '../../../shared/ipc/app-error'
+import type { AppError } from '@shared/ipc/app-error'
 
 /**
  * For requests that create something at Bring (bookings, pickups): errors after which the request

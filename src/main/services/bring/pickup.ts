@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { AppError } from '../../../shared/ipc/app-error'
-import type { Mode } from '../../../shared/domain/mode'
-import { kgToGrams, litresToDm3, createServiceFor, type PickupOptions, type PickupOptionsQuery, type PickupOrderForm } from '../../../shared/domain/pickup'
+import { AppError } from '@shared/ipc/app-error'
+import type { Mode } from '@shared/domain/mode'
+import { kgToGrams, litresToDm3, createServiceFor, type PickupOptions, type PickupOptionsQuery, type PickupOrderForm } from '@shared/domain/pickup'
 import type { BringHttp, HandOffHooks } from './bring-http'
 
 const optionsResponse = z.object({

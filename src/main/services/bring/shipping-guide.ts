@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import type { Customer } from '../../../shared/domain/customers'
-import type { QuoteInput, QuoteRow, Money } from '../../../shared/domain/quote'
-import { describeProduct } from '../../../shared/catalogue/products'
-import { serviceFitsProduct, shippingGuideCode, vasName } from '../../../shared/catalogue/additional-services'
-import type { Language } from '../../../shared/domain/settings'
+import type { Customer } from '@shared/domain/customers'
+import type { QuoteInput, QuoteRow, Money } from '@shared/domain/quote'
+import { describeProduct } from '@shared/catalogue/products'
+import { serviceFitsProduct, shippingGuideCode, vasName } from '@shared/catalogue/additional-services'
+import type { Language } from '@shared/domain/settings'
 import type { BringHttp } from './bring-http'
 
 /** Bring's shippingDate object: every part a string. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { consignmentState, stateOfEvents, type ConsignmentTracking, type TrackingState } from '../../../shared/domain/tracking'
-import type { Language } from '../../../shared/domain/settings'
+import { consignmentState, stateOfEvents, type ConsignmentTracking, type TrackingState } from '@shared/domain/tracking'
+import type { Language } from '@shared/domain/settings'
 import type { BringHttp } from './bring-http'
 
 // --- response (Tracking API v2; unknown fields tolerated, only what is used is required) ---

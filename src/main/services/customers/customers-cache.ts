@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { customerSchema, type Customer } from '../../../shared/domain/customers'
+import { customerSchema, type Customer } from '@shared/domain/customers'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { readJsonFile } from '../fs/json-file'
 

@@ -1,5 +1,5 @@
-import type { Customer, CustomerList } from '../../../shared/domain/customers'
-import { AppError } from '../../../shared/ipc/app-error'
+import type { Customer, CustomerList } from '@shared/domain/customers'
+import { AppError } from '@shared/ipc/app-error'
 import { listCustomers } from '../bring/customer-info'
 import type { BringConnection } from '../bring/bring-connection'
 import type { SettingsStore } from '../settings/settings-store'

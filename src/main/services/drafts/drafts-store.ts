@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { quoteInputSchema } from '../../../shared/domain/quote'
-import { bookingDraftSchema } from '../../../shared/domain/drafts'
+import { quoteInputSchema } from '@shared/domain/quote'
+import { bookingDraftSchema } from '@shared/domain/drafts'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { readJsonFile } from '../fs/json-file'
 

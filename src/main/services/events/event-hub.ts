@@ -1,5 +1,5 @@
-import { events, type EventPayload } from '../../../shared/ipc/contract'
-import type { EventName } from '../../../shared/ipc/channels'
+import { events, type EventPayload } from '@shared/ipc/contract'
+import type { EventName } from '@shared/ipc/channels'
 
 type Sink = (event: EventName, payload: unknown) => void
 

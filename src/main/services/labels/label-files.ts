@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { AppError } from '../../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import type { FetchLike } from '../bring/bring-http'
 import { writeFileAtomic } from '../fs/atomic-write'
 

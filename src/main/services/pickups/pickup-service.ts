@@ -1,14 +1,14 @@
-import { AppError } from '../../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import { createSingleFlight } from '../requests/single-flight'
-import type { ShipmentRecord } from '../../../shared/domain/booking'
-import { mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupOptionsQuery, type PickupOrderForm, type PickupRecord } from '../../../shared/domain/pickup'
+import type { ShipmentRecord } from '@shared/domain/booking'
+import { mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupOptionsQuery, type PickupOrderForm, type PickupRecord } from '@shared/domain/pickup'
 import type { BringConnection } from '../bring/bring-connection'
 import { buildPickupRequest, cancelPickup, createPickup, getPickupOptions, modifyPickup } from '../bring/pickup'
 import { isOutcomeUnknown } from '../bring/outcome'
 import { storeHandOff } from '../requests/hand-off'
 import type { PickupsStore } from '../store/pickups-store'
 import type { Logger } from '../log/logger'
-import { validationMessage } from '../../../shared/domain/validation-messages'
+import { validationMessage } from '@shared/domain/validation-messages'
 
 export const pickupNotSentMessage = 'Nothing of this order reached Bring, so it is safe to order it again.'
 

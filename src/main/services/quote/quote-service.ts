@@ -1,8 +1,8 @@
-import type { Customer } from '../../../shared/domain/customers'
-import type { QuoteInput, QuoteResult, QuoteRow } from '../../../shared/domain/quote'
-import type { Language } from '../../../shared/domain/settings'
-import { catalogueProduct } from '../../../shared/catalogue/products'
-import { AppError } from '../../../shared/ipc/app-error'
+import type { Customer } from '@shared/domain/customers'
+import type { QuoteInput, QuoteResult, QuoteRow } from '@shared/domain/quote'
+import type { Language } from '@shared/domain/settings'
+import { catalogueProduct } from '@shared/catalogue/products'
+import { AppError } from '@shared/ipc/app-error'
 import type { BringHttp } from '../bring/bring-http'
 import { quoteForCustomer } from '../bring/shipping-guide'
 

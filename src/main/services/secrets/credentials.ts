@@ -1,5 +1,5 @@
-import type { CredentialsStatus, SaveCredentials } from '../../../shared/domain/credentials'
-import { AppError } from '../../../shared/ipc/app-error'
+import type { CredentialsStatus, SaveCredentials } from '@shared/domain/credentials'
+import { AppError } from '@shared/ipc/app-error'
 import type { SettingsStore } from '../settings/settings-store'
 import { forgetSecret, registerSecret } from '../log/logger'
 import { createMemorySecretStore } from './memory-secret-store'

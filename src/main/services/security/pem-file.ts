@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { AppError } from '../../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 
 const kinds = {
   certificate: { pattern: /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, refused: 'This is not a PEM certificate (-----BEGIN CERTIFICATE-----).' },

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
-import { defaultSettings, settingsSchema, type Settings } from '../../../shared/domain/settings'
+import { defaultSettings, settingsSchema, type Settings } from '@shared/domain/settings'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { readJsonFile } from '../fs/json-file'
-import type { Notice } from '../../../shared/domain/notices'
+import type { Notice } from '@shared/domain/notices'
 
 export interface SettingsStore {
   get(): Settings

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { cappedCount, newestFirstPage, type ListRequest } from './newest-first-page'
 import { registerSearchTokens } from './search-tokens'
-import { AppError } from '../../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import {
   addressEntryInputSchema,
   dedupeKey,
@@ -11,7 +11,7 @@ import {
   type AddressFilter,
   type AddressFilterQuery,
   type AddressKind
-} from '../../../shared/domain/address-book'
+} from '@shared/domain/address-book'
 
 interface Row {
   id: string

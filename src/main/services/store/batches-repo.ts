@@ -10,9 +10,9 @@ import {
   type BatchRunState,
   type BatchSummary,
   type RowValues
-} from '../../../shared/domain/batches'
-import type { RecordError, ShipmentStatus } from '../../../shared/domain/booking'
-import type { Mode } from '../../../shared/domain/mode'
+} from '@shared/domain/batches'
+import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
+import type { Mode } from '@shared/domain/mode'
 
 interface BatchTableRow {
   stop_reason_json: string | null

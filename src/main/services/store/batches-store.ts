@@ -1,5 +1,5 @@
-import type { BatchRunState } from '../../../shared/domain/batches'
-import type { ShipmentStatus } from '../../../shared/domain/booking'
+import type { BatchRunState } from '@shared/domain/batches'
+import type { ShipmentStatus } from '@shared/domain/booking'
 import type { BatchesRepo } from './batches-repo'
 import type { StoreEngine } from './shipments-store'
 import { promised, type Promised } from './promised'

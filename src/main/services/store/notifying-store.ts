@@ -1,4 +1,4 @@
-import type { ShipmentStatus } from '../../../shared/domain/booking'
+import type { ShipmentStatus } from '@shared/domain/booking'
 import type { ShipmentsStore } from './shipments-store'
 
 /**

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { recoverInterruptedRows, type InterruptedMessages } from './interrupted'
-import type { Mode } from '../../../shared/domain/mode'
-import { storedBookingFormSchema, type RecordError } from '../../../shared/domain/booking'
-import { cargoProducts } from '../../../shared/domain/booking'
-import { cargoAdHocPickupApplies, mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupRecord, type TodaysShipments } from '../../../shared/domain/pickup'
+import type { Mode } from '@shared/domain/mode'
+import { storedBookingFormSchema, type RecordError } from '@shared/domain/booking'
+import { cargoProducts } from '@shared/domain/booking'
+import { cargoAdHocPickupApplies, mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupRecord, type TodaysShipments } from '@shared/domain/pickup'
 
 interface Row {
   id: string

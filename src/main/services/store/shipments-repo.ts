@@ -1,4 +1,4 @@
-import { defaultSettings } from '../../../shared/domain/settings'
+import { defaultSettings } from '@shared/domain/settings'
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { recoverInterruptedRows, type InterruptedMessages } from './interrupted'
@@ -15,9 +15,9 @@ import {
   type RecordError,
   type ShipmentStatus,
   type ShipmentSummary
-} from '../../../shared/domain/booking'
-import type { Mode } from '../../../shared/domain/mode'
-import { trackingStates, type TrackingState } from '../../../shared/domain/tracking'
+} from '@shared/domain/booking'
+import type { Mode } from '@shared/domain/mode'
+import { trackingStates, type TrackingState } from '@shared/domain/tracking'
 import { attentionCondition, attentionCutoffs } from './tracking-repo'
 
 /** A shipments row as stored (SQLite). */

@@ -1,5 +1,5 @@
-import type { BookingForm, Confirmation, RecordError, ShipmentFilter, ShipmentFilterQuery, ShipmentRecord, ShipmentStatus, ShipmentSummary } from '../../../shared/domain/booking'
-import type { Mode } from '../../../shared/domain/mode'
+import type { BookingForm, Confirmation, RecordError, ShipmentFilter, ShipmentFilterQuery, ShipmentRecord, ShipmentStatus, ShipmentSummary } from '@shared/domain/booking'
+import type { Mode } from '@shared/domain/mode'
 import type { InterruptedMessages } from './interrupted'
 import type { ShipmentsRepo } from './shipments-repo'
 

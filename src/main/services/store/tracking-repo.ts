@@ -1,6 +1,6 @@
 import type { Db } from './db'
-import { packageTrackingSchema, type ConsignmentTracking, type PackageTracking, type TrackingState } from '../../../shared/domain/tracking'
-import type { Mode } from '../../../shared/domain/mode'
+import { packageTrackingSchema, type ConsignmentTracking, type PackageTracking, type TrackingState } from '@shared/domain/tracking'
+import type { Mode } from '@shared/domain/mode'
 import { z } from 'zod'
 
 export interface TrackingRow {

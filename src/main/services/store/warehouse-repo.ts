@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { cappedCount, newestFirstPage, type ListRequest } from './newest-first-page'
 import { registerSearchTokens } from './search-tokens'
-import { warehouseMessageSchema, type InventoryRow, type StoredWarehouseMessage, type WarehouseFilter, type WarehouseFilterQuery, type WarehouseMessage } from '../../../shared/domain/warehousing'
+import { warehouseMessageSchema, type InventoryRow, type StoredWarehouseMessage, type WarehouseFilter, type WarehouseFilterQuery, type WarehouseMessage } from '@shared/domain/warehousing'
 
 interface Row {
   id: string

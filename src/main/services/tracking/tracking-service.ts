@@ -1,6 +1,6 @@
-import { AppError } from '../../../shared/ipc/app-error'
-import { finalTrackingStates, type ConsignmentTracking } from '../../../shared/domain/tracking'
-import type { Mode } from '../../../shared/domain/mode'
+import { AppError } from '@shared/ipc/app-error'
+import { finalTrackingStates, type ConsignmentTracking } from '@shared/domain/tracking'
+import type { Mode } from '@shared/domain/mode'
 import type { Logger } from '../log/logger'
 import type { TrackingRepo, TrackingRow } from '../store/tracking-repo'
 

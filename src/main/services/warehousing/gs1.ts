@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { z } from 'zod'
-import type { WarehouseMessage } from '../../../shared/domain/warehousing'
+import type { WarehouseMessage } from '@shared/domain/warehousing'
 
 /**
  * GS1 XML 3.3 (or the same tree as JSON) from Bring Warehousing, reduced to what the Warehouse screen

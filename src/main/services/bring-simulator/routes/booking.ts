@@ -4,8 +4,8 @@ import fallbackErrors from '../../bring/booking-errors.fallback.json'
 import { labelPdf } from '../label-pdf'
 import { addWorkingDays } from '../calendar'
 import { distanceBand, listPriceExVat, tariffs } from '../tariffs'
-import { CASH_ON_DELIVERY, serviceFitsProduct, vasCodePairs } from '../../../../shared/catalogue/additional-services'
-import { iossCountries } from '../../../../shared/domain/booking'
+import { CASH_ON_DELIVERY, serviceFitsProduct, vasCodePairs } from '@shared/catalogue/additional-services'
+import { iossCountries } from '@shared/domain/booking'
 
 const knownServices = new Set([...vasCodePairs().map((p) => p.bookingCode), '1073'])
 

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import type { SimApiModule, SimReply } from '../types'
 import { fieldErrorsReply } from '../validation'
 import { addWorkingDays, bringDay, formatted, nextWorkingDays } from '../calendar'
-import { describeProduct } from '../../../../shared/catalogue/products'
-import { bookingCodeFor, serviceFitsProduct } from '../../../../shared/catalogue/additional-services'
+import { describeProduct } from '@shared/catalogue/products'
+import { bookingCodeFor, serviceFitsProduct } from '@shared/catalogue/additional-services'
 import { distanceBand, listPriceExVat, productProblem, tariffs, type SimPackage } from '../tariffs'
 
 const digits = z.string().regex(/^\d+$/, 'must be a number written as a string')

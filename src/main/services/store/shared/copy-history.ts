@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { withoutLabelLinks } from '../../../../shared/domain/booking'
+import { withoutLabelLinks } from '@shared/domain/booking'
 import type { Db } from '../db'
 import type { SharedSchema } from './shared-schema'
 import type { ShipmentRow } from '../shipments-repo'

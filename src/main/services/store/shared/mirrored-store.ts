@@ -1,4 +1,4 @@
-import type { ShipmentRecord } from '../../../../shared/domain/booking'
+import type { ShipmentRecord } from '@shared/domain/booking'
 import type { Logger } from '../../log/logger'
 import type { ShipmentsRepo } from '../shipments-repo'
 import type { ShipmentsStore } from '../shipments-store'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
-import { addressEntryInputSchema, type AddressEntry, type AddressEntryData, type AddressFilterQuery } from '../../../../shared/domain/address-book'
+import { addressEntryInputSchema, type AddressEntry, type AddressEntryData, type AddressFilterQuery } from '@shared/domain/address-book'
 import { TOTAL_CAP } from '../newest-first-page'
 import { addressColumns, addressQuery, duplicateEntry, missingEntry } from '../address-book-repo'
 import type { AddressBookStore } from '../address-book-store'

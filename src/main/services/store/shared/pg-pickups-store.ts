@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
-import { AppError } from '../../../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 import { groupTodays, pickupRecord } from '../pickups-repo'
 import type { PickupsStore } from '../pickups-store'
 import { lazyStore } from './lazy-store'

@@ -3,7 +3,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider } from '
 import pg from 'pg'
 import type { SharedSchema } from './shared-schema'
 import { sharedMigrations } from './shared-migrations'
-import { AppError } from '../../../../shared/ipc/app-error'
+import { AppError } from '@shared/ipc/app-error'
 
 /** Where the team's database is. The password comes from the desk's keychain, never from settings. */
 export interface SharedDatabaseConfig {

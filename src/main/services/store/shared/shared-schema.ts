@@ -1,9 +1,9 @@
 import type { ColumnType, Generated } from 'kysely'
-import type { Mode } from '../../../../shared/domain/mode'
-import type { ShipmentStatus } from '../../../../shared/domain/booking'
-import type { BatchRunState } from '../../../../shared/domain/batches'
-import type { AddressKind } from '../../../../shared/domain/address-book'
-import type { PickupRecord } from '../../../../shared/domain/pickup'
+import type { Mode } from '@shared/domain/mode'
+import type { ShipmentStatus } from '@shared/domain/booking'
+import type { BatchRunState } from '@shared/domain/batches'
+import type { AddressKind } from '@shared/domain/address-book'
+import type { PickupRecord } from '@shared/domain/pickup'
 
 /** The shared (team) database's tables as Kysely sees them: column names as in SQLite, plus `desk`. */
 export interface SharedSchema {
