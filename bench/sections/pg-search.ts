@@ -4,8 +4,8 @@
 // or FRAKTDESK_BENCH_PG_URL. Also the table's size per shipment, for the README's sizing note.
 import pg from 'pg'
 import { sql } from 'kysely'
-import { openSharedDatabase } from '../../src/main/services/store/shared/shared-database'
-import { pgShipmentsStore } from '../../src/main/services/store/shared/pg-shipments-store'
+import { openSharedDatabase } from '../../src/main/services/store/postgres/database'
+import { pgShipmentsStore } from '../../src/main/services/store/postgres/shipments-store'
 import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
 import { searchQueries } from './search'
 import { printTable, quick, ms, stats } from '../lib'

@@ -4,10 +4,10 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { openDatabase, type Db } from '../../src/main/services/store/db'
-import { migrations } from '../../src/main/services/store/migrations'
-import { createShipmentsRepo, searchIndexes, summaryColumns } from '../../src/main/services/store/shipments-repo'
-import { tokenQuery } from '../../src/main/services/store/search-tokens'
+import { openDatabase, type Db } from '../../src/main/services/store/sqlite/db'
+import { migrations } from '../../src/main/services/store/sqlite/migrations'
+import { createShipmentsRepo, searchIndexes, summaryColumns } from '../../src/main/services/store/sqlite/shipments-repo'
+import { tokenQuery } from '../../src/main/services/store/sqlite/search-tokens'
 import { printTable, quick, ratio, ms, stats, timeSync } from '../lib'
 
 const first = ['Kari', 'Ola', 'Ingrid', 'Lars', 'Sofie', 'Jonas', 'Emma', 'Henrik', 'Nora', 'Magnus', 'Sara', 'Anders']

@@ -11,7 +11,7 @@ import { socketReportingFetch } from '../../src/main/services/bring/hand-off-pro
 import { createLogger } from '../../src/main/services/log/logger'
 import { printTable, quick, ms, stats, timeAsync } from '../lib'
 import { seededDatabase } from './search'
-import { OPEN_MARKER } from '../../src/main/services/store/damaged-database'
+import { OPEN_MARKER } from '../../src/main/services/store/sqlite/damaged-database'
 
 export interface StartupResult {
   shipments: number

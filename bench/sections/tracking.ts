@@ -1,9 +1,9 @@
 // Tracking: (1) 10,000 active shipments refreshed by the scheduler against the simulator, which
 // enforces the tracking rate per API user: the pace achieved, 429s, and how long a full round takes;
 // (2) the "needs attention" filter and its count at 1,000,000 shipments (a third of them tracked).
-import { openDatabase } from '../../src/main/services/store/db'
-import { createShipmentsRepo } from '../../src/main/services/store/shipments-repo'
-import { createTrackingRepo } from '../../src/main/services/store/tracking-repo'
+import { openDatabase } from '../../src/main/services/store/sqlite/db'
+import { createShipmentsRepo } from '../../src/main/services/store/sqlite/shipments-repo'
+import { createTrackingRepo } from '../../src/main/services/store/sqlite/tracking-repo'
 import { createTrackingService } from '../../src/main/services/tracking/tracking-service'
 import { createSimulator } from '../../src/main/services/bring-simulator/engine'
 import { createInProcessFetch } from '../../src/main/services/bring-simulator/in-process-fetch'

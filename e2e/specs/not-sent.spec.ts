@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from '../fixtures/app'
-import { openDatabase } from '../../src/main/services/store/db'
-import { createShipmentsRepo } from '../../src/main/services/store/shipments-repo'
+import { openDatabase } from '../../src/main/services/store/sqlite/db'
+import { createShipmentsRepo } from '../../src/main/services/store/sqlite/shipments-repo'
 import { buildBookingRequest } from '../../src/main/services/bring/booking'
 import { domesticForm } from '../../test/helpers/booking-form'
 

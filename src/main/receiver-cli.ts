@@ -3,15 +3,15 @@
 // reads: the desk's file, or the team's shared database when this desk uses one. Plain Node, no Electron.
 import os from 'node:os'
 import path from 'node:path'
-import { openDatabase } from './services/store/db'
-import { createWarehouseRepo } from './services/store/warehouse-repo'
-import { sqliteWarehouseStore } from './services/store/warehouse-store'
+import { openDatabase } from './services/store/sqlite/db'
+import { createWarehouseRepo } from './services/store/sqlite/warehouse-repo'
+import { sqliteWarehouseStore } from './services/store/warehouse'
 import { createReceiverService } from './services/warehousing/receiver-service'
 import { createKeytarSecretStore } from './services/secrets/keytar-secret-store'
 import { createLogger } from './services/log/logger'
 import { createSettingsStore } from './services/settings/settings-store'
-import { createSharedConnection } from './services/store/shared/shared-connection'
-import { lazyPgWarehouseStore } from './services/store/shared/pg-warehouse-store'
+import { createSharedConnection } from './services/team/connection'
+import { lazyPgWarehouseStore } from './services/store/postgres/warehouse-store'
 
 /** Where Electron keeps the app's userData on each platform (app name "Fraktdesk"). */
 function defaultUserData(): string {

@@ -1,5 +1,5 @@
 import type { Simulator } from '../../src/main/services/bring-simulator/engine'
-import type { ShipmentsStore } from '../../src/main/services/store/shipments-store'
+import type { ShipmentsStore } from '../../src/main/services/store/shipments'
 
 type Invoke = (channel: string, input?: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>
 

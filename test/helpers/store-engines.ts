@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest'
 import type { Kysely } from 'kysely'
-import { openDatabase, type Db } from '../../src/main/services/store/db'
-import { openSharedDatabase, type SharedDatabase } from '../../src/main/services/store/shared/shared-database'
-import type { SharedSchema } from '../../src/main/services/store/shared/shared-schema'
+import { openDatabase, type Db } from '../../src/main/services/store/sqlite/db'
+import { openSharedDatabase, type SharedDatabase } from '../../src/main/services/store/postgres/database'
+import type { SharedSchema } from '../../src/main/services/store/postgres/schema'
 import { useTempDir } from './temp-dir'
 import { postgresUnavailable, usePostgresDatabase } from './postgres'
 

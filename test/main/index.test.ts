@@ -4,7 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createElectronMock, type ElectronMock } from '../helpers/electron-mock'
 import { useTempDir } from '../helpers/temp-dir'
-import { DB_FILE } from '../../src/main/services/store/damaged-database'
+import { DB_FILE } from '../../src/main/services/store/sqlite/damaged-database'
 
 // The composition root with a mocked Electron: start-up problems must reach the user, never a silent exit.
 const electron = vi.hoisted(() => ({}) as ElectronMock)

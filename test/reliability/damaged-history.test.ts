@@ -7,10 +7,10 @@ import path from 'node:path'
 import { useTempDir } from '../helpers/temp-dir'
 import { startCore } from '../helpers/app-core'
 import { domesticForm } from '../helpers/booking-form'
-import { openDatabase } from '../../src/main/services/store/db'
-import { createShipmentsRepo } from '../../src/main/services/store/shipments-repo'
-import { createBackups } from '../../src/main/services/store/backups'
-import { DB_FILE, openHistory } from '../../src/main/services/store/damaged-database'
+import { openDatabase } from '../../src/main/services/store/sqlite/db'
+import { createShipmentsRepo } from '../../src/main/services/store/sqlite/shipments-repo'
+import { createBackups } from '../../src/main/services/store/sqlite/backups'
+import { DB_FILE, openHistory } from '../../src/main/services/store/sqlite/damaged-database'
 
 const SHIPMENTS = 300
 

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { AppError } from '@shared/ipc/app-error'
-import { checkBackup, stageRestore } from '../services/store/backups'
+import { checkBackup, stageRestore } from '../services/store/sqlite/backups'
 import type { Handlers } from './invoke'
 
 /** Files the user picked for restoring, by the name shown to them: the window never sends a path. */

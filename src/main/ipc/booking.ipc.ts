@@ -6,7 +6,7 @@ import { shipmentView } from '@shared/domain/booking'
 import type { Handlers } from './invoke'
 import path from 'node:path'
 import { writeCsvFile } from '../services/batches/batch-files'
-import { attentionCutoffs } from '../services/store/tracking-repo'
+import { attentionCutoffs } from '../services/store/sqlite/tracking-repo'
 import type { Settings } from '@shared/domain/settings'
 
 const attentionDays = (s: Settings) => ({ pickupDays: s.attentionPickupDays, silentDays: s.attentionSilentDays })

@@ -6,8 +6,8 @@ import type { AppDeps } from './deps'
 import { payloadProblem } from './payload-limits'
 import { setValidationLanguage, validationMessage } from '@shared/domain/validation-messages'
 import { localizePhrase } from '@shared/domain/phrases-nb'
-import { isDamagedDatabaseError } from '../services/store/damaged-database'
-import { SharedDatabaseError, sharedDatabaseAppError } from '../services/store/shared/shared-database'
+import { isDamagedDatabaseError } from '../services/store/sqlite/damaged-database'
+import { SharedDatabaseError, sharedDatabaseAppError } from '../services/store/postgres/database'
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, deps: AppDeps) => Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }

@@ -6,8 +6,8 @@ import { startCore, testAccount } from '../../helpers/app-core'
 import { domesticForm } from '../../helpers/booking-form'
 import { postgresUnavailable, usePostgresDatabase } from '../../helpers/postgres'
 import { createMemorySecretStore } from '../../../src/main/services/secrets/memory-secret-store'
-import { SHARED_DB_SECRET_ACCOUNT } from '../../../src/main/services/store/shared/shared-connection'
-import { createLabelLinksSeal } from '../../../src/main/services/store/shared/label-links-seal'
+import { SHARED_DB_SECRET_ACCOUNT } from '../../../src/main/services/team/connection'
+import { createLabelLinksSeal } from '../../../src/main/services/team/label-links-seal'
 
 type Core = Awaited<ReturnType<typeof startCore>>
 

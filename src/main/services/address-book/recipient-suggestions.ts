@@ -1,6 +1,6 @@
 import { dedupeKey, type RecipientSuggestion } from '@shared/domain/address-book'
-import type { AddressBookStore } from '../store/address-book-store'
-import type { ShipmentsStore } from '../store/shipments-store'
+import type { AddressBookStore } from '../store/address-book'
+import type { ShipmentsStore } from '../store/shipments'
 
 const MAX_SUGGESTIONS = 8
 

@@ -1,4 +1,4 @@
-import type { DamagedChoice, DamagedDatabase } from '../store/damaged-database'
+import type { DamagedChoice, DamagedDatabase } from '../store/sqlite/damaged-database'
 
 type Lang = 'en' | 'nb'
 

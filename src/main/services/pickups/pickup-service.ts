@@ -6,7 +6,7 @@ import type { BringConnection } from '../bring/bring-connection'
 import { buildPickupRequest, cancelPickup, createPickup, getPickupOptions, modifyPickup } from '../bring/pickup'
 import { isOutcomeUnknown } from '../bring/outcome'
 import { storeHandOff } from '../requests/hand-off'
-import type { PickupsStore } from '../store/pickups-store'
+import type { PickupsStore } from '../store/pickups'
 import type { Logger } from '../log/logger'
 import { validationMessage } from '@shared/domain/validation-messages'
 

@@ -1,5 +1,5 @@
 import type { ShipmentStatus } from '@shared/domain/booking'
-import type { ShipmentsStore } from './shipments-store'
+import type { ShipmentsStore } from './shipments'
 
 /**
  * One desk on its own file: every change of a shipment's state is told (as the shared database's

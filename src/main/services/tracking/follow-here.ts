@@ -1,5 +1,5 @@
-import type { ShipmentsRepo } from '../store/shipments-repo'
-import type { ShipmentsStore } from '../store/shipments-store'
+import type { ShipmentsRepo } from '../store/sqlite/shipments-repo'
+import type { ShipmentsStore } from '../store/shipments'
 import type { TrackingService } from './tracking-service'
 
 /**

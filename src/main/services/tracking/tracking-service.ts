@@ -2,7 +2,7 @@ import { AppError } from '@shared/ipc/app-error'
 import { finalTrackingStates, type ConsignmentTracking } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import type { Logger } from '../log/logger'
-import type { TrackingRepo, TrackingRow } from '../store/tracking-repo'
+import type { TrackingRepo, TrackingRow } from '../store/sqlite/tracking-repo'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

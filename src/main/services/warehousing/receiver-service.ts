@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../fs/atomic-write'
 import { readJsonFile } from '../fs/json-file'
 import type { Logger } from '../log/logger'
 import type { SecretStore } from '../secrets/secret-store'
-import type { WarehouseStore } from '../store/warehouse-store'
+import type { WarehouseStore } from '../store/warehouse'
 import { createReceiver, type ReceiverCredentials, type ReceiverEvent } from './receiver'
 import { checkPemFile } from '../security/pem-file'
 

@@ -3,7 +3,7 @@ import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Logger } from '../log/logger'
-import type { WarehouseStore } from '../store/warehouse-store'
+import type { WarehouseStore } from '../store/warehouse'
 import { parseWarehouseMessage } from './gs1'
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024

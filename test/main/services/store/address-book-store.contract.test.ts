@@ -1,8 +1,8 @@
 // One contract, two engines: the address book on the desk's SQLite file and on the team's PostgreSQL.
 import { describe, expect, it } from 'vitest'
-import { createAddressBookRepo } from '../../../../src/main/services/store/address-book-repo'
-import { sqliteAddressBookStore, type AddressBookStore } from '../../../../src/main/services/store/address-book-store'
-import { pgAddressBookStore } from '../../../../src/main/services/store/shared/pg-address-book-store'
+import { createAddressBookRepo } from '../../../../src/main/services/store/sqlite/address-book-repo'
+import { sqliteAddressBookStore, type AddressBookStore } from '../../../../src/main/services/store/address-book'
+import { pgAddressBookStore } from '../../../../src/main/services/store/postgres/address-book-store'
 import { addressEntryInputSchema, dedupeKey, type AddressEntryInput } from '../../../../src/shared/domain/address-book'
 import { postgresUnavailable } from '../../../helpers/postgres'
 import { storeEngines } from '../../../helpers/store-engines'

@@ -1,12 +1,12 @@
 // One contract, two engines: batches and their rows on the embedded SQLite file and on the shared
 // PostgreSQL database; then the claim rules that let several desks run one batch (PostgreSQL only).
 import { describe, expect, it } from 'vitest'
-import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
-import { sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments-store'
-import { createBatchesRepo } from '../../../../src/main/services/store/batches-repo'
-import { sqliteBatchesStore, type BatchesStore } from '../../../../src/main/services/store/batches-store'
-import { pgShipmentsStore } from '../../../../src/main/services/store/shared/pg-shipments-store'
-import { pgBatchesStore } from '../../../../src/main/services/store/shared/pg-batches-store'
+import { createShipmentsRepo } from '../../../../src/main/services/store/sqlite/shipments-repo'
+import { sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments'
+import { createBatchesRepo } from '../../../../src/main/services/store/sqlite/batches-repo'
+import { sqliteBatchesStore, type BatchesStore } from '../../../../src/main/services/store/batches'
+import { pgShipmentsStore } from '../../../../src/main/services/store/postgres/shipments-store'
+import { pgBatchesStore } from '../../../../src/main/services/store/postgres/batches-store'
 import { AppError } from '../../../../src/shared/ipc/app-error'
 import { domesticForm } from '../../../helpers/booking-form'
 import { postgresUnavailable } from '../../../helpers/postgres'

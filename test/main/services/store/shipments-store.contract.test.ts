@@ -1,10 +1,10 @@
 // One contract, two engines: the embedded SQLite repository and the shared PostgreSQL store must
 // behave alike for everything the booking service and the history screens ask of them.
 import { describe, expect, it } from 'vitest'
-import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
-import { DuplicateRequestError, sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments-store'
-import { pgShipmentsStore } from '../../../../src/main/services/store/shared/pg-shipments-store'
-import { TOTAL_CAP } from '../../../../src/main/services/store/newest-first-page'
+import { createShipmentsRepo } from '../../../../src/main/services/store/sqlite/shipments-repo'
+import { DuplicateRequestError, sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments'
+import { pgShipmentsStore } from '../../../../src/main/services/store/postgres/shipments-store'
+import { TOTAL_CAP } from '../../../../src/main/services/store/sqlite/newest-first-page'
 import { domesticForm } from '../../../helpers/booking-form'
 import { storeEngines } from '../../../helpers/store-engines'
 

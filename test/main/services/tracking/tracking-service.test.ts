@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { captureLogger } from '../../../helpers/log-capture'
 import { domesticForm } from '../../../helpers/booking-form'
-import { openDatabase } from '../../../../src/main/services/store/db'
-import { createShipmentsRepo } from '../../../../src/main/services/store/shipments-repo'
-import { createTrackingRepo } from '../../../../src/main/services/store/tracking-repo'
+import { openDatabase } from '../../../../src/main/services/store/sqlite/db'
+import { createShipmentsRepo } from '../../../../src/main/services/store/sqlite/shipments-repo'
+import { createTrackingRepo } from '../../../../src/main/services/store/sqlite/tracking-repo'
 import { createTrackingService, nextCheck } from '../../../../src/main/services/tracking/tracking-service'
 import { AppError } from '../../../../src/shared/ipc/app-error'
 import type { ConsignmentTracking, TrackingState } from '../../../../src/shared/domain/tracking'
@@ -113,7 +113,7 @@ describe('needs attention', () => {
     const db = openDatabase(await tempDir())
     const shipments = createShipmentsRepo(db)
     const repo = createTrackingRepo(db)
-    const { attentionCutoffs } = await import('../../../../src/main/services/store/tracking-repo')
+    const { attentionCutoffs } = await import('../../../../src/main/services/store/sqlite/tracking-repo')
     // The list filter reads the real clock, so the cases are placed relative to it.
     const now = new Date()
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString()
@@ -201,7 +201,7 @@ describe('desktop notification', () => {
       const cn = numberFor(k)
       const original = core.deps.trackingRepo.get(id)!.consignmentNumber
       sandbox.state.consignments.set(cn, sandbox.state.consignments.get(original)!)
-            const db = (await import('../../../../src/main/services/store/db')).openDatabase(core.deps.app.userDataDir)
+            const db = (await import('../../../../src/main/services/store/sqlite/db')).openDatabase(core.deps.app.userDataDir)
       db.prepare('UPDATE tracking SET consignment_number = ? WHERE shipment_id = ?').run(cn, id)
       db.close()
       sandbox.advanceClock(13 * HOUR)
@@ -217,7 +217,7 @@ describe('desktop notification', () => {
       const original2 = core.deps.trackingRepo.get(id2)!.consignmentNumber
       const cn2 = cn
       sandbox.state.consignments.set(cn2, { ...sandbox.state.consignments.get(original2)!, bookedAt: new Date(Date.now() + 43 * HOUR - 13 * HOUR) })
-      const db2 = (await import('../../../../src/main/services/store/db')).openDatabase(core.deps.app.userDataDir)
+      const db2 = (await import('../../../../src/main/services/store/sqlite/db')).openDatabase(core.deps.app.userDataDir)
       db2.prepare('UPDATE tracking SET consignment_number = ? WHERE shipment_id = ?').run(cn2, id2)
       db2.close()
       await core.invoke('tracking:refresh', { ids: [id2] })

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { captureLogger } from '../../../helpers/log-capture'
-import { openDatabase } from '../../../../src/main/services/store/db'
-import { createWarehouseRepo } from '../../../../src/main/services/store/warehouse-repo'
-import { sqliteWarehouseStore } from '../../../../src/main/services/store/warehouse-store'
+import { openDatabase } from '../../../../src/main/services/store/sqlite/db'
+import { createWarehouseRepo } from '../../../../src/main/services/store/sqlite/warehouse-repo'
+import { sqliteWarehouseStore } from '../../../../src/main/services/store/warehouse'
 import { createReceiver, successBody, type ReceiverCredentials } from '../../../../src/main/services/warehousing/receiver'
 
 const fixture = (name: string): string => readFileSync(path.resolve('test/fixtures/warehousing', name), 'utf8')
