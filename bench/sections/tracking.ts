@@ -3,7 +3,7 @@
 // (2) the "needs attention" filter and its count at 1,000,000 shipments (a third of them tracked).
 import { openDatabase } from '../../src/main/services/store/sqlite/db'
 import { createShipmentsRepo } from '../../src/main/services/store/sqlite/shipments-repo'
-import { createTrackingRepo } from '../../src/main/services/store/sqlite/tracking-repo'
+import { createTrackingRepo, sqliteTrackingStore } from '../../src/main/services/store/sqlite/tracking-repo'
 import { createTrackingService } from '../../src/main/services/tracking/tracking-service'
 import { createSimulator } from '../../src/main/services/bring-simulator/engine'
 import { createInProcessFetch } from '../../src/main/services/bring-simulator/in-process-fetch'
@@ -36,7 +36,7 @@ export async function benchTracking() {
     }
   })()
   // One round sized to take about `seconds` at the configured rate.
-  const service = createTrackingService({ repo, track: (_m, cn) => trackConsignment(http, cn, 'en'), logger, perTick: bringRateLimits.tracking * seconds })
+  const service = createTrackingService({ repo: sqliteTrackingStore(repo), track: (_m, cn) => trackConsignment(http, cn, 'en'), logger, perTick: bringRateLimits.tracking * seconds })
   const started = performance.now()
   const { checked } = await service.tick()
   const elapsed = (performance.now() - started) / 1000

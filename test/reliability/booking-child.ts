@@ -32,13 +32,13 @@ const defaults = { customerNumber: '5', productId: '5800', senderId: null, shipp
 if (process.env.CHILD_TRUTH) {
   const truth = new Map<string, string>(Object.entries(JSON.parse(readFileSync(process.env.CHILD_TRUTH, 'utf8')) as Record<string, string>))
   const call = (channel: string, input?: unknown) => invoke(channel, input, 'x')
-  const open = [...(await deps.shipmentsStore.list({ query: '', status: 'outcome_unknown', limit: 500, offset: 0 })).items, ...(await deps.shipmentsStore.list({ query: '', status: 'not_sent', limit: 500, offset: 0 })).items]
+  const open = [...(await deps.stores.shipments.list({ query: '', status: 'outcome_unknown', limit: 500, offset: 0 })).items, ...(await deps.stores.shipments.list({ query: '', status: 'not_sent', limit: 500, offset: 0 })).items]
   let path = Number(process.env.CHILD_PATH_SEED ?? 0)
   for (const s of open) {
     if (s.status === 'not_sent') await call('shipments:retry', { id: s.id })
-    else await resolveByPath(call, deps.shipmentsStore, truth, s.id, path++, s.batchId)
+    else await resolveByPath(call, deps.stores.shipments, truth, s.id, path++, s.batchId)
   }
-  for (const b of await deps.batchesRepo.list()) {
+  for (const b of await deps.stores.batches.list()) {
     await call('batches:start', { id: b.id })
     await deps.batches.settled(b.id)
   }

@@ -43,7 +43,7 @@ describe('damaged history with a backup present', () => {
     const core = await startCore(dir)
     try {
       expect(core.deps.notices().map((n) => n.key)).toContain('databaseRestoredFromBackup')
-      expect(core.deps.shipments.size()).toBe(SHIPMENTS)
+      expect(core.deps.localShipments.size()).toBe(SHIPMENTS)
       const aside = (await readdir(dir)).filter((n) => n.startsWith(`${DB_FILE}.damaged-`) && !n.endsWith('-wal') && !n.endsWith('-shm'))
       expect(aside).toHaveLength(1)
       const page = await core.invoke('shipments:list', { query: 'Mottaker 150', limit: 10, offset: 0 })

@@ -54,7 +54,7 @@ describe('fault matrix: every fault on every kind of Bring call', () => {
       kind: 'booking',
       run: async () => {
         const res = await core.invoke('booking:submit', { form: domesticForm() })
-        return res.ok ? (res.data as { status: string }).status : (core.deps.shipments.list({ query: '', limit: 1, offset: 0 }).items[0]?.status ?? 'none')
+        return res.ok ? (res.data as { status: string }).status : (core.deps.localShipments.list({ query: '', limit: 1, offset: 0 }).items[0]?.status ?? 'none')
       }
     },
     'pickups:order': {
@@ -65,7 +65,7 @@ describe('fault matrix: every fault on every kind of Bring call', () => {
         const res = await core.invoke('pickups:order', { form })
         if (res.ok) return (res.data as { status: string }).status
         // Same pickup date every time: the newest record is this one.
-        return (await core.deps.pickupsRepo.list())[0]?.status ?? `none (${res.error.message})`
+        return (await core.deps.stores.pickups.list())[0]?.status ?? `none (${res.error.message})`
       }
     },
     // The explicit connection check: no cache to fall back on (the customer list itself shows the cached one when Bring fails).
@@ -122,14 +122,14 @@ describe('fault matrix: every fault on every kind of Bring call', () => {
       expect(after.counts.unknown).toBeGreaterThan(4)
       // Every path, in turn, for the unknown rows; refused rows are corrected (touched) and sent by Book all.
       let path = 0
-      for (const r of after.rows.filter((r) => r.status === 'outcome_unknown')) await resolveByPath(c.invoke, c.deps.shipmentsStore, mybring(sim), r.shipmentId!, path++, batch.id)
+      for (const r of after.rows.filter((r) => r.status === 'outcome_unknown')) await resolveByPath(c.invoke, c.deps.stores.shipments, mybring(sim), r.shipmentId!, path++, batch.id)
       for (const r of (await c.deps.batches.get(batch.id)).rows.filter((r) => r.status === 'failed')) await c.invoke('batches:updateRow', { rowId: r.id, values: { ...r.values, reference: 'rettet' } })
       await c.invoke('batches:start', { id: batch.id })
       await c.deps.batches.settled(batch.id)
       const done = await c.deps.batches.get(batch.id)
       console.log(`fault matrix, resolved by every path after a crash: ${JSON.stringify({ rows: done.counts.total, booked: done.counts.booked, pathsUsed: path, consignmentsAtBring: sim.state.consignments.size })}`)
       expect(done.counts).toMatchObject({ total: 30, booked: 30, unknown: 0, failed: 0, notSent: 0 })
-      expect(await bookedTwice(sim, c.deps.shipmentsStore, done.rows.map((r) => r.shipmentId!))).toEqual([])
+      expect(await bookedTwice(sim, c.deps.stores.shipments, done.rows.map((r) => r.shipmentId!))).toEqual([])
       expect(sim.state.consignments.size).toBe(30)
     } finally {
       await c.close()

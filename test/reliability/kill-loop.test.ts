@@ -77,10 +77,10 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
       await core.useBringTest()
       await core.deps.maintenance.labelsRefetched
       // Every record, a page at a time (a long loop books more than one page holds).
-      const all: NonNullable<ReturnType<typeof core.deps.shipments.get>>[] = []
+      const all: NonNullable<ReturnType<typeof core.deps.localShipments.get>>[] = []
       for (let offset = 0; ; offset += 500) {
-        const page = core.deps.shipments.list({ query: '', limit: 500, offset }).items
-        all.push(...page.map((s) => core.deps.shipments.get(s.id)!))
+        const page = core.deps.localShipments.list({ query: '', limit: 500, offset }).items
+        all.push(...page.map((s) => core.deps.localShipments.get(s.id)!))
         if (page.length < 500) break
       }
       const bookedAtBring = new Map<string, number>()
@@ -96,7 +96,7 @@ describe('kill loop: a booking process killed mid-work, again and again', () => 
       const labelsMissing = booked.filter((s) => !s.confirmation?.byHand && !labels.has(`${s.consignmentNumber}.pdf`))
       const unknownNeverReached = all.filter((s) => s.status === 'outcome_unknown' && !reached.has(s.form.clientRequestId))
       // A shipment is found by any request id it ever used (a resend gives it a new one).
-      const requestIds = new Map(await Promise.all(all.map(async (s) => [s.id, await core.deps.shipmentsStore.requestIds(s.id)] as const)))
+      const requestIds = new Map(await Promise.all(all.map(async (s) => [s.id, await core.deps.stores.shipments.requestIds(s.id)] as const)))
       const lost = [...bookedAtBring.keys()].filter((id) => !all.some((s) => requestIds.get(s.id)!.includes(id) && (s.status === 'booked' || s.status === 'outcome_unknown')))
       // Doubled: one request id booked twice, or one shipment booked under two of its request ids.
       const doubled = [...[...bookedAtBring.values()].filter((n) => n > 1), ...all.filter((s) => requestIds.get(s.id)!.filter((id) => bookedAtBring.has(id)).length > 1)]

@@ -1,7 +1,7 @@
 // A receiver process for the kill loop: listens on the given port with an API key, prints "ready".
 import { openDatabase } from '../../src/main/services/store/sqlite/db'
 import { createWarehouseRepo } from '../../src/main/services/store/sqlite/warehouse-repo'
-import { sqliteWarehouseStore } from '../../src/main/services/store/warehouse'
+import { sqliteWarehouseStore } from '../../src/main/services/store/sqlite/warehouse-repo'
 import { createReceiver } from '../../src/main/services/warehousing/receiver'
 import { createLogger } from '../../src/main/services/log/logger'
 

@@ -1,9 +1,8 @@
 import { AppError } from '@shared/ipc/app-error'
 import { suggestRecipients } from '../services/address-book/recipient-suggestions'
-import type { Handlers } from './invoke'
+import type { HandlersOf } from './invoke'
 
-export const addressBookHandlers: Pick<
-  Handlers,
+export const addressBookHandlers: HandlersOf<
   | 'addressBook:list'
   | 'addressBook:count'
   | 'addressBook:save'
@@ -11,22 +10,23 @@ export const addressBookHandlers: Pick<
   | 'addressBook:import'
   | 'addressBook:addFromShipments'
   | 'addressBook:defaultSender'
-  | 'recipients:suggest'
+  | 'recipients:suggest',
+  'stores'
 > = {
-  'addressBook:list': async (filter, { addressBook }) => addressBook.list(filter),
-  'addressBook:count': async (filter, { addressBook }) => addressBook.count(filter),
-  'addressBook:save': async ({ id, entry }, { addressBook }) => (id ? addressBook.update(id, entry) : addressBook.create(entry)),
-  'addressBook:delete': async ({ id }, { addressBook }) => ({ deleted: await addressBook.remove(id) }),
-  'addressBook:import': async ({ entries }, { addressBook }) => addressBook.importMany(entries),
+  'addressBook:list': async (filter, { stores }) => stores.addressBook.list(filter),
+  'addressBook:count': async (filter, { stores }) => stores.addressBook.count(filter),
+  'addressBook:save': async ({ id, entry }, { stores }) => (id ? stores.addressBook.update(id, entry) : stores.addressBook.create(entry)),
+  'addressBook:delete': async ({ id }, { stores }) => ({ deleted: await stores.addressBook.remove(id) }),
+  'addressBook:import': async ({ entries }, { stores }) => stores.addressBook.importMany(entries),
   /** "Save these recipients": each shipment's recipient, with the service and parcel it was sent with. */
-  async 'addressBook:addFromShipments'({ ids }, { addressBook, shipmentsStore }) {
-    const found = await Promise.all(ids.map((id) => shipmentsStore.get(id)))
+  async 'addressBook:addFromShipments'({ ids }, { stores }) {
+    const found = await Promise.all(ids.map((id) => stores.shipments.get(id)))
     const entries = found.flatMap((s) =>
       s ? [{ kind: 'recipient' as const, party: s.form.recipient, preferred: { customerNumber: s.form.customerNumber, productId: s.form.productId, packages: s.form.packages }, isDefault: false }] : []
     )
     if (entries.length === 0) throw AppError.field('ids', 'None of these shipments exist any more.')
-    return addressBook.importMany(entries)
+    return stores.addressBook.importMany(entries)
   },
-  'addressBook:defaultSender': async (_input, { addressBook }) => addressBook.defaultSender(),
-  'recipients:suggest': async ({ query }, { addressBook, shipmentsStore }) => suggestRecipients(query, addressBook, shipmentsStore)
+  'addressBook:defaultSender': async (_input, { stores }) => stores.addressBook.defaultSender(),
+  'recipients:suggest': async ({ query }, { stores }) => suggestRecipients(query, stores.addressBook, stores.shipments)
 }

@@ -1,9 +1,12 @@
 import { AppError } from '@shared/ipc/app-error'
 import { isAllowedExternalUrl } from '../services/security/url-policy'
 import { diagnosticsSummary } from '../services/log/diagnostics'
-import type { Handlers } from './invoke'
+import type { HandlersOf } from './invoke'
 
-export const appHandlers: Pick<Handlers, 'app:info' | 'app:openLogFolder' | 'app:copyDiagnostics' | 'shell:openExternal'> = {
+export const appHandlers: HandlersOf<
+  'app:info' | 'app:openLogFolder' | 'app:copyDiagnostics' | 'shell:openExternal' | 'clipboard:copy',
+  'app' | 'settings' | 'notices' | 'sharedHealth' | 'openPath' | 'openExternal' | 'copyToClipboard' | 'stores' | 'localShipments'
+> = {
   async 'app:info'(_input, { app, settings, notices, sharedHealth }) {
     return {
       name: app.name,
@@ -21,8 +24,8 @@ export const appHandlers: Pick<Handlers, 'app:info' | 'app:openLogFolder' | 'app
     if (problem) throw new AppError('INTERNAL', `The log folder could not be opened: ${problem}`)
     return { opened: true }
   },
-  async 'app:copyDiagnostics'(_input, { app, settings, shipments, pickupsRepo, addressBook, batchesRepo, copyToClipboard }) {
-    const counts = { shipments: shipments.size(), pickups: await pickupsRepo.size().catch(() => 0), addressBook: await addressBook.size().catch(() => 0), batches: (await batchesRepo.list().catch(() => [])).length }
+  async 'app:copyDiagnostics'(_input, { app, settings, localShipments, stores, copyToClipboard }) {
+    const counts = { shipments: localShipments.size(), pickups: await stores.pickups.size().catch(() => 0), addressBook: await stores.addressBook.size().catch(() => 0), batches: (await stores.batches.list().catch(() => [])).length }
     const { text, lines } = await diagnosticsSummary({ app, mode: settings.get().mode, counts, logsDir: app.logsDir })
     await copyToClipboard(text)
     return { copied: true, lines }
@@ -33,5 +36,9 @@ export const appHandlers: Pick<Handlers, 'app:info' | 'app:openLogFolder' | 'app
     }
     await openExternal(url)
     return { opened: true }
+  },
+  async 'clipboard:copy'({ text }, { copyToClipboard }) {
+    await copyToClipboard(text)
+    return { copied: true }
   }
 }

@@ -1,12 +1,12 @@
 import path from 'node:path'
 import { AppError } from '@shared/ipc/app-error'
 import { checkBackup, stageRestore } from '../services/store/sqlite/backups'
-import type { Handlers } from './invoke'
+import type { HandlersOf } from './invoke'
 
 /** Files the user picked for restoring, by the name shown to them: the window never sends a path. */
 const picked = new Map<string, string>()
 
-export const backupsHandlers: Pick<Handlers, 'backups:list' | 'backups:now' | 'backups:pick' | 'backups:restore'> = {
+export const backupsHandlers: HandlersOf<'backups:list' | 'backups:now' | 'backups:pick' | 'backups:restore', 'backups' | 'pickers' | 'logger' | 'app' | 'relaunch'> = {
   async 'backups:list'(_input, { backups }) {
     const items = await backups.list()
     return { folder: backups.dir, items: items.map((b) => ({ name: path.basename(b.file), createdAt: b.createdAt, sizeBytes: b.sizeBytes, shipments: b.shipments })) }

@@ -6,15 +6,14 @@ import { headerSetKey } from '@shared/domain/csv-import'
 import { partyRow, rowFields, type RowField } from '@shared/domain/batches'
 import { localIsoDate } from '@shared/domain/fields'
 import type { AppDeps } from './deps'
-import type { Handlers } from './invoke'
+import type { HandlersOf } from './invoke'
 
-async function openInLabelsFolder(deps: AppDeps, file: string): Promise<void> {
+async function openInLabelsFolder(deps: Pick<AppDeps, 'app' | 'openPath'>, file: string): Promise<void> {
   const problem = await deps.openPath(await resolveLabelPath(deps.app.labelsDir, file))
   if (problem) throw new AppError('INTERNAL', `The file could not be opened: ${problem}`)
 }
 
-export const batchesHandlers: Pick<
-  Handlers,
+export const batchesHandlers: HandlersOf<
   | 'batches:list'
   | 'batches:get'
   | 'batches:create'
@@ -28,20 +27,21 @@ export const batchesHandlers: Pick<
   | 'batches:openLabels'
   | 'batches:openResult'
   | 'imports:mappingGet'
-  | 'imports:mappingSet'
+  | 'imports:mappingSet',
+  'batches' | 'booking' | 'stores' | 'settings' | 'app' | 'openPath'
 > = {
   'batches:list': async (_input, { batches }) => batches.list(),
   'batches:get': async ({ id }, { batches }) => batches.get(id),
   'batches:create': async (input, { batches }) => batches.create(input),
   /** Rows keep each recipient's own service and parcel; the defaults are the most common of them. */
-  async 'batches:createFrom'({ name, source, ids }, { batches, addressBook, shipmentsStore, settings }) {
+  async 'batches:createFrom'({ name, source, ids }, { batches, stores, settings }) {
     const found = await Promise.all(
       ids.map(async (id) => {
         if (source === 'addressBook') {
-          const e = await addressBook.get(id)
+          const e = await stores.addressBook.get(id)
           return e ? partyRow(e.party, e.preferred) : null
         }
-        const s = await shipmentsStore.get(id)
+        const s = await stores.shipments.get(id)
         return s ? partyRow(s.form.recipient, { customerNumber: s.form.customerNumber, productId: s.form.productId, packages: s.form.packages }) : null
       })
     )
@@ -60,23 +60,23 @@ export const batchesHandlers: Pick<
   async 'batches:openLabels'({ id }, deps) {
     await deps.batches.get(id)
     // Rows booked by another desk (team mode) get their labels through this desk's own Bring connection.
-    const rows = await deps.batchesRepo.rows(id)
+    const rows = await deps.stores.batches.rows(id)
     const missing = await shipmentsMissingLabels(rows.filter((r) => r.status === 'booked' && r.shipmentId), deps.app.labelsDir)
     // A row marked booked by hand has no label link from Bring: nothing to download again, Mybring has its label.
     const noLink = new Set<string>()
     for (const row of missing) {
-      const s = await deps.shipmentsStore.get(row.shipmentId!)
+      const s = await deps.stores.shipments.get(row.shipmentId!)
       if (s?.confirmation?.byHand) noLink.add(row.id)
       else await deps.booking.downloadLabelAgain(row.shipmentId!).catch(() => undefined) // reported as missing below
     }
-    const merged = await mergeBatchLabels(deps.app.labelsDir, id, await deps.batchesRepo.rows(id))
+    const merged = await mergeBatchLabels(deps.app.labelsDir, id, await deps.stores.batches.rows(id))
     const noLinkRows = rows.filter((r) => noLink.has(r.id)).map((r) => r.rowNo)
     const missingRows = merged.missing.filter((n) => !noLinkRows.includes(n))
     if (merged.labels === 0) {
       if (noLinkRows.length > 0) throw AppError.field('id', `No labels to print here: the booked rows were marked booked by hand, and Bring gave no label link for them. Print their labels in Mybring (rows ${noLinkRows.join(', ')}).`)
       throw AppError.field('id', 'No labels to print yet: no row of this batch has been booked with a label.')
     }
-    await deps.batchesRepo.setFiles(id, { labelsPdf: merged.file })
+    await deps.stores.batches.setFiles(id, { labelsPdf: merged.file })
     await openInLabelsFolder(deps, merged.file)
     return { opened: true, pages: merged.pages, missingRows, noLinkRows }
   },
@@ -84,19 +84,19 @@ export const batchesHandlers: Pick<
   async 'batches:openResult'({ id, headers, statuses }, deps) {
     const batch = await deps.batches.get(id)
     // Bring does not track test bookings: a tracking link for one would lead nowhere.
-    const file = await writeBatchResult(deps.app.labelsDir, id, await deps.batchesRepo.rows(id), headers, (r) => statuses[r.status] ?? r.status, { trackingLinks: batch.mode !== 'test' })
-    await deps.batchesRepo.setFiles(id, { resultCsv: file })
+    const file = await writeBatchResult(deps.app.labelsDir, id, await deps.stores.batches.rows(id), headers, (r) => statuses[r.status] ?? r.status, { trackingLinks: batch.mode !== 'test' })
+    await deps.stores.batches.setFiles(id, { resultCsv: file })
     await openInLabelsFolder(deps, file)
     return { opened: true }
   },
   /** The mapping chosen last time for a file with these headers; a stale field name reads as "ignore". */
-  async 'imports:mappingGet'({ headers }, { batchesRepo }) {
-    const saved = await batchesRepo.mapping(headerSetKey(headers))
+  async 'imports:mappingGet'({ headers }, { stores }) {
+    const saved = await stores.batches.mapping(headerSetKey(headers))
     return saved && saved.length === headers.length ? saved.map((f) => ((rowFields as readonly string[]).includes(f ?? '') ? (f as RowField) : null)) : null
   },
-  async 'imports:mappingSet'({ headers, mapping }, { batchesRepo }) {
+  async 'imports:mappingSet'({ headers, mapping }, { stores }) {
     if (mapping.length !== headers.length) throw AppError.field('mapping', 'One choice per column, please.')
-    await batchesRepo.saveMapping(headerSetKey(headers), mapping)
+    await stores.batches.saveMapping(headerSetKey(headers), mapping)
     return { saved: true }
   }
 }

@@ -1,6 +1,6 @@
-import type { Handlers } from './invoke'
+import type { HandlersOf } from './invoke'
 
-export const customersHandlers: Pick<Handlers, 'connection:check' | 'customers:list'> = {
+export const customersHandlers: HandlersOf<'connection:check' | 'customers:list', 'customers'> = {
   'connection:check': async (_input, { customers }) => customers.check(),
   /** Cached first (instant, offline); refresh asks Bring and falls back to the cache with a reason. */
   'customers:list': async ({ refresh }, { customers }) => customers.list(refresh)

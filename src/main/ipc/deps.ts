@@ -6,66 +6,61 @@ import type { CustomersService } from '../services/customers/customers-service'
 import type { QuoteService } from '../services/quote/quote-service'
 import type { DraftsStore } from '../services/drafts/drafts-store'
 import type { ShipmentsRepo } from '../services/store/sqlite/shipments-repo'
-import type { ShipmentsStore } from '../services/store/shipments'
+import type { Stores } from '../services/store/stores'
 import type { SharedDbService } from '../services/team/shared-db-service'
 import type { BookingService } from '../services/booking/booking-service'
-import type { PickupsStore } from '../services/store/pickups'
 import type { PickupService } from '../services/pickups/pickup-service'
 import type { Notice } from '@shared/domain/notices'
 import type { SharedHealth } from '../services/team/connection'
-import type { AddressBookStore } from '../services/store/address-book'
-import type { BatchesStore } from '../services/store/batches'
 import type { BatchService } from '../services/batches/batch-service'
 import type { EventHub } from '../services/events/event-hub'
 import type { Backups } from '../services/store/sqlite/backups'
-import type { WarehouseStore } from '../services/store/warehouse'
 import type { ReceiverService } from '../services/warehousing/receiver-service'
-import type { TrackingRepo } from '../services/store/sqlite/tracking-repo'
 import type { TrackingService } from '../services/tracking/tracking-service'
 
-/** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. */
 /** What a file picker offers to choose. */
 export type FileKind = 'backup' | 'pem'
 
+/** Everything a handler may use; built by createAppDeps, in the app and in the e2e bridge alike. Each *.ipc.ts takes only the members it uses. */
 export interface AppDeps {
   app: { name: string; version: string; platform: string; userDataDir: string; labelsDir: string; logsDir: string }
-  /** clipboard.writeText in the app. */
-  copyToClipboard(text: string): Promise<void> | void
+  logger: Logger
   settings: SettingsStore
   credentials: CredentialsService
   bring: BringConnection
+
+  /** The stores on this run's engine: the team's PostgreSQL in team mode, else the desk's own SQLite file. */
+  stores: Stores
+  /** The desk's own SQLite copy of the history: alone it is the history; in team mode the copy beside the tracking this desk does. */
+  localShipments: ShipmentsRepo
+
+  // Services: what the screens ask for, each working on its store.
   customers: CustomersService
   quotes: QuoteService
   drafts: DraftsStore
-  shipments: ShipmentsRepo
-  /** The history as the booking service and the history screens use it: embedded SQLite or a shared PostgreSQL. */
-  shipmentsStore: ShipmentsStore
-  sharedDb: SharedDbService
   booking: BookingService
-  pickupsRepo: PickupsStore
   pickups: PickupService
-  addressBook: AddressBookStore
-  batchesRepo: BatchesStore
   batches: BatchService
-  backups: Backups
-  warehouse: WarehouseStore
+  tracking: TrackingService
   /** The optional Bring Warehousing receiver (off unless turned on). */
   receiver: ReceiverService
-  trackingRepo: TrackingRepo
-  tracking: TrackingService
+  backups: Backups
+  sharedDb: SharedDbService
+
+  // The platform: Electron's in the app, stand-ins in tests and the e2e bridge.
+  /** Pushes events to the window (app: webContents.send; e2e: the page). */
+  events: EventHub
+  /** clipboard.writeText in the app. */
+  copyToClipboard(text: string): Promise<void> | void
+  /** shell.openExternal in the app; handlers check the allowlist before calling it. */
+  openExternal(url: string): Promise<void>
+  /** shell.openPath in the app: returns an error string, '' on success. Handlers validate the path first. */
+  openPath(file: string): Promise<string>
   /** Native folder and file pickers (Electron's dialog); a file picker offers one kind of file. Null when the user cancels. */
   pickers: { folder(): Promise<string | null>; file(kind: FileKind): Promise<string | null> }
   /** Restart the app (a staged restore takes effect at start-up). */
   relaunch(): void
-  /** Pushes progress to the window (app: webContents.send; e2e: the page). */
-  events: EventHub
-  /** shell.openPath in the app: returns an error string, '' on success. Handlers validate the path first. */
-  openPath(file: string): Promise<string>
-  /** Closes the database; the app calls it on quit, tests after each run. */
-  dispose(): void
-  /** shell.openExternal in the app; handlers check the allowlist before calling it. */
-  openExternal(url: string): Promise<void>
-  logger: Logger
+
   /** Messages for the user from start-up: settings reset, labels fetched again after a crash. */
   notices(): Notice[]
   /** Team mode: how the connection to the shared database is doing (null: this desk keeps its own file). */
@@ -79,4 +74,6 @@ export interface AppDeps {
     /** Reads the whole history file (quick_check): true when it is damaged. Only when data could not be checked. */
     historyDamaged?(): boolean
   }
+  /** Stops background work and closes the databases; the app calls it on quit, tests after each run. */
+  dispose(): void
 }

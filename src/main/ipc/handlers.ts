@@ -5,6 +5,8 @@ import { credentialsHandlers } from './credentials.ipc'
 import { customersHandlers } from './customers.ipc'
 import { quoteHandlers } from './quote.ipc'
 import { bookingHandlers } from './booking.ipc'
+import { shipmentsHandlers } from './shipments.ipc'
+import { trackingHandlers } from './tracking.ipc'
 import { pickupsHandlers } from './pickups.ipc'
 import { addressBookHandlers } from './address-book.ipc'
 import { batchesHandlers } from './batches.ipc'
@@ -20,6 +22,8 @@ export const handlers: Handlers = {
   ...customersHandlers,
   ...quoteHandlers,
   ...bookingHandlers,
+  ...shipmentsHandlers,
+  ...trackingHandlers,
   ...pickupsHandlers,
   ...addressBookHandlers,
   ...batchesHandlers,

@@ -9,8 +9,10 @@ import { localizePhrase } from '@shared/domain/phrases-nb'
 import { isDamagedDatabaseError } from '../services/store/sqlite/damaged-database'
 import { SharedDatabaseError, sharedDatabaseAppError } from '../services/store/postgres/database'
 
-export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, deps: AppDeps) => Promise<ChannelOutput<C>>
+export type Handler<C extends Channel, D = AppDeps> = (input: ChannelParsedInput<C>, deps: D) => Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
+/** Some channels' handlers (a *.ipc.ts file), given only the members of AppDeps that file uses. */
+export type HandlersOf<C extends Channel, K extends keyof AppDeps> = { [P in C]: Handler<P, Pick<AppDeps, K>> }
 
 export interface Dispatcher {
   (channel: string, rawInput: unknown, senderUrl: string | undefined): Promise<IpcResult<unknown>>

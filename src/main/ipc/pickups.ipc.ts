@@ -1,4 +1,4 @@
-import type { Handlers } from './invoke'
+import type { HandlersOf } from './invoke'
 
 /** The user's local calendar day, as the bounds "booked today" is measured in. */
 function today(now = new Date()): [Date, Date] {
@@ -6,14 +6,14 @@ function today(now = new Date()): [Date, Date] {
   return [start, new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1)]
 }
 
-export const pickupsHandlers: Pick<Handlers, 'pickups:options' | 'pickups:order' | 'pickups:list' | 'pickups:modify' | 'pickups:cancel' | 'pickups:today' | 'pickups:resolve' | 'pickups:retry'> = {
+export const pickupsHandlers: HandlersOf<'pickups:options' | 'pickups:order' | 'pickups:list' | 'pickups:modify' | 'pickups:cancel' | 'pickups:today' | 'pickups:resolve' | 'pickups:retry', 'pickups' | 'stores' | 'bring'> = {
   'pickups:options': async (query, { pickups }) => pickups.options(query),
   'pickups:order': async ({ form, confirmLive }, { pickups }) => pickups.order(form, { confirmLive }),
-  'pickups:list': async (_input, { pickupsRepo }) => pickupsRepo.list(),
+  'pickups:list': async (_input, { stores }) => stores.pickups.list(),
   'pickups:modify': async ({ id, date }, { pickups }) => pickups.modify(id, date),
   'pickups:cancel': async ({ id }, { pickups }) => pickups.cancel(id),
   'pickups:resolve': async ({ id, ordered, shipmentNumber, orderAgain, confirmLive }, { pickups }) =>
     pickups.resolve(id, ordered ? { ordered: true, shipmentNumber } : { ordered: false, orderAgain, confirmLive }),
   'pickups:retry': async ({ id, confirmLive }, { pickups }) => pickups.resend(id, { confirmLive }),
-  'pickups:today': async (_input, { pickupsRepo, bring }) => pickupsRepo.todaysUncovered(bring.mode(), ...today())
+  'pickups:today': async (_input, { stores, bring }) => stores.pickups.todaysUncovered(bring.mode(), ...today())
 }

@@ -1,7 +1,7 @@
 import { AppError } from '@shared/ipc/app-error'
-import type { Handlers } from './invoke'
+import type { HandlersOf } from './invoke'
 
-export const settingsHandlers: Pick<Handlers, 'settings:get' | 'settings:set' | 'mode:set'> = {
+export const settingsHandlers: HandlersOf<'settings:get' | 'settings:set' | 'mode:set', 'settings' | 'credentials'> = {
   async 'settings:get'(_input, { settings }) {
     return settings.get()
   },

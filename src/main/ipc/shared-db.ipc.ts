@@ -1,7 +1,7 @@
-import type { Handlers } from './invoke'
+import type { HandlersOf } from './invoke'
 
 /** Settings → Shared database (team mode). */
-export const sharedDbHandlers: Pick<Handlers, 'sharedDb:get' | 'sharedDb:test' | 'sharedDb:save' | 'sharedDb:leave' | 'sharedDb:copyHistory' | 'sharedDb:pickCaFile'> = {
+export const sharedDbHandlers: HandlersOf<'sharedDb:get' | 'sharedDb:test' | 'sharedDb:save' | 'sharedDb:leave' | 'sharedDb:copyHistory' | 'sharedDb:pickCaFile', 'sharedDb' | 'relaunch' | 'pickers'> = {
   'sharedDb:get': async (_input, { sharedDb }) => sharedDb.get(),
   'sharedDb:test': async (form, { sharedDb }) => sharedDb.test(form),
   // The history switches at start-up: restart once the choice is saved (the window shows why first).

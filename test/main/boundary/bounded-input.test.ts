@@ -29,7 +29,7 @@ describe('bounded input and honest states', () => {
     core = undefined
   })
   const start = async (opts: Parameters<typeof startCore>[1] = {}) => (core = await startCore(await tempDir(), { timeoutMs: 1000, ...opts }))
-  const history = (c: Core) => c.deps.shipments.list({ query: '', limit: 100, offset: 0 }).items
+  const history = (c: Core) => c.deps.localShipments.list({ query: '', limit: 100, offset: 0 }).items
   const bookingsSeen = (c: Core) => c.sim.requests.filter((r) => r.routeId === 'booking.book').length
   const setLanguage = (c: Core, language: 'en' | 'nb') => c.invoke('settings:set', { language })
 
@@ -139,12 +139,12 @@ describe('bounded input and honest states', () => {
     expect(await readdir(labelsDir)).toContain(`${booked.data.consignmentNumber}.pdf`)
     const info = (await second.invoke('app:info')) as { data: { notices: { key: string; text: string }[] } }
     expect(info.data.notices.map((n) => n.key)).toEqual(['labelsRefetched'])
-    expect(info.data.notices.map((n) => n.text).join(' ')).toMatch(/1 label\(s\).*downloaded again/)
+    expect(info.data.notices.map((n) => n.text).join(' ')).toMatch(/1 label of a shipment .*downloaded again/)
   })
 
   it('9. the history is written with synchronous = FULL (a commit survives power loss)', async () => {
     const c = await start()
-    expect(c.deps.shipments.synchronousMode()).toBe('FULL')
+    expect(c.deps.localShipments.synchronousMode()).toBe('FULL')
   })
 
   it.skipIf(process.platform === 'win32')('10. database and labels are owner-only; the renderer learns "label available", never the label link', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import Papa from 'papaparse'
 import { PDFDocument } from 'pdf-lib'
 import { writeFileAtomic } from '../fs/atomic-write'
-import type { StoredBatchRow } from '../store/sqlite/batches-repo'
+import type { StoredBatchRow } from '../store/batches'
 
 const batchFileStem = (batchId: string): string => `batch-${batchId.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`
 

@@ -9,7 +9,7 @@ import type { BringConnection } from '../bring/bring-connection'
 import type { Logger } from '../log/logger'
 import type { SettingsStore } from '../settings/settings-store'
 import type { AddressBookStore } from '../store/address-book'
-import type { StoredBatchRow } from '../store/sqlite/batches-repo'
+import type { StoredBatchRow } from '../store/batches'
 import type { BatchesStore } from '../store/batches'
 import { createProgressMeter } from './progress-meter'
 

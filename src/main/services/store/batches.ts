@@ -1,8 +1,16 @@
-import type { BatchRunState } from '@shared/domain/batches'
-import type { ShipmentStatus } from '@shared/domain/booking'
-import type { BatchesRepo } from './sqlite/batches-repo'
-import type { StoreEngine } from './shipments'
-import { promised, type Promised } from './sqlite/promised'
+import {
+  rowValuesSchema,
+  type BatchCounts,
+  type BatchDefaults,
+  type BatchRow,
+  type BatchRowStatus,
+  type BatchRunState,
+  type BatchSummary,
+  type RowValues
+} from '@shared/domain/batches'
+import type { Mode } from '@shared/domain/mode'
+import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
+import type { StoreEngine } from './engine'
 
 /** The outcome of trying to take a batch row for booking. */
 export interface RowClaim {
@@ -18,8 +26,32 @@ export interface RowClaim {
  * so every row is sent by one desk, and a desk that dies leaves its rows to the others once its
  * lease has run out.
  */
-export interface BatchesStore extends Promised<BatchesRepo> {
+export interface BatchesStore {
   readonly engine: StoreEngine
+  /** The batch and its first rows in one transaction: a crash leaves all of it or none. */
+  create(input: { name: string; mode: Mode; defaults: BatchDefaults; rows: NewRow[] }): Promise<StoredBatch>
+  /** More rows at the end (an import arrives in chunks); one transaction per chunk. */
+  appendRows(batchId: string, rows: NewRow[]): Promise<void>
+  rowCount(batchId: string): Promise<number>
+  get(id: string): Promise<StoredBatch | null>
+  list(): Promise<StoredBatch[]>
+  rows(batchId: string): Promise<StoredBatchRow[]>
+  row(rowId: string): Promise<(StoredBatchRow & { batchId: string }) | null>
+  counts(batchId: string): Promise<BatchCounts>
+  updateRow(rowId: string, values: RowValues, problems: Record<string, string[]> | null): Promise<void>
+  /** Re-checked rows (defaults changed): only problems change. */
+  setProblems(rowId: string, problems: Record<string, string[]> | null): Promise<void>
+  setDefaults(batchId: string, defaults: BatchDefaults): Promise<void>
+  /** A stop by the batch itself keeps its reason; every other change of state clears it. */
+  setRunState(batchId: string, state: BatchRunState, reason?: RecordError | null): Promise<void>
+  setFiles(batchId: string, files: { labelsPdf?: string; resultCsv?: string }): Promise<void>
+  /** Start-up: nothing runs before the user says so again; a batch cut off while running is paused. */
+  pauseInterrupted(): Promise<number>
+  /** A rows' remembered column layout for a CSV header set. */
+  mapping(headerKey: string): Promise<(string | null)[] | null>
+  saveMapping(headerKey: string, mapping: (string | null)[]): Promise<void>
+  /** Rows stay as shipments in the history; only the batch and its row list go. */
+  remove(batchId: string): Promise<boolean>
   /** Takes the row for this desk unless another desk holds a live claim on it. */
   claimRow(rowId: string): Promise<RowClaim>
   /** Keeps this desk's claims alive (call well within the lease). */
@@ -36,17 +68,82 @@ export interface BatchesStore extends Promised<BatchesRepo> {
   settleAbandoned(rowId: string, messages: { notSent: string; unknown: string }): Promise<ShipmentStatus | null>
 }
 
-/** The embedded SQLite repository as a BatchesStore: one desk, so nothing to claim from anyone. */
-export function sqliteBatchesStore(repo: BatchesRepo): BatchesStore {
+export interface StoredBatchRow extends BatchRow {
+  clientRequestId: string
+  labelFile: string | null
+  /** Edited after its last failed attempt: worth sending again. */
+  editedSinceFailure: boolean
+}
+
+export type NewRow = { values: RowValues; problems: Record<string, string[]> | null }
+
+export interface StoredBatch extends BatchSummary {
+  defaults: BatchDefaults
+  labelsPdf: string | null
+  resultCsv: string | null
+  /** Why it stopped by itself (Bring or the shared database unreachable); cleared when it runs again. */
+  stopReason: RecordError | null
+}
+
+/** A batch row and the shipment it became (if any), JSON already read: what both engines hand to toStoredRow. */
+export interface RowWithShipment {
+  id: string
+  row_no: number
+  client_request_id: string
+  values: unknown
+  problems: unknown
+  updated_at: string
+  shipment_id: string | null
+  shipment_status: ShipmentStatus | null
+  shipment_updated_at: string | null
+  consignment_number: string | null
+  label_file: string | null
+  error: unknown
+}
+
+/** A row that has become a shipment has that shipment's status; the rest are ready or invalid. */
+export function toStoredRow(r: RowWithShipment): StoredBatchRow {
   return {
-    ...promised(repo),
-    engine: 'sqlite',
-    claimRow: async () => ({ claimed: true, takenFrom: null }),
-    renewClaims: async () => undefined,
-    releaseRow: async () => undefined,
-    othersWorking: async () => 0,
-    runState: async (batchId) => repo.get(batchId)?.runState ?? null,
-    // One desk: no claim is ever taken from another, so nothing is ever abandoned here.
-    settleAbandoned: async () => null
+    id: r.id,
+    rowNo: r.row_no,
+    values: rowValuesSchema.parse(r.values),
+    status: r.shipment_status ?? (r.problems ? 'invalid' : 'ready'),
+    problems: (r.problems as Record<string, string[]> | null) ?? {},
+    shipmentId: r.shipment_id,
+    consignmentNumber: r.consignment_number,
+    error: (r.error as RecordError | null) ?? null,
+    clientRequestId: r.client_request_id,
+    labelFile: r.label_file,
+    editedSinceFailure: r.shipment_status === 'failed' && r.shipment_updated_at !== null && r.updated_at > r.shipment_updated_at
   }
 }
+
+/** Which counter a row status adds to. */
+const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total'>> = {
+  invalid: 'invalid',
+  ready: 'ready',
+  pending: 'inFlight',
+  sending: 'inFlight',
+  booked: 'booked',
+  failed: 'failed',
+  // Checked in Mybring and not booked: waiting to be sent, like a row that never reached Bring.
+  cancelled_by_user: 'notSent',
+  outcome_unknown: 'unknown',
+  not_sent: 'notSent'
+}
+
+/** Why a batch found "running" at start-up is paused. */
+export const interruptedReason: RecordError = { code: 'INTERRUPTED', message: 'Fraktdesk stopped while this batch was running. Rows not yet sent wait for “Book all”.' }
+
+/** Counters from (status, how many) pairs. */
+export function tally(groups: { status: BatchRowStatus; n: number }[]): BatchCounts {
+  const c: BatchCounts = { total: 0, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0 }
+  for (const { status, n } of groups) {
+    c.total += n
+    c[bucket[status]] += n
+  }
+  return c
+}
+
+export const countRows = (rows: Pick<BatchRow, 'status'>[]): BatchCounts => tally(rows.map(({ status }) => ({ status, n: 1 })))
+

@@ -1,9 +1,10 @@
 import type { BookingForm, Confirmation, RecordError, ShipmentFilter, ShipmentFilterQuery, ShipmentRecord, ShipmentStatus, ShipmentSummary } from '@shared/domain/booking'
+import { trackingStates, type TrackingState } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import type { InterruptedMessages } from './interrupted'
-import type { ShipmentsRepo } from './sqlite/shipments-repo'
+import type { StoreEngine } from './engine'
 
-export type StoreEngine = 'sqlite' | 'postgres'
+export type { StoreEngine } from './engine'
 export type AttentionDays = { pickupDays: number; silentDays: number }
 
 /** Another desk (or an earlier submit) already holds this clientRequestId: that booking, not a new one. */
@@ -53,35 +54,64 @@ export interface ShipmentsStore {
   count(filter: ShipmentFilterQuery & { attentionDays?: AttentionDays }): Promise<{ total: number; totalExact: boolean }>
 }
 
-const isUniqueViolation = (err: unknown): boolean => err instanceof Error && /UNIQUE constraint failed: (shipments|shipment_requests)\.client_request_id/.test(err.message)
+// A set lookup, not a schema parse: a page maps a hundred rows per keystroke.
+const knownTrackingStates = new Set<string>(trackingStates)
+const isTrackingState = (value: string | null | undefined): value is TrackingState => value != null && knownTrackingStates.has(value)
 
-/** The embedded SQLite repository (hand-written, synchronous statements) as a ShipmentsStore. */
-export function sqliteShipmentsStore(repo: ShipmentsRepo): ShipmentsStore {
-  const run = async <T>(f: () => T): Promise<T> => f()
-  return {
-    engine: 'sqlite',
-    insertPending: (form, request, mode, batchId) =>
-      run(() => {
-        try {
-          return repo.insertPending(form, request, mode, batchId)
-        } catch (err) {
-          throw isUniqueViolation(err) ? new DuplicateRequestError(form.clientRequestId) : err
-        }
-      }),
-    replaceRequest: (id, form, request, mode) => run(() => repo.replaceRequest(id, form, request, mode)),
-    markSending: (id) => run(() => repo.markSending(id)),
-    handOffNow: { sending: (id) => repo.markSending(id), notHandedOff: (id) => repo.markStatus(id, 'pending', null) },
-    markBooked: (id, c) => run(() => repo.markBooked(id, c)),
-    markStatus: (id, status, error) => run(() => repo.markStatus(id, status, error)),
-    setLabelFile: (id, file) => run(() => repo.setLabelFile(id, file)),
-    renewClientRequest: (id) => run(() => repo.renewClientRequest(id)),
-    requestIds: (id) => run(() => repo.requestIds(id)),
-    get: (id) => run(() => repo.get(id)),
-    findByClientRequest: (crid) => run(() => repo.findByClientRequest(crid)),
-    labelFile: (id) => run(() => repo.labelFile(id)),
-    bookedLabelFiles: () => run(() => repo.bookedLabelFiles()),
-    recoverInterrupted: (messages) => run(() => repo.recoverInterrupted(messages)),
-    list: (filter) => run(() => repo.list(filter)),
-    count: (filter) => run(() => repo.count(filter))
-  }
+/**
+ * The shipments columns a list row shows, the same names on both engines: each engine selects these
+ * (SQLite adds the tracking state, PostgreSQL the desk), and nothing more — the JSON stays on disk.
+ * A new column in the Shipments list is added here, in summary() and in each engine's schema.
+ */
+export const summaryFields = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id'] as const
+
+export interface SummaryRow {
+  id: string
+  created_at: string
+  mode: Mode
+  status: ShipmentStatus
+  customer_number: string
+  product_id: string
+  recipient_name: string
+  recipient_postal_code: string
+  recipient_city: string
+  reference: string | null
+  consignment_number: string | null
+  label_file: string | null
+  batch_id: string | null
+  tracking_state?: string | null
+  desk?: string | null
+}
+// The list above and the row type agree (the compiler checks it both ways).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+const summaryFieldsMatch: Same<(typeof summaryFields)[number], Exclude<keyof SummaryRow, 'tracking_state' | 'desk'>> = true
+void summaryFieldsMatch
+
+/** A list row (either engine) as the domain's summary. */
+export const summary = (r: SummaryRow): ShipmentSummary => ({
+  id: r.id,
+  createdAt: r.created_at,
+  mode: r.mode,
+  status: r.status,
+  customerNumber: r.customer_number,
+  productId: r.product_id,
+  recipientName: r.recipient_name,
+  recipientPostalCode: r.recipient_postal_code,
+  recipientCity: r.recipient_city,
+  reference: r.reference,
+  consignmentNumber: r.consignment_number,
+  hasLabel: r.label_file !== null,
+  batchId: r.batch_id,
+  trackingState: isTrackingState(r.tracking_state) ? r.tracking_state : null,
+  desk: r.desk ?? null
+})
+
+/** The reference the history shows and searches: the recipient's, else the order's, else the sender's. */
+export const shipmentReference = (form: BookingForm): string | null => form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null
+
+/** The day after an ISO date: a range's end as an exclusive bound. */
+export function nextDay(isoDate: string): string {
+  const d = new Date(`${isoDate}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString().slice(0, 10)
 }

@@ -3,7 +3,7 @@ import { withoutLabelLinks } from '@shared/domain/booking'
 import type { Db } from '../store/sqlite/db'
 import type { SharedSchema } from '../store/postgres/schema'
 import type { ShipmentRow } from '../store/sqlite/shipments-repo'
-import type { LabelLinksSeal } from './label-links-seal'
+import type { LabelLinksSeal } from '../store/postgres/shipments-store'
 
 type LocalRow = Omit<ShipmentRow, 'tracking_state'>
 

@@ -1,25 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import type { Credentials } from '../secrets/credentials'
-
-export interface LabelLinks {
-  labelUrl?: string
-  waybillUrl?: string
-}
-
-/**
- * Team mode: label links carry Bring's access tokens, so the shared database holds them only sealed
- * (AES-256-GCM) with a key derived from the desk's Bring API user and key. Every desk signed in as
- * the same Bring user can open them and download the label through its own connection; the
- * database alone, or a desk signed in as another Bring user, cannot. Bound to the shipment's id,
- * so a sealed value copied to another row does not open.
- */
-export interface LabelLinksSeal {
-  /** Seals only the link fields of what it is given (a whole confirmation may be passed). */
-  seal(shipmentId: string, links: LabelLinks): Promise<string | null>
-  /** null when there is nothing to open, or it was sealed with other credentials (or tampered with). */
-  open(shipmentId: string, sealed: string): Promise<LabelLinks | null>
-}
+import type { LabelLinks, LabelLinksSeal } from '../store/postgres/shipments-store'
 
 const VERSION = 'v1'
 const linksSchema = z.object({ labelUrl: z.string().url().optional(), waybillUrl: z.string().url().optional() }).strict()
@@ -29,6 +11,7 @@ const SANDBOX_SECRET: Credentials = { apiUid: 'fraktdesk-sandbox', apiKey: 'frak
 
 const keyFor = ({ apiUid, apiKey }: Credentials): Buffer => Buffer.from(hkdfSync('sha256', apiKey, apiUid.toLowerCase(), 'fraktdesk label links v1', 32))
 
+/** The seal of label links (see LabelLinksSeal) with a key derived from this desk's Bring API user and key. */
 export function createLabelLinksSeal(credentials: () => Promise<Credentials | null>): LabelLinksSeal {
   const current = async (): Promise<Credentials | null> => credentials().catch(() => null)
   const key = async (): Promise<Buffer> => keyFor((await current()) ?? SANDBOX_SECRET)

@@ -7,7 +7,7 @@ import type { SharedDatabaseForm } from '@shared/domain/shared-database'
 import { SHARED_DB_SECRET_ACCOUNT, deskNameOr, sharedDatabaseConfig, type SharedConnection } from './connection'
 import { openSharedDatabase, SharedDatabaseError } from '../store/postgres/database'
 import { copyAddressBookInto, copyHistoryInto } from './copy-history'
-import type { LabelLinksSeal } from './label-links-seal'
+import type { LabelLinksSeal } from '../store/postgres/shipments-store'
 import { localizePhrase } from '@shared/domain/phrases-nb'
 import { checkPemFile } from '../security/pem-file'
 

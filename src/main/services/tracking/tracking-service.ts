@@ -2,7 +2,7 @@ import { AppError } from '@shared/ipc/app-error'
 import { finalTrackingStates, type ConsignmentTracking } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import type { Logger } from '../log/logger'
-import type { TrackingRepo, TrackingRow } from '../store/sqlite/tracking-repo'
+import type { TrackingRow, TrackingStore } from '../store/tracking'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -27,7 +27,7 @@ export function nextCheck(row: Pick<TrackingRow, 'bookedAt' | 'stateSince' | 'fa
 }
 
 interface Deps {
-  repo: TrackingRepo
+  repo: TrackingStore
   /** One Tracking API call in the mode the shipment was booked in. */
   track(mode: Mode, consignmentNumber: string): Promise<ConsignmentTracking>
   logger: Logger
@@ -58,13 +58,13 @@ export function createTrackingService(deps: Deps) {
       const at = now()
       const failed = result.state === 'unavailable' || result.state === 'error'
       const due = nextCheck(row, failed ? null : result, at)
-      if (failed) deps.repo.saveFailure(row.shipmentId, result.error?.message ?? result.state, at.toISOString(), due!.toISOString())
-      else deps.repo.saveResult(row.shipmentId, result, at.toISOString(), due?.toISOString() ?? null)
+      if (failed) await deps.repo.saveFailure(row.shipmentId, result.error?.message ?? result.state, at.toISOString(), due!.toISOString())
+      else await deps.repo.saveResult(row.shipmentId, result, at.toISOString(), due?.toISOString() ?? null)
       return !failed && result.state !== row.state
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'INTERNAL'
       const at = now()
-      deps.repo.saveFailure(row.shipmentId, code, at.toISOString(), nextCheck(row, null, at)!.toISOString())
+      await deps.repo.saveFailure(row.shipmentId, code, at.toISOString(), nextCheck(row, null, at)!.toISOString())
       // Offline, or Bring asking us to slow down: everyone waits, not just this shipment.
       if (code === 'BRING_UNREACHABLE' || code === 'BRING_NOT_SENT') pausedUntil = at.getTime() + 5 * MIN
       if (code === 'BRING_RATE_LIMITED' || code === 'BRING_SERVER') pausedUntil = at.getTime() + MIN
@@ -77,9 +77,9 @@ export function createTrackingService(deps: Deps) {
 
   const service = {
     /** Follows a booked live or Sandbox shipment (test bookings have no tracking at Bring). */
-    enrol(s: { id: string; mode: Mode; consignmentNumber: string | null; bookedAt: string }): void {
+    async enrol(s: { id: string; mode: Mode; consignmentNumber: string | null; bookedAt: string }): Promise<void> {
       if (!s.consignmentNumber || s.mode === 'test') return
-      deps.repo.enrol({ shipmentId: s.id, consignmentNumber: s.consignmentNumber, mode: s.mode, bookedAt: s.bookedAt, nextDue: new Date(now().getTime() + 5 * MIN).toISOString() })
+      await deps.repo.enrol({ shipmentId: s.id, consignmentNumber: s.consignmentNumber, mode: s.mode, bookedAt: s.bookedAt, nextDue: new Date(now().getTime() + 5 * MIN).toISOString() })
     },
     /** One round: the due shipments, up to perTick, one after another (the rate limiter paces them). */
     async tick(force = false): Promise<{ checked: number; changed: string[] }> {
@@ -88,7 +88,7 @@ export function createTrackingService(deps: Deps) {
       if (t.getTime() < pausedUntil) return { checked: 0, changed: [] }
       const changed: string[] = []
       let checked = 0
-      for (const row of deps.repo.due(t.toISOString(), deps.perTick ?? 10)) {
+      for (const row of await deps.repo.due(t.toISOString(), deps.perTick ?? 10)) {
         if (inFlight.has(row.shipmentId) || now().getTime() < pausedUntil) continue
         checked++
         if (await check(row)) changed.push(row.shipmentId)
@@ -99,7 +99,7 @@ export function createTrackingService(deps: Deps) {
     /** "Refresh now" for one shipment or the visible list. */
     async refresh(shipmentIds: string[]): Promise<{ checked: number; changed: string[] }> {
       pausedUntil = 0
-      deps.repo.makeDue(shipmentIds, now().toISOString())
+      await deps.repo.makeDue(shipmentIds, now().toISOString())
       return service.tick(true)
     },
     start(): void {

@@ -1,3 +1,4 @@
+import { noticeTexts } from '@shared/domain/notices'
 import { errorTemplates } from '@shared/ipc/error-messages'
 
 export const en = {
@@ -592,20 +593,6 @@ export const en = {
     col: { month: 'Month', customer: 'Customer number', service: 'Service', shipments: 'Shipments', priced: 'With price', unpriced: 'Without price', total: 'Total (excl. VAT)', currency: 'Currency', quoted: 'Quoted', quotedShipments: 'Booked from a quote', quotedTotal: 'Quoted total (excl. VAT)' }
   },
   senderField: { name: 'Company name', addressLine: 'Address', addressLine2: 'Address line 2', postalCode: 'Postal code', city: 'City', countryCode: 'Country code', contactName: 'Contact person', phoneNumber: 'Phone', email: 'E-mail' },
-  notices: {
-    labelsFolderMoved: 'The labels folder was damaged (not a folder) and has been moved aside as {{file}}. Labels are downloaded again from the history.',
-    backupRestored: 'The backup {{file}} was restored. The database you had before is kept as {{aside}}.',
-    backupRefused: 'The backup {{file}} could not be restored: it is damaged or missing. Your current history was kept.',
-    databaseRestoredFromBackup: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). The backup {{backup}} was restored: {{count}} shipment(s).',
-    databaseRecovered: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). Recovered: {{count}} shipment(s), {{pickups}} pickup(s), {{addressBook}} address-book entries.',
-    databaseReset: 'The history database was damaged and has been moved aside as {{file}} (nothing was deleted). Fraktdesk started with an empty history.',
-    settingsReset: 'Your settings file could not be read and was reset to defaults. The old file was kept as {{file}}.',
-    labelsRefetched_one: '{{count}} label of a shipment booked just before Fraktdesk last stopped was missing and has been downloaded again.',
-    labelsRefetched_other: '{{count}} labels of shipments booked just before Fraktdesk last stopped were missing and have been downloaded again.',
-    labelsStillMissing: '{{count}} labels were missing after Fraktdesk last stopped; {{stillMissing}} could not be downloaded yet. Open the shipment and use “Download label”.',
-    batchesPaused_one: 'A batch was running when Fraktdesk stopped. It is paused: open Batches and choose “Book all” to book the rows not yet sent.',
-    batchesPaused_other: '{{count}} batches were running when Fraktdesk stopped. They are paused: open Batches and choose “Book all” to book the rows not yet sent.',
-    title: 'Notice'
-  }
+  notices: { ...noticeTexts.en, title: 'Notice' }
 }
 export type Messages = typeof en

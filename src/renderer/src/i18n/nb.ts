@@ -1,4 +1,5 @@
 import type { Messages } from './en'
+import { noticeTexts } from '@shared/domain/notices'
 
 export const nb: Messages = {
   errors: {
@@ -612,19 +613,5 @@ export const nb: Messages = {
     col: { month: 'Måned', customer: 'Kundenummer', service: 'Tjeneste', shipments: 'Sendinger', priced: 'Med pris', unpriced: 'Uten pris', total: 'Sum (eks. mva.)', currency: 'Valuta', quoted: 'Prisforslag', quotedShipments: 'Booket fra prisforslag', quotedTotal: 'Sum prisforslag (eks. mva.)' }
   },
   senderField: { name: 'Firmanavn', addressLine: 'Adresse', addressLine2: 'Adresselinje 2', postalCode: 'Postnummer', city: 'Poststed', countryCode: 'Landkode', contactName: 'Kontaktperson', phoneNumber: 'Telefon', email: 'E-post' },
-  notices: {
-    labelsFolderMoved: 'Etikettmappen var skadet (ikke en mappe) og er flyttet til side som {{file}}. Etikettene lastes ned på nytt fra historikken.',
-    backupRestored: 'Sikkerhetskopien {{file}} ble gjenopprettet. Databasen du hadde før, er tatt vare på som {{aside}}.',
-    backupRefused: 'Sikkerhetskopien {{file}} kunne ikke gjenopprettes: den er skadet eller mangler. Historikken du har nå, er beholdt.',
-    databaseRestoredFromBackup: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Sikkerhetskopien {{backup}} ble hentet inn igjen: {{count}} sending(er).',
-    databaseRecovered: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Reddet: {{count}} sending(er), {{pickups}} henting(er), {{addressBook}} oppføringer i adresseboken.',
-    databaseReset: 'Historikkdatabasen var skadet og er flyttet til side som {{file}} (ingenting er slettet). Fraktdesk startet med tom historikk.',
-    settingsReset: 'Innstillingsfilen kunne ikke leses og ble tilbakestilt. Den gamle filen er tatt vare på som {{file}}.',
-    labelsRefetched_one: '{{count}} etikett for en sending booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
-    labelsRefetched_other: '{{count}} etiketter for sendinger booket rett før Fraktdesk sist stoppet manglet og er lastet ned på nytt.',
-    batchesPaused_one: 'En bunke var i gang da Fraktdesk stoppet. Den er satt på pause: åpne Bunker og velg «Book alle» for å booke radene som ikke er sendt.',
-    batchesPaused_other: '{{count}} bunker var i gang da Fraktdesk stoppet. De er satt på pause: åpne Bunker og velg «Book alle» for å booke radene som ikke er sendt.',
-    labelsStillMissing: '{{count}} etiketter manglet etter at Fraktdesk sist stoppet; {{stillMissing}} kunne ikke lastes ned ennå. Åpne sendingen og bruk «Last ned etikett».',
-    title: 'Merk'
-  }
+  notices: { ...noticeTexts.nb, title: 'Merk' }
 }

@@ -85,14 +85,14 @@ describe('batches: book many, each row once', () => {
     const dir = await tempDir()
     let c = await bringTest(dir)
     const b = await create(c, [row(1), row(2), row(3), row(4), row(5), row(6, { postalCode: 'abc' })])
-    const rows = await c.deps.batchesRepo.rows(b.id)
+    const rows = await c.deps.stores.batches.rows(b.id)
     const senderParty = partySchema.parse({ ...sender, contact: { name: sender.contactName, phoneNumber: sender.phoneNumber, email: sender.email } })
     const formOf = (i: number) => {
       const r = checkRow(b.defaults, rows[i].values, senderParty, rows[i].clientRequestId)
       if (!r.ok) throw new Error('row should be valid')
       return r.form
     }
-    const repo = c.deps.shipments
+    const repo = c.deps.localShipments
     // Row 1 booked at Bring; row 2 saved but never sent; row 3 handed off when the app died; row 4 refused by Bring.
     await c.deps.booking.submit(formOf(0), { batchId: b.id })
     repo.insertPending(formOf(1), {}, 'test', b.id)
@@ -100,7 +100,7 @@ describe('batches: book many, each row once', () => {
     repo.markSending(sending.id)
     const refused = repo.insertPending(formOf(3), {}, 'test', b.id)
     repo.markStatus(refused.id, 'failed', { code: 'BRING_VALIDATION', message: 'Refused' })
-    await c.deps.batchesRepo.setRunState(b.id, 'running')
+    await c.deps.stores.batches.setRunState(b.id, 'running')
     await c.close()
     core = undefined
 
@@ -115,12 +115,12 @@ describe('batches: book many, each row once', () => {
     const sent = c.sim.requests.filter((r) => r.routeId === 'booking.book').map((r) => (r.body as { consignments: { correlationId: string }[] }).consignments[0].correlationId)
     // Row 2 was a shipment already: sent again as that shipment, under its next request id (the first stays its own).
     const row2 = after.rows[1].shipmentId!
-    const row2Requests = await c.deps.shipmentsStore.requestIds(row2)
+    const row2Requests = await c.deps.stores.shipments.requestIds(row2)
     expect(row2Requests).toHaveLength(2)
     expect(row2Requests[0]).toBe(rows[1].clientRequestId)
     expect(sent.sort()).toEqual([row2Requests[1], rows[4].clientRequestId].sort())
     // The history knows which batch each shipment came from.
-    const history = c.deps.shipments.list({ query: '', limit: 50, offset: 0 }).items
+    const history = c.deps.localShipments.list({ query: '', limit: 50, offset: 0 }).items
     expect(history.filter((s) => s.batchId === b.id)).toHaveLength(5)
   }, 30_000)
 

@@ -86,7 +86,7 @@ for (const [engine, unavailable] of engines) {
       expect(rowNow).toMatchObject({ status: 'booked', shipmentId: resent.id, consignmentNumber: resent.consignmentNumber })
       expect(after.counts).toMatchObject({ booked: 11, unknown: 1, ready: 0, notSent: 0 })
       // Both request ids are the shipment's own, for ever.
-      expect(await c.deps.shipmentsStore.requestIds(resent.id)).toHaveLength(2)
+      expect(await c.deps.stores.shipments.requestIds(resent.id)).toHaveLength(2)
 
       const sentBefore = bookingRequests(c.sim)
       const again = await c.invoke('batches:start', { id: b.id })
@@ -162,7 +162,7 @@ for (const [engine, unavailable] of engines) {
       expect(fixed.counts.failed).toBe(1)
       const second = await runToEnd(c, b.id)
       expect(second.rows[0]).toMatchObject({ status: 'booked', shipmentId: refused.shipmentId })
-      expect((await c.deps.shipmentsStore.get(refused.shipmentId!))!.productId).toBe('5600')
+      expect((await c.deps.stores.shipments.get(refused.shipmentId!))!.productId).toBe('5600')
       expect(bookedTwice(c.sim)).toEqual([])
     }, 30_000)
 

@@ -26,7 +26,7 @@ describe('booking: never lose, never double', () => {
     return core
   }
   const bookings = (c: Core) => c.sim.requests.filter((r) => r.routeId === 'booking.book')
-  const history = (c: Core) => c.deps.shipments.list({ query: '', limit: 100, offset: 0 }).items
+  const history = (c: Core) => c.deps.localShipments.list({ query: '', limit: 100, offset: 0 }).items
   const submit = async (c: Core, form = domesticForm()) => c.invoke('booking:submit', { form })
 
   it('books: one booked record with confirmation, label PDF saved in the labels folder', async () => {
@@ -194,12 +194,12 @@ describe('a booking interrupted by the app stopping', () => {
   it('handed off but unanswered: comes back as "outcome unknown" on the next start, request intact', async () => {
     const dir = await tempDir()
     const first = await startCore(dir)
-    const pending = first.deps.shipments.insertPending(domesticForm(), { the: 'request' }, 'test')
-    first.deps.shipments.markSending(pending.id)
+    const pending = first.deps.localShipments.insertPending(domesticForm(), { the: 'request' }, 'test')
+    first.deps.localShipments.markSending(pending.id)
     await first.close()
     const second = await startCore(dir)
     try {
-      const s = second.deps.shipments.get(pending.id)
+      const s = second.deps.localShipments.get(pending.id)
       expect(s).toMatchObject({ status: 'outcome_unknown', request: { the: 'request' } })
       expect(s?.error?.message).toMatch(/Fraktdesk stopped while this booking was being sent/)
     } finally {
@@ -210,11 +210,11 @@ describe('a booking interrupted by the app stopping', () => {
   it('saved but never handed off: comes back as "not sent" and goes out on "Send again"', async () => {
     const dir = await tempDir()
     const first = await startCore(dir)
-    const pending = first.deps.shipments.insertPending(domesticForm(), { the: 'request' }, 'sandbox')
+    const pending = first.deps.localShipments.insertPending(domesticForm(), { the: 'request' }, 'sandbox')
     await first.close()
     const second = await startCore(dir)
     try {
-      const s = second.deps.shipments.get(pending.id)
+      const s = second.deps.localShipments.get(pending.id)
       expect(s).toMatchObject({ status: 'not_sent', request: { the: 'request' } })
       expect(s?.error?.message).toMatch(/stopped before this booking was sent.*safe to send it again/)
       const again = (await second.invoke('shipments:retry', { id: pending.id })) as { data: ShipmentDetail }

@@ -109,7 +109,7 @@ describe('pickups through the app core and the HTTP simulator', () => {
     // The cause keeps its message key, so a Norwegian window shows it in Norwegian.
     expect(res).toMatchObject({ ok: true, data: { status: 'outcome_unknown', error: { i18n: { key: expect.any(String) } } } })
     expect(creates(c)).toHaveLength(1)
-    expect(await c.deps.pickupsRepo.list()).toHaveLength(1)
+    expect(await c.deps.stores.pickups.list()).toHaveLength(1)
   })
 
   it('an unknown pickup, checked in Mybring and not there, is ordered again as the same pickup: its record and its shipments stay its own, nothing ordered twice', async () => {
@@ -124,7 +124,7 @@ describe('pickups through the app core and the HTTP simulator', () => {
     expect(await c.invoke('pickups:today')).toEqual({ ok: true, data: [] })
     const again = await c.invoke('pickups:resolve', { id: unknown.id, ordered: false, orderAgain: true })
     expect(again).toMatchObject({ ok: true, data: { id: unknown.id, status: 'ordered' } })
-    expect(await c.deps.pickupsRepo.list()).toHaveLength(1)
+    expect(await c.deps.stores.pickups.list()).toHaveLength(1)
     expect(creates(c).filter((r) => r.status === 200)).toHaveLength(1)
     expect(await c.invoke('pickups:today')).toEqual({ ok: true, data: [] })
     // Resolved pickups cannot be resolved or ordered again.
@@ -138,9 +138,9 @@ describe('pickups through the app core and the HTTP simulator', () => {
     const unknown = ((await c.invoke('pickups:order', { form: orderForm() })) as { data: PickupRecord }).data
     expect(await c.invoke('pickups:resolve', { id: unknown.id, ordered: true, shipmentNumber: '700000000000000123' })).toMatchObject({ ok: true, data: { status: 'ordered', shipmentNumber: '700000000000000123' } })
     const checked = ((await c.invoke('pickups:order', { form: orderForm({ pickupDate: unknown.pickupDate }) })) as { data: PickupRecord }).data
-    await c.deps.pickupsRepo.setState(checked.id, { status: 'not_sent', error: { code: 'NOT_SENT', message: 'Nothing reached Bring.' } })
+    await c.deps.stores.pickups.setState(checked.id, { status: 'not_sent', error: { code: 'NOT_SENT', message: 'Nothing reached Bring.' } })
     expect(await c.invoke('pickups:retry', { id: checked.id })).toMatchObject({ ok: true, data: { id: checked.id, status: 'ordered' } })
-    expect(await c.deps.pickupsRepo.list()).toHaveLength(2)
+    expect(await c.deps.stores.pickups.list()).toHaveLength(2)
   })
 
   it('a mailbox-pickup booking (5900 + VAS 1073) becomes a pickup that can be moved and cancelled; 404 leaves it intact', async () => {
@@ -148,7 +148,7 @@ describe('pickups through the app core and the HTTP simulator', () => {
     const form = domesticForm({ customerNumber: '7', productId: '5900', additionalServices: ['1073'] })
     const booked = (await c.invoke('booking:submit', { form })) as { data: ShipmentDetail }
     expect(booked.data.status).toBe('booked')
-    const [mailbox] = await c.deps.pickupsRepo.list()
+    const [mailbox] = await c.deps.stores.pickups.list()
     expect(mailbox).toMatchObject({ kind: 'mailbox', canModify: true, shipmentNumber: booked.data.consignmentNumber })
     const moved = await c.invoke('pickups:modify', { id: mailbox.id, date: nextWorkday() })
     expect(moved).toMatchObject({ ok: true, data: { pickupDate: nextWorkday() } })
@@ -156,7 +156,7 @@ describe('pickups through the app core and the HTTP simulator', () => {
     c.sim.faults.add({ routeId: 'pickup.cancel', fault: { kind: 'status', status: 404 }, times: 1 })
     const notFound = await c.invoke('pickups:cancel', { id: mailbox.id })
     expect(notFound).toMatchObject({ ok: false, error: { code: 'BRING_NOT_FOUND', message: expect.stringContaining(`shipment number ${booked.data.consignmentNumber}`) } })
-    expect(await c.deps.pickupsRepo.get(mailbox.id)).toMatchObject({ status: 'ordered', canModify: true })
+    expect(await c.deps.stores.pickups.get(mailbox.id)).toMatchObject({ status: 'ordered', canModify: true })
     expect(await c.invoke('pickups:cancel', { id: mailbox.id })).toMatchObject({ ok: true, data: { status: 'cancelled', canModify: false } })
   })
 

@@ -1,7 +1,8 @@
 // One contract, two engines: the address book on the desk's SQLite file and on the team's PostgreSQL.
 import { describe, expect, it } from 'vitest'
 import { createAddressBookRepo } from '../../../../src/main/services/store/sqlite/address-book-repo'
-import { sqliteAddressBookStore, type AddressBookStore } from '../../../../src/main/services/store/address-book'
+import { type AddressBookStore } from '../../../../src/main/services/store/address-book'
+import { sqliteAddressBookStore } from '../../../../src/main/services/store/sqlite/address-book-repo'
 import { pgAddressBookStore } from '../../../../src/main/services/store/postgres/address-book-store'
 import { addressEntryInputSchema, dedupeKey, type AddressEntryInput } from '../../../../src/shared/domain/address-book'
 import { postgresUnavailable } from '../../../helpers/postgres'

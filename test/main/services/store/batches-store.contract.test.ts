@@ -2,9 +2,11 @@
 // PostgreSQL database; then the claim rules that let several desks run one batch (PostgreSQL only).
 import { describe, expect, it } from 'vitest'
 import { createShipmentsRepo } from '../../../../src/main/services/store/sqlite/shipments-repo'
-import { sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments'
+import { type ShipmentsStore } from '../../../../src/main/services/store/shipments'
+import { sqliteShipmentsStore } from '../../../../src/main/services/store/sqlite/shipments-repo'
 import { createBatchesRepo } from '../../../../src/main/services/store/sqlite/batches-repo'
-import { sqliteBatchesStore, type BatchesStore } from '../../../../src/main/services/store/batches'
+import { type BatchesStore } from '../../../../src/main/services/store/batches'
+import { sqliteBatchesStore } from '../../../../src/main/services/store/sqlite/batches-repo'
 import { pgShipmentsStore } from '../../../../src/main/services/store/postgres/shipments-store'
 import { pgBatchesStore } from '../../../../src/main/services/store/postgres/batches-store'
 import { AppError } from '../../../../src/shared/ipc/app-error'

@@ -2,9 +2,10 @@
 // behave alike for everything the booking service and the history screens ask of them.
 import { describe, expect, it } from 'vitest'
 import { createShipmentsRepo } from '../../../../src/main/services/store/sqlite/shipments-repo'
-import { DuplicateRequestError, sqliteShipmentsStore, type ShipmentsStore } from '../../../../src/main/services/store/shipments'
+import { DuplicateRequestError, type ShipmentsStore } from '../../../../src/main/services/store/shipments'
+import { sqliteShipmentsStore } from '../../../../src/main/services/store/sqlite/shipments-repo'
 import { pgShipmentsStore } from '../../../../src/main/services/store/postgres/shipments-store'
-import { TOTAL_CAP } from '../../../../src/main/services/store/sqlite/newest-first-page'
+import { TOTAL_CAP } from '../../../../src/main/services/store/engine'
 import { domesticForm } from '../../../helpers/booking-form'
 import { storeEngines } from '../../../helpers/store-engines'
 

@@ -4,7 +4,7 @@ import { captureLogger } from '../../../helpers/log-capture'
 import { domesticForm } from '../../../helpers/booking-form'
 import { openDatabase } from '../../../../src/main/services/store/sqlite/db'
 import { createShipmentsRepo } from '../../../../src/main/services/store/sqlite/shipments-repo'
-import { createTrackingRepo } from '../../../../src/main/services/store/sqlite/tracking-repo'
+import { createTrackingRepo, sqliteTrackingStore } from '../../../../src/main/services/store/sqlite/tracking-repo'
 import { createTrackingService, nextCheck } from '../../../../src/main/services/tracking/tracking-service'
 import { AppError } from '../../../../src/shared/ipc/app-error'
 import type { ConsignmentTracking, TrackingState } from '../../../../src/shared/domain/tracking'
@@ -24,7 +24,7 @@ describe('tracking scheduler (fake clock)', () => {
     const calls: string[] = []
     const queue = [...answers]
     const service = createTrackingService({
-      repo,
+      repo: sqliteTrackingStore(repo),
       now: () => new Date(t),
       perTick,
       logger: captureLogger().logger,
@@ -42,7 +42,7 @@ describe('tracking scheduler (fake clock)', () => {
       service.enrol({ id: s.id, mode, consignmentNumber: cn, bookedAt: new Date(t).toISOString() })
       return { id: s.id, cn }
     }
-    return { repo, service, calls, book, advance: (ms: number) => (t += ms), db, createAgain: () => createTrackingService({ repo, now: () => new Date(t), logger: captureLogger().logger, track: async () => result('delivered') }) }
+    return { repo, service, calls, book, advance: (ms: number) => (t += ms), db, createAgain: () => createTrackingService({ repo: sqliteTrackingStore(repo), now: () => new Date(t), logger: captureLogger().logger, track: async () => result('delivered') }) }
   }
 
   it('due times: 5 minutes after booking, then by state; test bookings are not followed; final states stop', async () => {
@@ -113,7 +113,7 @@ describe('needs attention', () => {
     const db = openDatabase(await tempDir())
     const shipments = createShipmentsRepo(db)
     const repo = createTrackingRepo(db)
-    const { attentionCutoffs } = await import('../../../../src/main/services/store/sqlite/tracking-repo')
+    const { attentionCutoffs } = await import('../../../../src/main/services/store/tracking')
     // The list filter reads the real clock, so the cases are placed relative to it.
     const now = new Date()
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString()
@@ -199,14 +199,14 @@ describe('desktop notification', () => {
       const numberFor = (n: number) => `704381010000${String(n).padStart(5, '0')}`
       while (roll(numberFor(k)) < 15 || roll(numberFor(k)) >= 25) k++
       const cn = numberFor(k)
-      const original = core.deps.trackingRepo.get(id)!.consignmentNumber
+      const original = (await core.deps.stores.tracking.get(id))!.consignmentNumber
       sandbox.state.consignments.set(cn, sandbox.state.consignments.get(original)!)
             const db = (await import('../../../../src/main/services/store/sqlite/db')).openDatabase(core.deps.app.userDataDir)
       db.prepare('UPDATE tracking SET consignment_number = ? WHERE shipment_id = ?').run(cn, id)
       db.close()
       sandbox.advanceClock(13 * HOUR)
       await core.invoke('tracking:refresh', { ids: [id] })
-      expect(core.deps.trackingRepo.get(id)?.state).toBe('deviation')
+      expect((await core.deps.stores.tracking.get(id))?.state).toBe('deviation')
       expect(notified).toEqual([]) // off by default
       await core.invoke('settings:set', { attentionNotifications: true })
       sandbox.advanceClock(30 * HOUR) // the journey moves on (out of the deviation) …
@@ -214,14 +214,14 @@ describe('desktop notification', () => {
       // … so force a change back into attention: a second shipment, same journey.
       const second = await core.invoke('booking:submit', { form: domesticForm({ productId: '5600' }) })
       const id2 = (second as { ok: true; data: { id: string } }).data.id
-      const original2 = core.deps.trackingRepo.get(id2)!.consignmentNumber
+      const original2 = (await core.deps.stores.tracking.get(id2))!.consignmentNumber
       const cn2 = cn
       sandbox.state.consignments.set(cn2, { ...sandbox.state.consignments.get(original2)!, bookedAt: new Date(Date.now() + 43 * HOUR - 13 * HOUR) })
       const db2 = (await import('../../../../src/main/services/store/sqlite/db')).openDatabase(core.deps.app.userDataDir)
       db2.prepare('UPDATE tracking SET consignment_number = ? WHERE shipment_id = ?').run(cn2, id2)
       db2.close()
       await core.invoke('tracking:refresh', { ids: [id2] })
-      expect(core.deps.trackingRepo.get(id2)?.state).toBe('deviation')
+      expect((await core.deps.stores.tracking.get(id2))?.state).toBe('deviation')
       expect(notified).toEqual([`A shipment needs attention: Kari Mottaker · ${cn2}`])
     } finally {
       await core.close()

@@ -5,7 +5,7 @@ import { useTempDir } from '../../../helpers/temp-dir'
 import { captureLogger } from '../../../helpers/log-capture'
 import { openDatabase } from '../../../../src/main/services/store/sqlite/db'
 import { createWarehouseRepo } from '../../../../src/main/services/store/sqlite/warehouse-repo'
-import { sqliteWarehouseStore } from '../../../../src/main/services/store/warehouse'
+import { sqliteWarehouseStore } from '../../../../src/main/services/store/sqlite/warehouse-repo'
 import { createReceiver, successBody, type ReceiverCredentials } from '../../../../src/main/services/warehousing/receiver'
 
 const fixture = (name: string): string => readFileSync(path.resolve('test/fixtures/warehousing', name), 'utf8')

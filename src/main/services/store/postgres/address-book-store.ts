@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import { addressEntryInputSchema, type AddressEntry, type AddressEntryData, type AddressFilterQuery } from '@shared/domain/address-book'
-import { TOTAL_CAP } from '../sqlite/newest-first-page'
-import { addressColumns, addressQuery, duplicateEntry, missingEntry } from '../sqlite/address-book-repo'
-import type { AddressBookStore } from '../address-book'
+import { TOTAL_CAP } from '../engine'
+import { addressColumns, addressQuery, duplicateEntry, missingEntry, type AddressBookStore } from '../address-book'
 import { lazyStore } from './lazy-store'
 import { searchCondition } from './search'
 import type { AddressBookTable, SharedSchema } from './schema'
@@ -137,15 +136,4 @@ export function pgAddressBookStore(db: Kysely<SharedSchema>, desk: string, now =
 
 /** The PostgreSQL address book behind a connection opened on first use. */
 export const lazyPgAddressBookStore = (open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string): AddressBookStore =>
-  lazyStore<AddressBookStore>(open, (db) => pgAddressBookStore(db, desk), {
-    get: true,
-    create: true,
-    update: true,
-    remove: true,
-    importMany: true,
-    knownKeys: true,
-    defaultSender: true,
-    list: true,
-    count: true,
-    size: true
-  })
+  lazyStore<AddressBookStore>(open, (db) => pgAddressBookStore(db, desk))

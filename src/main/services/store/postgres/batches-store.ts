@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import { batchDefaultsSchema, type BatchRunState } from '@shared/domain/batches'
 import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
-import { interruptedReason, tally, toStoredRow, type NewRow, type StoredBatch, type StoredBatchRow } from '../sqlite/batches-repo'
-import type { BatchesStore } from '../batches'
+import { interruptedReason, tally, toStoredRow, type BatchesStore, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches'
 import type { BatchesTable, SharedSchema } from './schema'
 import { lazyStore } from './lazy-store'
 
@@ -207,29 +206,5 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
 /** The PostgreSQL batches store behind a connection opened on first use. */
 export function lazyPgBatchesStore(open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string, opts: { leaseMs?: number } = {}): BatchesStore {
   const instance = randomUUID() // kept across reconnects: this running app's claims stay its own
-  return lazyStore<BatchesStore>(open, (db) => pgBatchesStore(db, desk, { ...opts, instance }), {
-    create: true,
-    appendRows: true,
-    rowCount: true,
-    get: true,
-    list: true,
-    rows: true,
-    row: true,
-    counts: true,
-    updateRow: true,
-    setProblems: true,
-    setDefaults: true,
-    setRunState: true,
-    setFiles: true,
-    pauseInterrupted: true,
-    mapping: true,
-    saveMapping: true,
-    remove: true,
-    claimRow: true,
-    renewClaims: true,
-    releaseRow: true,
-    othersWorking: true,
-    runState: true,
-    settleAbandoned: true
-  })
+  return lazyStore<BatchesStore>(open, (db) => pgBatchesStore(db, desk, { ...opts, instance }))
 }

@@ -4,14 +4,12 @@ import { isConnectionLost, SharedDatabaseError, unreachableMessage } from './dat
 
 /**
  * A shared-database store behind a connection opened on first use (and again after a failure):
- * a desk starts, and keeps its own file working, while the server is away. `methods` lists every
- * method (the compiler checks the list is complete).
+ * a desk starts, and keeps its own file working, while the server is away. It has every
+ * method of the store `make` builds (its methods are read from a store made before any connection:
+ * a store only touches the database inside its methods).
  */
-export function lazyStore<S extends { engine: 'postgres' | 'sqlite' }>(
-  open: () => Promise<{ db: Kysely<SharedSchema>; reportLost?(err: Error): void }>,
-  make: (db: Kysely<SharedSchema>) => S,
-  methods: Record<Exclude<keyof S, 'engine'>, true>
-): S {
+export function lazyStore<S extends { engine: 'postgres' | 'sqlite' }>(open: () => Promise<{ db: Kysely<SharedSchema>; reportLost?(err: Error): void }>, make: (db: Kysely<SharedSchema>) => S): S {
+  const methods = Object.keys(make({} as Kysely<SharedSchema>)).filter((key) => key !== 'engine')
   let current: { db: Kysely<SharedSchema>; store: S; reportLost?(err: Error): void } | null = null
   const get = async (): Promise<S> => {
     const opened = await open()
@@ -19,7 +17,7 @@ export function lazyStore<S extends { engine: 'postgres' | 'sqlite' }>(
     return current.store
   }
   const out: Record<string, unknown> = { engine: 'postgres' }
-  for (const key of Object.keys(methods)) {
+  for (const key of methods) {
     out[key] = async (...args: unknown[]) => {
       try {
         return await ((await get())[key as keyof S] as (...a: unknown[]) => Promise<unknown>)(...args)

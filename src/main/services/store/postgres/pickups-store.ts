@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely, Selectable } from 'kysely'
 import { AppError } from '@shared/ipc/app-error'
-import { groupTodays, pickupRecord } from '../sqlite/pickups-repo'
-import type { PickupsStore } from '../pickups'
+import { groupTodays, pickupRecord, type PickupsStore } from '../pickups'
 import { lazyStore } from './lazy-store'
 import { recoverDeskRows } from './interrupted'
 import type { PickupsTable, SharedSchema } from './schema'
@@ -119,16 +118,4 @@ export function pgPickupsStore(db: Kysely<SharedSchema>, desk: string, now = () 
 
 /** The PostgreSQL pickups store behind a connection opened on first use. */
 export const lazyPgPickupsStore = (open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string): PickupsStore =>
-  lazyStore<Omit<PickupsStore, 'handOffNow'>>(open, (db) => pgPickupsStore(db, desk), {
-    insert: true,
-    markSending: true,
-    recoverInterrupted: true,
-    unknownShipments: true,
-    get: true,
-    findByClientRequest: true,
-    requestOf: true,
-    setState: true,
-    list: true,
-    todaysUncovered: true,
-    size: true
-  })
+  lazyStore<Omit<PickupsStore, 'handOffNow'>>(open, (db) => pgPickupsStore(db, desk))

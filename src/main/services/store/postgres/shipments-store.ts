@@ -2,22 +2,39 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely'
 import { confirmationSchema, storedBookingFormSchema, withoutLabelLinks, type ShipmentFilterQuery, type ShipmentRecord } from '@shared/domain/booking'
 import { AppError } from '@shared/ipc/app-error'
-import { TOTAL_CAP } from '../sqlite/newest-first-page'
-import { nextDay, shipmentReference, summary, type SummaryRow } from '../sqlite/shipments-repo'
-import { DuplicateRequestError, type ShipmentsStore } from '../shipments'
+import { TOTAL_CAP } from '../engine'
+import { DuplicateRequestError, nextDay, shipmentReference, summary, summaryFields, type ShipmentsStore, type SummaryRow } from '../shipments'
 import type { SharedSchema, ShipmentsTable } from './schema'
 import { lazyStore } from './lazy-store'
 import { recoverDeskRows } from './interrupted'
 import { isLongNumber, literalCondition, searchCondition } from './search'
-import type { LabelLinksSeal } from '../../team/label-links-seal'
 import { periodSearch } from './period-search'
 
-const summaryColumns = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id', 'desk'] as const
+const summaryColumns = [...summaryFields, 'desk'] as const
 
 type Row = Selectable<ShipmentsTable>
 
 /** How many of the newest rows a search looks through before it asks the search index. */
 const RECENT_ROWS = 2000
+
+export interface LabelLinks {
+  labelUrl?: string
+  waybillUrl?: string
+}
+
+/**
+ * Team mode: label links carry Bring's access tokens, so the shared database holds them only sealed
+ * (AES-256-GCM) with a key derived from the desk's Bring API user and key. Every desk signed in as
+ * the same Bring user can open them and download the label through its own connection; the
+ * database alone, or a desk signed in as another Bring user, cannot. Bound to the shipment's id,
+ * so a sealed value copied to another row does not open.
+ */
+export interface LabelLinksSeal {
+  /** Seals only the link fields of what it is given (a whole confirmation may be passed). */
+  seal(shipmentId: string, links: LabelLinks): Promise<string | null>
+  /** null when there is nothing to open, or it was sealed with other credentials (or tampered with). */
+  open(shipmentId: string, sealed: string): Promise<LabelLinks | null>
+}
 
 /**
  * The shipment history in a shared PostgreSQL database. Same behaviour as the SQLite repository
@@ -226,21 +243,4 @@ const isRequestIdTaken = (err: unknown): boolean => {
 
 /** The PostgreSQL store behind a connection opened on first use (and retried after a failure). */
 export const lazyPgShipmentsStore = (open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string, seal?: LabelLinksSeal): ShipmentsStore =>
-  lazyStore<Omit<ShipmentsStore, 'handOffNow'>>(open, (db) => pgShipmentsStore(db, desk, { seal }), {
-    insertPending: true,
-    replaceRequest: true,
-    markSending: true,
-    markBooked: true,
-    markStatus: true,
-    setLabelFile: true,
-    renewClientRequest: true,
-    requestIds: true,
-    get: true,
-    findByClientRequest: true,
-    labelFile: true,
-    bookedLabelFiles: true,
-    recoverInterrupted: true,
-    openOfThisDesk: true,
-    list: true,
-    count: true
-  })
+  lazyStore<Omit<ShipmentsStore, 'handOffNow'>>(open, (db) => pgShipmentsStore(db, desk, { seal }))

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
-import { TOTAL_CAP } from '../sqlite/newest-first-page'
-import { bodyHash, REJECTED_MAX_CHARS, searchColumns, stockChanges, storedMessage } from '../sqlite/warehouse-repo'
-import type { WarehouseStore } from '../warehouse'
+import { TOTAL_CAP } from '../engine'
+import { bodyHash, REJECTED_MAX_CHARS, searchColumns, stockChanges, storedMessage, type WarehouseStore } from '../warehouse'
 import type { WarehouseFilterQuery } from '@shared/domain/warehousing'
 import { lazyStore } from './lazy-store'
 import { searchCondition } from './search'
@@ -132,4 +131,4 @@ export function pgWarehouseStore(db: Kysely<SharedSchema>, desk: string, now = (
 
 /** The PostgreSQL warehouse store behind a connection opened on first use. */
 export const lazyPgWarehouseStore = (open: () => Promise<{ db: Kysely<SharedSchema> }>, desk: string): WarehouseStore =>
-  lazyStore<WarehouseStore>(open, (db) => pgWarehouseStore(db, desk), { store: true, reject: true, rejected: true, list: true, count: true, get: true, inventory: true, counts: true })
+  lazyStore<WarehouseStore>(open, (db) => pgWarehouseStore(db, desk))

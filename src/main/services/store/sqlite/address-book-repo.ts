@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { cappedCount, newestFirstPage, type ListRequest } from './newest-first-page'
 import { registerSearchTokens } from './search-tokens'
-import { AppError } from '@shared/ipc/app-error'
+import { addressColumns, addressQuery, duplicateEntry, missingEntry, type AddressBookStore } from '../address-book'
+import { promised } from './promised'
 import {
   addressEntryInputSchema,
-  dedupeKey,
   type AddressEntry,
   type AddressEntryData,
   type AddressFilter,
@@ -22,26 +22,7 @@ interface Row {
 
 export const addressBookIndexes = { table: 'address_book', trigram: 'address_book_fts', tokens: 'address_book_tokens', columns: ['name', 'postal_code', 'city', 'phone', 'email', 'contact_name'] }
 
-/** Phone numbers are searched by their digits: "91234567" finds "+47 912 34 567". */
-const phoneDigits = (p: string | undefined): string | null => (p ? p.replace(/\D/g, '') || null : null)
-
-export const addressColumns = (e: AddressEntryData) => ({
-  kind: e.kind,
-  dedupeKey: dedupeKey(e.party),
-  name: e.party.name,
-  postalCode: e.party.postalCode,
-  city: e.party.city,
-  phone: phoneDigits(e.party.contact.phoneNumber),
-  email: e.party.contact.email ?? null,
-  contactName: e.party.contact.name ?? null,
-  isDefault: e.kind === 'sender' && e.isDefault ? 1 : 0,
-  entry: JSON.stringify(e)
-})
-
-export const duplicateEntry = (name: string): AppError => AppError.field('party.name', `${name} is already in the address book (same name, address and postal code).`)
-export const missingEntry = (): AppError => AppError.field('id', 'This address-book entry no longer exists.')
-
-/** Recipients and sender profiles in the embedded SQLite file (the shared database has pg-address-book-store). */
+/** Recipients and sender profiles in the embedded SQLite file (the shared database has postgres/address-book-store). */
 export function createAddressBookRepo(db: Db, now = () => new Date()) {
   registerSearchTokens(db)
   const byId = db.prepare<[string], Row>('SELECT id, created_at, updated_at, entry_json FROM address_book WHERE id = ?')
@@ -126,9 +107,8 @@ export function createAddressBookRepo(db: Db, now = () => new Date()) {
 }
 export type AddressBookRepo = ReturnType<typeof createAddressBookRepo>
 
-/** A search of digits with spaces ("912 34") is a phone number: search its digits. */
-export const addressQuery = (query: string): string => (/^[+\d\s]+$/.test(query) && /\s/.test(query.trim()) ? query.replace(/\D/g, '') : query)
-
 function listRequest(filter: AddressFilterQuery): ListRequest {
   return { query: addressQuery(filter.query), where: ['s.kind = @kind'], params: { kind: filter.kind } }
 }
+
+export const sqliteAddressBookStore = (repo: AddressBookRepo): AddressBookStore => ({ ...promised(repo), engine: 'sqlite' })

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
-import {
-  batchDefaultsSchema,
-  rowValuesSchema,
-  type BatchCounts,
-  type BatchDefaults,
-  type BatchRow,
-  type BatchRowStatus,
-  type BatchRunState,
-  type BatchSummary,
-  type RowValues
-} from '@shared/domain/batches'
-import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
+import { batchDefaultsSchema, type BatchCounts, type BatchDefaults, type BatchRowStatus, type BatchRunState, type RowValues } from '@shared/domain/batches'
+import type { RecordError } from '@shared/domain/booking'
+import { interruptedReason, tally, toStoredRow, type BatchesStore, type NewRow, type RowWithShipment, type StoredBatch, type StoredBatchRow } from '../batches'
+import { promised } from './promised'
 import type { Mode } from '@shared/domain/mode'
 
 interface BatchTableRow {
@@ -37,87 +29,8 @@ const JOINED = `SELECT r.id, r.row_no, r.client_request_id, r.values_json, r.pro
   s.id AS shipment_id, s.status AS shipment_status, s.updated_at AS shipment_updated_at, s.consignment_number, s.label_file, s.error_json
   FROM batch_rows r LEFT JOIN shipments s ON s.id = r.shipment_id`
 
-export interface StoredBatchRow extends BatchRow {
-  clientRequestId: string
-  labelFile: string | null
-  /** Edited after its last failed attempt: worth sending again. */
-  editedSinceFailure: boolean
-}
-
-export type NewRow = { values: RowValues; problems: Record<string, string[]> | null }
-
-export interface StoredBatch extends BatchSummary {
-  defaults: BatchDefaults
-  labelsPdf: string | null
-  resultCsv: string | null
-  /** Why it stopped by itself (Bring or the shared database unreachable); cleared when it runs again. */
-  stopReason: RecordError | null
-}
-
-/** A batch row and the shipment it became (if any), JSON already read: what both engines hand to toStoredRow. */
-export interface RowWithShipment {
-  id: string
-  row_no: number
-  client_request_id: string
-  values: unknown
-  problems: unknown
-  updated_at: string
-  shipment_id: string | null
-  shipment_status: ShipmentStatus | null
-  shipment_updated_at: string | null
-  consignment_number: string | null
-  label_file: string | null
-  error: unknown
-}
-
-/** A row that has become a shipment has that shipment's status; the rest are ready or invalid. */
-export function toStoredRow(r: RowWithShipment): StoredBatchRow {
-  return {
-    id: r.id,
-    rowNo: r.row_no,
-    values: rowValuesSchema.parse(r.values),
-    status: r.shipment_status ?? (r.problems ? 'invalid' : 'ready'),
-    problems: (r.problems as Record<string, string[]> | null) ?? {},
-    shipmentId: r.shipment_id,
-    consignmentNumber: r.consignment_number,
-    error: (r.error as RecordError | null) ?? null,
-    clientRequestId: r.client_request_id,
-    labelFile: r.label_file,
-    editedSinceFailure: r.shipment_status === 'failed' && r.shipment_updated_at !== null && r.updated_at > r.shipment_updated_at
-  }
-}
-
 const toRow = (r: JoinedRow): StoredBatchRow =>
   toStoredRow({ ...r, values: JSON.parse(r.values_json), problems: r.problems_json ? JSON.parse(r.problems_json) : null, error: r.error_json ? JSON.parse(r.error_json) : null })
-
-/** Which counter a row status adds to. */
-const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total'>> = {
-  invalid: 'invalid',
-  ready: 'ready',
-  pending: 'inFlight',
-  sending: 'inFlight',
-  booked: 'booked',
-  failed: 'failed',
-  // Checked in Mybring and not booked: waiting to be sent, like a row that never reached Bring.
-  cancelled_by_user: 'notSent',
-  outcome_unknown: 'unknown',
-  not_sent: 'notSent'
-}
-
-/** Why a batch found "running" at start-up is paused. */
-export const interruptedReason: RecordError = { code: 'INTERRUPTED', message: 'Fraktdesk stopped while this batch was running. Rows not yet sent wait for “Book all”.' }
-
-/** Counters from (status, how many) pairs. */
-export function tally(groups: { status: BatchRowStatus; n: number }[]): BatchCounts {
-  const c: BatchCounts = { total: 0, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0 }
-  for (const { status, n } of groups) {
-    c.total += n
-    c[bucket[status]] += n
-  }
-  return c
-}
-
-export const countRows = (rows: Pick<BatchRow, 'status'>[]): BatchCounts => tally(rows.map(({ status }) => ({ status, n: 1 })))
 
 /** Batches and their rows in the embedded SQLite file; domain types in and out (the shared database has its own: pg-batches-store). */
 export function createBatchesRepo(db: Db, now = () => new Date()) {
@@ -223,3 +136,18 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
   return repo
 }
 export type BatchesRepo = ReturnType<typeof createBatchesRepo>
+
+/** The embedded SQLite repository as a BatchesStore: one desk, so nothing to claim from anyone. */
+export function sqliteBatchesStore(repo: BatchesRepo): BatchesStore {
+  return {
+    ...promised(repo),
+    engine: 'sqlite',
+    claimRow: async () => ({ claimed: true, takenFrom: null }),
+    renewClaims: async () => undefined,
+    releaseRow: async () => undefined,
+    othersWorking: async () => 0,
+    runState: async (batchId) => repo.get(batchId)?.runState ?? null,
+    // One desk: no claim is ever taken from another, so nothing is ever abandoned here.
+    settleAbandoned: async () => null
+  }
+}

@@ -1,12 +1,7 @@
+import { TOTAL_CAP } from '../engine'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
 import { tokenQuery } from './search-tokens'
-
-/**
- * Past this many matches the count says "1 000+": counting costs about a microsecond per match,
- * and nobody scrolls further than that.
- */
-export const TOTAL_CAP = 1_000
 
 export interface SearchIndexes {
   table: string

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
-import { recoverInterruptedRows, type InterruptedMessages } from '../interrupted'
+import type { InterruptedMessages } from '../interrupted'
+import { recoverInterruptedRows } from './interrupted'
 import type { Mode } from '@shared/domain/mode'
-import { storedBookingFormSchema, type RecordError } from '@shared/domain/booking'
-import { cargoProducts } from '@shared/domain/booking'
-import { cargoAdHocPickupApplies, mailboxPickupProducts, MAILBOX_PICKUP_VAS, type PickupRecord, type TodaysShipments } from '@shared/domain/pickup'
+import type { RecordError } from '@shared/domain/booking'
+import type { PickupRecord, TodaysShipments } from '@shared/domain/pickup'
+import { groupTodays, pickupRecord, type NewPickup, type PickupsStore } from '../pickups'
+import { promised } from './promised'
 
 interface Row {
   id: string
@@ -23,43 +25,8 @@ interface Row {
   error_json: string | null
 }
 
-/** A pickup row with its JSON already read: what both engines turn into a record. */
-export type PickupRowParts = Omit<Row, 'details_json' | 'error_json'> & { details: unknown; error: unknown }
-
 const toRecord = (r: Row): PickupRecord => pickupRecord({ ...r, details: JSON.parse(r.details_json), error: r.error_json ? JSON.parse(r.error_json) : null })
 
-export const pickupRecord = (r: PickupRowParts): PickupRecord => ({
-  id: r.id,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  mode: r.mode,
-  status: r.status,
-  kind: r.kind,
-  service: r.service,
-  customerNumber: r.customer_number,
-  pickupDate: r.pickup_date,
-  shipmentNumber: r.shipment_number,
-  window: r.pickup_window,
-  receiptUrl: r.receipt_url,
-  details: r.details as PickupRecord['details'],
-  error: (r.error as PickupRecord['error']) ?? null,
-  // Bring lets the API change only C2C mailbox pickups; business pickups go through customer service.
-  canModify: r.kind === 'mailbox' && r.status === 'ordered' && r.shipment_number !== null
-})
-
-export interface NewPickup {
-  clientRequestId: string
-  mode: Mode
-  kind: PickupRecord['kind']
-  service: string
-  customerNumber: string
-  pickupDate: string
-  details: PickupRecord['details']
-  request: unknown
-  shipmentIds: string[]
-  status?: PickupRecord['status']
-  shipmentNumber?: string
-}
 
 export function createPickupsRepo(db: Db, now = () => new Date()) {
   const byId = db.prepare<[string], Row>('SELECT * FROM pickups WHERE id = ?')
@@ -132,35 +99,8 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
 }
 export type PickupsRepo = ReturnType<typeof createPickupsRepo>
 
-const round = (n: number): number => Math.round(n * 1000) / 1000
-
-/**
- * Today's booked shipments no live pickup covers, per customer number, split into parcels and cargo.
- * Mailbox-pickup parcels and cargo that Bring already collects (5100 via Booking API, 5400 booked with
- * pickup, 5200/5300) are left out.
- */
-export function groupTodays(rows: { id: string; customer_number: string; product_id: string; form: unknown }[]): TodaysShipments[] {
-  const groups = new Map<string, TodaysShipments>()
-  for (const r of rows) {
-    const form = storedBookingFormSchema.parse(r.form)
-    const withPickupVas = form.additionalServices.includes(MAILBOX_PICKUP_VAS)
-    if (mailboxPickupProducts.has(r.product_id)) continue
-    const cargo = cargoProducts.has(r.product_id)
-    if (cargo && ['5100', '5200', '5300', '5400'].includes(r.product_id) && !cargoAdHocPickupApplies(r.product_id, { bookedWithPickup: withPickupVas, bookedViaBookingApi: true })) continue
-    const g = groups.get(r.customer_number) ?? { customerNumber: r.customer_number, shipmentIds: [], parcels: { count: 0, weightKg: 0 }, cargo: { count: 0, weightKg: 0, volumeLitres: 0 } }
-    g.shipmentIds.push(r.id)
-    for (const p of form.packages) {
-      if (cargo) {
-        g.cargo.count += 1
-        g.cargo.weightKg += p.weightInKg
-        g.cargo.volumeLitres += p.volumeInDm3 ?? ((p.lengthInCm ?? 0) * (p.widthInCm ?? 0) * (p.heightInCm ?? 0)) / 1000
-      } else {
-        g.parcels.count += 1
-        g.parcels.weightKg += p.weightInKg
-      }
-    }
-    groups.set(r.customer_number, g)
-  }
-  return [...groups.values()].map((g) => ({ ...g, parcels: { ...g.parcels, weightKg: round(g.parcels.weightKg) }, cargo: { count: g.cargo.count, weightKg: round(g.cargo.weightKg), volumeLitres: round(g.cargo.volumeLitres) } }))
-}
-
+export const sqlitePickupsStore = (repo: PickupsRepo): PickupsStore => ({
+  ...promised(repo),
+  engine: 'sqlite',
+  handOffNow: { sending: (id) => repo.markSending(id), notHandedOff: (id) => void repo.setState(id, { status: 'pending' }) }
+})

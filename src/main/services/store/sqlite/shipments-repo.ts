@@ -1,7 +1,8 @@
 import { defaultSettings } from '@shared/domain/settings'
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
-import { recoverInterruptedRows, type InterruptedMessages } from '../interrupted'
+import type { InterruptedMessages } from '../interrupted'
+import { recoverInterruptedRows } from './interrupted'
 import { cappedCount, newestFirstPage, type ListRequest } from './newest-first-page'
 import { registerSearchTokens } from './search-tokens'
 import {
@@ -17,8 +18,10 @@ import {
   type ShipmentSummary
 } from '@shared/domain/booking'
 import type { Mode } from '@shared/domain/mode'
-import { trackingStates, type TrackingState } from '@shared/domain/tracking'
-import { attentionCondition, attentionCutoffs } from './tracking-repo'
+import type { TrackingState } from '@shared/domain/tracking'
+import { DuplicateRequestError, nextDay, shipmentReference, summary, summaryFields, type ShipmentsStore, type SummaryRow } from '../shipments'
+import { attentionCondition } from './tracking-repo'
+import { attentionCutoffs } from '../tracking'
 
 /** A shipments row as stored (SQLite). */
 export interface ShipmentRow {
@@ -45,33 +48,8 @@ export interface ShipmentRow {
   tracking_state?: string | null
 }
 
-// A set lookup, not a schema parse: a page maps a hundred rows per keystroke.
-const knownTrackingStates = new Set<string>(trackingStates)
-const isTrackingState = (value: string | null | undefined): value is TrackingState => value != null && knownTrackingStates.has(value)
-
-/** A list row (either engine: the column names are the same) as the domain's summary. */
-export const summary = (r: SummaryRow): ShipmentSummary => ({
-  id: r.id,
-  createdAt: r.created_at,
-  mode: r.mode,
-  status: r.status,
-  customerNumber: r.customer_number,
-  productId: r.product_id,
-  recipientName: r.recipient_name,
-  recipientPostalCode: r.recipient_postal_code,
-  recipientCity: r.recipient_city,
-  reference: r.reference,
-  consignmentNumber: r.consignment_number,
-  hasLabel: r.label_file !== null,
-  batchId: r.batch_id,
-  trackingState: isTrackingState(r.tracking_state) ? r.tracking_state : null,
-  desk: r.desk ?? null
-})
-
 /** What the list shows, and nothing more: the JSON columns stay on disk while searching. */
-export const summaryColumns =
-  's.id, s.created_at, s.mode, s.status, s.customer_number, s.product_id, s.recipient_name, s.recipient_postal_code, s.recipient_city, s.reference, s.consignment_number, s.label_file, s.batch_id, (SELECT t.state FROM tracking t WHERE t.shipment_id = s.id) AS tracking_state'
-export type SummaryRow = Pick<ShipmentRow, 'id' | 'created_at' | 'mode' | 'status' | 'customer_number' | 'product_id' | 'recipient_name' | 'recipient_postal_code' | 'recipient_city' | 'reference' | 'consignment_number' | 'label_file' | 'batch_id' | 'tracking_state'> & { desk?: string | null }
+export const summaryColumns = `${summaryFields.map((f) => `s.${f}`).join(', ')}, (SELECT t.state FROM tracking t WHERE t.shipment_id = s.id) AS tracking_state`
 export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'], numberColumns: ['consignment_number', 'package_numbers', 'reference'] }
 
 export function createShipmentsRepo(db: Db, now = () => new Date()) {
@@ -243,9 +221,6 @@ function insertParams(id: string, at: string, form: BookingForm, request: unknow
   }
 }
 
-/** The reference the history shows and searches: the recipient's, else the order's, else the sender's. */
-export const shipmentReference = (form: BookingForm): string | null => form.recipient.reference ?? form.orderReference ?? form.sender.reference ?? null
-
 /** The conditions of a history filter, shared by the page and its count. */
 function listRequest(filter: ShipmentFilterQuery & { attentionDays?: { pickupDays: number; silentDays: number } }): ListRequest {
   const where: string[] = []
@@ -272,8 +247,35 @@ function listRequest(filter: ShipmentFilterQuery & { attentionDays?: { pickupDay
   return { query: filter.query, where, params }
 }
 
-export function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
+const isUniqueViolation = (err: unknown): boolean => err instanceof Error && /UNIQUE constraint failed: (shipments|shipment_requests)\.client_request_id/.test(err.message)
+
+/** The embedded SQLite repository (hand-written, synchronous statements) as a ShipmentsStore. */
+export function sqliteShipmentsStore(repo: ShipmentsRepo): ShipmentsStore {
+  const run = async <T>(f: () => T): Promise<T> => f()
+  return {
+    engine: 'sqlite',
+    insertPending: (form, request, mode, batchId) =>
+      run(() => {
+        try {
+          return repo.insertPending(form, request, mode, batchId)
+        } catch (err) {
+          throw isUniqueViolation(err) ? new DuplicateRequestError(form.clientRequestId) : err
+        }
+      }),
+    replaceRequest: (id, form, request, mode) => run(() => repo.replaceRequest(id, form, request, mode)),
+    markSending: (id) => run(() => repo.markSending(id)),
+    handOffNow: { sending: (id) => repo.markSending(id), notHandedOff: (id) => repo.markStatus(id, 'pending', null) },
+    markBooked: (id, c) => run(() => repo.markBooked(id, c)),
+    markStatus: (id, status, error) => run(() => repo.markStatus(id, status, error)),
+    setLabelFile: (id, file) => run(() => repo.setLabelFile(id, file)),
+    renewClientRequest: (id) => run(() => repo.renewClientRequest(id)),
+    requestIds: (id) => run(() => repo.requestIds(id)),
+    get: (id) => run(() => repo.get(id)),
+    findByClientRequest: (crid) => run(() => repo.findByClientRequest(crid)),
+    labelFile: (id) => run(() => repo.labelFile(id)),
+    bookedLabelFiles: () => run(() => repo.bookedLabelFiles()),
+    recoverInterrupted: (messages) => run(() => repo.recoverInterrupted(messages)),
+    list: (filter) => run(() => repo.list(filter)),
+    count: (filter) => run(() => repo.count(filter))
+  }
 }

@@ -1,23 +1,9 @@
 import type { Db } from './db'
-import { packageTrackingSchema, type ConsignmentTracking, type PackageTracking, type TrackingState } from '@shared/domain/tracking'
+import { packageTrackingSchema, type ConsignmentTracking, type TrackingState } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import { z } from 'zod'
-
-export interface TrackingRow {
-  shipmentId: string
-  consignmentNumber: string
-  mode: Mode
-  bookedAt: string
-  state: TrackingState
-  stateSince: string
-  checkedAt: string | null
-  nextDue: string | null
-  failures: number
-  lastError: string | null
-  packages: PackageTracking[]
-  price: number | null
-  currency: string | null
-}
+import type { SpendRow, TrackingRow, TrackingStore } from '../tracking'
+import { promised } from './promised'
 
 interface Row {
   shipment_id: string
@@ -59,26 +45,6 @@ const toRow = (r: Row): TrackingRow => ({
 export const attentionCondition = `(t.state IN ('deviation', 'attempted_delivery', 'customs', 'returning')
   OR (t.state = 'ready_for_pickup' AND t.state_since <= @pickupCutoff)
   OR (t.state IN ('not_found', 'pre_notified') AND t.booked_at <= @silentCutoff AND t.next_due IS NOT NULL))`
-
-export function attentionCutoffs(now: Date, days: { pickupDays: number; silentDays: number }): { pickupCutoff: string; silentCutoff: string } {
-  const ago = (d: number): string => new Date(now.getTime() - d * 86_400_000).toISOString()
-  return { pickupCutoff: ago(days.pickupDays), silentCutoff: ago(days.silentDays) }
-}
-
-export interface SpendRow {
-  month: string
-  customerNumber: string
-  productId: string
-  shipments: number
-  priced: number
-  unpriced: number
-  total: number
-  currency: string
-  /** Shipments booked from a quote (same service) that Bring has priced: their quoted and their actual sums. */
-  quoted: number
-  quotedTotal: number
-  actualForQuoted: number
-}
 
 /** Tracking state per shipment; domain types in and out. */
 export function createTrackingRepo(db: Db) {
@@ -146,3 +112,6 @@ export function createTrackingRepo(db: Db) {
   }
 }
 export type TrackingRepo = ReturnType<typeof createTrackingRepo>
+
+/** The SQLite tracking table as the tracking store (statements run at once; the promise only carries the answer). */
+export const sqliteTrackingStore = (repo: TrackingRepo): TrackingStore => ({ ...promised(repo), engine: 'sqlite' })

@@ -1,8 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import { cappedCount, newestFirstPage, type ListRequest } from './newest-first-page'
 import { registerSearchTokens } from './search-tokens'
-import { warehouseMessageSchema, type InventoryRow, type StoredWarehouseMessage, type WarehouseFilter, type WarehouseFilterQuery, type WarehouseMessage } from '@shared/domain/warehousing'
+import { bodyHash, REJECTED_MAX_CHARS, searchColumns, stockChanges, storedMessage, type WarehouseStore } from '../warehouse'
+import { promised } from './promised'
+import { type InventoryRow, type StoredWarehouseMessage, type WarehouseFilter, type WarehouseFilterQuery, type WarehouseMessage } from '@shared/domain/warehousing'
 
 interface Row {
   id: string
@@ -13,36 +15,6 @@ interface Row {
 }
 
 export const warehouseIndexes = { table: 'warehouse_messages', trigram: 'warehouse_fts', tokens: 'warehouse_tokens', columns: ['order_number', 'customer', 'articles', 'tracking'] }
-/** Rejected bodies are kept for inspection, up to this size each. */
-export const REJECTED_MAX_CHARS = 64 * 1024
-
-export const bodyHash = (body: string): string => createHash('sha256').update(body).digest('hex')
-
-/** What is searched and filtered on, taken from a message (both engines store these). */
-export const searchColumns = (message: WarehouseMessage) => ({
-  kind: message.kind,
-  orderNumber: message.orderNumber ?? message.documentId ?? null,
-  status: message.status ?? null,
-  customer: message.shipTo ? `${message.shipTo.name} ${message.shipTo.customer ?? ''}`.trim() : null,
-  articles: message.lines.map((l) => `${l.article} ${l.gtin ?? ''}`).join(' ') || null,
-  tracking: message.trackingNumbers.join(' ') || null
-})
-
-/** The message as the window sees it, from its stored JSON. */
-export const storedMessage = (r: { id: string; received_at: string; request_id: string; content_type: string; message: unknown; shipment_id?: string | null }): StoredWarehouseMessage => ({
-  ...warehouseMessageSchema.parse(r.message),
-  id: r.id,
-  receivedAt: r.received_at,
-  requestId: r.request_id,
-  contentType: r.content_type,
-  shipmentId: r.shipment_id ?? null
-})
-
-/** Stock changes a message makes: an inventory report sets a quantity, an adjustment adds to it. */
-export const stockChanges = (message: WarehouseMessage, at: string) =>
-  message.kind === 'inventory' || message.kind === 'adjustment'
-    ? message.lines.map((l) => ({ set: message.kind === 'inventory', article: l.article, gtin: l.gtin ?? null, description: l.description ?? null, quantity: l.quantity, reason: l.reason ?? null, at: message.eventAt ?? message.createdAt ?? at }))
-    : []
 
 /** Warehouse messages, rejected bodies and the inventory they make; domain types in and out. */
 export function createWarehouseRepo(db: Db, now = () => new Date()) {
@@ -142,3 +114,5 @@ function listRequest(filter: WarehouseFilterQuery): ListRequest {
   }
   return { query: filter.query, where, params }
 }
+
+export const sqliteWarehouseStore = (repo: WarehouseRepo): WarehouseStore => ({ ...promised(repo), engine: 'sqlite' })

@@ -81,7 +81,7 @@ describe('backups and restore', () => {
     }
     core = await startCore(dir)
     try {
-      expect(core.deps.shipments.size()).toBe(3)
+      expect(core.deps.localShipments.size()).toBe(3)
       expect(core.deps.notices().map((n) => n.key)).toContain('backupRestored')
       const aside = (await readdir(dir)).filter((f) => f.startsWith(`${DB_FILE}.before-restore-`) && !f.endsWith('-wal') && !f.endsWith('-shm'))
       expect(aside).toHaveLength(1)
@@ -105,7 +105,7 @@ describe('backups and restore', () => {
     const core = await startCore(dir)
     try {
       expect(core.deps.notices().map((n) => n.key)).toContain('backupRefused')
-      expect(core.deps.shipments.size()).toBe(1)
+      expect(core.deps.localShipments.size()).toBe(1)
     } finally {
       await core.close()
     }

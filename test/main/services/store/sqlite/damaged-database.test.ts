@@ -249,7 +249,7 @@ describe('a damaged history database at start-up', () => {
     const core = await startCore(dir)
     try {
       expect(core.deps.notices().map((n) => n.key)).toContain('databaseRecovered')
-      expect(core.deps.shipments.size()).toBe(0)
+      expect(core.deps.localShipments.size()).toBe(0)
     } finally {
       await core.close()
     }

@@ -1,0 +1,74 @@
+import type { Logger } from '../services/log/logger'
+import type { SettingsStore } from '../services/settings/settings-store'
+import type { BringConnection } from '../services/bring/bring-connection'
+import type { EventHub } from '../services/events/event-hub'
+import type { ShipmentRecord } from '@shared/domain/booking'
+import type { Stores } from '../services/store/stores'
+import type { ShipmentsRepo } from '../services/store/sqlite/shipments-repo'
+import { attentionStates } from '@shared/domain/tracking'
+import { attentionNotification } from '@shared/domain/desktop-notifications'
+import { createBookingService } from '../services/booking/booking-service'
+import { createErrorCatalogue } from '../services/booking/error-catalogue'
+import { createPickupService } from '../services/pickups/pickup-service'
+import { createBatchService } from '../services/batches/batch-service'
+import { DEFAULT_ROW_LEASE_MS } from '../services/store/postgres/batches-store'
+import { createTrackingService } from '../services/tracking/tracking-service'
+import { trackConsignment } from '../services/bring/tracking'
+
+interface ServiceDeps {
+  userDataDir: string
+  labelsDir: string
+  stores: Stores
+  /** The desk's own copy: the shipments it follows are there (tracking lives beside them). */
+  localShipments: ShipmentsRepo
+  bring: BringConnection
+  settings: SettingsStore
+  events: EventHub
+  logger: Logger
+  /** A desktop notification (Electron's Notification in the app). */
+  notify?(title: string, body: string): void
+  batchRowLeaseMs?: number
+}
+
+/** What books, orders, runs batches and follows shipments, each on its store, wired to what follows a booking. */
+export function createShipmentServices(d: ServiceDeps) {
+  const { stores, bring, settings, logger } = d
+  const pickups = createPickupService({ repo: stores.pickups, bring, logger })
+  const tracking = createTrackingService({
+    repo: stores.tracking,
+    track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),
+    logger,
+    onChange: (shipmentIds) => {
+      d.events.emit('tracking:changed', { shipmentIds })
+      void notifyAttention(shipmentIds)
+    },
+    enabled: () => settings.get().trackingEnabled
+  })
+  /** A shipment that now needs attention: tell the user, if they asked for it. */
+  async function notifyAttention(shipmentIds: string[]): Promise<void> {
+    if (!settings.get().attentionNotifications || !d.notify) return
+    for (const id of shipmentIds) {
+      const t = await stores.tracking.get(id)
+      if (!t || !attentionStates.has(t.state)) continue
+      d.notify(attentionNotification[settings.get().language], `${d.localShipments.get(id)?.recipientName ?? ''} · ${t.consignmentNumber}`)
+    }
+  }
+  /** What follows a booking: a mailbox pickup becomes a pickup; the desk that booked follows it. */
+  const afterBooked = async (s: ShipmentRecord): Promise<void> => {
+    await pickups.recordMailboxPickup(s)
+    await tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
+  }
+  const booking = createBookingService({ repo: stores.shipments, bring, errorCatalogue: createErrorCatalogue(d.userDataDir), labelsDir: d.labelsDir, logger, onBooked: afterBooked })
+  const batches = createBatchService({
+    repo: stores.batches,
+    addressBook: stores.addressBook,
+    booking,
+    bring,
+    settings,
+    logger,
+    emit: (progress) => d.events.emit('batch:progress', progress),
+    renewEveryMs: Math.round((d.batchRowLeaseMs ?? DEFAULT_ROW_LEASE_MS) / 3)
+  })
+  return { pickups, tracking, booking, batches, afterBooked }
+}
+export type ShipmentServices = ReturnType<typeof createShipmentServices>

@@ -1,0 +1,42 @@
+import path from 'node:path'
+import { AppError } from '@shared/ipc/app-error'
+import { followHere } from '../services/tracking/follow-here'
+import { attentionDays } from '../services/tracking/attention'
+import { isAllowedExternalUrl } from '../services/security/url-policy'
+import { resolveLabelPath } from '../services/labels/label-files'
+import { writeCsvFile } from '../services/batches/batch-files'
+import { attentionCutoffs } from '../services/store/tracking'
+import type { HandlersOf } from './invoke'
+
+/** A shipment's journey at Bring, "Needs attention" and what Bring charged (Spend). */
+export const trackingHandlers: HandlersOf<
+  'tracking:open' | 'tracking:get' | 'tracking:refresh' | 'tracking:attention' | 'tracking:spend' | 'tracking:spendCsv',
+  'stores' | 'localShipments' | 'tracking' | 'settings' | 'app' | 'openPath' | 'openExternal'
+> = {
+  async 'tracking:get'({ id }, { stores }) {
+    const t = await stores.tracking.get(id)
+    return t ? { state: t.state, stateSince: t.stateSince, checkedAt: t.checkedAt, nextDue: t.nextDue, lastError: t.lastError, packages: t.packages, price: t.price, currency: t.currency } : null
+  },
+  async 'tracking:refresh'({ ids }, { tracking, stores, localShipments }) {
+    const followed = new Set((await Promise.all(ids.map(async (id) => ((await stores.tracking.get(id)) ? id : null)))).filter((id) => id !== null))
+    await followHere(ids, { store: stores.shipments, local: localShipments, tracking, isFollowed: (id) => followed.has(id) })
+    return tracking.refresh(ids)
+  },
+  'tracking:attention': async (_input, { stores, settings }) => ({ count: await stores.tracking.attentionCount(attentionCutoffs(new Date(), attentionDays(settings.get()))) }),
+  'tracking:spend': async (_input, { stores }) => stores.tracking.spend(),
+  async 'tracking:spendCsv'({ headers }, { stores, app, openPath }) {
+    const file = `spend-${new Date().toISOString().slice(0, 10)}.csv`
+    const rows = (await stores.tracking.spend()).map((r) => [r.month, r.customerNumber, r.productId, r.shipments, r.priced, r.unpriced, r.total, r.currency, r.quoted, r.quoted ? r.quotedTotal : ''])
+    await writeCsvFile(path.join(app.labelsDir, file), headers, rows)
+    const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
+    if (problem) throw new AppError('INTERNAL', `The file could not be opened: ${problem}`)
+    return { opened: true, file }
+  },
+  async 'tracking:open'({ id }, { stores, openExternal }) {
+    const url = (await stores.shipments.get(id))?.confirmation?.trackingUrl
+    if (!url) throw AppError.field('id', 'This shipment has no tracking link yet.')
+    if (!isAllowedExternalUrl(url)) throw AppError.field('id', 'Fraktdesk only opens https links to Bring, Mybring and Posten.')
+    await openExternal(url)
+    return { opened: true }
+  }
+}

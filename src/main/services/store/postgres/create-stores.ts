@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely'
+import type { Stores } from '../stores'
+import type { SharedSchema } from './schema'
+import { lazyPgAddressBookStore } from './address-book-store'
+import { lazyPgBatchesStore } from './batches-store'
+import { lazyPgPickupsStore } from './pickups-store'
+import { lazyPgShipmentsStore, type LabelLinksSeal } from './shipments-store'
+import { lazyPgWarehouseStore } from './warehouse-store'
+
+export interface PostgresStoresOptions {
+  /** This desk's name: every row it writes says so, and its interrupted requests are its own to recover. */
+  desk: string
+  /** Label links are kept sealed in the shared database (see team/label-links-seal). */
+  seal?: LabelLinksSeal
+  /** How long a desk's claim on a batch row lasts unrenewed (tests shorten it). */
+  batchRowLeaseMs?: number
+}
+
+/**
+ * Every shared store on the team's PostgreSQL database, each opening its connection on first use.
+ * Tracking is not among them yet: each desk follows its own bookings in its own file.
+ */
+export function createPostgresStores(open: () => Promise<{ db: Kysely<SharedSchema> }>, opts: PostgresStoresOptions): Omit<Stores, 'tracking'> {
+  return {
+    shipments: lazyPgShipmentsStore(open, opts.desk, opts.seal),
+    pickups: lazyPgPickupsStore(open, opts.desk),
+    batches: lazyPgBatchesStore(open, opts.desk, { leaseMs: opts.batchRowLeaseMs }),
+    addressBook: lazyPgAddressBookStore(open, opts.desk),
+    warehouse: lazyPgWarehouseStore(open, opts.desk)
+  }
+}
