@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import { importX, createNodeResolver } from 'eslint-plugin-import-x'
 import { featureBoundaryZones } from './eslint/feature-boundaries.mjs'
+import { storeBoundaryZones } from './eslint/store-boundaries.mjs'
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/.artifacts/**'] },
@@ -36,6 +37,13 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'], alias: { '@renderer': [path.resolve('src/renderer/src')], '@shared': [path.resolve('src/shared')] } })] },
     rules: { 'import-x/no-restricted-paths': ['error', { zones: featureBoundaryZones('src/renderer/src') }] }
+  },
+  {
+    // Main's store layering: see eslint/store-boundaries.mjs.
+    files: ['src/main/services/store/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js'], alias: { '@shared': [path.resolve('src/shared')] } })] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: storeBoundaryZones('src/main/services/store') }] }
   },
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'eslint/**/*.mjs'],

@@ -16,7 +16,7 @@ const cities = [['0150', 'OSLO'], ['5003', 'BERGEN'], ['7010', 'TRONDHEIM'], ['4
 
 /** Seeded once per size and schema (hash of the migrations), then reused (bench/.data is git-ignored). */
 export function seededDatabase(n: number): string {
-  const schema = createHash('sha256').update(migrations.join('\n')).digest('hex').slice(0, 10)
+  const schema = createHash('sha256').update(migrations.map((m) => m.sql).join('\n')).digest('hex').slice(0, 10)
   const dir = path.resolve('bench/.data', `shipments-${n}-${schema}`)
   if (existsSync(path.join(dir, 'fraktdesk.sqlite3'))) return dir
   const building = `${dir}.building`

@@ -37,3 +37,17 @@ describe('renderer feature boundaries (lint)', () => {
     expect(errors).toEqual([])
   })
 })
+
+describe('main store boundaries (lint)', () => {
+  it('fails when the PostgreSQL engine or a store interface imports the SQLite engine', async () => {
+    const fromPostgres = await boundaryErrors('src/main/services/store/postgres/cross.ts', "import { summaryColumns } from '../sqlite/shipments-repo'\nexport const x = summaryColumns\n")
+    const fromPort = await boundaryErrors('src/main/services/store/shipments.ts', "import type { Db } from './sqlite/db'\nexport type X = Db\n")
+    expect(fromPostgres).toEqual([expect.stringContaining('PostgreSQL engine must not import the SQLite engine')])
+    expect(fromPort).toEqual([expect.stringContaining('store interface must not import an engine')])
+  })
+
+  it('allows either engine the store interfaces', async () => {
+    const errors = await boundaryErrors('src/main/services/store/postgres/fine.ts', "import { summaryFields } from '../shipments'\nimport { TOTAL_CAP } from '../engine'\nexport const x = [summaryFields, TOTAL_CAP]\n")
+    expect(errors).toEqual([])
+  })
+})

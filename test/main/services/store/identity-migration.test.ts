@@ -32,7 +32,7 @@ describe('upgrading a history where a resend had cut a batch row off its shipmen
     const raw = new Database(path.join(dir, 'fraktdesk.sqlite3'))
     registerSearchTokens(raw)
     raw.pragma('foreign_keys = OFF')
-    for (let v = 0; v < migrations.length - 1; v++) raw.exec(migrations[v])
+    for (let v = 0; v < migrations.length - 1; v++) raw.exec(migrations[v].sql)
     raw.pragma(`user_version = ${migrations.length - 1}`)
     const at = '2026-12-01T10:00:00.000Z'
     raw.prepare(`INSERT INTO batches (id, created_at, updated_at, name, mode, run_state, defaults_json) VALUES ('b1', ?, ?, 'Morgen', 'test', 'done', '{}')`).run(at, at)

@@ -35,9 +35,9 @@ export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
-      db.exec(migrations[v])
+      db.exec(migrations[v].sql)
       const broken = db.pragma('foreign_key_check') as unknown[]
-      if (broken.length > 0) throw new Error(`migration ${v + 1} left ${broken.length} broken references`)
+      if (broken.length > 0) throw new Error(`migration ${migrations[v].name} left ${broken.length} broken references`)
       db.pragma(`user_version = ${v + 1}`)
     })()
   }

@@ -1,6 +1,17 @@
-/** Append only: index i upgrades user_version i to i + 1. Never edit a shipped migration. */
-export const migrations: string[] = [
-  `
+/** One step of the SQLite schema; named like the PostgreSQL migrations (postgres/migrations.ts) so the two read side by side. */
+export interface SqliteMigration {
+  name: string
+  sql: string
+}
+
+/**
+ * Append only: the i-th migration upgrades user_version i to i + 1 (the position is what a file
+ * records; the name, numbered from 0001, says what it does). Never edit a shipped migration.
+ */
+export const migrations: SqliteMigration[] = [
+  {
+    name: '0001_shipments',
+    sql: `
   CREATE TABLE shipments (
     id TEXT PRIMARY KEY,
     client_request_id TEXT NOT NULL UNIQUE,
@@ -42,8 +53,11 @@ export const migrations: string[] = [
     VALUES (new.rowid, new.recipient_name, new.recipient_postal_code, new.recipient_city, new.reference, new.consignment_number);
   END;
   `
+  }
 ,
-  `
+  {
+    name: '0002_pickups',
+    sql: `
   CREATE TABLE pickups (
     id TEXT PRIMARY KEY,
     client_request_id TEXT NOT NULL UNIQUE,
@@ -70,11 +84,14 @@ export const migrations: string[] = [
     PRIMARY KEY (pickup_id, shipment_id)
   );
   CREATE INDEX pickup_shipments_shipment ON pickup_shipments (shipment_id);
-  `,
+  `
+  },
   // Hand-off is recorded: pending (saved, not sent) -> sending (handed to the network) -> outcome;
   // not_sent: nothing reached Bring. SQLite cannot alter a CHECK, so both tables are rebuilt (rowids
   // kept, so the external-content FTS index stays valid; foreign keys are off while migrating).
-  `
+  {
+    name: '0003_hand_off_states',
+    sql: `
   CREATE TABLE shipments_v3 (
     id TEXT PRIMARY KEY,
     client_request_id TEXT NOT NULL UNIQUE,
@@ -138,13 +155,16 @@ export const migrations: string[] = [
   DROP TABLE pickups;
   ALTER TABLE pickups_v3 RENAME TO pickups;
   CREATE INDEX pickups_date ON pickups (pickup_date DESC);
-  `,
+  `
+  },
   // Search that stops at a full page: newest first is rowid order (created_at is kept monotonic at
   // insert), so FTS5 doclists are walked backwards and the join reads only the rows shown. Package
   // numbers become searchable; 1–2 character and long-number searches get their own token index (search-tokens.ts); the
   // indexes are touched only when a searchable column changes, not on every status update. Status
   // and mode indexes hold rows in rowid order, so a filtered page needs no sort either.
-  `
+  {
+    name: '0004_search_newest_first',
+    sql: `
   ALTER TABLE shipments ADD COLUMN package_numbers TEXT;
   UPDATE shipments SET package_numbers = (SELECT group_concat(value, ' ') FROM json_each(confirmation_json, '$.packageNumbers'))
     WHERE confirmation_json IS NOT NULL;
@@ -181,16 +201,22 @@ export const migrations: string[] = [
   DROP INDEX pickups_date;
   CREATE INDEX pickups_date ON pickups (pickup_date DESC, created_at DESC);
   CREATE INDEX pickups_mode_date ON pickups (mode, pickup_date DESC, created_at DESC);
-  `,
+  `
+  },
   // The start-up label check lists booked shipments and their label file: from this index alone,
   // without reading 100,000 rows of JSON.
-  `
+  {
+    name: '0005_booked_labels_index',
+    sql: `
   CREATE INDEX shipments_booked_labels ON shipments (status, label_file, id);
-  `,
+  `
+  },
   // Address book (recipients and sender profiles) with the history's search indexes; batches whose
   // rows become shipments through their client request id (one per row, so a row is booked once);
   // the column mapping remembered per CSV header set; each shipment knows the batch it came from.
-  `
+  {
+    name: '0006_address_book_and_batches',
+    sql: `
   CREATE TABLE address_book (
     id TEXT PRIMARY KEY,
     created_at TEXT NOT NULL,
@@ -256,11 +282,14 @@ export const migrations: string[] = [
   );
   ALTER TABLE shipments ADD COLUMN batch_id TEXT;
   CREATE INDEX shipments_batch ON shipments (batch_id) WHERE batch_id IS NOT NULL;
-  `,
+  `
+  },
   // Bring Warehousing messages: every accepted body is stored raw with what was read from it, before
   // the receiver answers success; the same message twice (GS1 instance id, or body hash) is one row.
   // Rejected bodies are kept (capped) for inspection. Inventory holds the latest quantity per article.
-  `
+  {
+    name: '0007_warehouse',
+    sql: `
   CREATE TABLE warehouse_messages (
     id TEXT PRIMARY KEY,
     received_at TEXT NOT NULL,
@@ -308,10 +337,13 @@ export const migrations: string[] = [
     message_id TEXT NOT NULL REFERENCES warehouse_messages (id)
   );
   CREATE INDEX warehouse_adjustments_article ON warehouse_adjustments (article, id);
-  `,
+  `
+  },
   // Tracking: the latest state of each tracked shipment (live and Sandbox bookings) with its events,
   // and when to ask Bring next — persisted so a restart neither floods Bring nor forgets.
-  `
+  {
+    name: '0008_tracking',
+    sql: `
   CREATE TABLE tracking (
     shipment_id TEXT PRIMARY KEY REFERENCES shipments (id) ON DELETE CASCADE,
     consignment_number TEXT NOT NULL,
@@ -331,16 +363,22 @@ export const migrations: string[] = [
   );
   CREATE INDEX tracking_due ON tracking (next_due) WHERE next_due IS NOT NULL;
   CREATE INDEX tracking_state ON tracking (state);
-  `,
-  // "Needs attention" reads state, the two dates and next_due: from this index alone (count 94 → 7 ms at 1,000,000 shipments).
   `
+  },
+  // "Needs attention" reads state, the two dates and next_due: from this index alone (count 94 → 7 ms at 1,000,000 shipments).
+  {
+    name: '0009_attention_index',
+    sql: `
   CREATE INDEX tracking_attention ON tracking (state, state_since, booked_at, next_due, shipment_id);
-  `,
+  `
+  },
   // A shipment's identity is its id, for ever. Its request ids are attempts: every one it ever used is
   // kept here (unique across the history, so no later submit can reuse one and book twice), and a batch
   // row refers to the shipment it became by id, so a resend under a new request id keeps the row's state.
   // A batch remembers why it stopped by itself (Bring unreachable), to say so.
-  `
+  {
+    name: '0010_request_ids',
+    sql: `
   CREATE TABLE shipment_requests (
     client_request_id TEXT PRIMARY KEY,
     shipment_id TEXT NOT NULL REFERENCES shipments (id) ON DELETE CASCADE,
@@ -365,4 +403,5 @@ export const migrations: string[] = [
   CREATE INDEX batch_rows_shipment ON batch_rows (shipment_id) WHERE shipment_id IS NOT NULL;
   ALTER TABLE batches ADD COLUMN stop_reason_json TEXT;
   `
+  }
 ]

@@ -132,7 +132,7 @@ describe('history search: newest first, a page at a time', () => {
     const dir = await tempDir()
     const file = path.join(dir, 'fraktdesk.sqlite3')
     const old = new Database(file)
-    old.exec(migrations.slice(0, 3).join(';\n'))
+    old.exec(migrations.slice(0, 3).map((m) => m.sql).join(';\n'))
     old.pragma('user_version = 3')
     old.prepare(`INSERT INTO shipments (id, client_request_id, created_at, updated_at, mode, status, customer_number, product_id, recipient_name,
       recipient_postal_code, recipient_city, consignment_number, form_json, request_json, confirmation_json)
