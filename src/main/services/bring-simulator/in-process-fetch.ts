@@ -1,12 +1,14 @@
 import type { Simulator } from './engine'
 import { reportHandOff, type HandOffReportingFetch } from '../bring/hand-off-probe'
+import { sandboxAccount } from './demo-data'
 
 /**
  * A fetch that hands requests straight to the simulator, no socket: the app's Sandbox mode.
  * Faults behave like their network twins: a reset rejects like undici's "other side closed",
- * a hang waits until the caller's AbortSignal fires.
+ * a hang waits until the caller's AbortSignal fires. It carries the Sandbox's own API user, which
+ * the simulator knows and the app signs Sandbox requests with.
  */
-export function createInProcessFetch(sim: Simulator, origin = 'https://sandbox.fraktdesk.local'): HandOffReportingFetch & { origin: string } {
+export function createInProcessFetch(sim: Simulator, origin = 'https://sandbox.fraktdesk.local'): HandOffReportingFetch & { origin: string; account: { apiUid: string; apiKey: string } } {
   const fetchLike = async (input: string, init: RequestInit): Promise<Response> => {
     const url = new URL(input, origin)
     const request = new Request(url, init)
@@ -33,5 +35,5 @@ export function createInProcessFetch(sim: Simulator, origin = 'https://sandbox.f
     headers.set('content-type', 'application/json')
     return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers })
   }
-  return Object.assign(fetchLike, { origin, reportsHandOff: true as const })
+  return Object.assign(fetchLike, { origin, account: { apiUid: sandboxAccount.apiUid, apiKey: sandboxAccount.apiKey }, reportsHandOff: true as const })
 }

@@ -3,7 +3,6 @@ import type { Mode } from '@shared/domain/mode'
 import type { CredentialsService } from '../secrets/credentials'
 import type { SettingsStore } from '../settings/settings-store'
 import type { Logger } from '../log/logger'
-import { sandboxAccount } from '../bring-simulator/demo-data'
 import { createBringHttp, type BringAuth, type BringHttp, type FetchLike } from './bring-http'
 import type { BringApi, RateLimiter } from './rate-limiter'
 
@@ -15,8 +14,8 @@ export interface BringConnectionDeps {
   /** Electron's net.fetch in the app, Node's fetch in tests. */
   fetch: FetchLike
   baseUrl: string
-  /** The in-process simulator used in Sandbox mode. */
-  sandboxFetch: FetchLike & { origin: string }
+  /** Sandbox mode's Bring (the built-in simulator) and the API user it knows. */
+  sandboxFetch: FetchLike & { origin: string; account: BringAuth }
   logger: Logger
   appVersion: string
   timeoutMs?: number
@@ -55,7 +54,7 @@ export function createBringConnection(deps: BringConnectionDeps): BringConnectio
       return createBringHttp({
         fetch: sandbox ? deps.sandboxFetch : deps.fetch,
         baseUrl: sandbox ? deps.sandboxFetch.origin : deps.baseUrl,
-        auth: sandbox ? async () => ({ apiUid: sandboxAccount.apiUid, apiKey: sandboxAccount.apiKey }) : realAuth,
+        auth: sandbox ? async () => deps.sandboxFetch.account : realAuth,
         clientUrl: clientUrl(),
         logger: deps.logger.child({ mode }),
         timeoutMs: deps.timeoutMs,

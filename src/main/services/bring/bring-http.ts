@@ -2,10 +2,10 @@ import type { z } from 'zod'
 import { AppError } from '@shared/ipc/app-error'
 import { registerSecret, type Logger } from '../log/logger'
 import { badResponseError, httpStatusError, isPreConnectFailure, networkErrorCode } from './bring-errors'
-import { fetchWithHandOff } from './hand-off-probe'
+import { fetchWithHandOff, type FetchLike } from './hand-off-probe'
 import { bringRateLimits, createRateLimiter, defaultSleep, parseRetryAfter, type BringApi, type RateLimiter } from './rate-limiter'
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+export type { FetchLike }
 
 export interface BringAuth {
   apiUid: string

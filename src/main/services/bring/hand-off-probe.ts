@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import diagnosticsChannel from 'node:diagnostics_channel'
 import type { Socket } from 'node:net'
-import type { FetchLike } from './bring-http'
 
 /**
  * Knows the moment a request can first reach Bring: when its headers are about to be written to a
@@ -17,6 +16,9 @@ interface Slot {
 }
 
 /** A fetch that calls `reportHandOff` itself, at the moment the request leaves. */
+/** The fetch the Bring client sends through (the global fetch, the in-process simulator, a test's). */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
 export type HandOffReportingFetch = FetchLike & { reportsHandOff: true }
 
 const current = new AsyncLocalStorage<Slot>()

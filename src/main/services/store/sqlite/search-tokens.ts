@@ -1,4 +1,4 @@
-import type { Db } from './db'
+import type Database from 'better-sqlite3'
 
 /**
  * Tokens for the searches FTS5's trigram index answers badly, kept per row in one contentless FTS5
@@ -53,7 +53,7 @@ export function tokenQuery(query: string): TokenQuery {
 }
 
 /** Triggers call it, so every connection that writes searchable rows registers it first. */
-export function registerSearchTokens(db: Db): void {
+export function registerSearchTokens(db: Database.Database): void {
   db.function('fraktdesk_search_tokens', { deterministic: true, varargs: true }, (...values: unknown[]) =>
     searchTokens(...values.map((v) => (typeof v === 'string' ? v : null)))
   )
