@@ -1,11 +1,16 @@
 /**
  * Channel names only, free of zod, so the sandboxed preload (which cannot require npm packages)
- * can build window.api from them. contract.ts is checked against this list at compile time.
+ * can build window.api from them. contract.ts is checked against this list at compile time. Grouped by
+ * the handler file in src/main/ipc that answers them (a channel's prefix names its feature).
  */
 export const channels = [
+  // app.ipc.ts: the app itself, links, the clipboard
   'app:info',
   'app:openLogFolder',
   'app:copyDiagnostics',
+  'shell:openExternal',
+  'clipboard:copy',
+  // settings.ipc.ts, credentials.ipc.ts, customers.ipc.ts: settings, the Bring API user and its customer numbers
   'settings:get',
   'settings:set',
   'mode:set',
@@ -14,12 +19,14 @@ export const channels = [
   'credentials:clear',
   'connection:check',
   'customers:list',
-  'shell:openExternal',
+  // quote.ipc.ts
   'quote:run',
   'quote:lastInput',
+  // booking.ipc.ts: the Book screen and its draft
   'drafts:bookingSet',
   'drafts:bookingGet',
   'booking:submit',
+  // shipments.ipc.ts: the history, a shipment's card and its label
   'shipments:list',
   'shipments:count',
   'shipments:get',
@@ -27,7 +34,14 @@ export const channels = [
   'shipments:retry',
   'labels:download',
   'labels:open',
+  // tracking.ipc.ts
   'tracking:open',
+  'tracking:get',
+  'tracking:refresh',
+  'tracking:attention',
+  'tracking:spend',
+  'tracking:spendCsv',
+  // pickups.ipc.ts
   'pickups:options',
   'pickups:order',
   'pickups:list',
@@ -36,6 +50,7 @@ export const channels = [
   'pickups:today',
   'pickups:resolve',
   'pickups:retry',
+  // address-book.ipc.ts
   'addressBook:list',
   'addressBook:count',
   'addressBook:save',
@@ -44,6 +59,7 @@ export const channels = [
   'addressBook:addFromShipments',
   'addressBook:defaultSender',
   'recipients:suggest',
+  // batches.ipc.ts: batches and the CSV import's remembered mappings
   'batches:list',
   'batches:get',
   'batches:create',
@@ -57,7 +73,13 @@ export const channels = [
   'batches:openLabels',
   'batches:openResult',
   'imports:mappingGet',
+  'imports:mappingSet',
+  // backups.ipc.ts
   'backups:list',
+  'backups:now',
+  'backups:pick',
+  'backups:restore',
+  // warehouse.ipc.ts: Bring Warehousing's messages and the receiver that takes them
   'warehouse:list',
   'warehouse:count',
   'warehouse:get',
@@ -68,16 +90,7 @@ export const channels = [
   'receiver:configure',
   'receiver:generateSecret',
   'receiver:pickFile',
-  'clipboard:copy',
-  'tracking:get',
-  'tracking:refresh',
-  'tracking:attention',
-  'tracking:spend',
-  'tracking:spendCsv',
-  'backups:now',
-  'backups:pick',
-  'backups:restore',
-  'imports:mappingSet',
+  // shared-db.ipc.ts: team mode's shared database
   'sharedDb:get',
   'sharedDb:test',
   'sharedDb:save',
