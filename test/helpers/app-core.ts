@@ -7,6 +7,9 @@ import type { SecretStore } from '../../src/main/services/secrets/secret-store'
 import { createSimulator, type Simulator } from '../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
 import { captureLogger } from './log-capture'
+import type { Channel } from '../../src/shared/ipc/channels'
+import type { ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract'
+import type { IpcResult } from '../../src/shared/ipc/app-error'
 
 export const TRUSTED = 'http://app.test/index.html'
 export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Value-123456' }
@@ -38,8 +41,23 @@ export async function startCore(
     batchRowLeaseMs: opts.batchRowLeaseMs
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
-  const invoke = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)
+  /** A channel as the window calls it, typed by the contract: its answer or its error. */
+  const invoke = <C extends Channel>(channel: C, input?: ChannelInput<C>) => dispatch(channel, input, TRUSTED) as Promise<IpcResult<ChannelOutput<C>>>
+  /** Anything, as a hostile window could send it: no typing, the dispatcher checks it. */
+  const invokeRaw = (channel: string, input?: unknown) => dispatch(channel, input, TRUSTED)
+  /** A step the test needs to succeed: the channel's answer, or a failure that says which channel refused and why. */
+  const call = async <C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const result = await invoke(channel, input)
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
+    return result.data
+  }
   /** Save the simulator's test account: the app is then in Bring test mode over HTTP. */
   const useBringTest = () => invoke('credentials:save', { apiUid: testAccount.apiUid, apiKey: testAccount.apiKey })
-  return { useBringTest, deps, sim, server, log, opened, openedPaths, dispatch, invoke, close: async () => (deps.dispose(), opts.bring ? undefined : server.close()) }
+  return { useBringTest, deps, sim, server, log, opened, openedPaths, dispatch, invoke, invokeRaw, call, close: async () => (deps.dispose(), opts.bring ? undefined : server.close()) }
+}
+
+/** The answer of a call the test expects to succeed (a failed one fails the test with its error). */
+export function dataOf<T>(result: IpcResult<T>): T {
+  if (!result.ok) throw new Error(`expected an answer, got ${result.error.code}: ${result.error.message}`)
+  return result.data
 }

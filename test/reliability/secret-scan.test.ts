@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { startCore, testAccount } from '../helpers/app-core'
+import { startCore, testAccount, dataOf } from '../helpers/app-core'
 import { domesticForm } from '../helpers/booking-form'
 import { nextWorkday, pickupFormValues } from '../helpers/pickup-form'
-import { channels } from '../../src/shared/ipc/channels'
+import { channels, type Channel } from '../../src/shared/ipc/channels'
+import type { ChannelInput } from '../../src/shared/ipc/contract'
 import { localIsoDate } from '../../src/shared/domain/fields'
 
 // After a session of every journey with faults injected, the API key and the label tokens are found
@@ -35,7 +36,7 @@ describe('secret scan after a session of every journey', () => {
   })
 
   it('finds the key and label tokens only in the history database', async () => {
-    const call = async (channel: string, input?: unknown) => {
+    const call = async <C extends Channel>(channel: C, input?: ChannelInput<C>) => {
       const res = await core.invoke(channel, input)
       toRenderer.push(res)
       return res
@@ -50,7 +51,7 @@ describe('secret scan after a session of every journey', () => {
     }
     await call('pickups:order', { form: pickupFormValues({ pickupDate: nextWorkday() }) })
     const batch = await call('batches:create', { name: 'Scan', defaults: { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }, rows: [{ name: 'Kari', addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN' }] })
-    const batchId = (batch as { data: { id: string } }).data.id
+    const batchId = dataOf(batch).id
     await call('batches:start', { id: batchId })
     await core.deps.batches.settled(batchId)
     await call('batches:openLabels', { id: batchId })

@@ -41,7 +41,7 @@ describe('IPC dispatcher (the one wrapper every channel goes through)', () => {
   })
 
   it('rejects unknown keys and unknown channels', async () => {
-    const { invoke } = await core()
+    const { invokeRaw: invoke } = await core()
     const extra = await invoke('settings:set', { language: 'nb', apiKey: 'sneaky' })
     expect(extra.ok).toBe(false)
     const unknown = await invoke('fs:readFile', { path: '/etc/passwd' })

@@ -13,7 +13,7 @@ describe('the API key never crosses IPC or reaches a log', () => {
     close = core.close
     const sent: unknown[] = []
     const call = async (channel: string, input?: unknown) => {
-      const res = await core.invoke(channel, input)
+      const res = await core.invokeRaw(channel, input)
       sent.push(res)
       return res
     }

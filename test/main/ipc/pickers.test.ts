@@ -25,7 +25,7 @@ describe('file pickers offer the kind of file each button is for', () => {
     const core = await startCore(await tempDir())
     close = core.close
     for (const bad of [{ certFile: '/etc/shadow', keyFile: '/proc/self/environ' }, { enabled: true, host: '0.0.0.0', certFile: '/etc/ssl/cert.pem', keyFile: '/etc/ssl/key.pem' }]) {
-      expect(await core.invoke('receiver:configure', { enabled: false, ...bad })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+      expect(await core.invokeRaw('receiver:configure', { enabled: false, ...bad })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     }
     expect(await core.invoke('receiver:configure', { enabled: false, host: '0.0.0.0' })).toMatchObject({ ok: false, error: { fieldErrors: { host: [expect.stringContaining('HTTPS')] } } })
     core.deps.pickers.file = async () => path.resolve('test/fixtures/warehousing/test-only-cert.pem')

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { useTempDir } from '../../helpers/temp-dir'
-import { startCore, testAccount } from '../../helpers/app-core'
+import { startCore, testAccount, dataOf } from '../../helpers/app-core'
 import { domesticForm } from '../../helpers/booking-form'
 import { postgresUnavailable, usePostgresDatabase } from '../../helpers/postgres'
 import { createMemorySecretStore } from '../../../src/main/services/secrets/memory-secret-store'
@@ -23,32 +23,28 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     cores.push(c)
     return c
   }
-  const data = <T>(r: unknown): T => {
-    if (!(r as { ok: boolean }).ok) throw new Error(JSON.stringify((r as { error: unknown }).error))
-    return (r as { data: T }).data
-  }
 
   it('tests an address, refuses to save one it cannot reach, saves one it can (password to the keychain, never to settings)', async () => {
     const secrets = createMemorySecretStore()
     const c = await core(undefined, secrets)
-    expect(data<{ active: boolean; status: unknown }>(await c.invoke('sharedDb:get'))).toMatchObject({ active: false, status: null, hasPassword: false })
+    expect(dataOf(await c.invoke('sharedDb:get'))).toMatchObject({ active: false, status: null, hasPassword: false })
     const bad = await c.invoke('sharedDb:save', { url: 'postgres://fraktdesk@127.0.0.1:9/fraktdesk', tls: false, password: 'pw-123', deskName: 'Pakkebord 1' })
     expect(bad.ok).toBe(false)
     expect((bad as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.url[0]).toContain('cannot be reached')
     expect(await secrets.get(SHARED_DB_SECRET_ACCOUNT)).toBeNull()
     // In Norwegian, main's reasons read in Norwegian too.
-    data(await c.invoke('settings:set', { language: 'nb' }))
+    dataOf(await c.invoke('settings:set', { language: 'nb' }))
     const badNb = await c.invoke('sharedDb:test', { url: 'postgres://fraktdesk@127.0.0.1:9/fraktdesk', tls: false })
     expect((badNb as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.url[0]).toBe('Får ikke kontakt med den felles databasen på 127.0.0.1:9 (ECONNREFUSED). Sjekk adressen og at serveren kjører.')
-    data(await c.invoke('settings:set', { language: 'en' }))
+    dataOf(await c.invoke('settings:set', { language: 'en' }))
     const malformed = await c.invoke('sharedDb:test', { url: 'mysql://x', tls: true })
     expect((malformed as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors.url[0]).toContain('starts with postgres://')
 
     const url = await newDatabase()
-    expect(data<{ serverVersion: string }>(await c.invoke('sharedDb:test', { url, tls: false })).serverVersion).toMatch(/^\d+/)
-    expect(data<{ restartNeeded: boolean }>(await c.invoke('sharedDb:save', { url, tls: false, password: 'pw-123', deskName: 'Pakkebord 1' })).restartNeeded).toBe(true)
+    expect(dataOf(await c.invoke('sharedDb:test', { url, tls: false })).serverVersion).toMatch(/^\d+/)
+    expect(dataOf(await c.invoke('sharedDb:save', { url, tls: false, password: 'pw-123', deskName: 'Pakkebord 1' })).restartNeeded).toBe(true)
     expect(await secrets.get(SHARED_DB_SECRET_ACCOUNT)).toBe('pw-123')
-    const settings = data<Record<string, unknown>>(await c.invoke('settings:get'))
+    const settings = dataOf(await c.invoke('settings:get'))
     expect(settings.sharedDatabase).toEqual({ url, tls: false, caFile: '', deskName: 'Pakkebord 1' })
     expect(JSON.stringify(settings)).not.toContain('pw-123')
   })
@@ -58,21 +54,21 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     const secrets = createMemorySecretStore()
     const before = await core(dir, secrets)
     await before.useBringTest()
-    for (const name of ['Kari Mottaker', 'Ola Hansen', 'Per Utvalgt']) data(await before.invoke('booking:submit', { form: domesticForm({ recipient: { name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO' } }) }))
+    for (const name of ['Kari Mottaker', 'Ola Hansen', 'Per Utvalgt']) dataOf(await before.invoke('booking:submit', { form: domesticForm({ recipient: { name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO' } }) }))
     const party = (name: string) => ({ name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO', contact: {} })
-    data(await before.invoke('addressBook:save', { entry: { kind: 'recipient', party: party('Kari Mottaker') } }))
-    data(await before.invoke('addressBook:save', { entry: { kind: 'sender', party: party('Butikken AS'), isDefault: true } }))
+    dataOf(await before.invoke('addressBook:save', { entry: { kind: 'recipient', party: party('Kari Mottaker') } }))
+    dataOf(await before.invoke('addressBook:save', { entry: { kind: 'sender', party: party('Butikken AS'), isDefault: true } }))
     const url = await newDatabase()
-    data(await before.invoke('sharedDb:save', { url, tls: false, deskName: 'Pakkebord 1' }))
-    expect(data(await before.invoke('sharedDb:copyHistory'))).toEqual({ copied: 3, alreadyThere: 0, addressBook: { copied: 2, alreadyThere: 0 } })
-    expect(data(await before.invoke('sharedDb:copyHistory'))).toEqual({ copied: 0, alreadyThere: 3, addressBook: { copied: 0, alreadyThere: 2 } })
+    dataOf(await before.invoke('sharedDb:save', { url, tls: false, deskName: 'Pakkebord 1' }))
+    expect(dataOf(await before.invoke('sharedDb:copyHistory'))).toEqual({ copied: 3, alreadyThere: 0, addressBook: { copied: 2, alreadyThere: 0 } })
+    expect(dataOf(await before.invoke('sharedDb:copyHistory'))).toEqual({ copied: 0, alreadyThere: 3, addressBook: { copied: 0, alreadyThere: 2 } })
     await before.close()
     cores.splice(cores.indexOf(before), 1)
 
     const after = await core(dir, secrets) // the restart
-    expect(data<{ active: boolean; deskName: string; status: { connected: boolean } }>(await after.invoke('sharedDb:get'))).toMatchObject({ active: true, deskName: 'Pakkebord 1', status: { connected: true } })
-    const mine = data<{ id: string }>(await after.invoke('booking:submit', { form: domesticForm() }))
-    const list = data<{ items: { recipientName: string }[] }>(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0 }))
+    expect(dataOf(await after.invoke('sharedDb:get'))).toMatchObject({ active: true, deskName: 'Pakkebord 1', status: { connected: true } })
+    const mine = dataOf(await after.invoke('booking:submit', { form: domesticForm() }))
+    const list = dataOf(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0 }))
     expect(list.items.map((s) => s.recipientName)).toEqual(['Kari Mottaker', 'Per Utvalgt', 'Ola Hansen', 'Kari Mottaker'])
     const client = new pg.Client({ connectionString: url })
     await client.connect()
@@ -86,19 +82,19 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     expect(await createLabelLinksSeal(async () => testAccount).open(id, sealed)).toEqual({ labelUrl: expect.stringMatching(/\/booking-api\/labels\//) })
     expect(await createLabelLinksSeal(async () => ({ ...testAccount, apiKey: 'another-key' })).open(id, sealed)).toBeNull()
     // The address book came along, with this desk's default sender as the team's.
-    const book = data<{ items: { party: { name: string } }[] }>(await after.invoke('addressBook:list', { query: 'kari', kind: 'recipient' }))
+    const book = dataOf(await after.invoke('addressBook:list', { query: 'kari', kind: 'recipient' }))
     expect(book.items.map((e) => e.party.name)).toEqual(['Kari Mottaker'])
-    expect(data<{ party: { name: string } } | null>(await after.invoke('addressBook:defaultSender'))?.party.name).toBe('Butikken AS')
+    expect(dataOf(await after.invoke('addressBook:defaultSender'))?.party.name).toBe('Butikken AS')
     // "Needs attention" works in team mode too, from the tracking this desk keeps for its own bookings.
     const at = new Date().toISOString()
     await after.deps.stores.tracking.enrol({ shipmentId: mine.id, consignmentNumber: '70438101000000001', mode: 'live', bookedAt: at, nextDue: at })
     await after.deps.stores.tracking.saveResult(mine.id, { consignmentNumber: '70438101000000001', state: 'deviation', packages: [] }, at, at)
-    const attention = data<{ items: { id: string; recipientName: string }[] }>(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0, attention: true }))
+    const attention = dataOf(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0, attention: true }))
     expect(attention.items.map((s) => s.id)).toEqual([mine.id])
-    expect(data(await after.invoke('shipments:count', { query: '', attention: true }))).toEqual({ total: 1, totalExact: true })
+    expect(dataOf(await after.invoke('shipments:count', { query: '', attention: true }))).toEqual({ total: 1, totalExact: true })
 
     // Leaving: back to this desk's own file after the next start; the password leaves the keychain.
-    data(await after.invoke('sharedDb:leave'))
+    dataOf(await after.invoke('sharedDb:leave'))
     expect(await secrets.get(SHARED_DB_SECRET_ACCOUNT)).toBeNull()
   })
 })

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import path from 'node:path'
 import { writeFile } from 'node:fs/promises'
 import { useTempDir } from '../../../helpers/temp-dir'
-import { startCore, testAccount } from '../../../helpers/app-core'
+import { startCore, testAccount, dataOf } from '../../../helpers/app-core'
 import { startDeskChild } from '../../../helpers/desk-child'
 import { postgresUnavailable, usePostgresDatabase } from '../../../helpers/postgres'
 import { createSimulator } from '../../../../src/main/services/bring-simulator/engine'
@@ -51,7 +51,7 @@ describe.skipIf(postgresUnavailable() !== '')('a batch run by two desks (shared 
     const batch = created.data as BatchDetail
     // Desk B works on the same batch, not a copy.
     const listedOnB = await b.invoke('batches:list')
-    expect((listedOnB as { data: { id: string }[] }).data.map((x) => x.id)).toEqual([batch.id])
+    expect(dataOf(listedOnB).map((x) => x.id)).toEqual([batch.id])
 
     const [startA, startB] = await Promise.all([a.invoke('batches:start', { id: batch.id }), b.invoke('batches:start', { id: batch.id })])
     expect(startA.ok && startB.ok).toBe(true)
@@ -82,7 +82,7 @@ describe.skipIf(postgresUnavailable() !== '')('a batch run by two desks (shared 
     expect(sim.state.bookings.size).toBeLessThanOrEqual(100)
     // Both desks did part of the work.
     const byDesk = await b.invoke('shipments:list', { query: '', limit: 200, offset: 0 })
-    const desks = new Set((byDesk as { data: { items: { desk: string | null }[] } }).data.items.map((s) => s.desk))
+    const desks = new Set(dataOf(byDesk).items.map((s) => s.desk))
     expect([...desks].sort()).toEqual(['Desk A', 'Desk B'])
   }, 60_000)
 })

@@ -3,12 +3,11 @@ import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { useTempDir } from '../../../helpers/temp-dir'
-import { startCore } from '../../../helpers/app-core'
+import { startCore, dataOf } from '../../../helpers/app-core'
 import { domesticForm } from '../../../helpers/booking-form'
 import { startSimulatorServer } from '../../../../src/main/services/bring-simulator/http-server'
 import { createSimulator } from '../../../../src/main/services/bring-simulator/engine'
 import type { Fault } from '../../../../src/main/services/bring-simulator/faults'
-import type { ShipmentDetail } from '../../../../src/shared/domain/booking'
 
 type Core = Awaited<ReturnType<typeof startCore>>
 
@@ -33,7 +32,7 @@ describe('booking: never lose, never double', () => {
     const c = await bringTest()
     const res = await submit(c)
     expect(res.ok).toBe(true)
-    const s = (res as { data: ShipmentDetail }).data
+    const s = dataOf(res)
     expect(s).toMatchObject({ status: 'booked', mode: 'test', recipientName: 'Kari Mottaker' })
     expect(s.confirmation?.consignmentNumber).toMatch(/^70438101\d{9}$/)
     expect(s.confirmation?.packageNumbers).toHaveLength(1)
@@ -59,7 +58,7 @@ describe('booking: never lose, never double', () => {
     c.sim.faults.add({ routeId: 'booking.book', fault })
     const res = await submit(c)
     expect(res).toMatchObject({ ok: true, data: { status: 'outcome_unknown' } })
-    expect((res as { data: ShipmentDetail }).data.error?.message).toMatch(/Check Mybring/)
+    expect(dataOf(res).error?.message).toMatch(/Check Mybring/)
     expect(history(c)).toHaveLength(1)
     expect(history(c)[0].status).toBe('outcome_unknown')
     expect(bookings(c)).toHaveLength(1)
@@ -132,10 +131,10 @@ describe('booking: never lose, never double', () => {
     c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'latency', ms: 150 } })
     const form = domesticForm()
     const results = await Promise.all([submit(c, form), submit(c, form), submit(c, form)])
-    const ids = new Set(results.map((r) => (r as { data: ShipmentDetail }).data.id))
+    const ids = new Set(results.map((r) => dataOf(r).id))
     expect(ids.size).toBe(1)
     const again = await submit(c, form)
-    expect((again as { data: ShipmentDetail }).data.id).toBe([...ids][0])
+    expect(dataOf(again).id).toBe([...ids][0])
     expect(bookings(c)).toHaveLength(1)
     expect(history(c)).toHaveLength(1)
   })
@@ -154,35 +153,35 @@ describe('booking: never lose, never double', () => {
   it('outcome unknown is resolved by hand: marked booked with the number from Mybring, or sent again', async () => {
     const c = await bringTest()
     c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'status', status: 502 }, times: 2 })
-    const a = (await submit(c)) as { data: ShipmentDetail }
-    const b = (await submit(c)) as { data: ShipmentDetail }
-    expect([a.data.status, b.data.status]).toEqual(['outcome_unknown', 'outcome_unknown'])
-    const marked = await c.invoke('shipments:resolve', { id: a.data.id, booked: true, consignmentNumber: '70438101263797410' })
+    const a = dataOf(await submit(c))
+    const b = dataOf(await submit(c))
+    expect([a.status, b.status]).toEqual(['outcome_unknown', 'outcome_unknown'])
+    const marked = await c.invoke('shipments:resolve', { id: a.id, booked: true, consignmentNumber: '70438101263797410' })
     expect(marked).toMatchObject({ ok: true, data: { status: 'booked', consignmentNumber: '70438101263797410' } })
-    const retried = await c.invoke('shipments:retry', { id: b.data.id })
+    const retried = await c.invoke('shipments:retry', { id: b.id })
     expect(retried).toMatchObject({ ok: true, data: { status: 'booked' } })
     expect(history(c)).toHaveLength(2)
     expect(bookings(c)).toHaveLength(3)
-    expect(await c.invoke('shipments:resolve', { id: a.data.id, booked: true })).toMatchObject({ ok: false, error: { fieldErrors: { consignmentNumber: expect.any(Array) } } })
+    expect(await c.invoke('shipments:resolve', { id: a.id, booked: true })).toMatchObject({ ok: false, error: { fieldErrors: { consignmentNumber: expect.any(Array) } } })
   })
 
   it('a label that fails to download does not undo the booking; it can be fetched again', async () => {
     const c = await bringTest()
     c.sim.faults.add({ routeId: 'booking.label-file', fault: { kind: 'status', status: 500 }, times: 1 })
-    const res = (await submit(c)) as { data: ShipmentDetail }
-    expect(res.data).toMatchObject({ status: 'booked', hasLabel: false })
-    expect(await c.invoke('labels:download', { id: res.data.id })).toMatchObject({ ok: true, data: { hasLabel: true } })
-    expect(await c.invoke('labels:open', { id: res.data.id })).toMatchObject({ ok: true })
-    expect(c.openedPaths).toEqual([path.join(c.deps.app.labelsDir, `${res.data.consignmentNumber}.pdf`)])
+    const res = dataOf(await submit(c))
+    expect(res).toMatchObject({ status: 'booked', hasLabel: false })
+    expect(await c.invoke('labels:download', { id: res.id })).toMatchObject({ ok: true, data: { hasLabel: true } })
+    expect(await c.invoke('labels:open', { id: res.id })).toMatchObject({ ok: true })
+    expect(c.openedPaths).toEqual([path.join(c.deps.app.labelsDir, `${res.consignmentNumber}.pdf`)])
   })
 
   it('"Open label" fetches a label that is not in this desk\'s labels folder (deleted, or booked by another desk) through Bring again', async () => {
     const c = await bringTest()
-    const res = (await submit(c)) as { data: ShipmentDetail }
-    const file = path.join(c.deps.app.labelsDir, `${res.data.consignmentNumber}.pdf`)
+    const res = dataOf(await submit(c))
+    const file = path.join(c.deps.app.labelsDir, `${res.consignmentNumber}.pdf`)
     await rm(file)
     const fetched = c.sim.requests.filter((r) => r.routeId === 'booking.label-file').length
-    expect(await c.invoke('labels:open', { id: res.data.id })).toMatchObject({ ok: true })
+    expect(await c.invoke('labels:open', { id: res.id })).toMatchObject({ ok: true })
     expect(c.openedPaths).toEqual([file])
     expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-')
     expect(c.sim.requests.filter((r) => r.routeId === 'booking.label-file').length).toBe(fetched + 1)
@@ -217,8 +216,8 @@ describe('a booking interrupted by the app stopping', () => {
       const s = second.deps.localShipments.get(pending.id)
       expect(s).toMatchObject({ status: 'not_sent', request: { the: 'request' } })
       expect(s?.error?.message).toMatch(/stopped before this booking was sent.*safe to send it again/)
-      const again = (await second.invoke('shipments:retry', { id: pending.id })) as { data: ShipmentDetail }
-      expect(again.data).toMatchObject({ id: pending.id, status: 'booked' })
+      const again = dataOf(await second.invoke('shipments:retry', { id: pending.id }))
+      expect(again).toMatchObject({ id: pending.id, status: 'booked' })
     } finally {
       await second.close()
     }
@@ -232,10 +231,10 @@ describe('sending again after the mode changed', () => {
     try {
       await c.useBringTest()
       c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'status', status: 500 }, times: 1 })
-      const first = (await c.invoke('booking:submit', { form: domesticForm() })) as { data: ShipmentDetail }
-      expect(first.data.status).toBe('outcome_unknown')
+      const first = dataOf(await c.invoke('booking:submit', { form: domesticForm() }))
+      expect(first.status).toBe('outcome_unknown')
       await c.invoke('mode:set', { mode: 'live', confirmLive: true })
-      const res = await c.invoke('shipments:retry', { id: first.data.id, confirmLive: true })
+      const res = await c.invoke('shipments:retry', { id: first.id, confirmLive: true })
       expect(res).toMatchObject({ ok: false, error: { message: 'This shipment was started in test mode. Switch back to that mode to send it again.' } })
       expect(c.sim.requests.filter((r) => r.routeId === 'booking.book')).toHaveLength(1)
     } finally {

@@ -4,7 +4,7 @@ import pg from 'pg'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { useTempDir } from '../../../helpers/temp-dir'
-import { startCore } from '../../../helpers/app-core'
+import { startCore, dataOf } from '../../../helpers/app-core'
 import { domesticForm } from '../../../helpers/booking-form'
 import { postgresUnavailable, usePostgresDatabase } from '../../../helpers/postgres'
 import { createSimulator } from '../../../../src/main/services/bring-simulator/engine'
@@ -12,7 +12,6 @@ import { startSimulatorServer } from '../../../../src/main/services/bring-simula
 import { demoCustomers, sandboxAccount } from '../../../../src/main/services/bring-simulator/demo-data'
 import { testAccount } from '../../../helpers/app-core'
 import { writeFile } from 'node:fs/promises'
-import type { ShipmentDetail } from '../../../../src/shared/domain/booking'
 
 type Core = Awaited<ReturnType<typeof startCore>>
 /** The same shop, but a desk signed in as another Bring API user. */
@@ -52,7 +51,7 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     const res = await a.core.invoke('booking:submit', { form: domesticForm() })
     const bookedAt = Date.now()
     expect(res.ok).toBe(true)
-    const booked = (res as { data: ShipmentDetail }).data
+    const booked = dataOf(res)
     // Live: desk B hears of it within a second, without polling.
     while (!heardOnB.some((h) => h.status === 'booked') && Date.now() - bookedAt < 1000) await new Promise((r) => setTimeout(r, 10))
     // One notification per change (the label file is one more "booked" update): the states in order.
@@ -64,7 +63,7 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     ])
     expect(booked).toMatchObject({ status: 'booked', hasLabel: true })
     const seen = await b.core.invoke('shipments:list', { query: 'Mottaker', limit: 50, offset: 0 })
-    expect((seen as { data: { items: { id: string; status: string }[] } }).data.items).toEqual([expect.objectContaining({ id: booked.id, status: 'booked', desk: 'Desk A' })])
+    expect(dataOf(seen).items).toEqual([expect.objectContaining({ id: booked.id, status: 'booked', desk: 'Desk A' })])
     expect(bookings(sim)).toHaveLength(1)
     const pdf = `${booked.confirmation!.consignmentNumber}.pdf`
     expect(existsSync(path.join(a.core.deps.app.labelsDir, pdf))).toBe(true)
@@ -89,33 +88,33 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     const form = domesticForm()
     const [ra, rb] = await Promise.all([a.core.invoke('booking:submit', { form }), b.core.invoke('booking:submit', { form })])
     expect(ra.ok && rb.ok).toBe(true)
-    const ids = [ra, rb].map((r) => (r as { data: ShipmentDetail }).data.id)
+    const ids = [ra, rb].map((r) => dataOf(r).id)
     expect(ids[0]).toBe(ids[1])
     expect(bookings(sim)).toHaveLength(1)
     const again = await b.core.invoke('booking:submit', { form })
-    expect((again as { data: ShipmentDetail }).data).toMatchObject({ id: ids[0], status: 'booked' })
+    expect(dataOf(again)).toMatchObject({ id: ids[0], status: 'booked' })
     expect(bookings(sim)).toHaveLength(1)
   })
 
   it('"Refresh now" on the tracking of a shipment another desk booked: this desk follows it from then on, through its own Bring connection', async () => {
     const { sim, a, b } = await twoDesks()
     for (const d of [a, b]) expect((await d.core.invoke('mode:set', { mode: 'live', confirmLive: true })).ok).toBe(true)
-    const booked = (await a.core.invoke('booking:submit', { form: domesticForm(), confirmLive: true })) as { data: ShipmentDetail }
-    expect(booked.data).toMatchObject({ status: 'booked', mode: 'live' })
+    const booked = dataOf(await a.core.invoke('booking:submit', { form: domesticForm(), confirmLive: true }))
+    expect(booked).toMatchObject({ status: 'booked', mode: 'live' })
     const tracked = () => sim.requests.filter((r) => r.routeId === 'tracking.track').length
-    expect((await b.core.invoke('tracking:get', { id: booked.data.id })) as { data: unknown }).toMatchObject({ ok: true, data: null })
+    expect(await b.core.invoke('tracking:get', { id: booked.id })).toMatchObject({ ok: true, data: null })
     const before = tracked()
-    expect(await b.core.invoke('tracking:refresh', { ids: [booked.data.id] })).toMatchObject({ ok: true, data: { checked: 1 } })
+    expect(await b.core.invoke('tracking:refresh', { ids: [booked.id] })).toMatchObject({ ok: true, data: { checked: 1 } })
     expect(tracked()).toBe(before + 1)
-    const state = (await b.core.invoke('tracking:get', { id: booked.data.id })) as { data: { state: string; checkedAt: string } | null }
-    expect(state.data).toMatchObject({ state: expect.any(String), checkedAt: expect.any(String) })
+    const state = dataOf(await b.core.invoke('tracking:get', { id: booked.id }))
+    expect(state).toMatchObject({ state: expect.any(String), checkedAt: expect.any(String) })
     // Desk B's history shows the state now, and its own copy answers "Needs attention" for it from here on.
-    const listed = (await b.core.invoke('shipments:list', { query: 'Mottaker', limit: 10, offset: 0 })) as { data: { items: { id: string; trackingState: string | null; desk: string | null }[] } }
-    expect(listed.data.items).toEqual([expect.objectContaining({ id: booked.data.id, desk: 'Desk A', trackingState: state.data!.state })])
+    const listed = dataOf(await b.core.invoke('shipments:list', { query: 'Mottaker', limit: 10, offset: 0 }))
+    expect(listed.items).toEqual([expect.objectContaining({ id: booked.id, desk: 'Desk A', trackingState: state!.state })])
     // A test booking has no tracking at Bring: nothing to follow, nothing asked.
     for (const d of [a, b]) await d.core.invoke('mode:set', { mode: 'test' })
-    const testBooking = (await a.core.invoke('booking:submit', { form: domesticForm() })) as { data: ShipmentDetail }
-    expect(await b.core.invoke('tracking:refresh', { ids: [testBooking.data.id] })).toMatchObject({ ok: true, data: { checked: 0 } })
+    const testBooking = dataOf(await a.core.invoke('booking:submit', { form: domesticForm() }))
+    expect(await b.core.invoke('tracking:refresh', { ids: [testBooking.id] })).toMatchObject({ ok: true, data: { checked: 0 } })
     expect(tracked()).toBe(before + 1)
   })
 

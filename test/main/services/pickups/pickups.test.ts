@@ -3,15 +3,14 @@ import requestExample from '../../../fixtures/bring/pickup-create-request.exampl
 import responseExample from '../../../fixtures/bring/pickup-create-response.example.json'
 import optionsExample from '../../../fixtures/bring/pickup-options-response.example.json'
 import { buildPickupRequest, cancelPickup, createPickup, getPickupOptions, modifyPickup } from '../../../../src/main/services/bring/pickup'
-import { pickupOrderFormSchema, type PickupOrderForm, type PickupRecord } from '../../../../src/shared/domain/pickup'
+import { pickupOrderFormSchema, type PickupOrderForm } from '../../../../src/shared/domain/pickup'
 import type { FetchLike } from '../../../../src/main/services/bring/bring-http'
 import { createBringHttp } from '../../../../src/main/services/bring/bring-http'
 import { useTempDir } from '../../../helpers/temp-dir'
-import { startCore } from '../../../helpers/app-core'
+import { startCore, dataOf } from '../../../helpers/app-core'
 import { captureLogger } from '../../../helpers/log-capture'
 import { domesticForm } from '../../../helpers/booking-form'
 import { nextWorkday, pickupFormValues } from '../../../helpers/pickup-form'
-import type { ShipmentDetail } from '../../../../src/shared/domain/booking'
 
 function orderForm(overrides: Partial<PickupOrderForm> = {}): PickupOrderForm {
   return pickupOrderFormSchema.parse(pickupFormValues(overrides))
@@ -91,7 +90,7 @@ describe('pickups through the app core and the HTTP simulator', () => {
     const c = await core()
     const res = await c.invoke('pickups:order', { form: orderForm() })
     expect(res).toMatchObject({ ok: true, data: { status: 'ordered', kind: 'business', service: 'PARCEL', canModify: false, mode: 'test' } })
-    const p = (res as { data: PickupRecord }).data
+    const p = dataOf(res)
     expect(p.shipmentNumber).toMatch(/^7\d{17}$/)
     expect(await c.invoke('pickups:cancel', { id: p.id })).toMatchObject({ ok: false, error: { message: expect.stringContaining('contact Bring customer service') } })
     const sent = creates(c)[0].body as { pickupDetails: { packages: { count: number; weightInGrams: number } } }
@@ -114,9 +113,9 @@ describe('pickups through the app core and the HTTP simulator', () => {
 
   it('an unknown pickup, checked in Mybring and not there, is ordered again as the same pickup: its record and its shipments stay its own, nothing ordered twice', async () => {
     const c = await core()
-    const shipment = ((await c.invoke('booking:submit', { form: domesticForm() })) as { data: ShipmentDetail }).data
+    const shipment = dataOf(await c.invoke('booking:submit', { form: domesticForm() }))
     c.sim.faults.add({ routeId: 'pickup.create', fault: { kind: 'status', status: 503 }, times: 1 })
-    const unknown = ((await c.invoke('pickups:order', { form: orderForm({ coversShipmentIds: [shipment.id] }) })) as { data: PickupRecord }).data
+    const unknown = dataOf(await c.invoke('pickups:order', { form: orderForm({ coversShipmentIds: [shipment.id] }) }))
     expect(unknown.status).toBe('outcome_unknown')
     // One story: Bring answered with an error; it may or may not have registered it. Never "try again in a few minutes".
     expect(unknown.error?.message).toMatch(/^Bring answered with an error \(HTTP 503\)\. Bring may or may not have registered this pickup\./)
@@ -135,9 +134,9 @@ describe('pickups through the app core and the HTTP simulator', () => {
   it('an unknown pickup marked ordered after checking Mybring keeps Bring’s number; one not sent is ordered again as itself', async () => {
     const c = await core()
     c.sim.faults.add({ routeId: 'pickup.create', fault: { kind: 'timeout', afterHandling: true }, times: 1 })
-    const unknown = ((await c.invoke('pickups:order', { form: orderForm() })) as { data: PickupRecord }).data
+    const unknown = dataOf(await c.invoke('pickups:order', { form: orderForm() }))
     expect(await c.invoke('pickups:resolve', { id: unknown.id, ordered: true, shipmentNumber: '700000000000000123' })).toMatchObject({ ok: true, data: { status: 'ordered', shipmentNumber: '700000000000000123' } })
-    const checked = ((await c.invoke('pickups:order', { form: orderForm({ pickupDate: unknown.pickupDate }) })) as { data: PickupRecord }).data
+    const checked = dataOf(await c.invoke('pickups:order', { form: orderForm({ pickupDate: unknown.pickupDate }) }))
     await c.deps.stores.pickups.setState(checked.id, { status: 'not_sent', error: { code: 'NOT_SENT', message: 'Nothing reached Bring.' } })
     expect(await c.invoke('pickups:retry', { id: checked.id })).toMatchObject({ ok: true, data: { id: checked.id, status: 'ordered' } })
     expect(await c.deps.stores.pickups.list()).toHaveLength(2)
@@ -146,16 +145,16 @@ describe('pickups through the app core and the HTTP simulator', () => {
   it('a mailbox-pickup booking (5900 + VAS 1073) becomes a pickup that can be moved and cancelled; 404 leaves it intact', async () => {
     const c = await core()
     const form = domesticForm({ customerNumber: '7', productId: '5900', additionalServices: ['1073'] })
-    const booked = (await c.invoke('booking:submit', { form })) as { data: ShipmentDetail }
-    expect(booked.data.status).toBe('booked')
+    const booked = dataOf(await c.invoke('booking:submit', { form }))
+    expect(booked.status).toBe('booked')
     const [mailbox] = await c.deps.stores.pickups.list()
-    expect(mailbox).toMatchObject({ kind: 'mailbox', canModify: true, shipmentNumber: booked.data.consignmentNumber })
+    expect(mailbox).toMatchObject({ kind: 'mailbox', canModify: true, shipmentNumber: booked.consignmentNumber })
     const moved = await c.invoke('pickups:modify', { id: mailbox.id, date: nextWorkday() })
     expect(moved).toMatchObject({ ok: true, data: { pickupDate: nextWorkday() } })
 
     c.sim.faults.add({ routeId: 'pickup.cancel', fault: { kind: 'status', status: 404 }, times: 1 })
     const notFound = await c.invoke('pickups:cancel', { id: mailbox.id })
-    expect(notFound).toMatchObject({ ok: false, error: { code: 'BRING_NOT_FOUND', message: expect.stringContaining(`shipment number ${booked.data.consignmentNumber}`) } })
+    expect(notFound).toMatchObject({ ok: false, error: { code: 'BRING_NOT_FOUND', message: expect.stringContaining(`shipment number ${booked.consignmentNumber}`) } })
     expect(await c.deps.stores.pickups.get(mailbox.id)).toMatchObject({ status: 'ordered', canModify: true })
     expect(await c.invoke('pickups:cancel', { id: mailbox.id })).toMatchObject({ ok: true, data: { status: 'cancelled', canModify: false } })
   })
@@ -165,9 +164,9 @@ describe('pickups through the app core and the HTTP simulator', () => {
     await c.invoke('booking:submit', { form: domesticForm() })
     await c.invoke('booking:submit', { form: domesticForm({ packages: [{ weightInKg: 1.5, lengthInCm: 20, widthInCm: 20, heightInCm: 10 }, { weightInKg: 4, lengthInCm: 30, widthInCm: 20, heightInCm: 10 }] }) })
     await c.invoke('booking:submit', { form: domesticForm({ customerNumber: '7', productId: '5100', packages: [{ weightInKg: 120, volumeInDm3: 500 }] }) })
-    const today = (await c.invoke('pickups:today')) as { data: { customerNumber: string; shipmentIds: string[]; parcels: { count: number; weightKg: number } }[] }
-    expect(today.data).toEqual([{ customerNumber: '5', shipmentIds: expect.any(Array), parcels: { count: 3, weightKg: 8 }, cargo: { count: 0, weightKg: 0, volumeLitres: 0 } }])
-    await c.invoke('pickups:order', { form: orderForm({ packagesCount: 3, packagesWeightKg: 8, coversShipmentIds: today.data[0].shipmentIds }) })
+    const today = dataOf(await c.invoke('pickups:today'))
+    expect(today).toEqual([{ customerNumber: '5', shipmentIds: expect.any(Array), parcels: { count: 3, weightKg: 8 }, cargo: { count: 0, weightKg: 0, volumeLitres: 0 } }])
+    await c.invoke('pickups:order', { form: orderForm({ packagesCount: 3, packagesWeightKg: 8, coversShipmentIds: today[0].shipmentIds }) })
     expect(await c.invoke('pickups:today')).toEqual({ ok: true, data: [] })
   })
 })
