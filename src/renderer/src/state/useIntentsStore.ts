@@ -23,11 +23,11 @@ interface IntentsState {
   bookThis(draft: BookDraft): Promise<void>
   /** The Book screen takes the draft once; a later visit starts from the saved draft or empty. */
   takeBookDraft(): BookDraft | null
-  /** A shipment's batch, to open on the Batches screen. */
   /** A shipment to open on the Shipments screen (from a warehouse message's tracking number). */
   shipmentToOpen: string | null
   openShipment(id: string): void
   takeShipmentToOpen(): string | null
+  /** A shipment's batch, to open on the Batches screen. */
   batchToOpen: string | null
   openBatch(id: string): void
   takeBatchToOpen(): string | null

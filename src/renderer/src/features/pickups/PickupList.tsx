@@ -1,24 +1,20 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PickupRecord } from '@shared/domain/pickup'
-import { call } from '../../lib/ipc'
 import { formatDate } from '../../lib/format'
 import { pickupReasonText } from '../../lib/record-error'
 import { ModeBadge } from '../../components/StatusBadges'
-import { usePickupsStore } from './usePickupsStore'
+import { usePickupsStore, type PickupChange } from './usePickupsStore'
 import { useAsyncAction } from '../../lib/useAsyncAction'
 import { ResolveUnknown } from '../../components/ResolveUnknown'
 
 function PickupRow({ p }: { p: PickupRecord }) {
   const { t, i18n } = useTranslation()
-  const replace = usePickupsStore((s) => s.replace)
+  const change = usePickupsStore((s) => s.change)
   const [date, setDate] = useState(p.pickupDate)
   const [confirmLive, setConfirmLive] = useState(false)
   const { busy, error, run } = useAsyncAction()
-  const act = async (fn: () => Promise<PickupRecord>): Promise<void> => {
-    const updated = await run(fn)
-    if (updated) replace(updated)
-  }
+  const act = (action: PickupChange): Promise<unknown> => run(() => change(action))
   const d = p.details
   const what = [
     d.packagesCount ? t('pickups.nPackages', { count: d.packagesCount }) : '',
@@ -51,9 +47,9 @@ function PickupRow({ p }: { p: PickupRecord }) {
           live={p.mode === 'live'}
           busy={busy}
           idPrefix={`pickup-${p.id}`}
-          onMarkBooked={(number) => void act(() => call('pickups:resolve', { id: p.id, ordered: true, shipmentNumber: number || undefined }))}
-          onSendAgainNow={(confirmLive) => void act(() => call('pickups:resolve', { id: p.id, ordered: false, orderAgain: true, confirmLive }))}
-          onNotBooked={() => void act(() => call('pickups:resolve', { id: p.id, ordered: false }))}
+          onMarkBooked={(number) => void act({ kind: 'resolve', id: p.id, ordered: true, shipmentNumber: number || undefined })}
+          onSendAgainNow={(confirmLive) => void act({ kind: 'resolve', id: p.id, ordered: false, orderAgain: true, confirmLive })}
+          onNotBooked={() => void act({ kind: 'resolve', id: p.id, ordered: false })}
         />
       )}
       {(p.status === 'not_sent' || p.status === 'failed') && p.kind === 'business' && (
@@ -63,7 +59,7 @@ function PickupRow({ p }: { p: PickupRecord }) {
             type="button"
             disabled={busy}
             className={p.mode === 'live' && confirmLive ? 'danger' : undefined}
-            onClick={() => (p.mode === 'live' && !confirmLive ? setConfirmLive(true) : void act(() => call('pickups:retry', { id: p.id, confirmLive: p.mode === 'live' })))}
+            onClick={() => (p.mode === 'live' && !confirmLive ? setConfirmLive(true) : void act({ kind: 'retry', id: p.id, confirmLive: p.mode === 'live' }))}
           >
             {p.mode === 'live' && confirmLive ? t('book.liveConfirmButton') : t('pickups.orderAgain')}
           </button>
@@ -72,10 +68,10 @@ function PickupRow({ p }: { p: PickupRecord }) {
       {p.canModify ? (
         <div className="row actions">
           <input type="date" aria-label={t('pickups.newDate')} value={date} onChange={(e) => setDate(e.target.value)} />
-          <button type="button" disabled={busy || date === p.pickupDate} onClick={() => void act(() => call('pickups:modify', { id: p.id, date }))}>
+          <button type="button" disabled={busy || date === p.pickupDate} onClick={() => void act({ kind: 'modify', id: p.id, date })}>
             {t('pickups.move')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void act(() => call('pickups:cancel', { id: p.id }))}>
+          <button type="button" disabled={busy} onClick={() => void act({ kind: 'cancel', id: p.id })}>
             {t('pickups.cancel')}
           </button>
         </div>
