@@ -38,8 +38,8 @@ export interface PickupStatePatch {
   error?: RecordError | null
 }
 
-/** A pickup row with its JSON already read: what both engines turn into a record. */
-export interface PickupRowParts {
+/** A pickup row's plain columns, the same on both engines (each adds its JSON columns). */
+export interface PickupColumns {
   id: string
   created_at: string
   updated_at: string
@@ -52,9 +52,10 @@ export interface PickupRowParts {
   shipment_number: string | null
   pickup_window: string | null
   receipt_url: string | null
-  details: unknown
-  error: unknown
 }
+
+/** A pickup row with its JSON already read: what both engines turn into a record. */
+export type PickupRowParts = PickupColumns & { details: unknown; error: unknown }
 
 export const pickupRecord = (r: PickupRowParts): PickupRecord => ({
   id: r.id,

@@ -65,9 +65,12 @@ const isTrackingState = (value: string | null | undefined): value is TrackingSta
  */
 export const summaryFields = ['id', 'created_at', 'mode', 'status', 'customer_number', 'product_id', 'recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'label_file', 'batch_id'] as const
 
-export interface SummaryRow {
+/** A shipments row's plain columns, the same names and types on both engines (each adds its JSON columns). */
+export interface ShipmentColumns {
   id: string
+  client_request_id: string
   created_at: string
+  updated_at: string
   mode: Mode
   status: ShipmentStatus
   customer_number: string
@@ -77,15 +80,13 @@ export interface SummaryRow {
   recipient_city: string
   reference: string | null
   consignment_number: string | null
-  label_file: string | null
+  package_numbers: string | null
   batch_id: string | null
-  tracking_state?: string | null
-  desk?: string | null
+  label_file: string | null
 }
-// The list above and the row type agree (the compiler checks it both ways).
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
-const summaryFieldsMatch: Same<(typeof summaryFields)[number], Exclude<keyof SummaryRow, 'tracking_state' | 'desk'>> = true
-void summaryFieldsMatch
+
+/** A list row as either engine selects it. */
+export type SummaryRow = Pick<ShipmentColumns, (typeof summaryFields)[number]> & { tracking_state?: string | null; desk?: string | null }
 
 /** A list row (either engine) as the domain's summary. */
 export const summary = (r: SummaryRow): ShipmentSummary => ({

@@ -3,7 +3,8 @@ import type { Mode } from '@shared/domain/mode'
 import type { ShipmentStatus } from '@shared/domain/booking'
 import type { BatchRunState } from '@shared/domain/batches'
 import type { AddressKind } from '@shared/domain/address-book'
-import type { PickupRecord } from '@shared/domain/pickup'
+import type { PickupColumns } from '../pickups'
+import type { ShipmentColumns } from '../shipments'
 
 /** The shared (team) database's tables as Kysely sees them: column names as in SQLite, plus `desk`. */
 export interface SharedSchema {
@@ -45,22 +46,10 @@ export interface WarehouseMessagesTable {
   search_grams: Generated<string[]>
 }
 
-export interface PickupsTable {
+export interface PickupsTable extends PickupColumns {
   seq: Generated<string>
-  id: string
   client_request_id: string
   desk: string
-  created_at: string
-  updated_at: string
-  mode: Mode
-  status: PickupRecord['status']
-  kind: PickupRecord['kind']
-  service: string
-  customer_number: string
-  pickup_date: string
-  shipment_number: string | null
-  pickup_window: string | null
-  receipt_url: string | null
   details_json: Json
   request_json: Json
   error_json: NullableJson
@@ -121,27 +110,11 @@ export interface AddressBookTable {
   search_grams: Generated<string[]>
 }
 
-export interface ShipmentsTable {
+export interface ShipmentsTable extends ShipmentColumns {
   /** Insertion order: newest first is `ORDER BY seq DESC`, like rowid on SQLite. */
   seq: Generated<string>
-  id: string
-  client_request_id: string
   /** Which desk booked it (Settings → Shared database → desk name). */
   desk: string
-  created_at: string
-  updated_at: string
-  mode: Mode
-  status: ShipmentStatus
-  customer_number: string
-  product_id: string
-  recipient_name: string
-  recipient_postal_code: string
-  recipient_city: string
-  reference: string | null
-  consignment_number: string | null
-  package_numbers: string | null
-  batch_id: string | null
-  label_file: string | null
   form_json: ColumnType<unknown, string, string>
   request_json: ColumnType<unknown, string, string>
   /** Without the label links: their access tokens are only in label_links_sealed. */

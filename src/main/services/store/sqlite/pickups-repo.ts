@@ -5,25 +5,10 @@ import { recoverInterruptedRows } from './interrupted'
 import type { Mode } from '@shared/domain/mode'
 import type { RecordError } from '@shared/domain/booking'
 import type { PickupRecord, TodaysShipments } from '@shared/domain/pickup'
-import { groupTodays, pickupRecord, type NewPickup, type PickupsStore } from '../pickups'
+import { groupTodays, pickupRecord, type NewPickup, type PickupColumns, type PickupsStore } from '../pickups'
 import { promised } from './promised'
 
-interface Row {
-  id: string
-  created_at: string
-  updated_at: string
-  mode: Mode
-  status: PickupRecord['status']
-  kind: PickupRecord['kind']
-  service: string
-  customer_number: string
-  pickup_date: string
-  shipment_number: string | null
-  pickup_window: string | null
-  receipt_url: string | null
-  details_json: string
-  error_json: string | null
-}
+type Row = PickupColumns & { details_json: string; error_json: string | null }
 
 const toRecord = (r: Row): PickupRecord => pickupRecord({ ...r, details: JSON.parse(r.details_json), error: r.error_json ? JSON.parse(r.error_json) : null })
 

@@ -19,32 +19,16 @@ import {
 } from '@shared/domain/booking'
 import type { Mode } from '@shared/domain/mode'
 import type { TrackingState } from '@shared/domain/tracking'
-import { DuplicateRequestError, nextDay, shipmentReference, summary, summaryFields, type ShipmentsStore, type SummaryRow } from '../shipments'
+import { DuplicateRequestError, nextDay, shipmentReference, summary, summaryFields, type ShipmentColumns, type ShipmentsStore, type SummaryRow } from '../shipments'
 import { attentionCondition } from './tracking-repo'
 import { attentionCutoffs } from '../tracking'
 
 /** A shipments row as stored (SQLite). */
-export interface ShipmentRow {
-  id: string
-  client_request_id: string
-  created_at: string
-  updated_at: string
-  mode: Mode
-  status: ShipmentStatus
-  customer_number: string
-  product_id: string
-  recipient_name: string
-  recipient_postal_code: string
-  recipient_city: string
-  reference: string | null
-  consignment_number: string | null
+export interface ShipmentRow extends ShipmentColumns {
   form_json: string
   request_json: string
   confirmation_json: string | null
   error_json: string | null
-  label_file: string | null
-  package_numbers: string | null
-  batch_id: string | null
   tracking_state?: string | null
 }
 
