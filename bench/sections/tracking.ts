@@ -31,7 +31,7 @@ export async function benchTracking() {
   const past = new Date(Date.now() - 3_600_000).toISOString()
   db.transaction(() => {
     for (let i = 0; i < ACTIVE; i++) {
-      const s = shipments.insertPending({ clientRequestId: crypto.randomUUID(), customerNumber: '5', productId: '5800', additionalServices: [], sender: { name: 'A', addressLine: 'B', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contact: { phoneNumber: '+4712345678' } }, recipient: { name: `R ${i}`, addressLine: 'B', postalCode: '5003', city: 'BERGEN', countryCode: 'NO', contact: {} }, packages: [{ weightInKg: 1, lengthInCm: 30, widthInCm: 20, heightInCm: 10 }], shippingDate: '2026-11-29', shippingTime: '12:00' }, {}, 'sandbox')
+      const s = shipments.insertPending({ clientRequestId: crypto.randomUUID(), customerNumber: '5', productId: '5800', additionalServices: [], serviceDetails: { dangerousGoods: [], installationDetails: [] }, sender: { name: 'A', addressLine: 'B', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contact: { phoneNumber: '+4712345678' } }, recipient: { name: `R ${i}`, addressLine: 'B', postalCode: '5003', city: 'BERGEN', countryCode: 'NO', contact: {} }, packages: [{ weightInKg: 1, lengthInCm: 30, widthInCm: 20, heightInCm: 10 }], shippingDate: '2026-11-29', shippingTime: '12:00' }, {}, 'sandbox')
       repo.enrol({ shipmentId: s.id, consignmentNumber: `70438101${String(i).padStart(9, '0')}`, mode: 'sandbox', bookedAt: past, nextDue: past })
     }
   })()

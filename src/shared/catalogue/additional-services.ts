@@ -2,6 +2,7 @@ import { vas as rawVas } from './bring-catalogue.json'
 import type { Language } from '../domain/settings'
 import { MAILBOX_PICKUP_VAS, mailboxPickupProducts } from '../domain/pickup'
 import { catalogueProduct } from './products'
+import { bookingServiceRule } from './booking-services'
 
 interface CatalogueVas {
   /** The Booking API's id. */
@@ -30,14 +31,19 @@ export function additionalServicesFor(productId: string, lang: Language): VasVie
   const all = Object.values(vas)
   const byName = new Map(all.map((v) => [v.nameEn, v.code]))
   return all
-    .filter((v) => v.products.includes(code))
+    // Only what the request builder can send (catalogue/booking-services.ts knows every service it offers).
+    .filter((v) => v.products.includes(code) && bookingServiceRule(v.code) !== null)
     .map((v) => ({
       code: v.code,
-      name: (lang === 'nb' && v.nameNb) || v.nameEn,
+      name: displayName(v, lang),
       description: v.description ?? '',
       incompatible: v.incompatibleWith.map((n) => byName.get(n)).filter((c): c is string => Boolean(c))
     }))
 }
+
+/** Bring's catalogue calls 1073 just "Pickup" ("Henting"); what the clerk chooses is the mailbox pickup. */
+const renamed: Record<string, { en: string; nb: string }> = { [MAILBOX_PICKUP_VAS]: { en: 'Pickup from mailbox', nb: 'Henting i postkassen' } }
+const displayName = (v: CatalogueVas, lang: Language): string => renamed[v.code]?.[lang] ?? ((lang === 'nb' && v.nameNb) || v.nameEn)
 
 /** Mailbox pickup (VAS 1073) for C2C mailbox-pickup services, from the Pickup API guide; Bring's catalogue lists 1073 for 5400 only. */
 const mailboxPickupVas: VasView = { code: MAILBOX_PICKUP_VAS, name: 'Pickup from mailbox', description: 'The sender drops the parcel in their own mailbox; Bring picks it up.', incompatible: [] }
@@ -45,7 +51,7 @@ const mailboxPickupVas: VasView = { code: MAILBOX_PICKUP_VAS, name: 'Pickup from
 export function additionalServicesWithPickup(productId: string, lang: Language): VasView[] {
   const listed = additionalServicesFor(productId, lang)
   if (!mailboxPickupProducts.has(productId) || listed.some((v) => v.code === MAILBOX_PICKUP_VAS)) return listed
-  return [...listed, lang === 'nb' ? { ...mailboxPickupVas, name: 'Henting i postkassen' } : mailboxPickupVas]
+  return [...listed, { ...mailboxPickupVas, name: renamed[MAILBOX_PICKUP_VAS][lang] }]
 }
 
 /** The Shipping Guide's id for a service the Booking API calls `bookingCode` (the two APIs name them differently). */
@@ -86,6 +92,6 @@ export const CASH_ON_DELIVERY = '1000'
 /** A service's name in the UI language, by its booking id. */
 export function vasName(bookingCode: string, lang: Language): string {
   const v = vas[bookingCode]
-  if (!v) return bookingCode === MAILBOX_PICKUP_VAS ? (lang === 'nb' ? 'Henting i postkassen' : mailboxPickupVas.name) : bookingCode
-  return (lang === 'nb' && v.nameNb) || v.nameEn
+  if (v) return displayName(v, lang)
+  return renamed[bookingCode]?.[lang] ?? bookingCode
 }

@@ -5,6 +5,7 @@ import { recordErrorSchema } from './record-error'
 import { trackingStateSchema } from './tracking'
 export { recordErrorSchema, type RecordError } from './record-error'
 import { productLimits } from '../catalogue/product-limits'
+import { serviceDetailsSchema, serviceValueProblems } from './service-details'
 import { calendarDate, clockTime, code, safeText, shippingDate, strictNumber, uniqueArray } from './fields'
 
 // Limits from Bring's Booking API documentation.
@@ -61,18 +62,28 @@ export const customsLineSchema = z.object({
   customsArticleNumber: optionalText(20, 'Tariff code')
 })
 
+/** Swedish account kinds for cash on delivery in SEK. */
+export const codAccountTypes = ['BANKGIRO', 'PLUSGIRO'] as const
+
 /** Cash on delivery (VAS 1000): Bring charges the recipient and pays the amount into this account. */
-export const cashOnDeliverySchema = z.object({
-  amount: strictNumber((n) => n.positive('The amount must be more than 0').max(1_000_000, 'At most 1 000 000').refine((v) => Math.round(v * 100) === v * 100, 'At most two decimals')),
-  currencyCode: z.preprocess(blank, z.string().trim().max(3).toUpperCase().regex(/^[A-Z]{3}$/, 'Three-letter currency code, e.g. NOK').default('NOK')),
-  accountNumber: z
-    .string()
-    .trim()
-    .max(20)
-    .transform((v) => v.replace(/[\s.]/g, ''))
-    .refine((v) => /^\d{11}$/.test(v), 'Enter the 11-digit account number the money is paid into'),
-  kid: z.preprocess(blank, z.string().trim().max(25).regex(/^\d{2,25}$/, 'A KID is 2–25 digits').optional())
-})
+export const cashOnDeliverySchema = z
+  .object({
+    amount: strictNumber((n) => n.positive('The amount must be more than 0').max(1_000_000, 'At most 1 000 000').refine((v) => Math.round(v * 100) === v * 100, 'At most two decimals')),
+    currencyCode: z.preprocess(blank, z.string().trim().max(3).toUpperCase().regex(/^[A-Z]{3}$/, 'Three-letter currency code, e.g. NOK').default('NOK')),
+    accountNumber: z
+      .string()
+      .trim()
+      .max(20)
+      .transform((v) => v.replace(/[\s.-]/g, ''))
+      .refine((v) => /^\d{2,11}$/.test(v), 'Enter the 11-digit account number the money is paid into'),
+    /** Sweden (SEK): which kind of account the number is (Bring requires it, BOOK-INPUT-044). */
+    accountType: z.preprocess(blank, z.enum(codAccountTypes).optional()),
+    kid: z.preprocess(blank, z.string().trim().max(25).regex(/^\d{2,25}$/, 'A KID is 2–25 digits').optional())
+  })
+  .superRefine((c, ctx) => {
+    // A Norwegian account has 11 digits; Swedish Bankgiro and Plusgiro numbers are shorter.
+    if (c.currencyCode !== 'SEK' && !/^\d{11}$/.test(c.accountNumber)) ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'Enter the 11-digit account number the money is paid into' })
+  })
 export type CashOnDelivery = z.infer<typeof cashOnDeliverySchema>
 
 /** EU member states: the recipient countries an IOSS number applies to. */
@@ -101,7 +112,10 @@ export const storedBookingFormSchema = z
     clientRequestId: z.string().uuid(),
     customerNumber: code(40, 'Choose a customer number'),
     productId: code(40, 'Choose a service'),
-    additionalServices: uniqueArray(code(20), 30).default([]),
+    // Booking API ids are up to 27 characters (SELECT_PICKUP_POINT_NORDICS).
+    additionalServices: uniqueArray(code(40), 30).default([]),
+    /** The values the chosen additional services carry (messages, contacts, dangerous goods …). */
+    serviceDetails: serviceDetailsSchema.default(serviceDetailsSchema.parse({})),
     sender: partySchema,
     recipient: partySchema,
     pickupPointId: optionalText(20, 'Pickup point'),
@@ -141,9 +155,7 @@ export const storedBookingFormSchema = z
     if (international && f.sender.countryCode === 'NO' && ['BUSINESS_PARCEL', 'BUSINESS_PARCEL_BULK', 'PICKUP_PARCEL', 'PICKUP_PARCEL_BULK'].includes(f.productId) && !f.customs) {
       ctx.addIssue({ code: 'custom', path: ['customs'], message: 'Parcels from Norway to abroad need a customs declaration' })
     }
-    if (f.additionalServices.includes('1000') && !f.cashOnDelivery) {
-      ctx.addIssue({ code: 'custom', path: ['cashOnDelivery', 'amount'], message: 'Cash on delivery needs the amount and the account number' })
-    }
+    serviceValueProblems(f, ctx)
     if (f.customs) customsProblems(f, ctx)
   })
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { CASH_ON_DELIVERY } from '@shared/catalogue/additional-services'
 import type { BookingForm, Confirmation, Party } from '@shared/domain/booking'
 import type { Mode } from '@shared/domain/mode'
 import type { BringHttp, HandOffHooks } from './bring-http'
+import { placeServices } from './booking-services'
 
 const party = (p: Party) => ({
   name: p.name,
@@ -39,6 +39,7 @@ export function shippingDateTime(date: string, time: string): string {
 export function buildBookingRequest(form: BookingForm, mode: Mode) {
   const cargoInternational = form.productId === 'CARGO_INTERNATIONAL'
   const customs = customsForBring(form)
+  const services = placeServices(form)
   return {
     schemaVersion: 1,
     testIndicator: mode !== 'live',
@@ -46,6 +47,7 @@ export function buildBookingRequest(form: BookingForm, mode: Mode) {
       {
         correlationId: form.clientRequestId,
         shippingDateTime: shippingDateTime(form.shippingDate, form.shippingTime),
+        ...services.consignment,
         parties: {
           sender: party(senderWithOrderReference(form)),
           recipient: party(form.recipient),
@@ -56,7 +58,8 @@ export function buildBookingRequest(form: BookingForm, mode: Mode) {
         product: {
           id: form.productId,
           customerNumber: form.customerNumber,
-          ...(form.additionalServices.length ? { additionalServices: form.additionalServices.map((id) => additionalService(id, form)) } : {}),
+          ...(services.additionalServices.length ? { additionalServices: services.additionalServices } : {}),
+          ...(services.deliveryOption ? { services: { deliveryOption: services.deliveryOption } } : {}),
           ...(form.incotermRule ? { incotermRule: form.incotermRule } : {}),
           ...(customs.ediCustomsDeclarations ? { ediCustomsDeclarations: customs.ediCustomsDeclarations } : {})
         },
@@ -73,13 +76,6 @@ export function buildBookingRequest(form: BookingForm, mode: Mode) {
   }
 }
 export type BookingRequest = ReturnType<typeof buildBookingRequest>
-
-/** One additional service as Bring takes it; cash on delivery carries its amount and account. */
-function additionalService(id: string, form: BookingForm) {
-  const cod = form.cashOnDelivery
-  if (id !== CASH_ON_DELIVERY || !cod) return { id }
-  return { id, amount: cod.amount, currencyCode: cod.currencyCode, accountNumber: cod.accountNumber, ...(cod.kid ? { codMessage: { value: cod.kid, type: 'kid' } } : {}) }
-}
 
 /**
  * The customs part of a booking, in one place: the ediCustomsDeclarations element (lines, nature of

@@ -49,7 +49,8 @@ describe('additional services: the Shipping Guideâ€™s ids out, the Booking APIâ€
     expect(bookingFormSchema.safeParse({ ...domesticForm(), additionalServices: ['1000'] }).error?.issues[0].path).toEqual(['cashOnDelivery', 'amount'])
     expect(bookingFormSchema.safeParse({ ...domesticForm(), additionalServices: ['1000'], cashOnDelivery: { ...cod, accountNumber: '1234' } }).success).toBe(false)
     expect(buildBookingRequest(form, 'test').consignments[0].product.additionalServices).toEqual([
-      { id: '1000', amount: 499.5, currencyCode: 'NOK', accountNumber: '12345678903', codMessage: { value: '123456789', type: 'kid' } }
+      // Bring's example for 1000 sends accountType (null unless the amount is in SEK).
+      { id: '1000', amount: 499.5, currencyCode: 'NOK', accountNumber: '12345678903', accountType: null, codMessage: { value: '123456789', type: 'kid' } }
     ])
   })
 })

@@ -4,10 +4,8 @@ import fallbackErrors from '../../bring/booking-errors.fallback.json'
 import { labelPdf } from '../label-pdf'
 import { addWorkingDays } from '../calendar'
 import { distanceBand, listPriceExVat, tariffs } from '../tariffs'
-import { CASH_ON_DELIVERY, serviceFitsProduct, vasCodePairs } from '@shared/catalogue/additional-services'
+import { serviceErrors } from './booking-services'
 import { iossCountries } from '@shared/domain/booking'
-
-const knownServices = new Set([...vasCodePairs().map((p) => p.bookingCode), '1073'])
 
 type Json = Record<string, unknown>
 type BookingError = { code: string; message: string }
@@ -66,7 +64,7 @@ function validate(body: Json, account: SimAccount): BookingError[] {
     const customer = account.customers.find((x) => x.customerNumber === product.customerNumber)
     if (product.customerNumber && !customer) errors.push(err('BOOK-INPUT-021'))
     else if (customer && product.id && !customer.products.includes(String(product.id))) errors.push(err('BOOK-INPUT-020'))
-    errors.push(...additionalServiceErrors(product))
+    errors.push(...serviceErrors(c, err))
     errors.push(...customsErrors(product, parties))
   }
   const packages = c.packages
@@ -78,26 +76,6 @@ function validate(body: Json, account: SimAccount): BookingError[] {
       if ((str(p.goodsDescription)?.length ?? 0) > 35) errors.push(err('BOOK-INPUT-001', 'Goods description is longer than 35 characters'))
     }
   return errors
-}
-
-/** Additional services as Bring checks them: a known id, offered with this product, cash on delivery complete. */
-function additionalServiceErrors(product: Json): BookingError[] {
-  const list = product.additionalServices
-  if (list === undefined) return []
-  if (!Array.isArray(list)) return [err('BOOK-INPUT-080')]
-  const out: BookingError[] = []
-  for (const v of list as Json[]) {
-    const id = str(v?.id)
-    if (!id || !knownServices.has(id) || !serviceFitsProduct(id, String(product.id))) {
-      out.push(err('BOOK_VALIDATION-018', `Additional service ${id ?? '(none)'} is not valid for product ${String(product.id)}`))
-      continue
-    }
-    if (id === CASH_ON_DELIVERY) {
-      if (typeof v.amount !== 'number' || !str(v.currencyCode) || !str(v.accountNumber)) out.push(err('BOOK-INPUT-037'))
-      else if (Math.round(v.amount * 100) !== v.amount * 100 || v.amount <= 0) out.push(err('BOOK-INPUT-054'))
-    }
-  }
-  return out
 }
 
 /** IOSS rules from the Booking API documentation; an importer party is checked like the others. */
