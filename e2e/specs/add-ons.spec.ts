@@ -32,7 +32,7 @@ test('quote with cash on delivery: prices include it, a service that cannot take
   await page.getByRole('button', { name: /Book shipment/ }).click()
   await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
   const booked = sandbox!.requests.filter((r) => r.routeId === 'booking.book').at(-1)!.body as { consignments: { product: { additionalServices: unknown[] } }[] }
-  expect(booked.consignments[0].product.additionalServices).toEqual([{ id: '1000', amount: 499.5, currencyCode: 'NOK', accountNumber: '12345678903' }])
+  expect(booked.consignments[0].product.additionalServices).toEqual([{ id: '1000', amount: 499.5, currencyCode: 'NOK', accountNumber: '12345678903', accountType: null }])
 })
 
 test('an export booking is refused in the form until the customs consent is ticked, then booked in Sandbox with the importer and IOSS number', async ({ launch }) => {

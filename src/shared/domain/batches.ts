@@ -173,7 +173,8 @@ export function rowFieldFor(path: PropertyKey[]): RowField | '_' {
   if (path[0] === 'packages' && path.length >= 3) return packagePaths[String(path[2])] ?? '_'
   if (key === 'packages') return 'packageCount'
   if (path[0] === 'customs' && path[1] === 'lines' && path.length >= 4) return customsLinePaths[String(path[3])] ?? 'customsValue'
-  if (path[0] === 'cashOnDelivery' || path[0] === 'additionalServices') return 'services'
+  // The values a row's services need (cash on delivery, messages, contacts, a pickup point …): under its services.
+  if (path[0] === 'cashOnDelivery' || path[0] === 'additionalServices' || path[0] === 'serviceDetails' || path[0] === 'pickupPointId') return 'services'
   return '_'
 }
 

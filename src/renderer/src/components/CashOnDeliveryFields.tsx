@@ -1,12 +1,14 @@
-import { useFormContext, type FieldErrors } from 'react-hook-form'
+import { useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import type { CashOnDelivery } from '@shared/domain/booking'
+import { codAccountTypes, type CashOnDelivery } from '@shared/domain/booking'
 import { Field } from './Field'
 
 /** Amount, currency, account and KID of cash on delivery: the same fields in the quote and the booking form. */
 export function CashOnDeliveryFields() {
   const { t } = useTranslation()
-  const { register, formState } = useFormContext<{ cashOnDelivery?: CashOnDelivery }>()
+  const { register, formState, control } = useFormContext<{ cashOnDelivery?: CashOnDelivery }>()
+  // Bring needs the kind of account for an amount in SEK (Bankgiro or Plusgiro).
+  const sek = String(useWatch({ control, name: 'cashOnDelivery.currencyCode' }) ?? '').trim().toUpperCase() === 'SEK'
   const errors = formState.errors.cashOnDelivery as FieldErrors<CashOnDelivery> | undefined
   return (
     <fieldset className="cod" aria-label={t('book.cod.title')} data-testid="cod-fields">
@@ -21,6 +23,18 @@ export function CashOnDeliveryFields() {
         <Field id="cod-account" label={t('book.cod.account')} error={errors?.accountNumber?.message}>
           <input id="cod-account" inputMode="numeric" maxLength={20} {...register('cashOnDelivery.accountNumber')} />
         </Field>
+ {sek && (
+          <Field id="cod-accountType" label={t('book.cod.accountType')} error={errors?.accountType?.message}>
+            <select id="cod-accountType" {...register('cashOnDelivery.accountType')}>
+              <option value="">—</option>
+              {codAccountTypes.map((a) => (
+                <option key={a} value={a}>
+                  {t(`book.cod.accountTypes.${a}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field id="cod-kid" label={t('book.cod.kid')} error={errors?.kid?.message}>
           <input id="cod-kid" inputMode="numeric" maxLength={25} {...register('cashOnDelivery.kid')} />
         </Field>

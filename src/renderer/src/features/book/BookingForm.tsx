@@ -18,6 +18,7 @@ import { SenderProfilePicker } from './SenderProfilePicker'
 import { formParty, formPackages } from './form-values'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
+import { ServiceDetailsFields } from './ServiceDetailsFields'
 import { CustomerOptions } from '../../components/CustomerOptions'
 import { ProductOptions, bookableProducts } from '../../components/ProductOptions'
 import { useCtrlEnter } from '../../state/useScreenActions'
@@ -90,7 +91,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
     if (s.preferred.packages?.length) setValue('packages', formPackages(s.preferred.packages), opts)
     requestAnimationFrame(focusNext)
   }
-  const optionErrors = ['shippingDate', 'shippingTime', 'additionalServices', 'cashOnDelivery', 'returnProductId', 'pickupPointId', 'orderReference'].some((f) => f in formState.errors)
+  const optionErrors = ['shippingDate', 'shippingTime', 'additionalServices', 'serviceDetails', 'cashOnDelivery', 'returnProductId', 'pickupPointId', 'orderReference'].some((f) => f in formState.errors)
   const errors = formState.errors
 
   const senderFields = (
@@ -160,7 +161,13 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
               </Field>
           </div>
           {vas.length > 0 && <AdditionalServicesPicker services={vas} />}
+          {errors.additionalServices?.message && (
+            <p className="error" role="alert">
+              {errors.additionalServices.message}
+            </p>
+          )}
           {withCod && <CashOnDeliveryFields />}
+          <ServiceDetailsFields />
           <div className="row">
             {returns.length > 0 && (
               <Field id="returnProductId" label={t('book.returnProduct')} error={errors.returnProductId?.message}>
@@ -174,9 +181,6 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
                 </select>
               </Field>
             )}
-            <Field id="pickupPointId" label={t('book.pickupPoint')} error={errors.pickupPointId?.message}>
-              <input id="pickupPointId" {...register('pickupPointId')} />
-            </Field>
             <Field id="orderReference" label={t('book.orderReference')} error={errors.orderReference?.message}>
               <input id="orderReference" {...register('orderReference')} />
             </Field>
