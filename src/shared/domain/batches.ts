@@ -3,6 +3,7 @@ import { bookingFormSchema, shipmentStatusSchema, type BookingFormValues, type P
 import { calendarDate, code, safeText } from './fields'
 import { modeSchema } from './mode'
 import { recordErrorSchema } from './record-error'
+import { bookingServiceRule } from '../catalogue/booking-services'
 
 /** The columns a batch row (and a CSV import) can fill; everything else comes from the batch defaults. */
 export const rowFields = [
@@ -28,6 +29,12 @@ export const rowFields = [
   // What a shipment (not an address) needs: add-ons by their Booking API codes, and a one-line customs
   // declaration for parcels leaving Norway (value, currency, origin, tariff code, kind, the sender's consent).
   'services',
+  // The values some services need, one column each (Bring's booking examples): a message for the driver
+  // (delivery indoors, unattended or desktop delivery), the third party to notify, the chosen pickup point.
+  'driverMessage',
+  'notifyEmail',
+  'notifyMobile',
+  'pickupPointId',
   'customsValue',
   'customsCurrency',
   'customsOrigin',
@@ -38,7 +45,7 @@ export const rowFields = [
 export type RowField = (typeof rowFields)[number]
 
 /** The fields only a shipment has: an address-book import leaves them out. */
-export const shipmentOnlyFields: readonly RowField[] = ['services', 'customsValue', 'customsCurrency', 'customsOrigin', 'customsCode', 'customsNature', 'customsConsent']
+export const shipmentOnlyFields: readonly RowField[] = ['services', 'driverMessage', 'notifyEmail', 'notifyMobile', 'pickupPointId', 'customsValue', 'customsCurrency', 'customsOrigin', 'customsCode', 'customsNature', 'customsConsent']
 /** The customs declaration's fields: shown together when any of them needs fixing. */
 export const customsFields: readonly RowField[] = ['customsValue', 'customsCurrency', 'customsOrigin', 'customsCode', 'customsNature', 'customsConsent']
 
@@ -158,6 +165,12 @@ const rowPaths: Record<string, RowField> = {
   productId: 'productId',
   customerNumber: 'customerNumber',
   additionalServices: 'services',
+  'serviceDetails.deliveryIndoorMessage': 'driverMessage',
+  'serviceDetails.unattendedDeliveryMessage': 'driverMessage',
+  'serviceDetails.desktopDeliveryMessage': 'driverMessage',
+  'serviceDetails.notificationEmail': 'notifyEmail',
+  'serviceDetails.notificationMobile': 'notifyMobile',
+  pickupPointId: 'pickupPointId',
   customs: 'customsValue',
   'customs.natureOfTransaction': 'customsNature',
   'customs.consent': 'customsConsent',
@@ -233,11 +246,14 @@ export function rowFormValues(defaults: BatchDefaults, values: RowValues, sender
     goodsDescription: or(values.goodsDescription, defaults.goodsDescription)
   }
   const n = /^\d{1,3}$/.test(count.trim()) ? Number(count.trim()) : Number.NaN
+  const services = (values.services ?? '').split(/[\s,;]+/).filter(Boolean)
   return {
     clientRequestId,
     customerNumber: or(values.customerNumber, defaults.customerNumber),
     productId: or(values.productId, defaults.productId),
-    additionalServices: (values.services ?? '').split(/[\s,;]+/).filter(Boolean),
+    additionalServices: services,
+    serviceDetails: rowServiceDetails(values, services),
+    pickupPointId: values.pickupPointId,
     ...rowCustoms(values, pkg),
     sender: (sender ?? {}) as Party,
     recipient: rowParty(values),
@@ -246,6 +262,20 @@ export function rowFormValues(defaults: BatchDefaults, values: RowValues, sender
     shippingDate: defaults.shippingDate,
     shippingTime: '12:00'
   }
+}
+
+/**
+ * The service values a row's columns give: its driver message goes to whichever of its services takes
+ * one. Values no row column holds (dangerous goods lines, LQ weight …) are asked for by the schema,
+ * under the row's services.
+ */
+function rowServiceDetails(values: RowValues, services: string[]): BookingFormValues['serviceDetails'] {
+  const messageField = (['deliveryIndoorMessage', 'unattendedDeliveryMessage', 'desktopDeliveryMessage'] as const).filter((f) => services.some((id) => bookingServiceRule(id)?.field === f))
+  return {
+    ...Object.fromEntries(messageField.map((f) => [f, values.driverMessage])),
+    notificationEmail: values.notifyEmail,
+    notificationMobile: values.notifyMobile
+  } as BookingFormValues['serviceDetails']
 }
 
 /** How a row's consent cell reads as given (a CSV may say yes, ja, x or 1). */

@@ -66,4 +66,16 @@ describe('CSV import', () => {
     expect(bad.ok).toBe(false)
     expect(!bad.ok && Object.keys(bad.problems)).toEqual(['postalCode'])
   })
+
+  it('a row gives the values its services need in their own columns; what no column holds is asked for under its services', () => {
+    const t = table(utf8('Navn;Adresse;Postnr;Poststed;Vekt;Tjeneste;Tilleggstjenester;Varsle e-post;Beskjed til sjåfør\nKari;Bryggen 1;5003;Bergen;2;5000;1095;kari@example.no;\nOla;Storgata 1;5003;Bergen;2;5000;1095;;\nPer;Gate 2;5003;Bergen;2;BUSINESS_PARCEL;0039;;Bak huset\nLise;Gate 3;5003;Bergen;2;5100;1245;;\n'))
+    const rows = applyMapping(t.rows, guessMapping(t.headers))
+    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+    const sender = partySchema.parse({ name: 'Shop', addressLine: 'Gate 1', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contact: { phoneNumber: '+4712345678' } })
+    const [notified, notNotified, indoor, dangerous] = rows.map((r) => checkRow(defaults, r, sender, crypto.randomUUID()))
+    expect(notified.ok && notified.form.serviceDetails.notificationEmail).toBe('kari@example.no')
+    expect(!notNotified.ok && notNotified.problems).toEqual({ notifyEmail: ['Notification to a third party needs an e-mail address or a mobile number'] })
+    expect(indoor.ok && indoor.form.serviceDetails.deliveryIndoorMessage).toBe('Bak huset')
+    expect(!dangerous.ok && dangerous.problems.services).toEqual(['Dangerous goods need at least one line: UN number, goods and weight'])
+  })
 })
