@@ -30,4 +30,14 @@ describe('booking form prefill', () => {
     const parsed = bookingFormSchema.parse(values)
     expect({ ...parsed, clientRequestId: form.clientRequestId, shippingDate: form.shippingDate }).toEqual(form)
   })
+
+  it('a pickup point from a quote or an earlier shipment brings "Optional pickup point" along, so its id is shown and sent', () => {
+    const quote = quoteInputSchema.parse({ fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: '2030-01-01', packages: [{ weightKg: 2.5 }], customerNumbers: ['5'], pickupPointId: '736431' })
+    const values = fromQuoteDraft({ source: 'quote', createdAt: '', customerNumber: '5', productId: '5800', productName: 'Pickup parcel', quote }, { name: 'Nordisk Te AS' })
+    expect(values).toMatchObject({ pickupPointId: '736431', additionalServices: ['SELECT_PICKUP_POINT'] })
+    // A shipment booked before the service was needed (the id alone) books again with it.
+    const again = fromShipment({ form: domesticForm({ pickupPointId: '736431' }) } as ShipmentDetail)
+    expect(again.additionalServices).toEqual(['SELECT_PICKUP_POINT'])
+    expect(bookingFormSchema.safeParse(again).success).toBe(true)
+  })
 })

@@ -3,6 +3,7 @@ import type { BookingDraft } from '@shared/domain/drafts'
 import { senderFromSettings, type DefaultSender } from '@shared/domain/settings'
 import { localToday as today } from '../../lib/format'
 import { CASH_ON_DELIVERY, serviceFitsProduct } from '@shared/catalogue/additional-services'
+import { bookingServiceRule } from '@shared/catalogue/booking-services'
 import type { BookDraft } from '../../state/useIntentsStore'
 
 export const emptyParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', contact: { name: '', email: '', phoneNumber: '' } }
@@ -35,7 +36,8 @@ export function fromQuoteDraft(draft: BookingDraft, sender: DefaultSender): Book
     packages: draft.quote.packages.map((p) => ({ weightInKg: p.weightKg, lengthInCm: p.lengthCm ?? '', widthInCm: p.widthCm ?? '', heightInCm: p.heightCm ?? '', goodsDescription: '' })),
     shippingDate: draft.quote.shippingDate < today() ? today() : draft.quote.shippingDate,
     // The quote's services travel with the chosen product (same booking ids); so do the values they need.
-    additionalServices: draft.quote.additionalServices.filter((code) => serviceFitsProduct(code, draft.productId)),
+    additionalServices: withPickupPointService(draft.productId, draft.quote.additionalServices.filter((code) => serviceFitsProduct(code, draft.productId)), draft.quote.pickupPointId),
+    ...(draft.quote.pickupPointId ? { pickupPointId: draft.quote.pickupPointId } : {}),
     ...(draft.quote.cashOnDelivery && draft.quote.additionalServices.includes(CASH_ON_DELIVERY) ? { cashOnDelivery: draft.quote.cashOnDelivery } : {}),
     // Kept with the shipment so the spend report can set Bring's price next to what was quoted.
     ...(draft.quotedPrice ? { quotedPrice: draft.quotedPrice } : {})
@@ -46,7 +48,17 @@ export function fromQuoteDraft(draft: BookingDraft, sender: DefaultSender): Book
 export function fromShipment(s: Pick<ShipmentDetail, 'form'>): BookingFormValues {
   // A new booking: the earlier quote's price belonged to that one.
   const { quotedPrice: _quoted, ...form } = s.form as BookingFormValues
-  return { ...form, clientRequestId: crypto.randomUUID(), shippingDate: today() }
+  return { ...form, additionalServices: withPickupPointService(String(form.productId), form.additionalServices ?? [], typeof form.pickupPointId === 'string' ? form.pickupPointId : undefined), clientRequestId: crypto.randomUUID(), shippingDate: today() }
+}
+
+/**
+ * A chosen pickup point is Bring's "Optional pickup point" service (its value): a quote or an earlier
+ * shipment that names one brings the service along, so the id is shown and sent, not dropped.
+ */
+function withPickupPointService(productId: string, services: string[], pickupPointId: string | undefined): string[] {
+  if (!pickupPointId || services.some((id) => bookingServiceRule(id)?.placement === 'pickupPoint')) return services
+  const service = ['SELECT_PICKUP_POINT', 'SELECT_PICKUP_POINT_NORDICS'].find((id) => serviceFitsProduct(id, productId))
+  return service ? [...services, service] : services
 }
 
 /** How a "book this" draft fills the booking form. */
