@@ -97,14 +97,24 @@ export function ServiceDetailsFields() {
   )
 }
 
+/** A list of lines a service carries (dangerous goods, installation details): never empty while it is shown. */
+function useServiceLines<N extends 'dangerousGoods' | 'installationDetails'>(name: N, emptyLine: ServiceDetails[N][number]) {
+  const { register, control, formState } = useFormContext<BookingFormValues>()
+  const lines = useFieldArray({ control, name: `serviceDetails.${name}` as 'serviceDetails.dangerousGoods' })
+  const errors = (formState.errors.serviceDetails as FieldErrors<ServiceDetails> | undefined)?.[name]
+  const { fields, append } = lines
+  useEffect(() => {
+    if (fields.length === 0) append(emptyLine as never, { shouldFocus: false })
+  }, [fields.length, append, emptyLine])
+  return { register, ...lines, append: () => append(emptyLine as never), errors }
+}
+
+const emptyInstallationLine = { numberOfItems: 1, code: '' }
+
 function DangerousGoodsLines() {
   const { t } = useTranslation()
-  const { register, control, formState } = useFormContext<BookingFormValues>()
-  const { fields, append, remove } = useFieldArray({ control, name: 'serviceDetails.dangerousGoods' })
-  const errors = (formState.errors.serviceDetails as FieldErrors<ServiceDetails> | undefined)?.dangerousGoods
-  useEffect(() => {
-    if (fields.length === 0) append(emptyDangerousGoodsLine, { shouldFocus: false })
-  }, [fields.length, append])
+  const { register, fields, append, remove, errors: lineErrors } = useServiceLines('dangerousGoods', emptyDangerousGoodsLine as ServiceDetails['dangerousGoods'][number])
+  const errors = lineErrors as FieldErrors<ServiceDetails>['dangerousGoods']
   return (
     <div className="dg-lines" role="group" aria-label={t('book.details.dangerousGoods')}>
       <span className="small-legend">{t('book.details.dangerousGoods')}</span>
@@ -140,16 +150,12 @@ function DangerousGoodsLines() {
             <Field id={at('tunnel')} label={t('book.details.tunnelCode')} error={e?.tunnelRestrictionCode?.message}>
               <input id={at('tunnel')} maxLength={10} {...register(`serviceDetails.dangerousGoods.${i}.tunnelRestrictionCode`)} />
             </Field>
-            {fields.length > 1 && (
-              <button type="button" className="link" onClick={() => remove(i)}>
-                {t('book.details.removeLine')}
-              </button>
-            )}
+            {fields.length > 1 && <RemoveLine onRemove={() => remove(i)} />}
           </div>
         )
       })}
       {fields.length < DANGEROUS_GOODS_MAX && (
-        <button type="button" onClick={() => append(emptyDangerousGoodsLine)}>
+        <button type="button" onClick={append}>
           {t('book.details.addDangerousGoods')}
         </button>
       )}
@@ -159,12 +165,8 @@ function DangerousGoodsLines() {
 
 function InstallationLines() {
   const { t } = useTranslation()
-  const { register, control, formState } = useFormContext<BookingFormValues>()
-  const { fields, append, remove } = useFieldArray({ control, name: 'serviceDetails.installationDetails' })
-  const errors = (formState.errors.serviceDetails as FieldErrors<ServiceDetails> | undefined)?.installationDetails
-  useEffect(() => {
-    if (fields.length === 0) append({ numberOfItems: 1, code: '' }, { shouldFocus: false })
-  }, [fields.length, append])
+  const { register, fields, append, remove, errors: lineErrors } = useServiceLines('installationDetails', emptyInstallationLine)
+  const errors = lineErrors as FieldErrors<ServiceDetails>['installationDetails']
   return (
     <div role="group" aria-label={t('book.details.installation')}>
       <span className="small-legend">{t('book.details.installation')}</span>
@@ -177,16 +179,21 @@ function InstallationLines() {
           <Field id={`sd-inst-${i}-code`} label={t('book.details.installationCode')} error={errors?.[i]?.code?.message}>
             <input id={`sd-inst-${i}-code`} maxLength={20} {...register(`serviceDetails.installationDetails.${i}.code`)} />
           </Field>
-          {fields.length > 1 && (
-            <button type="button" className="link" onClick={() => remove(i)}>
-              {t('book.details.removeLine')}
-            </button>
-          )}
+          {fields.length > 1 && <RemoveLine onRemove={() => remove(i)} />}
         </div>
       ))}
-      <button type="button" onClick={() => append({ numberOfItems: 1, code: '' })}>
+      <button type="button" onClick={append}>
         {t('book.details.addLine')}
       </button>
     </div>
+  )
+}
+
+function RemoveLine({ onRemove }: { onRemove(): void }) {
+  const { t } = useTranslation()
+  return (
+    <button type="button" className="link" onClick={onRemove}>
+      {t('book.details.removeLine')}
+    </button>
   )
 }
