@@ -11,7 +11,7 @@ import { createSimulator } from '../src/main/services/bring-simulator/engine'
 import { startSimulatorServer } from '../src/main/services/bring-simulator/http-server'
 import { createMemorySecretStore } from '../src/main/services/secrets/memory-secret-store'
 import { createLogger } from '../src/main/services/log/logger'
-import { localIsoDate } from '../src/shared/domain/fields'
+import { osloDate } from '../src/shared/domain/fields'
 import { simulatorAccounts, testAccount } from '../e2e/fixtures/accounts'
 import { printTable } from './lib'
 
@@ -34,7 +34,7 @@ try {
   await deps.credentials.save({ apiUid: testAccount.apiUid, apiKey: testAccount.apiKey, sessionOnly: false })
   await deps.settings.update({ mode: 'test', defaultSender: { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' } })
   const rows = Array.from({ length: ROWS }, (_, i) => ({ name: `Mottaker ${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `B-${i + 1}` }))
-  const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+  const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
   let batch = await deps.batches.create({ name: 'bench', defaults, rows: rows.slice(0, 500) })
   for (let i = 500; i < ROWS; i += 500) batch = await deps.batches.appendRows(batch.id, rows.slice(i, i + 500))
 

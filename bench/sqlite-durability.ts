@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { openDatabase } from '../src/main/services/store/sqlite/db'
 import { createShipmentsRepo } from '../src/main/services/store/sqlite/shipments-repo'
 import { bookingFormSchema } from '../src/shared/domain/booking'
-import { localIsoDate } from '../src/shared/domain/fields'
+import { osloDate } from '../src/shared/domain/fields'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 400)
 const form = () =>
@@ -19,7 +19,7 @@ const form = () =>
     sender: { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contact: { phoneNumber: '+4712345678' } },
     recipient: { name: 'Kari Mottaker', addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO' },
     packages: [{ weightInKg: 2.5, lengthInCm: 40, widthInCm: 30, heightInCm: 20 }],
-    shippingDate: localIsoDate()
+    shippingDate: osloDate()
   })
 
 function measure(sync: 'NORMAL' | 'FULL'): number[] {

@@ -9,7 +9,7 @@ import { startSimulatorServer } from '../../src/main/services/bring-simulator/ht
 import { demoCustomers, sandboxAccount } from '../../src/main/services/bring-simulator/demo-data'
 import { createLogger } from '../../src/main/services/log/logger'
 import { quoteInputSchema } from '../../src/shared/domain/quote'
-import { localIsoDate } from '../../src/shared/domain/fields'
+import { osloDate } from '../../src/shared/domain/fields'
 import { printTable, quick, ms, stats, timeAsync } from '../lib'
 
 export interface ClientResult {
@@ -28,7 +28,7 @@ export async function benchClient(): Promise<ClientResult> {
   const http = createBringHttp({ fetch: socketReportingFetch(), baseUrl: server.url, auth: async () => auth, clientUrl, logger: createLogger({ write: () => true }, 'warn') })
   const customer = demoCustomers[0]
   const products = customer.products.slice(0, 4)
-  const input = quoteInputSchema.parse({ fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: localIsoDate(), packages: [{ weightKg: 2.5, lengthCm: 40, widthCm: 30, heightCm: 20 }], customerNumbers: [customer.customerNumber] })
+  const input = quoteInputSchema.parse({ fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: osloDate(), packages: [{ weightKg: 2.5, lengthCm: 40, widthCm: 30, heightCm: 20 }], customerNumbers: [customer.customerNumber] })
   const body = JSON.stringify(buildShippingGuideRequest(input, customer, products, 'nb'))
   const raw = async (): Promise<unknown> => {
     const res = await fetch(`${server.url}/shippingguide/api/v2/products`, {

@@ -13,12 +13,12 @@ import { createSimulator } from '../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
 import { createMemorySecretStore } from '../../src/main/services/secrets/memory-secret-store'
 import { createLogger } from '../../src/main/services/log/logger'
-import { localIsoDate } from '../../src/shared/domain/fields'
+import { osloDate } from '../../src/shared/domain/fields'
 import { simulatorAccounts, testAccount } from '../../e2e/fixtures/accounts'
 import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
 import { printTable, quick } from '../lib'
 
-const defaults = () => ({ customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' })
+const defaults = () => ({ customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' })
 
 /**
  * One desk, in a child process (the bench entry re-run with FRAKTDESK_BENCH_DESK set): builds the

@@ -9,11 +9,11 @@ import { openDesk, type OpenDesk } from '../fixtures/desk-launcher'
 import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
 import { createSimulator } from '../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
-import { localIsoDate } from '../../src/shared/domain/fields'
+import { osloDate } from '../../src/shared/domain/fields'
 import type { BatchDetail } from '../../src/shared/domain/batches'
 
 const LEASE_MS = 3000
-const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
 const rows = Array.from({ length: 100 }, (_, i) => ({ name: `Kunde ${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `WEB-${1001 + i}` }))
 
 test('two desks, one shared PostgreSQL: a booking on desk A shows on desk B within a second; both press Book all on 100 rows, desk A is killed mid-batch, desk B finishes: 100 rows, none twice at Bring', async ({ lazyChromium }, testInfo) => {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { PickupOrderFormValues } from '../../src/shared/domain/pickup'
-import { localIsoDate } from '../../src/shared/domain/fields'
+import { osloDate } from '../../src/shared/domain/fields'
 
 /** The next Monday–Friday after today, as YYYY-MM-DD (a date Bring picks up on). */
 export function nextWorkday(): string {
   const d = new Date()
   do d.setDate(d.getDate() + 1)
   while (d.getDay() === 0 || d.getDay() === 6)
-  return localIsoDate(d)
+  return osloDate(d)
 }
 
 /** A valid PARCEL pickup order from the shop in Oslo, as the form sends it, with overrides. */

@@ -6,7 +6,7 @@ import { startCore } from '../helpers/app-core'
 import { domesticForm } from '../helpers/booking-form'
 import { nextWorkday, pickupFormValues } from '../helpers/pickup-form'
 import type { Fault } from '../../src/main/services/bring-simulator/faults'
-import { localIsoDate } from '../../src/shared/domain/fields'
+import { osloDate } from '../../src/shared/domain/fields'
 import type { BatchDetail } from '../../src/shared/domain/batches'
 import { bookedTwice, mybring, resolveByPath } from '../helpers/resolve-paths'
 
@@ -97,7 +97,7 @@ describe('fault matrix: every fault on every kind of Bring call', () => {
 
   it('every fault in a batch, then a crash, then each row resolved by every path: every row booked once at Bring, none twice', async () => {
     const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' }
-    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
     const rows = Array.from({ length: 30 }, (_, i) => ({ name: `Feil ${i + 1}`, addressLine: `Bryggen ${i + 1}`, postalCode: '5003', city: 'BERGEN' }))
     const own = await mkdtemp(path.join(tmpdir(), 'fraktdesk-faults-resolve-'))
     let c = await startCore(own, { timeoutMs: 400 })

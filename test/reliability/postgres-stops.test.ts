@@ -14,12 +14,12 @@ import { testAccount } from '../helpers/app-core'
 import { createSimulator } from '../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer, type SimulatorServer } from '../../src/main/services/bring-simulator/http-server'
 import { demoCustomers, sandboxAccount } from '../../src/main/services/bring-simulator/demo-data'
-import { localIsoDate } from '../../src/shared/domain/fields'
+import { osloDate } from '../../src/shared/domain/fields'
 import type { BatchDetail } from '../../src/shared/domain/batches'
 
 const ROWS = 120
 const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' }
-const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
 const rows = Array.from({ length: ROWS }, (_, i) => ({ name: `Kunde ${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN' }))
 const until = async (what: string, ok: () => boolean | Promise<boolean>, ms: number): Promise<void> => {
   const end = Date.now() + ms

@@ -7,7 +7,7 @@ import { domesticForm } from '../helpers/booking-form'
 import { nextWorkday, pickupFormValues } from '../helpers/pickup-form'
 import { channels, type Channel } from '../../src/shared/ipc/channels'
 import type { ChannelInput } from '../../src/shared/ipc/contract'
-import { localIsoDate } from '../../src/shared/domain/fields'
+import { osloDate } from '../../src/shared/domain/fields'
 
 // After a session of every journey with faults injected, the API key and the label tokens are found
 // nowhere they should not be: no file under userData (the history database may hold label links, by
@@ -44,13 +44,13 @@ describe('secret scan after a session of every journey', () => {
     expect((await call('credentials:save', { apiUid: testAccount.apiUid, apiKey: testAccount.apiKey, sessionOnly: false })).ok).toBe(true)
     await call('settings:set', { defaultSender: { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' } })
     await call('connection:check')
-    await call('quote:run', { input: { fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: localIsoDate(), packages: [{ weightKg: 2.5 }], customerNumbers: ['5'] } })
+    await call('quote:run', { input: { fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: osloDate(), packages: [{ weightKg: 2.5 }], customerNumbers: ['5'] } })
     for (const fault of [undefined, { kind: 'status', status: 500 }, { kind: 'reset', afterHandling: true }, { kind: 'timeout' }] as const) {
       if (fault) core.sim.faults.add({ routeId: 'booking.book', fault, times: 1 })
       await call('booking:submit', { form: domesticForm() })
     }
     await call('pickups:order', { form: pickupFormValues({ pickupDate: nextWorkday() }) })
-    const batch = await call('batches:create', { name: 'Scan', defaults: { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }, rows: [{ name: 'Kari', addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN' }] })
+    const batch = await call('batches:create', { name: 'Scan', defaults: { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }, rows: [{ name: 'Kari', addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN' }] })
     const batchId = dataOf(batch).id
     await call('batches:start', { id: batchId })
     await core.deps.batches.settled(batchId)

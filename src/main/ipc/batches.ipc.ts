@@ -4,7 +4,7 @@ import { mergeBatchLabels, writeBatchResult } from '../services/batches/batch-fi
 import { resolveLabelPath } from '../services/labels/label-files'
 import { headerSetKey } from '@shared/domain/csv-import'
 import { partyRow, rowFields, type RowField } from '@shared/domain/batches'
-import { localIsoDate } from '@shared/domain/fields'
+import { osloDate } from '@shared/domain/fields'
 import type { AppDeps } from './deps'
 import type { HandlersOf } from './invoke'
 
@@ -48,7 +48,7 @@ export const batchesHandlers: HandlersOf<
     const rows = found.filter((r) => r !== null)
     if (rows.length === 0) throw AppError.field('ids', 'None of these entries exist any more.')
     const common = (key: 'customerNumber' | 'productId'): string => mostCommon(rows.map((r) => r[key]).filter((v): v is string => Boolean(v))) ?? ''
-    const defaults = { customerNumber: common('customerNumber') || settings.get().defaultCustomerNumber || '', productId: common('productId'), senderId: null, shippingDate: localIsoDate(), weightKg: '', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' }
+    const defaults = { customerNumber: common('customerNumber') || settings.get().defaultCustomerNumber || '', productId: common('productId'), senderId: null, shippingDate: osloDate(), weightKg: '', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' }
     return batches.create({ name, defaults, rows })
   },
   'batches:appendRows': async ({ id, rows }, { batches }) => batches.appendRows(id, rows),

@@ -1,10 +1,5 @@
+import { osloDayBounds } from '@shared/domain/oslo-calendar'
 import type { HandlersOf } from './invoke'
-
-/** The user's local calendar day, as the bounds "booked today" is measured in. */
-function today(now = new Date()): [Date, Date] {
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate())
-  return [start, new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1)]
-}
 
 export const pickupsHandlers: HandlersOf<'pickups:options' | 'pickups:order' | 'pickups:list' | 'pickups:modify' | 'pickups:cancel' | 'pickups:today' | 'pickups:resolve' | 'pickups:retry', 'pickups' | 'stores' | 'bring'> = {
   'pickups:options': async (query, { pickups }) => pickups.options(query),
@@ -15,5 +10,5 @@ export const pickupsHandlers: HandlersOf<'pickups:options' | 'pickups:order' | '
   'pickups:resolve': async ({ id, ordered, shipmentNumber, orderAgain, confirmLive }, { pickups }) =>
     pickups.resolve(id, ordered ? { ordered: true, shipmentNumber } : { ordered: false, orderAgain, confirmLive }),
   'pickups:retry': async ({ id, confirmLive }, { pickups }) => pickups.resend(id, { confirmLive }),
-  'pickups:today': async (_input, { stores, bring }) => stores.pickups.todaysUncovered(bring.mode(), ...today())
+  'pickups:today': async (_input, { stores, bring }) => stores.pickups.todaysUncovered(bring.mode(), ...osloDayBounds())
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { vmsg } from './validation-messages'
+import { osloDate } from './oslo-calendar'
 
 /**
  * The boundary policy: every value that enters the app (a form, an IPC call, a file) is built from
@@ -79,9 +80,8 @@ export function calendarDate(required = 'Choose a date') {
 }
 
 /** Today in the user's own time zone, YYYY-MM-DD. */
-export function localIsoDate(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+/** Today in Oslo: Bring's calendar (see oslo-calendar.ts); kept here with the other date fields. */
+export { osloDate }
 
 export function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`)
@@ -96,7 +96,7 @@ export const SHIPPING_DAYS_AHEAD = 60
  * absorbs a form left open over midnight or a main process in another time zone.
  */
 export function isShippingDate(v: string, now = new Date()): boolean {
-  const today = localIsoDate(now)
+  const today = osloDate(now)
   return isRealDate(v) && v >= addDays(today, -1) && v <= addDays(today, SHIPPING_DAYS_AHEAD)
 }
 

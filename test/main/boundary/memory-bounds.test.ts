@@ -5,7 +5,7 @@ import { createSimulator } from '../../../src/main/services/bring-simulator/engi
 import { createInProcessFetch } from '../../../src/main/services/bring-simulator/in-process-fetch'
 import type { BringHttp } from '../../../src/main/services/bring/bring-http'
 import { quoteInputSchema } from '../../../src/shared/domain/quote'
-import { localIsoDate } from '../../../src/shared/domain/fields'
+import { osloDate } from '../../../src/shared/domain/fields'
 
 describe('memory that does not only grow', () => {
   it('the quote cache keeps at most its cap of distinct quotes, the newest ones', async () => {
@@ -14,7 +14,7 @@ describe('memory that does not only grow', () => {
     const http = (async (req) => (calls++, req.schema.parse(responseExample))) as BringHttp
     const quotes = createQuoteService()
     const customer = { customerNumber: '5', name: 'Demo', countryCode: 'NO', products: ['5800'] }
-    const input = (grams: number) => quoteInputSchema.parse({ fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: localIsoDate(), packages: [{ weightKg: grams / 1000 }], customerNumbers: ['5'] })
+    const input = (grams: number) => quoteInputSchema.parse({ fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: osloDate(), packages: [{ weightKg: grams / 1000 }], customerNumbers: ['5'] })
     const opts = { refresh: false, cacheScope: 'sandbox:' }
     for (let g = 1; g <= QUOTE_CACHE_MAX + 50; g++) await quotes.quote(http, input(g), [customer], 'en', opts)
     expect(quotes.cacheSize()).toBe(QUOTE_CACHE_MAX)

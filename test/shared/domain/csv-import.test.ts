@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { applyMapping, guessMapping, headerSetKey, parseCsv, type CsvTable } from '../../../src/shared/domain/csv-import'
 import { checkRow, MAX_BATCH_ROWS } from '../../../src/shared/domain/batches'
 import { partySchema } from '../../../src/shared/domain/booking'
-import { localIsoDate } from '../../../src/shared/domain/fields'
+import { osloDate } from '../../../src/shared/domain/fields'
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
 /** Windows-1252 bytes of Latin-1 text (æøå are single bytes there). */
@@ -58,7 +58,7 @@ describe('CSV import', () => {
     const t = table(utf8('Navn;Adresse;Postnr;Poststed;Vekt\nKari;Bryggen 1;5003;Bergen;2,5\nOla;Storgata 1;50O3;Oslo;1\n'))
     const rows = applyMapping(t.rows, guessMapping(t.headers))
     expect(rows[0]).toEqual({ name: 'Kari', addressLine: 'Bryggen 1', postalCode: '5003', city: 'Bergen', weightKg: '2,5' })
-    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
     const sender = partySchema.parse({ name: 'Shop', addressLine: 'Gate 1', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contact: { phoneNumber: '+4712345678' } })
     const ok = checkRow(defaults, rows[0], sender, crypto.randomUUID())
     expect(ok.ok && ok.form.packages[0].weightInKg).toBe(2.5)
@@ -70,7 +70,7 @@ describe('CSV import', () => {
   it('a row gives the values its services need in their own columns; what no column holds is asked for under its services', () => {
     const t = table(utf8('Navn;Adresse;Postnr;Poststed;Vekt;Tjeneste;Tilleggstjenester;Varsle e-post;Beskjed til sjåfør\nKari;Bryggen 1;5003;Bergen;2;5000;1095;kari@example.no;\nOla;Storgata 1;5003;Bergen;2;5000;1095;;\nPer;Gate 2;5003;Bergen;2;BUSINESS_PARCEL;0039;;Bak huset\nLise;Gate 3;5003;Bergen;2;5100;1245;;\n'))
     const rows = applyMapping(t.rows, guessMapping(t.headers))
-    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+    const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
     const sender = partySchema.parse({ name: 'Shop', addressLine: 'Gate 1', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contact: { phoneNumber: '+4712345678' } })
     const [notified, notNotified, indoor, dangerous] = rows.map((r) => checkRow(defaults, r, sender, crypto.randomUUID()))
     expect(notified.ok && notified.form.serviceDetails.notificationEmail).toBe('kari@example.no')

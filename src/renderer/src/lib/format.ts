@@ -63,6 +63,4 @@ export function timeAgo(iso: string, lang: string, now = Date.now()): string {
 }
 
 /** Today's date in the user's own time zone, as YYYY-MM-DD (what date inputs hold). */
-export function localToday(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
+

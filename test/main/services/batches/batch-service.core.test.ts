@@ -4,14 +4,14 @@ import path from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { startCore } from '../../../helpers/app-core'
-import { localIsoDate } from '../../../../src/shared/domain/fields'
+import { osloDate } from '../../../../src/shared/domain/fields'
 import { checkRow, type BatchDetail, type BatchProgress, type RowValues } from '../../../../src/shared/domain/batches'
 import { partySchema } from '../../../../src/shared/domain/booking'
 
 type Core = Awaited<ReturnType<typeof startCore>>
 
 const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contactName: 'Trond', phoneNumber: '+4712345678', email: 'trond@example.no' }
-const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: 'Te' }
+const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: 'Te' }
 const row = (i: number, extra: RowValues = {}): RowValues => ({ name: `Mottaker ${i}`, addressLine: `Bryggen ${i}`, postalCode: '5003', city: 'BERGEN', reference: `ORD-${i}`, ...extra })
 
 describe('batches: book many, each row once', () => {

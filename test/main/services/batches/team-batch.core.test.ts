@@ -10,12 +10,12 @@ import { postgresUnavailable, usePostgresDatabase } from '../../../helpers/postg
 import { createSimulator } from '../../../../src/main/services/bring-simulator/engine'
 import { startSimulatorServer } from '../../../../src/main/services/bring-simulator/http-server'
 import { demoCustomers, sandboxAccount } from '../../../../src/main/services/bring-simulator/demo-data'
-import { localIsoDate } from '../../../../src/shared/domain/fields'
+import { osloDate } from '../../../../src/shared/domain/fields'
 import type { BatchDetail } from '../../../../src/shared/domain/batches'
 
 const LEASE_MS = 2000
 const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' }
-const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: localIsoDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
+const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
 const rows = Array.from({ length: 100 }, (_, i) => ({ name: `Mottaker ${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `R-${i + 1}` }))
 
 describe.skipIf(postgresUnavailable() !== '')('a batch run by two desks (shared PostgreSQL)', () => {

@@ -7,12 +7,12 @@ import { buildShippingGuideRequest } from '../../../../src/main/services/bring/s
 import { buildBookingRequest, customsForBring } from '../../../../src/main/services/bring/booking'
 import { bookingFormSchema, type BookingFormValues } from '../../../../src/shared/domain/booking'
 import { quoteInputSchema, type QuoteResult } from '../../../../src/shared/domain/quote'
-import { localIsoDate } from '../../../../src/shared/domain/fields'
+import { osloDate } from '../../../../src/shared/domain/fields'
 import { fieldForBookingError } from '../../../../src/main/services/bring/booking-error-fields'
 import fallbackErrors from '../../../../src/main/services/bring/booking-errors.fallback.json'
 
 const cod = { amount: '499,50', currencyCode: 'NOK', accountNumber: '1234 56 78903', kid: '123456789' }
-const quote = (extra: object = {}) => quoteInputSchema.parse({ fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: localIsoDate(), packages: [{ weightKg: 2.5, lengthCm: 30, widthCm: 20, heightCm: 10 }], customerNumbers: ['5'], ...extra })
+const quote = (extra: object = {}) => quoteInputSchema.parse({ fromCountryCode: 'NO', fromPostalCode: '0150', toCountryCode: 'NO', toPostalCode: '5003', shippingDate: osloDate(), packages: [{ weightKg: 2.5, lengthCm: 30, widthCm: 20, heightCm: 10 }], customerNumbers: ['5'], ...extra })
 const toSweden = (customs: object, extra: Partial<BookingFormValues> = {}) =>
   bookingFormSchema.safeParse({
     ...domesticForm(),

@@ -1,3 +1,4 @@
+import { osloDate } from '@shared/domain/oslo-calendar'
 import { z } from 'zod'
 import type { SimApiModule, SimReply } from '../types'
 import { addWorkingDays, isWorkingDay, nextWorkingDays } from '../calendar'
@@ -43,7 +44,8 @@ export const pickupRoutes: SimApiModule = ({ state }) => [
       if (!/^\d{4}-\d{2}-\d{2}$/.test(q.shippingDate ?? '')) errors.push({ code: 'INVALID_DATE', field: 'shippingDate', message: 'shippingDate must be YYYY-MM-DD' })
       if (errors.length) return { status: 400, body: { errors } }
       let first = new Date(`${q.shippingDate}T00:00:00Z`)
-      const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+      // Bring's calendar is Oslo's: at 23:30 UTC it is already tomorrow there.
+      const today = new Date(`${osloDate(now)}T00:00:00Z`)
       if (first < today) first = today
       if (!isWorkingDay(first)) first = addWorkingDays(first, 1)
       const dates = [first, ...nextWorkingDays(first, Math.min(10, Number(q.numberOfAlternativePickupDates ?? 0)))]
@@ -75,7 +77,7 @@ export const pickupRoutes: SimApiModule = ({ state }) => [
       if (r.service === 'PARCEL' && !['NO', 'SE', 'DK'].includes(r.countryCode)) errors.push('PARCEL pickup is available in Norway, Sweden and Denmark')
       if (r.countryCode === 'NO' && !/^\d{4}$/.test(r.pickupAddress.postalCode)) errors.push(`Invalid postal code ${r.pickupAddress.postalCode}`)
       const date = new Date(`${r.pickupDate}T00:00:00Z`)
-      if (iso(date) < iso(now)) errors.push('pickupDate cannot be in the past')
+      if (iso(date) < osloDate(now)) errors.push('pickupDate cannot be in the past')
       else if (!isWorkingDay(date)) errors.push('Bring does not pick up on weekends or public holidays')
       const d = r.pickupDetails
       if (!((d.packages?.count ?? 0) + (d.pallets?.count ?? 0) + (d.postContainers?.count ?? 0))) errors.push('Give at least one package, pallet or post container')
@@ -110,7 +112,7 @@ export const pickupRoutes: SimApiModule = ({ state }) => [
       if (p.kind !== 'mailbox') return message(400, 'Only mailbox pickups (VAS 1073) can be modified', 'BAD_REQUEST')
       const date = (body as { date?: unknown })?.date
       if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return message(400, 'date must be YYYY-MM-DD', 'BAD_REQUEST')
-      if (date < iso(now)) return message(400, 'date cannot be in the past', 'BAD_REQUEST')
+      if (date < osloDate(now)) return message(400, 'date cannot be in the past', 'BAD_REQUEST')
       if (!isWorkingDay(new Date(`${date}T00:00:00Z`))) return message(400, 'No pickups on weekends or public holidays', 'BAD_REQUEST')
       p.date = date
       return { status: 200, body: { status: 'ACCEPTED', message: `Pickup moved to ${date}` } }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { batchDefaultsSchema, type BatchDefaults, type RowValues } from '@shared/domain/batches'
 import type { Customer } from '@shared/domain/customers'
-import { localToday } from '../../lib/format'
+import { osloDate } from '@shared/domain/oslo-calendar'
 import { errorMessage } from '../../lib/ipc'
 import { CsvImport } from '../../components/CsvImport'
 import { importMapping } from '../../lib/import-mapping'
@@ -18,7 +18,7 @@ export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
 }) {
   const { t } = useTranslation()
   const [name, setName] = useState('')
-  const [defaults, setDefaults] = useState<BatchDefaults>({ customerNumber: defaultCustomer, productId: '', senderId: null, shippingDate: localToday(), weightKg: '', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' })
+  const [defaults, setDefaults] = useState<BatchDefaults>({ customerNumber: defaultCustomer, productId: '', senderId: null, shippingDate: osloDate(), weightKg: '', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' })
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

@@ -1,7 +1,7 @@
 import type { BookingFormValues, BookingPackage, Party, ShipmentDetail } from '@shared/domain/booking'
 import type { BookingDraft } from '@shared/domain/drafts'
 import { senderFromSettings, type DefaultSender } from '@shared/domain/settings'
-import { localToday as today } from '../../lib/format'
+import { osloDate as today } from '@shared/domain/oslo-calendar'
 import { CASH_ON_DELIVERY, serviceFitsProduct } from '@shared/catalogue/additional-services'
 import { bookingServiceRule } from '@shared/catalogue/booking-services'
 import type { BookDraft } from '../../state/useIntentsStore'

@@ -13,7 +13,7 @@ import { focusIfIdle } from '../../lib/focus'
 import { useCtrlEnter } from '../../state/useScreenActions'
 import { Field } from '../../components/Field'
 import { usePickupsStore } from './usePickupsStore'
-import { localToday as today } from '../../lib/format'
+import { osloDate as today } from '@shared/domain/oslo-calendar'
 import { CustomerOptions } from '../../components/CustomerOptions'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 

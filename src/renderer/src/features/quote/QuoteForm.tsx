@@ -6,7 +6,7 @@ import { quoteInputSchema, type QuoteFormValues, type QuoteInput } from '@shared
 import { countryCodes } from '@shared/domain/postal-code'
 import type { Customer } from '@shared/domain/customers'
 import { Field } from '../../components/Field'
-import { localToday as today } from '../../lib/format'
+import { osloDate as today } from '@shared/domain/oslo-calendar'
 import { focusFirstEmpty } from '../../lib/focus'
 import { useCtrlEnter } from '../../state/useScreenActions'
 import { ActionsHeader, RemoveRowButton } from '../../components/TableParts'
