@@ -18,6 +18,7 @@ import { createCustomersService } from './services/customers/customers-service'
 import { createQuoteService } from './services/quote/quote-service'
 import { createDraftsStore } from './services/drafts/drafts-store'
 import { createReceiverService } from './services/warehousing/receiver-service'
+import { createPostalCodeService } from './services/addresses/postal-code-service'
 import { prepareFolders } from './composition/folders'
 import { connectTeam } from './composition/team'
 import { openHistoryFile } from './composition/history'
@@ -110,6 +111,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     pickups: services.pickups,
     batches: services.batches,
     tracking: services.tracking,
+    postalCodes: createPostalCodeService({ cache: stores.postalCodes, http: () => bring.http(), mode: () => bring.mode(), logger }),
     receiver,
     backups,
     sharedDb: createSharedDbService({ settings, secretStore: opts.secretStore, connection: team.connection, localDb: history.db, activeInThisRun: team.active, labelSeal }),

@@ -17,6 +17,7 @@ import type { EventHub } from '../services/events/event-hub'
 import type { Backups } from '../services/store/sqlite/backups'
 import type { ReceiverService } from '../services/warehousing/receiver-service'
 import type { TrackingService } from '../services/tracking/tracking-service'
+import type { PostalCodeService } from '../services/addresses/postal-code-service'
 
 /** What a file picker offers to choose. */
 export type FileKind = 'backup' | 'pem'
@@ -42,6 +43,8 @@ export interface AppDeps {
   pickups: PickupService
   batches: BatchService
   tracking: TrackingService
+  /** Postal code → city (Bring's Postal Code API, cached on this desk). */
+  postalCodes: PostalCodeService
   /** The optional Bring Warehousing receiver (off unless turned on). */
   receiver: ReceiverService
   backups: Backups

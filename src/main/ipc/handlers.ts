@@ -8,6 +8,7 @@ import { bookingHandlers } from './booking.ipc'
 import { shipmentsHandlers } from './shipments.ipc'
 import { trackingHandlers } from './tracking.ipc'
 import { pickupsHandlers } from './pickups.ipc'
+import { addressesHandlers } from './addresses.ipc'
 import { addressBookHandlers } from './address-book.ipc'
 import { batchesHandlers } from './batches.ipc'
 import { backupsHandlers } from './backups.ipc'
@@ -25,6 +26,7 @@ export const handlers: Handlers = {
   ...shipmentsHandlers,
   ...trackingHandlers,
   ...pickupsHandlers,
+  ...addressesHandlers,
   ...addressBookHandlers,
   ...batchesHandlers,
   ...backupsHandlers,

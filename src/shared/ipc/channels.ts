@@ -41,6 +41,8 @@ export const channels = [
   'tracking:attention',
   'tracking:spend',
   'tracking:spendCsv',
+  // addresses.ipc.ts: postal code → city
+  'addresses:postalCode',
   // pickups.ipc.ts
   'pickups:options',
   'pickups:order',

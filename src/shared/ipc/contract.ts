@@ -11,6 +11,7 @@ import { pickupOptionsQuerySchema, pickupOptionsSchema, pickupOrderFormSchema, p
 import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
   shipmentFilterQuerySchema, shipmentSummarySchema } from '../domain/booking'
 import { noticeSchema } from '../domain/notices'
+import { postalCodeAnswerSchema, postalCodeQuerySchema } from '../domain/postal-code-lookup'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
 import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
@@ -102,6 +103,7 @@ export const contract = {
   'pickups:modify': { input: byId.extend({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date') }), output: pickupRecordSchema },
   'pickups:cancel': { input: byId, output: pickupRecordSchema },
   'pickups:today': { input: none, output: z.array(todaysShipmentsSchema) },
+  'addresses:postalCode': { input: postalCodeQuerySchema, output: postalCodeAnswerSchema },
   /** After checking Mybring (Pickups): ordered (Bring's number if known), or not — then wait, or order again now, as the same pickup. */
   'pickups:resolve': {
     input: byId

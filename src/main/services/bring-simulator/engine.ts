@@ -6,6 +6,7 @@ import { customerInfoRoutes } from './routes/customer-info'
 import { shippingGuideRoutes } from './routes/shipping-guide'
 import { bookingRoutes } from './routes/booking'
 import { pickupRoutes } from './routes/pickup'
+import { postalCodeRoutes } from './routes/postal-codes'
 import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute, SimState, SimJourney } from './types'
 
 /** What the engine decided; the in-process fetch and the HTTP server each act it out. */
@@ -40,7 +41,7 @@ export interface Simulator {
   reset(): void
 }
 
-export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes, pickupRoutes, trackingRoutes]
+export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes, pickupRoutes, trackingRoutes, postalCodeRoutes]
 
 const bringError = (status: number, message: string): SimReply => ({ status, body: { message, status } })
 

@@ -4,6 +4,8 @@ export const bringRateLimits = {
   shippingGuide: 120,
   customerInfo: 10,
   pickup: 10,
+  /** Bring's Postal Code API takes 300 a second; a clerk's typing stays far under it. */
+  postalCode: 280,
   /** Not published; kept low (polling is background work) — 429s back it off further. */
   tracking: 5
 } as const

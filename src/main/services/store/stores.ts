@@ -4,6 +4,7 @@ import type { PickupsStore } from './pickups'
 import type { ShipmentsStore } from './shipments'
 import type { TrackingStore } from './tracking'
 import type { WarehouseStore } from './warehouse'
+import type { PostalCodeCache } from './postal-codes'
 
 /** Every store the app keeps, each behind its interface: what an engine's factory makes. */
 export interface Stores {
@@ -13,4 +14,6 @@ export interface Stores {
   addressBook: AddressBookStore
   warehouse: WarehouseStore
   tracking: TrackingStore
+  /** Always the desk's own file: lookups are per desk. */
+  postalCodes: PostalCodeCache
 }

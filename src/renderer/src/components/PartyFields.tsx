@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
 import { useFormContext, type FieldErrors } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { limits, type Party } from '@shared/domain/booking'
 import { countryCodes } from '@shared/domain/postal-code'
 import { Field } from './Field'
+import { usePostalCodeCity } from './usePostalCodeCity'
 
 /** Where the party sits in its form: a booking's sender or recipient, an address-book entry's party. */
 type Prefix = 'sender' | 'recipient' | 'party' | 'importer'
@@ -20,9 +21,10 @@ export function PartyFields({ prefix, legend, nameField, children }: { prefix: P
   const { register, formState } = useFormContext<Record<Prefix, Party>>()
   const errors = formState.errors[prefix] as FieldErrors<Party> | undefined
   const id = (f: string) => `${prefix}-${f}`
-  const input = (name: PartyText, label: string, error: string | undefined, opts: { max?: number; type?: string; autoComplete?: string } = {}) => (
-    <Field id={id(name)} label={label} error={error}>
-      <input id={id(name)} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} {...register(`${prefix}.${name}`)} aria-invalid={Boolean(error)} data-max={opts.max} />
+  const postal = usePostalCodeCity(prefix)
+  const input = (name: PartyText, label: string, error: string | undefined, opts: { max?: number; type?: string; autoComplete?: string; help?: string; action?: ReactNode; onKeyDown?(e: KeyboardEvent<HTMLInputElement>): void } = {}) => (
+    <Field id={id(name)} label={label} error={error} help={opts.help} action={opts.action}>
+      <input id={id(name)} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} {...register(`${prefix}.${name}`)} aria-invalid={Boolean(error)} data-max={opts.max} onKeyDown={opts.onKeyDown} />
     </Field>
   )
   const title = legend ?? t(`book.${prefix === 'party' ? 'recipient' : prefix}`)
@@ -35,8 +37,22 @@ export function PartyFields({ prefix, legend, nameField, children }: { prefix: P
       {nameField ?? input('name', t('book.name'), errors?.name?.message, { max: limits.name })}
       {input('addressLine', t('book.addressLine'), errors?.addressLine?.message, { max: limits.addressLine })}
       <div className="row">
-        {input('postalCode', t('book.postalCode'), errors?.postalCode?.message)}
-        {input('city', t('book.city'), errors?.city?.message, { max: limits.city })}
+        {input('postalCode', t('book.postalCode'), errors?.postalCode?.message, { help: postal.found ? [postal.found.municipality, postal.found.county].filter(Boolean).join(', ') : undefined })}
+        {input('city', t('book.city'), errors?.city?.message, {
+          max: limits.city,
+          // ↓ in the city takes Bring's city for the postal code (one key), like taking a suggestion.
+          onKeyDown: (e) => {
+            if (e.key === 'ArrowDown' && postal.differs) {
+              e.preventDefault()
+              postal.useBringsCity()
+            }
+          },
+          action: postal.differs && postal.found && (
+            <button type="button" className="link small" onClick={postal.useBringsCity} data-testid={`${prefix}-use-brings-city`}>
+              {t('book.useBringsCity', { city: postal.found.city })}
+            </button>
+          )
+        })}
         <Field id={id('countryCode')} label={t('book.country')} error={errors?.countryCode?.message}>
           <select id={id('countryCode')} {...register(`${prefix}.countryCode`)}>
             {countryCodes.map((c) => (

@@ -225,6 +225,7 @@ export const en = {
     additionalServices: 'Additional services',
     returnProduct: 'Return label',
     noReturn: 'No return label',
+    useBringsCity: 'Bring says {{city}}: use it (↓)',
     pickupPoint: 'Pickup point id',
     orderReference: 'Order reference',
     cargoHint: 'Cargo: give dimensions or a volume for each package.',

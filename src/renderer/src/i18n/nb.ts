@@ -245,6 +245,7 @@ export const nb: Messages = {
     additionalServices: 'Tilleggstjenester',
     returnProduct: 'Returetikett',
     noReturn: 'Ingen returetikett',
+    useBringsCity: 'Bring sier {{city}}: bruk det (↓)',
     pickupPoint: 'Hentested-id',
     orderReference: 'Ordrereferanse',
     cargoHint: 'Gods: oppgi mål eller volum for hvert kolli.',

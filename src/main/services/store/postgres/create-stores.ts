@@ -18,9 +18,10 @@ export interface PostgresStoresOptions {
 
 /**
  * Every shared store on the team's PostgreSQL database, each opening its connection on first use.
- * Tracking is not among them yet: each desk follows its own bookings in its own file.
+ * Tracking is not among them yet: each desk follows its own bookings in its own file; postal code
+ * lookups are cached per desk too.
  */
-export function createPostgresStores(open: () => Promise<{ db: Kysely<SharedSchema> }>, opts: PostgresStoresOptions): Omit<Stores, 'tracking'> {
+export function createPostgresStores(open: () => Promise<{ db: Kysely<SharedSchema> }>, opts: PostgresStoresOptions): Omit<Stores, 'tracking' | 'postalCodes'> {
   return {
     shipments: lazyPgShipmentsStore(open, opts.desk, opts.seal),
     pickups: lazyPgPickupsStore(open, opts.desk),

@@ -6,6 +6,7 @@ import { createPickupsRepo, sqlitePickupsStore } from './pickups-repo'
 import { createShipmentsRepo, sqliteShipmentsStore, type ShipmentsRepo } from './shipments-repo'
 import { createTrackingRepo, sqliteTrackingStore } from './tracking-repo'
 import { createWarehouseRepo, sqliteWarehouseStore } from './warehouse-repo'
+import { sqlitePostalCodeCache } from './postal-codes-repo'
 
 /**
  * Every store on the desk's own SQLite file, and the shipments repository itself: in team mode it is
@@ -20,6 +21,7 @@ export function createSqliteStores(db: Db): Stores & { shipmentsRepo: ShipmentsR
     batches: sqliteBatchesStore(createBatchesRepo(db)),
     addressBook: sqliteAddressBookStore(createAddressBookRepo(db)),
     warehouse: sqliteWarehouseStore(createWarehouseRepo(db)),
-    tracking: sqliteTrackingStore(createTrackingRepo(db))
+    tracking: sqliteTrackingStore(createTrackingRepo(db)),
+    postalCodes: sqlitePostalCodeCache(db)
   }
 }

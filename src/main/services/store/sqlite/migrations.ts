@@ -403,5 +403,23 @@ export const migrations: SqliteMigration[] = [
   CREATE INDEX batch_rows_shipment ON batch_rows (shipment_id) WHERE shipment_id IS NOT NULL;
   ALTER TABLE batches ADD COLUMN stop_reason_json TEXT;
   `
+  },
+  // Postal codes this desk has looked up at Bring (postal code → city): one request per code, reused
+  // offline, refreshed after 30 days. Kept apart per source: the Sandbox's register is not Bring's.
+  {
+    name: '0011_postal_codes',
+    sql: `
+  CREATE TABLE postal_codes (
+    source TEXT NOT NULL CHECK (source IN ('sandbox', 'bring')),
+    country_code TEXT NOT NULL,
+    postal_code TEXT NOT NULL,
+    city TEXT,
+    municipality TEXT,
+    county TEXT,
+    type TEXT,
+    fetched_at TEXT NOT NULL,
+    PRIMARY KEY (source, country_code, postal_code)
+  ) WITHOUT ROWID;
+  `
   }
 ]

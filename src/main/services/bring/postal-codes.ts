@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { AppError } from '@shared/ipc/app-error'
+import type { BringHttp } from './bring-http'
+
+// Bring's current Postal Code API answers snake_case; its OpenAPI document is not published here, so
+// the shape is checked defensively: what the app reads is required, the rest may come or not.
+const answerSchema = z.object({
+  postal_codes: z
+    .array(
+      z.object({
+        postal_code: z.string().optional(),
+        city: z.string().min(1),
+        municipality: z.string().nullish(),
+        county: z.string().nullish(),
+        postal_code_type: z.string().nullish()
+      })
+    )
+    .default([])
+})
+
+export interface PostalCodeFacts {
+  city: string
+  municipality: string | null
+  county: string | null
+  type: string | null
+}
+
+/** GET /address/api/{countryCode}/postal-codes/{postalCode}: the code's city, or null when Bring does not know it. */
+export async function lookupPostalCode(http: BringHttp, countryCode: string, postalCode: string): Promise<PostalCodeFacts | null> {
+  const res = await http({
+    api: 'postalCode',
+    method: 'GET',
+    path: `/address/api/${encodeURIComponent(countryCode)}/postal-codes/${encodeURIComponent(postalCode)}`,
+    schema: answerSchema,
+    idempotent: true
+  }).catch((err: unknown) => {
+    // A code Bring calls invalid, or finds nothing for, is an unknown code, not a failure.
+    if (err instanceof AppError && (err.code === 'BRING_VALIDATION' || err.code === 'BRING_NOT_FOUND')) return { postal_codes: [] }
+    throw err
+  })
+  const first = res.postal_codes[0]
+  return first ? { city: first.city, municipality: first.municipality ?? null, county: first.county ?? null, type: first.postal_code_type ?? null } : null
+}

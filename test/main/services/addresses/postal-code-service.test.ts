@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { createSimulator } from '../../../../src/main/services/bring-simulator/engine'
+import { createInProcessFetch } from '../../../../src/main/services/bring-simulator/in-process-fetch'
+import { sandboxAccount } from '../../../../src/main/services/bring-simulator/demo-data'
+import { createBringHttp } from '../../../../src/main/services/bring/bring-http'
+import { openDatabase } from '../../../../src/main/services/store/sqlite/db'
+import { sqlitePostalCodeCache } from '../../../../src/main/services/store/sqlite/postal-codes-repo'
+import { createPostalCodeService, POSTAL_CODE_MAX_AGE_MS } from '../../../../src/main/services/addresses/postal-code-service'
+import { captureLogger } from '../../../helpers/log-capture'
+import { useTempDir } from '../../../helpers/temp-dir'
+
+describe('postal code → city', () => {
+  const tempDir = useTempDir()
+
+  async function setup(mode: 'sandbox' | 'live' = 'sandbox') {
+    const sim = createSimulator()
+    const logger = captureLogger().logger
+    const http = createBringHttp({ fetch: createInProcessFetch(sim), baseUrl: 'https://api.bring.com', auth: async () => sandboxAccount, clientUrl: 'https://fraktdesk.test', logger, timeoutMs: 1000 })
+    let t = Date.parse('2026-12-07T10:00:00Z')
+    const db = openDatabase(await tempDir())
+    const service = createPostalCodeService({ cache: sqlitePostalCodeCache(db), http: () => http, mode: () => mode, logger, now: () => new Date(t) })
+    const asked = () => sim.requests.filter((r) => r.routeId === 'postal-code.lookup').length
+    return { sim, service, asked, advance: (ms: number) => (t += ms), db }
+  }
+
+  it('a complete code is asked at Bring once, with its city, municipality, county and type; later lookups come from the cache', async () => {
+    const { service, asked } = await setup()
+    expect(await service.lookup('NO', '1337')).toMatchObject({ status: 'found', city: 'SANDVIKA', municipality: 'BÆRUM', county: 'AKERSHUS', type: 'NORMAL' })
+    expect(await service.lookup('no', '1337')).toMatchObject({ status: 'found', city: 'SANDVIKA' })
+    expect(asked()).toBe(1)
+    // A P.O. box code says so (some services cannot deliver there); Sweden's code may be typed with its space.
+    expect(await service.lookup('NO', '0001')).toMatchObject({ status: 'found', type: 'POBOX' })
+    expect(await service.lookup('SE', '114 55')).toMatchObject({ status: 'found', city: 'STOCKHOLM', type: null })
+  })
+
+  it('the same code asked twice at once is one request', async () => {
+    const { service, asked } = await setup()
+    const [a, b] = await Promise.all([service.lookup('NO', '5003'), service.lookup('NO', '5003')])
+    expect([a.status, b.status]).toEqual(['found', 'found'])
+    expect(asked()).toBe(1)
+  })
+
+  it('offline: a code seen before still answers (even when older than 30 days); one never seen is "unavailable", not unknown', async () => {
+    const { service, sim, asked, advance } = await setup()
+    await service.lookup('NO', '7010')
+    sim.faults.add({ routeId: 'postal-code.lookup', fault: { kind: 'reset' } })
+    advance(POSTAL_CODE_MAX_AGE_MS + 1)
+    expect(await service.lookup('NO', '7010')).toMatchObject({ status: 'found', city: 'TRONDHEIM' })
+    expect(await service.lookup('NO', '4006')).toEqual({ status: 'unavailable' })
+    expect(asked()).toBeGreaterThan(1)
+  })
+
+  it('an answer older than 30 days is asked again; a younger one is not', async () => {
+    const { service, asked, advance } = await setup()
+    await service.lookup('NO', '9008')
+    advance(POSTAL_CODE_MAX_AGE_MS - 60_000)
+    await service.lookup('NO', '9008')
+    expect(asked()).toBe(1)
+    advance(120_000)
+    await service.lookup('NO', '9008')
+    expect(asked()).toBe(2)
+  })
+
+  it('unknown and unsupported: a code Bring does not know (remembered too), a country Bring has no codes for, an incomplete code', async () => {
+    const { service, asked } = await setup()
+    expect(await service.lookup('NO', '9999')).toEqual({ status: 'unknown' })
+    expect(await service.lookup('NO', '9999')).toEqual({ status: 'unknown' })
+    expect(asked()).toBe(1)
+    expect(await service.lookup('GB', 'SW1A 1AA')).toEqual({ status: 'unsupported' })
+    expect(await service.lookup('NO', '50')).toEqual({ status: 'unknown' })
+    expect(asked()).toBe(1)
+  })
+
+  it("the Sandbox's answers and Bring's are kept apart (the Sandbox's register is a sample)", async () => {
+    const sandbox = await setup('sandbox')
+    await sandbox.service.lookup('NO', '1337')
+    const rows = sandbox.db.prepare('SELECT source FROM postal_codes').all()
+    expect(rows).toEqual([{ source: 'sandbox' }])
+  })
+})
