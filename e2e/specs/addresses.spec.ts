@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, goTo, test } from '../fixtures/app'
+import { fillDomestic } from '../fixtures/forms'
 
 const norwegian = (dir: string) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ mode: 'sandbox', language: 'nb' }))
 
@@ -28,4 +29,35 @@ test('i norsk vindu, bare tastatur: postnummeret fyller poststedet (med kommune)
   await page.keyboard.type('1337')
   await expect(page.locator('#recipient-city')).toHaveValue('SANDVIKA')
   expect(sandbox!.requests.filter((r) => r.routeId === 'postal-code.lookup')).toHaveLength(1)
+})
+
+test('pickup point picker: the nearest ten, nearest first, "Bring chooses" by default; the third nearest in 4 keys; a locker too small for the parcel cannot be chosen; booked as the pickupPoint party', async ({ launch }) => {
+  const { page, sandbox, shot } = await launch()
+  await goTo(page, 'Book')
+  await fillDomestic(page, { postalCode: '1337' }, { customer: '5', product: '5800' })
+  await page.locator('#recipient-city').fill('SANDVIKA')
+  // A parcel of 50 × 40 × 30 cm: the small lockers (at most 40 × 35 × 30) cannot take it.
+  await page.locator('[name="packages.0.lengthInCm"]').fill('50')
+  await page.locator('[name="packages.0.widthInCm"]').fill('40')
+  await page.locator('[name="packages.0.heightInCm"]').fill('30')
+  const picker = page.getByTestId('pickup-point-picker')
+  const options = picker.getByTestId('pickup-point-option')
+  await expect(options).toHaveCount(11)
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true')
+  await expect(options.first()).toContainText('Bring chooses')
+  await expect(options.nth(1)).toContainText('Coop Extra Sandvika')
+  await expect(options.nth(2)).toContainText('Parcel locker')
+  await expect(options.nth(8)).toHaveAttribute('aria-disabled', 'true')
+  await expect(options.nth(8)).toContainText('Package 1 (50 × 40 × 30 cm) does not fit this locker')
+  await picker.getByRole('listbox').focus()
+  for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter']) await page.keyboard.press(key)
+  await expect(options.nth(3)).toHaveAttribute('aria-selected', 'true')
+  await expect(options.nth(3)).toContainText('Rema 1000 Sandvika sentrum')
+  await shot('pickup-point-picker')
+  await page.getByRole('button', { name: /Book shipment/ }).click()
+  await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
+  await expect(page.getByTestId('chosen-pickup-point')).toContainText('Rema 1000 Sandvika sentrum')
+  const body = sandbox!.requests.filter((r) => r.routeId === 'booking.book').at(-1)!.body as { consignments: { parties: { pickupPoint?: unknown }; product: { additionalServices?: unknown } }[] }
+  expect(body.consignments[0].parties.pickupPoint).toEqual({ id: '133703', countryCode: 'NO' })
+  expect(body.consignments[0].product.additionalServices).toBeUndefined()
 })

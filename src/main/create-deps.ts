@@ -19,6 +19,7 @@ import { createQuoteService } from './services/quote/quote-service'
 import { createDraftsStore } from './services/drafts/drafts-store'
 import { createReceiverService } from './services/warehousing/receiver-service'
 import { createPostalCodeService } from './services/addresses/postal-code-service'
+import { createPickupPointService } from './services/addresses/pickup-point-service'
 import { prepareFolders } from './composition/folders'
 import { connectTeam } from './composition/team'
 import { openHistoryFile } from './composition/history'
@@ -112,6 +113,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     batches: services.batches,
     tracking: services.tracking,
     postalCodes: createPostalCodeService({ cache: stores.postalCodes, http: () => bring.http(), mode: () => bring.mode(), logger }),
+    pickupPoints: createPickupPointService({ http: () => bring.http(), logger }),
     receiver,
     backups,
     sharedDb: createSharedDbService({ settings, secretStore: opts.secretStore, connection: team.connection, localDb: history.db, activeInThisRun: team.active, labelSeal }),

@@ -18,6 +18,7 @@ import type { Backups } from '../services/store/sqlite/backups'
 import type { ReceiverService } from '../services/warehousing/receiver-service'
 import type { TrackingService } from '../services/tracking/tracking-service'
 import type { PostalCodeService } from '../services/addresses/postal-code-service'
+import type { PickupPointService } from '../services/addresses/pickup-point-service'
 
 /** What a file picker offers to choose. */
 export type FileKind = 'backup' | 'pem'
@@ -45,6 +46,8 @@ export interface AppDeps {
   tracking: TrackingService
   /** Postal code → city (Bring's Postal Code API, cached on this desk). */
   postalCodes: PostalCodeService
+  /** The pickup points nearest a recipient (Bring's Pickup Point API). */
+  pickupPoints: PickupPointService
   /** The optional Bring Warehousing receiver (off unless turned on). */
   receiver: ReceiverService
   backups: Backups

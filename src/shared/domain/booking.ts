@@ -119,6 +119,8 @@ export const storedBookingFormSchema = z
     sender: partySchema,
     recipient: partySchema,
     pickupPointId: optionalText(20, 'Pickup point'),
+    /** The chosen pickup point's name and address, as the picker showed it (kept with the shipment, not sent). */
+    pickupPointName: optionalText(200, 'Pickup point'),
     packages: z.array(bookingPackageSchema).min(1, 'Add at least one package').max(99, 'At most 99 packages per shipment'),
     shippingDate: calendarDate('Choose a shipping date'),
     shippingTime: clockTime().default('12:00'),

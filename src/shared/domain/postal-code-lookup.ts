@@ -33,3 +33,52 @@ export function completePostalCode(countryCode: string, postalCode: string): str
   if (countryCode.toUpperCase() === 'NL') return /^\d{4}[A-Za-z]{2}$/.test(code) ? code.toUpperCase() : null
   return null
 }
+
+/** Where to look for pickup points: the recipient's postal code and, as Bring recommends, street and number. */
+export const pickupPointQuerySchema = z
+  .object({
+    countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
+    postalCode: z.string().trim().max(10),
+    street: z.string().trim().max(35).optional(),
+    streetNumber: z.string().trim().max(10).optional()
+  })
+  .strict()
+
+const dimensionsSchema = z.object({ length: z.number(), width: z.number(), height: z.number() })
+
+/** A pickup point as the picker shows it (from Bring's Pickup Point API). */
+export const pickupPointSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Parcel lockers take parcels up to their compartment size; manned points take any. */
+  kind: z.enum(['manned', 'locker']),
+  visitingAddress: z.string(),
+  visitingPostalCode: z.string(),
+  visitingCity: z.string(),
+  openingHours: z.object({ nb: z.string(), en: z.string() }),
+  distanceKm: z.number().nullable(),
+  maxParcelDimensions: dimensionsSchema.nullable()
+})
+export type PickupPoint = z.infer<typeof pickupPointSchema>
+
+export const pickupPointsAnswerSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('found'), points: z.array(pickupPointSchema) }),
+  /** No pickup points for that code (or the code is unknown), or Bring could not be asked. */
+  z.object({ status: z.literal('none') }),
+  z.object({ status: z.literal('unavailable') })
+])
+export type PickupPointsAnswer = z.infer<typeof pickupPointsAnswerSchema>
+
+/**
+ * Why a parcel does not fit a locker, or null when it does: each package's sides, largest first, against
+ * the compartment's, largest first (a parcel may be turned).
+ */
+export function lockerMisfit(max: { length: number; width: number; height: number } | null, packages: { lengthInCm?: number; widthInCm?: number; heightInCm?: number }[]): { package: number; sides: number[]; max: number[] } | null {
+  if (!max) return null
+  const limit = [max.length, max.width, max.height].sort((a, b) => b - a)
+  for (const [i, p] of packages.entries()) {
+    const sides = [p.lengthInCm ?? 0, p.widthInCm ?? 0, p.heightInCm ?? 0].sort((a, b) => b - a)
+    if (sides.some((s, k) => s > limit[k])) return { package: i + 1, sides, max: limit }
+  }
+  return null
+}

@@ -41,8 +41,9 @@ export const channels = [
   'tracking:attention',
   'tracking:spend',
   'tracking:spendCsv',
-  // addresses.ipc.ts: postal code → city
+  // addresses.ipc.ts: postal code → city, pickup points near a recipient
   'addresses:postalCode',
+  'addresses:pickupPoints',
   // pickups.ipc.ts
   'pickups:options',
   'pickups:order',

@@ -11,7 +11,7 @@ import { pickupOptionsQuerySchema, pickupOptionsSchema, pickupOrderFormSchema, p
 import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
   shipmentFilterQuerySchema, shipmentSummarySchema } from '../domain/booking'
 import { noticeSchema } from '../domain/notices'
-import { postalCodeAnswerSchema, postalCodeQuerySchema } from '../domain/postal-code-lookup'
+import { pickupPointQuerySchema, pickupPointsAnswerSchema, postalCodeAnswerSchema, postalCodeQuerySchema } from '../domain/postal-code-lookup'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
 import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
@@ -104,6 +104,7 @@ export const contract = {
   'pickups:cancel': { input: byId, output: pickupRecordSchema },
   'pickups:today': { input: none, output: z.array(todaysShipmentsSchema) },
   'addresses:postalCode': { input: postalCodeQuerySchema, output: postalCodeAnswerSchema },
+  'addresses:pickupPoints': { input: pickupPointQuerySchema, output: pickupPointsAnswerSchema },
   /** After checking Mybring (Pickups): ordered (Bring's number if known), or not — then wait, or order again now, as the same pickup. */
   'pickups:resolve': {
     input: byId

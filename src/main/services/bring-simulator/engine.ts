@@ -7,6 +7,7 @@ import { shippingGuideRoutes } from './routes/shipping-guide'
 import { bookingRoutes } from './routes/booking'
 import { pickupRoutes } from './routes/pickup'
 import { postalCodeRoutes } from './routes/postal-codes'
+import { pickupPointRoutes } from './routes/pickup-points'
 import type { SimAccount, SimApiModule, SimReply, SimRequestRecord, SimRoute, SimState, SimJourney } from './types'
 
 /** What the engine decided; the in-process fetch and the HTTP server each act it out. */
@@ -41,7 +42,7 @@ export interface Simulator {
   reset(): void
 }
 
-export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes, pickupRoutes, trackingRoutes, postalCodeRoutes]
+export const defaultModules: SimApiModule[] = [customerInfoRoutes, shippingGuideRoutes, bookingRoutes, pickupRoutes, trackingRoutes, postalCodeRoutes, pickupPointRoutes]
 
 const bringError = (status: number, message: string): SimReply => ({ status, body: { message, status } })
 

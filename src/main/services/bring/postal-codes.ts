@@ -4,7 +4,7 @@ import type { BringHttp } from './bring-http'
 
 // Bring's current Postal Code API answers snake_case; its OpenAPI document is not published here, so
 // the shape is checked defensively: what the app reads is required, the rest may come or not.
-const answerSchema = z.object({
+const currentShape = z.object({
   postal_codes: z
     .array(
       z.object({
@@ -17,6 +17,11 @@ const answerSchema = z.object({
     )
     .default([])
 })
+// The interface published until 2021 ({ postalCode: { city, postalcode, postalCodeType } }), read the same way.
+const olderShape = z.object({ postalCode: z.object({ city: z.string().min(1), postalcode: z.string().optional(), postalCodeType: z.string().nullish() }) })
+const answerSchema = z.union([olderShape, currentShape]).transform((a) =>
+  'postal_codes' in a ? a : { postal_codes: [{ postal_code: a.postalCode.postalcode, city: a.postalCode.city, municipality: null, county: null, postal_code_type: a.postalCode.postalCodeType ?? null }] }
+)
 
 export interface PostalCodeFacts {
   city: string

@@ -6,6 +6,8 @@ export const bringRateLimits = {
   pickup: 10,
   /** Bring's Postal Code API takes 300 a second; a clerk's typing stays far under it. */
   postalCode: 280,
+  /** Bring's Pickup Point API takes 80 a second. */
+  pickupPoint: 75,
   /** Not published; kept low (polling is background work) — 429s back it off further. */
   tracking: 5
 } as const

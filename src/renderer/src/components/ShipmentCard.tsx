@@ -82,6 +82,12 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
               <dd>{formatCalendarDate(s.confirmation.expectedDelivery, i18n.language)}</dd>
             </>
           )}
+          {s.form.pickupPointId && (
+            <>
+              <dt>{t('book.pickupPointPicker.title')}</dt>
+              <dd data-testid="chosen-pickup-point">{s.form.pickupPointName ?? s.form.pickupPointId}</dd>
+            </>
+          )}
         </dl>
       )}
       {s.status === 'booked' && (

@@ -226,6 +226,18 @@ export const en = {
     returnProduct: 'Return label',
     noReturn: 'No return label',
     useBringsCity: 'Bring says {{city}}: use it (↓)',
+    pickupPointPicker: {
+      title: 'Pickup point',
+      bringChooses: 'Bring chooses (the nearest to the recipient)',
+      loading: 'Finding the pickup points nearest the recipient…',
+      needPostalCode: 'The recipient’s postal code shows the nearest pickup points.',
+      none: 'Bring has no pickup points for this postal code: Bring chooses.',
+      unavailable: 'Bring could not be asked for pickup points right now. Bring chooses, or type the pickup point’s id:',
+      manned: 'Manned',
+      locker: 'Parcel locker',
+      distance: '{{km}} km',
+      tooBig: 'Package {{package}} ({{sides}} cm) does not fit this locker (at most {{max}} cm).'
+    },
     pickupPoint: 'Pickup point id',
     orderReference: 'Order reference',
     cargoHint: 'Cargo: give dimensions or a volume for each package.',

@@ -246,6 +246,18 @@ export const nb: Messages = {
     returnProduct: 'Returetikett',
     noReturn: 'Ingen returetikett',
     useBringsCity: 'Bring sier {{city}}: bruk det (↓)',
+    pickupPointPicker: {
+      title: 'Hentested',
+      bringChooses: 'Bring velger (nærmest mottakeren)',
+      loading: 'Finner hentestedene nærmest mottakeren …',
+      needPostalCode: 'Mottakerens postnummer viser de nærmeste hentestedene.',
+      none: 'Bring har ingen hentesteder for dette postnummeret: Bring velger.',
+      unavailable: 'Fikk ikke spurt Bring om hentesteder akkurat nå. Bring velger, eller skriv hentestedets id:',
+      manned: 'Betjent',
+      locker: 'Pakkeboks',
+      distance: '{{km}} km',
+      tooBig: 'Kolli {{package}} ({{sides}} cm) får ikke plass i denne pakkeboksen (høyst {{max}} cm).'
+    },
     pickupPoint: 'Hentested-id',
     orderReference: 'Ordrereferanse',
     cargoHint: 'Gods: oppgi mål eller volum for hvert kolli.',

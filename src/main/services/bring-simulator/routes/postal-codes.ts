@@ -54,6 +54,7 @@ const register: Record<string, Entry[]> = {
   SE: [
     ['11455', 'STOCKHOLM', 'STOCKHOLM', 'STOCKHOLMS LÄN'],
     ['11120', 'STOCKHOLM', 'STOCKHOLM', 'STOCKHOLMS LÄN'],
+    ['11147', 'STOCKHOLM', 'STOCKHOLM', 'STOCKHOLMS LÄN'],
     ['41103', 'GÖTEBORG', 'GÖTEBORG', 'VÄSTRA GÖTALANDS LÄN'],
     ['21120', 'MALMÖ', 'MALMÖ', 'SKÅNE LÄN'],
     ['75320', 'UPPSALA', 'UPPSALA', 'UPPSALA LÄN']
@@ -63,11 +64,17 @@ const register: Record<string, Entry[]> = {
     ['8000', 'AARHUS C', 'AARHUS', 'REGION MIDTJYLLAND'],
     ['5000', 'ODENSE C', 'ODENSE', 'REGION SYDDANMARK']
   ],
+  DE: [['10115', 'BERLIN', 'BERLIN', 'BERLIN']],
   FI: [
     ['00100', 'HELSINKI', 'HELSINKI', 'UUSIMAA'],
     ['33100', 'TAMPERE', 'TAMPERE', 'PIRKANMAA'],
     ['20100', 'TURKU', 'TURKU', 'VARSINAIS-SUOMI']
   ]
+}
+
+/** The register's city for a code (the pickup point route places its points there). */
+export function postalCodeCity(country: string, code: string): string | null {
+  return (register[country] ?? []).find(([c]) => c === code)?.[1] ?? null
 }
 
 /** Countries Bring's Postal Code API covers (others: no value, the clerk types the city). */

@@ -19,6 +19,7 @@ import { formParty, formPackages } from './form-values'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
 import { ServiceDetailsFields } from './ServiceDetailsFields'
+import { PickupPointPicker } from './PickupPointPicker'
 import { CustomerOptions } from '../../components/CustomerOptions'
 import { ProductOptions, bookableProducts } from '../../components/ProductOptions'
 import { useCtrlEnter } from '../../state/useScreenActions'
@@ -143,6 +144,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
           </div>
         </div>
         <PackagesFields cargo={cargoProducts.has(productId)} />
+        <PickupPointPicker />
         {needsCustoms && <CustomsFields needsIncoterm={productId === 'CARGO_INTERNATIONAL'} />}
         {errors.customs?.message && !needsCustoms && <p className="error">{errors.customs.message}</p>}
 

@@ -44,10 +44,14 @@ export function ServiceDetailsFields() {
     if (!shownSet.has('itemCount')) setValue('serviceDetails.itemCount', undefined, opts)
     if (!shownSet.has('dangerousGoods')) setValue('serviceDetails.dangerousGoods', [], opts)
     if (!shownSet.has('installationDetails')) setValue('serviceDetails.installationDetails', [], opts)
-    if (!shownSet.has('pickupPoint')) setValue('pickupPointId', '', opts)
+    if (!shownSet.has('pickupPoint')) {
+      setValue('pickupPointId', '', opts)
+      setValue('pickupPointName', '', opts)
+    }
   }, [shownKey, setValue])
 
-  if (byField.size === 0 || (byField.size === 1 && shown('cashOnDelivery'))) return null
+  // Cash on delivery has its own fields, the pickup point its picker.
+  if ([...byField.keys()].every((f) => f === 'cashOnDelivery' || f === 'pickupPoint')) return null
   return (
     <fieldset className="service-details" aria-label={t('book.details.title')} data-testid="service-details">
       <span className="small-legend">{t('book.details.title')}</span>
@@ -65,11 +69,6 @@ export function ServiceDetailsFields() {
             <input id="sd-notificationMobile" inputMode="tel" maxLength={20} {...register('serviceDetails.notificationMobile')} />
           </Field>
         </div>
-      )}
-      {shown('pickupPoint') && (
-        <Field id="pickupPointId" label={t('book.pickupPoint')} help={t('book.details.pickupPointHelp')} error={formState.errors.pickupPointId?.message}>
-          <input id="pickupPointId" maxLength={20} {...register('pickupPointId')} />
-        </Field>
       )}
       {shown('deliveryDateTime') && (
         <Field id="sd-deliveryDateTime" label={t('book.details.deliveryDateTime', { service: names('deliveryDateTime') })} error={errors.deliveryDateTime?.message}>
