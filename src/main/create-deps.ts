@@ -18,7 +18,6 @@ import { createCustomersService } from './services/customers/customers-service'
 import { createQuoteService } from './services/quote/quote-service'
 import { createDraftsStore } from './services/drafts/drafts-store'
 import { createReceiverService } from './services/warehousing/receiver-service'
-import { createPostalCodeService } from './services/addresses/postal-code-service'
 import { createPickupPointService } from './services/addresses/pickup-point-service'
 import { prepareFolders } from './composition/folders'
 import { connectTeam } from './composition/team'
@@ -112,7 +111,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     pickups: services.pickups,
     batches: services.batches,
     tracking: services.tracking,
-    postalCodes: createPostalCodeService({ cache: stores.postalCodes, http: () => bring.http(), mode: () => bring.mode(), logger }),
+    postalCodes: services.postalCodes,
     pickupPoints: createPickupPointService({ http: () => bring.http(), logger }),
     receiver,
     backups,

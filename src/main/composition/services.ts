@@ -14,6 +14,8 @@ import { createBatchService } from '../services/batches/batch-service'
 import { DEFAULT_ROW_LEASE_MS } from '../services/store/postgres/batches-store'
 import { createTrackingService } from '../services/tracking/tracking-service'
 import { trackConsignment } from '../services/bring/tracking'
+import { createPostalCodeService } from '../services/addresses/postal-code-service'
+import { createAddressCheck } from '../services/addresses/address-check'
 
 interface ServiceDeps {
   userDataDir: string
@@ -58,7 +60,10 @@ export function createShipmentServices(d: ServiceDeps) {
     await pickups.recordMailboxPickup(s)
     await tracking.enrol({ id: s.id, mode: s.mode, consignmentNumber: s.consignmentNumber, bookedAt: s.updatedAt })
   }
-  const booking = createBookingService({ repo: stores.shipments, bring, errorCatalogue: createErrorCatalogue(d.userDataDir), labelsDir: d.labelsDir, logger, onBooked: afterBooked })
+  // Addresses are checked against Bring's postal code register (cached on this desk) before a booking is saved or sent.
+  const postalCodes = createPostalCodeService({ cache: stores.postalCodes, http: () => bring.http(), mode: () => bring.mode(), logger })
+  const checkAddresses = createAddressCheck(postalCodes)
+  const booking = createBookingService({ repo: stores.shipments, bring, errorCatalogue: createErrorCatalogue(d.userDataDir), labelsDir: d.labelsDir, logger, onBooked: afterBooked, checkAddresses })
   const batches = createBatchService({
     repo: stores.batches,
     addressBook: stores.addressBook,
@@ -67,8 +72,9 @@ export function createShipmentServices(d: ServiceDeps) {
     settings,
     logger,
     emit: (progress) => d.events.emit('batch:progress', progress),
-    renewEveryMs: Math.round((d.batchRowLeaseMs ?? DEFAULT_ROW_LEASE_MS) / 3)
+    renewEveryMs: Math.round((d.batchRowLeaseMs ?? DEFAULT_ROW_LEASE_MS) / 3),
+    checkAddresses
   })
-  return { pickups, tracking, booking, batches, afterBooked }
+  return { pickups, tracking, booking, batches, postalCodes, afterBooked }
 }
 export type ShipmentServices = ReturnType<typeof createShipmentServices>

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/ipc/app-error'
-import { checkRow, MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type BatchRunState, type NewBatch, type RowValues } from '@shared/domain/batches'
+import { checkRow, rowFieldFor, MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type BatchRunState, type NewBatch, type RowValues } from '@shared/domain/batches'
 import { SharedDatabaseError, sharedDatabaseAppError } from '../store/postgres/database'
-import { partySchema, type Party, type RecordError } from '@shared/domain/booking'
+import { partySchema, type BookingForm, type Party, type RecordError } from '@shared/domain/booking'
 import { senderFromSettings } from '@shared/domain/settings'
 import type { BookingService } from '../booking/booking-service'
 import type { BringConnection } from '../bring/bring-connection'
@@ -27,6 +27,8 @@ interface Deps {
   /** Team mode: how often this desk renews its claims, and looks again for rows another desk left. */
   renewEveryMs?: number
   now?: () => number
+  /** A row's addresses against Bring's postal code register (see addresses/address-check.ts). */
+  checkAddresses?(form: BookingForm): Promise<AppError | null>
 }
 
 /** Codes after which the same row, unchanged, may well succeed: Bring was busy, not refusing it. */
@@ -83,14 +85,30 @@ export function createBatchService(deps: Deps) {
     return parsed?.success ? parsed.data : null
   }
 
-  const check = async (defaults: BatchDefaults, values: RowValues, clientRequestId: string) => checkRow(defaults, values, await sender(defaults), clientRequestId)
+  /**
+   * A row checked with the booking schema, then (when that passes) its addresses against Bring's postal
+   * code register: a code Bring does not know or a city that is not Bring's is a row problem before
+   * anything is sent, fixable in place like any other.
+   */
+  async function checkValues(defaults: BatchDefaults, values: RowValues, from: Party | null, clientRequestId: string): Promise<ReturnType<typeof checkRow>> {
+    const c = checkRow(defaults, values, from, clientRequestId)
+    if (!c.ok || !deps.checkAddresses) return c
+    const bad = await deps.checkAddresses(c.form)
+    if (!bad) return c
+    const problems: Record<string, string[]> = {}
+    for (const [path, messages] of Object.entries(bad.extra.fieldErrors ?? {})) (problems[rowFieldFor(path.split('.'))] ??= []).push(...messages)
+    return { ok: false, problems }
+  }
+  const check = async (defaults: BatchDefaults, values: RowValues, clientRequestId: string) => checkValues(defaults, values, await sender(defaults), clientRequestId)
   /** New rows with their problems; the id used for checking is a stand-in (the store assigns the real one). */
   const checked = async (defaults: BatchDefaults, rows: RowValues[]) => {
     const from = await sender(defaults)
-    return rows.map((values) => {
-      const c = checkRow(defaults, values, from, randomUUID())
-      return { values, problems: c.ok ? null : c.problems }
-    })
+    return Promise.all(
+      rows.map(async (values) => {
+        const c = await checkValues(defaults, values, from, randomUUID())
+        return { values, problems: c.ok ? null : c.problems }
+      })
+    )
   }
 
   async function mustGet(batchId: string) {
@@ -274,7 +292,7 @@ export function createBatchService(deps: Deps) {
       const from = await sender(defaults)
       for (const row of await deps.repo.rows(batchId)) {
         if (row.status !== 'ready' && row.status !== 'invalid') continue
-        const c = checkRow(defaults, row.values, from, row.clientRequestId)
+        const c = await checkValues(defaults, row.values, from, row.clientRequestId)
         await deps.repo.setProblems(row.id, c.ok ? null : c.problems)
       }
       return detail(batchId)

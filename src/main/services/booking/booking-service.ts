@@ -37,6 +37,8 @@ interface Deps {
   errorCatalogue: ErrorCatalogueSource
   labelsDir: string
   logger: Logger
+  /** Checks the addresses against Bring's postal code register before anything is saved or sent. */
+  checkAddresses?(form: BookingForm): Promise<AppError | null>
   /** Told about every confirmed booking (mailbox-pickup bookings become pickups). */
   onBooked?(shipment: ShipmentRecord): void | Promise<void>
 }
@@ -190,6 +192,8 @@ export function createBookingService(deps: Deps) {
     return singleFlight(form.clientRequestId, async () => {
       const existing = await beforeSending(deps.repo.findByClientRequest(form.clientRequestId))
       if (existing && existing.status !== 'failed' && existing.status !== 'not_sent') return existing
+      const badAddress = await deps.checkAddresses?.(form)
+      if (badAddress) throw badAddress
       return send(form, existing, opts.batchId)
     })
   }

@@ -115,6 +115,8 @@ describe('booking: never lose, never double', () => {
 
   it('a Bring validation error lands on its field; correcting and resubmitting keeps one record', async () => {
     const c = await bringTest()
+    // Bring's postal code register cannot be asked (so the check before booking lets the code through): Bring's own refusal is what comes back.
+    c.sim.faults.add({ routeId: 'postal-code.lookup', fault: { kind: 'reset' } })
     const form = domesticForm()
     const bad = { ...form, recipient: { ...form.recipient, postalCode: '0000' } }
     const res = await c.invoke('booking:submit', { form: bad })
@@ -124,6 +126,20 @@ describe('booking: never lose, never double', () => {
     expect(fixed).toMatchObject({ ok: true, data: { status: 'booked', recipientPostalCode: '5003' } })
     expect(history(c)).toHaveLength(1)
     expect(bookings(c)).toHaveLength(2)
+  })
+
+  it('before anything is saved or sent, the addresses are checked against Bring’s postal code register: an unknown code, a city that is not Bring’s, a post office box for a door delivery', async () => {
+    const c = await bringTest()
+    const form = domesticForm()
+    const refused = async (changes: Partial<typeof form.recipient>, productId = form.productId) => c.invoke('booking:submit', { form: { ...form, clientRequestId: crypto.randomUUID(), productId, recipient: { ...form.recipient, ...changes } } })
+    expect(await refused({ postalCode: '9999' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fieldErrors: { 'recipient.postalCode': ['Bring does not know the postal code 9999 in NO'] } } })
+    expect(await refused({ postalCode: '1337', city: 'BERGEN' })).toMatchObject({ ok: false, error: { fieldErrors: { 'recipient.city': ["Bring's city for 1337 is SANDVIKA"] } } })
+    expect(await refused({ postalCode: '0001', city: 'OSLO' }, '5600')).toMatchObject({ ok: false, error: { fieldErrors: { 'recipient.postalCode': [expect.stringMatching(/0001 is a post office box/)] } } })
+    // Nothing was saved, nothing reached Bring.
+    expect(history(c)).toHaveLength(0)
+    expect(bookings(c)).toHaveLength(0)
+    // A pickup point service takes a P.O. box code; a city in other letter case is the same city.
+    expect(await refused({ postalCode: '0001', city: 'Oslo' })).toMatchObject({ ok: true, data: { status: 'booked' } })
   })
 
   it('double submit (double click, Enter twice, two windows) sends one request', async () => {

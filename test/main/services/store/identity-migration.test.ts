@@ -32,8 +32,10 @@ describe('upgrading a history where a resend had cut a batch row off its shipmen
     const raw = new Database(path.join(dir, 'fraktdesk.sqlite3'))
     registerSearchTokens(raw)
     raw.pragma('foreign_keys = OFF')
-    for (let v = 0; v < migrations.length - 1; v++) raw.exec(migrations[v].sql)
-    raw.pragma(`user_version = ${migrations.length - 1}`)
+    // The history as it was just before the identity migration (0010_request_ids): that one runs at the next start.
+    const before = migrations.findIndex((m) => m.name === '0010_request_ids')
+    for (let v = 0; v < before; v++) raw.exec(migrations[v].sql)
+    raw.pragma(`user_version = ${before}`)
     const at = '2026-12-01T10:00:00.000Z'
     raw.prepare(`INSERT INTO batches (id, created_at, updated_at, name, mode, run_state, defaults_json) VALUES ('b1', ?, ?, 'Morgen', 'test', 'done', '{}')`).run(at, at)
     raw.prepare(`INSERT INTO batch_rows (id, batch_id, row_no, client_request_id, values_json, problems_json, updated_at) VALUES ('r1', 'b1', 1, 'first-attempt', ?, NULL, ?)`).run(JSON.stringify(row), at)

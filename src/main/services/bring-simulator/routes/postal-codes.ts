@@ -55,6 +55,7 @@ const register: Record<string, Entry[]> = {
     ['11455', 'STOCKHOLM', 'STOCKHOLM', 'STOCKHOLMS LÄN'],
     ['11120', 'STOCKHOLM', 'STOCKHOLM', 'STOCKHOLMS LÄN'],
     ['11147', 'STOCKHOLM', 'STOCKHOLM', 'STOCKHOLMS LÄN'],
+    ['41101', 'GÖTEBORG', 'GÖTEBORG', 'VÄSTRA GÖTALANDS LÄN'],
     ['41103', 'GÖTEBORG', 'GÖTEBORG', 'VÄSTRA GÖTALANDS LÄN'],
     ['21120', 'MALMÖ', 'MALMÖ', 'SKÅNE LÄN'],
     ['75320', 'UPPSALA', 'UPPSALA', 'UPPSALA LÄN']
