@@ -61,3 +61,15 @@ test('pickup point picker: the nearest ten, nearest first, "Bring chooses" by de
   expect(body.consignments[0].parties.pickupPoint).toEqual({ id: '133703', countryCode: 'NO' })
   expect(body.consignments[0].product.additionalServices).toBeUndefined()
 })
+
+test('a postal code Bring does not know is refused under the field before anything is sent; the right one books', async ({ launch }) => {
+  const { page, sandbox } = await launch()
+  await goTo(page, 'Book')
+  await fillDomestic(page, { postalCode: '9999' })
+  await page.getByRole('button', { name: /Book shipment/ }).click()
+  await expect(page.locator('#recipient-postalCode-error')).toHaveText('Bring does not know the postal code 9999 in NO')
+  expect(sandbox!.requests.filter((r) => r.routeId === 'booking.book')).toHaveLength(0)
+  await page.locator('#recipient-postalCode').fill('5003')
+  await page.locator('#recipient-postalCode').press('Control+Enter')
+  await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
+})

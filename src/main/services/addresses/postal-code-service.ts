@@ -37,6 +37,7 @@ export function createPostalCodeService(deps: Deps) {
   async function ask(source: 'sandbox' | 'bring', country: string, code: string, cached: CachedPostalCode | null): Promise<PostalCodeAnswer> {
     try {
       const facts = await lookupPostalCode(deps.http(), country, code)
+      if (facts === 'no city') return cached ? answerFrom(cached) : { status: 'unavailable' }
       const answer: CachedPostalCode = { city: facts?.city ?? null, municipality: facts?.municipality ?? null, county: facts?.county ?? null, type: facts?.type ?? null, fetchedAt: now().toISOString() }
       await deps.cache.put(source, country, code, answer)
       return answerFrom(answer)

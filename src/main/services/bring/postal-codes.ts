@@ -9,7 +9,7 @@ const currentShape = z.object({
     .array(
       z.object({
         postal_code: z.string().optional(),
-        city: z.string().min(1),
+        city: z.string(),
         municipality: z.string().nullish(),
         county: z.string().nullish(),
         postal_code_type: z.string().nullish()
@@ -30,8 +30,12 @@ export interface PostalCodeFacts {
   type: string | null
 }
 
-/** GET /address/api/{countryCode}/postal-codes/{postalCode}: the code's city, or null when Bring does not know it. */
-export async function lookupPostalCode(http: BringHttp, countryCode: string, postalCode: string): Promise<PostalCodeFacts | null> {
+/**
+ * GET /address/api/{countryCode}/postal-codes/{postalCode}: the code's city, null when Bring does not
+ * know it, or 'no city' when the code is listed without one (the Sandbox's sample register answers so
+ * for codes it does not hold: nothing can be filled or checked).
+ */
+export async function lookupPostalCode(http: BringHttp, countryCode: string, postalCode: string): Promise<PostalCodeFacts | null | 'no city'> {
   const res = await http({
     api: 'postalCode',
     method: 'GET',
@@ -44,5 +48,6 @@ export async function lookupPostalCode(http: BringHttp, countryCode: string, pos
     throw err
   })
   const first = res.postal_codes[0]
+  if (first && first.city.trim() === '') return 'no city'
   return first ? { city: first.city, municipality: first.municipality ?? null, county: first.county ?? null, type: first.postal_code_type ?? null } : null
 }

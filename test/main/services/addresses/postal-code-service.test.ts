@@ -78,3 +78,15 @@ describe('postal code → city', () => {
     expect(rows).toEqual([{ source: 'sandbox' }])
   })
 })
+
+describe("the Sandbox's register is a sample", () => {
+  const tempDir = useTempDir()
+  it('a well-formed code it does not hold is neither filled nor refused; 0000 and 9999 are unknown', async () => {
+    const sim = createSimulator()
+    const logger = captureLogger().logger
+    const http = createBringHttp({ fetch: createInProcessFetch(sim), baseUrl: 'https://api.bring.com', auth: async () => sandboxAccount, clientUrl: 'https://fraktdesk.test', logger })
+    const service = createPostalCodeService({ cache: sqlitePostalCodeCache(openDatabase(await tempDir())), http: () => http, mode: () => 'sandbox', logger })
+    expect(await service.lookup('NO', '3400')).toEqual({ status: 'unavailable' })
+    expect(await service.lookup('NO', '0000')).toEqual({ status: 'unknown' })
+  })
+})

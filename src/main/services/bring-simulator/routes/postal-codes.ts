@@ -78,6 +78,9 @@ export function postalCodeCity(country: string, code: string): string | null {
   return (register[country] ?? []).find(([c]) => c === code)?.[1] ?? null
 }
 
+/** Codes that are not in use anywhere: Bring does not know them. */
+const unallocated = new Set(['0000', '9999', '00000', '99999'])
+
 /** Countries Bring's Postal Code API covers (others: no value, the clerk types the city). */
 const covered = new Set(['NO', 'DK', 'SE', 'FI', 'NL', 'DE', 'US', 'BE', 'FO', 'GL', 'IS', 'SJ'])
 
@@ -94,6 +97,9 @@ export const postalCodeRoutes: SimApiModule = () => [
       if (!covered.has(country)) return { status: 200, body: { postal_codes: [] } }
       if (!/^[0-9A-Za-z]{3,10}$/.test(code)) return { status: 400, body: { validation_errors: [{ code: 'INVALID_POSTAL_CODE', description: `Invalid postal code ${params.postalCode}` }] } }
       const found = (register[country] ?? []).filter(([c]) => c === code)
+      // The register is a sample: a well-formed code it does not list is answered without a city, so the
+      // app neither fills nor refuses it (only codes no country allocates, like 0000 and 9999, are unknown).
+      if (found.length === 0 && !unallocated.has(code) && /^\d{4,5}$/.test(code)) return { status: 200, body: { postal_codes: [{ postal_code: code, city: '', postal_code_type: 'PLACEHOLDER' }] } }
       return {
         status: 200,
         body: {
