@@ -9,12 +9,13 @@ const withShop = (language = 'en') => ({
   prepareUserData: (dir: string) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language, defaultCustomerNumber: '5' }))
 })
 
-/** A webshop export as Excel in Norway writes it: ";" separated, Norwegian headers, decimal commas; line 5 has a 36-character address. */
+/** A webshop export as Excel in Norway writes it: ";" separated, Norwegian headers, decimal commas; line 5 has a 36-character address, line 10 a postal code Bring does not know. */
 function webshopCsv(): string {
   const lines = ['Navn;Adresse;Postnr;Poststed;Telefon;Ordrenr;Vekt (kg)']
   for (let i = 1; i <= ROWS; i++) {
     const address = i === 4 ? 'Langgata 1 med et altfor langt navn x' : `Storgata ${i}`
-    lines.push(`Kunde ${i};${address};${i % 2 ? '5003' : '0150'};${i % 2 ? 'BERGEN' : 'OSLO'};+47 912 34 ${String(i).padStart(3, '0')};WEB-${1000 + i};${(1 + i / 10).toFixed(1).replace('.', ',')}`)
+    const postalCode = i === 9 ? '9999' : i % 2 ? '5003' : '0150'
+    lines.push(`Kunde ${i};${address};${postalCode};${i % 2 ? 'BERGEN' : 'OSLO'};+47 912 34 ${String(i).padStart(3, '0')};WEB-${1000 + i};${(1 + i / 10).toFixed(1).replace('.', ',')}`)
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
@@ -47,7 +48,11 @@ test('import a CSV with Norwegian headers and one bad row, fix the row, book the
   const bad = page.locator('tr[data-row="4"]')
   await expect(bad).toHaveAttribute('data-status', 'invalid')
   await expect(bad).toContainText('at most 35 characters')
-  await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS - 1})`)
+  // Checked against Bring's postal code register before anything is sent.
+  const unknownCode = page.locator('tr[data-row="9"]')
+  await expect(unknownCode).toHaveAttribute('data-status', 'invalid')
+  await expect(unknownCode).toContainText('Bring does not know the postal code 9999 in NO')
+  await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS - 2})`)
 
   // Fixed in place, by keyboard: the row opens with the cursor in the field that is wrong.
   await bad.click()
@@ -56,6 +61,12 @@ test('import a CSV with Norwegian headers and one bad row, fix the row, book the
   await page.keyboard.type('Langgata 1')
   await page.keyboard.press('Enter')
   await expect(bad).toHaveAttribute('data-status', 'ready')
+  await unknownCode.click()
+  await expect(page.locator('#row-postalCode')).toBeFocused()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('5003')
+  await page.keyboard.press('Enter')
+  await expect(unknownCode).toHaveAttribute('data-status', 'ready')
   await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS})`)
 
   await page.keyboard.press('Control+Enter')

@@ -22,7 +22,7 @@ export const addressBookHandlers: HandlersOf<
   async 'addressBook:addFromShipments'({ ids }, { stores }) {
     const found = await Promise.all(ids.map((id) => stores.shipments.get(id)))
     const entries = found.flatMap((s) =>
-      s ? [{ kind: 'recipient' as const, party: s.form.recipient, preferred: { customerNumber: s.form.customerNumber, productId: s.form.productId, packages: s.form.packages }, isDefault: false }] : []
+      s ? [{ kind: 'recipient' as const, party: s.form.recipient, preferred: { customerNumber: s.form.customerNumber, productId: s.form.productId, packages: s.form.packages, ...(s.form.pickupPointId ? { pickupPoint: { id: s.form.pickupPointId, name: s.form.pickupPointName ?? s.form.pickupPointId } } : {}) }, isDefault: false }] : []
     )
     if (entries.length === 0) throw AppError.field('ids', 'None of these shipments exist any more.')
     return stores.addressBook.importMany(entries)

@@ -95,3 +95,8 @@ export function vasName(bookingCode: string, lang: Language): string {
   if (v) return displayName(v, lang)
   return renamed[bookingCode]?.[lang] ?? bookingCode
 }
+
+/** The "Optional pickup point" service this product takes (Norway's or the Nordic one), if any. */
+export function pickupPointServiceFor(productId: string): string | undefined {
+  return ['SELECT_PICKUP_POINT', 'SELECT_PICKUP_POINT_NORDICS'].find((id) => serviceFitsProduct(id, productId))
+}

@@ -15,7 +15,9 @@ export const preferredSchema = z
   .object({
     customerNumber: z.preprocess(blank, code(40).optional()),
     productId: z.preprocess(blank, code(40).optional()),
-    packages: z.array(bookingPackageSchema).max(99, 'At most 99 packages per shipment').optional()
+    packages: z.array(bookingPackageSchema).max(99, 'At most 99 packages per shipment').optional(),
+    /** The pickup point the recipient collects at (chosen in the picker), by id and as the picker showed it. */
+    pickupPoint: z.object({ id: safeText(20).min(1), name: safeText(200) }).optional()
   })
   .default({})
 export type Preferred = z.infer<typeof preferredSchema>

@@ -28,7 +28,7 @@ export async function suggestRecipients(query: string, addressBook: Pick<Address
     if (seen.has(key)) continue
     seen.add(key)
     const { form } = shipment
-    out.push({ source: 'history', id: s.id, party: form.recipient, preferred: { customerNumber: form.customerNumber, productId: form.productId, packages: form.packages } })
+    out.push({ source: 'history', id: s.id, party: form.recipient, preferred: { customerNumber: form.customerNumber, productId: form.productId, packages: form.packages, ...(form.pickupPointId ? { pickupPoint: { id: form.pickupPointId, name: form.pickupPointName ?? form.pickupPointId } } : {}) } })
   }
   return out
 }

@@ -142,6 +142,18 @@ describe('booking: never lose, never double', () => {
     expect(await refused({ postalCode: '0001', city: 'Oslo' })).toMatchObject({ ok: true, data: { status: 'booked' } })
   })
 
+  it('the pickup point a recipient collects at is remembered: suggested with the recipient, and kept when the recipient is saved to the address book', async () => {
+    const c = await bringTest()
+    const form = { ...domesticForm(), additionalServices: ['SELECT_PICKUP_POINT'], pickupPointId: '500303', pickupPointName: 'Rema 1000 Bergen sentrum, KIRKEGATA 5, 5003 BERGEN' }
+    const booked = await c.invoke('booking:submit', { form })
+    expect(booked).toMatchObject({ ok: true, data: { status: 'booked' } })
+    const suggested = dataOf(await c.invoke('recipients:suggest', { query: form.recipient.name.slice(0, 4) }))
+    expect(suggested[0].preferred.pickupPoint).toEqual({ id: '500303', name: 'Rema 1000 Bergen sentrum, KIRKEGATA 5, 5003 BERGEN' })
+    expect(dataOf(await c.invoke('addressBook:addFromShipments', { ids: [dataOf(booked).id] }))).toEqual({ added: 1, skipped: 0 })
+    const saved = dataOf(await c.invoke('addressBook:list', { query: '', kind: 'recipient' }))
+    expect(saved.items[0].preferred.pickupPoint?.id).toBe('500303')
+  })
+
   it('double submit (double click, Enter twice, two windows) sends one request', async () => {
     const c = await bringTest()
     c.sim.faults.add({ routeId: 'booking.book', fault: { kind: 'latency', ms: 150 } })

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
 import type { RecipientSuggestion } from '@shared/domain/address-book'
 import { returnProductIds } from '@shared/catalogue/products'
-import { additionalServicesWithPickup, CASH_ON_DELIVERY } from '@shared/catalogue/additional-services'
+import { additionalServicesWithPickup, CASH_ON_DELIVERY, pickupPointServiceFor } from '@shared/catalogue/additional-services'
 import { AdditionalServicesPicker } from '../../components/AdditionalServicesPicker'
 import { CashOnDeliveryFields } from '../../components/CashOnDeliveryFields'
 import type { Customer } from '@shared/domain/customers'
@@ -90,6 +90,13 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
     if (known) setValue('customerNumber', s.preferred.customerNumber!, opts)
     if (s.preferred.productId && (known || !form.getValues('productId'))) setValue('productId', s.preferred.productId, opts)
     if (s.preferred.packages?.length) setValue('packages', formPackages(s.preferred.packages), opts)
+    // The pickup point the recipient collects at comes along, as the picker would have set it.
+    const pickupService = pickupPointServiceFor(form.getValues('productId'))
+    if (s.preferred.pickupPoint && pickupService) {
+      setValue('additionalServices', [...(form.getValues('additionalServices') ?? []).filter((id) => !id.startsWith('SELECT_PICKUP_POINT')), pickupService], opts)
+      setValue('pickupPointId', s.preferred.pickupPoint.id, opts)
+      setValue('pickupPointName', s.preferred.pickupPoint.name, opts)
+    }
     requestAnimationFrame(focusNext)
   }
   const optionErrors = ['shippingDate', 'shippingTime', 'additionalServices', 'serviceDetails', 'cashOnDelivery', 'returnProductId', 'pickupPointId', 'orderReference'].some((f) => f in formState.errors)

@@ -3,7 +3,7 @@ import { useFormContext, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { BookingFormValues } from '@shared/domain/booking'
 import { completePostalCode, lockerMisfit, type PickupPoint, type PickupPointsAnswer } from '@shared/domain/postal-code-lookup'
-import { serviceFitsProduct } from '@shared/catalogue/additional-services'
+import { pickupPointServiceFor } from '@shared/catalogue/additional-services'
 import { call } from '../../lib/ipc'
 
 const pickupServices = ['SELECT_PICKUP_POINT', 'SELECT_PICKUP_POINT_NORDICS']
@@ -27,7 +27,7 @@ export function PickupPointPicker() {
     control,
     name: ['productId', 'recipient.countryCode', 'recipient.postalCode', 'recipient.addressLine', 'packages', 'pickupPointId']
   })
-  const service = pickupServices.find((id) => productId && serviceFitsProduct(id, productId))
+  const service = productId ? pickupPointServiceFor(productId) : undefined
   const code = completePostalCode(countryCode ?? 'NO', postalCode ?? '')
   const [answer, setAnswer] = useState<PickupPointsAnswer | null>(null)
   const [active, setActive] = useState(0)

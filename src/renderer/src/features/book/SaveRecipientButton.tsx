@@ -22,7 +22,7 @@ export function SaveRecipientButton() {
     const packages = bookingPackageSchema.array().max(99).safeParse(v.packages)
     try {
       await call('addressBook:save', {
-        entry: { kind: 'recipient', party: v.recipient, preferred: { customerNumber: v.customerNumber, productId: v.productId, packages: packages.success ? packages.data : undefined } }
+        entry: { kind: 'recipient', party: v.recipient, preferred: { customerNumber: v.customerNumber, productId: v.productId, packages: packages.success ? packages.data : undefined, ...(v.pickupPointId ? { pickupPoint: { id: String(v.pickupPointId), name: String(v.pickupPointName || v.pickupPointId) } } : {}) } }
       })
       setStatus({ ok: true, text: t('book.recipientSaved') })
     } catch (err) {

@@ -2,7 +2,7 @@ import type { BookingFormValues, BookingPackage, Party, ShipmentDetail } from '@
 import type { BookingDraft } from '@shared/domain/drafts'
 import { senderFromSettings, type DefaultSender } from '@shared/domain/settings'
 import { osloDate as today } from '@shared/domain/oslo-calendar'
-import { CASH_ON_DELIVERY, serviceFitsProduct } from '@shared/catalogue/additional-services'
+import { CASH_ON_DELIVERY, pickupPointServiceFor, serviceFitsProduct } from '@shared/catalogue/additional-services'
 import { bookingServiceRule } from '@shared/catalogue/booking-services'
 import type { BookDraft } from '../../state/useIntentsStore'
 
@@ -57,7 +57,7 @@ export function fromShipment(s: Pick<ShipmentDetail, 'form'>): BookingFormValues
  */
 function withPickupPointService(productId: string, services: string[], pickupPointId: string | undefined): string[] {
   if (!pickupPointId || services.some((id) => bookingServiceRule(id)?.placement === 'pickupPoint')) return services
-  const service = ['SELECT_PICKUP_POINT', 'SELECT_PICKUP_POINT_NORDICS'].find((id) => serviceFitsProduct(id, productId))
+  const service = pickupPointServiceFor(productId)
   return service ? [...services, service] : services
 }
 
