@@ -73,3 +73,16 @@ test('a postal code Bring does not know is refused under the field before anythi
   await page.locator('#recipient-postalCode').press('Control+Enter')
   await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
 })
+
+test('the quote names the places of its postal codes, and a pickup address gets its city from the postal code', async ({ launch }) => {
+  const { page } = await launch()
+  await goTo(page, 'Quote')
+  await page.getByLabel('From postal code').fill('0150')
+  await page.getByLabel('To postal code').fill('1337')
+  await expect(page.locator('#toPostalCode-help')).toHaveText('SANDVIKA · BÆRUM')
+  await expect(page.locator('#fromPostalCode-help')).toHaveText('OSLO')
+  await goTo(page, 'Pickups')
+  await page.locator('#pickup-city').fill('')
+  await page.locator('#pickup-postalCode').fill('7010')
+  await expect(page.locator('#pickup-city')).toHaveValue('TRONDHEIM')
+})

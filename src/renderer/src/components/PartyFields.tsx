@@ -21,7 +21,7 @@ export function PartyFields({ prefix, legend, nameField, children }: { prefix: P
   const { register, formState } = useFormContext<Record<Prefix, Party>>()
   const errors = formState.errors[prefix] as FieldErrors<Party> | undefined
   const id = (f: string) => `${prefix}-${f}`
-  const postal = usePostalCodeCity(prefix)
+  const postal = usePostalCodeCity({ postalCode: `${prefix}.postalCode`, countryCode: `${prefix}.countryCode`, city: `${prefix}.city` })
   const input = (name: PartyText, label: string, error: string | undefined, opts: { max?: number; type?: string; autoComplete?: string; help?: string; action?: ReactNode; onKeyDown?(e: KeyboardEvent<HTMLInputElement>): void } = {}) => (
     <Field id={id(name)} label={label} error={error} help={opts.help} action={opts.action}>
       <input id={id(name)} type={opts.type ?? 'text'} autoComplete={opts.autoComplete ?? 'off'} {...register(`${prefix}.${name}`)} aria-invalid={Boolean(error)} data-max={opts.max} onKeyDown={opts.onKeyDown} />

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useForm, useWatch, type FieldPath } from 'react-hook-form'
+import { useForm, useWatch, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { pickupOrderFormSchema, pickupTypesFor, type PickupOptions, type PickupOrderForm as OrderForm, type PickupOrderFormValues } from '@shared/domain/pickup'
@@ -12,6 +12,7 @@ import { formatAmount, formatDate, formatWeight } from '../../lib/format'
 import { focusIfIdle } from '../../lib/focus'
 import { useCtrlEnter } from '../../state/useScreenActions'
 import { Field } from '../../components/Field'
+import { placeName, usePostalCodeCity } from '../../components/usePostalCodeCity'
 import { usePickupsStore } from './usePickupsStore'
 import { osloDate as today } from '@shared/domain/oslo-calendar'
 import { CustomerOptions } from '../../components/CustomerOptions'
@@ -124,8 +125,10 @@ export function PickupOrderForm({ customers, sender, live }: Props) {
   const submit = form.handleSubmit((d) => void order(d))
   useCtrlEnter(() => void submit())
   const e = formState.errors
+  // The pickup address's city comes from its postal code, as in every address form.
+  const postal = usePostalCodeCity({ postalCode: 'postalCode', countryCode: 'countryCode', city: 'city' }, form as unknown as UseFormReturn<FieldValues, unknown, unknown>)
   const input = (name: keyof PickupOrderFormValues, label: string, type = 'text') => (
-    <Field id={`pickup-${name}`} label={label} error={(e[name] as { message?: string } | undefined)?.message}>
+    <Field id={`pickup-${name}`} label={label} error={(e[name] as { message?: string } | undefined)?.message} help={name === 'postalCode' ? placeName(postal.found) : undefined}>
       <input id={`pickup-${name}`} type={type} {...register(name)} />
     </Field>
   )

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react'
-import { FormProvider, useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form'
+import { FormProvider, useFieldArray, useForm, useWatch, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form'
 import { localizedResolver } from '../../lib/localized-resolver'
 import { useTranslation } from 'react-i18next'
 import { quoteInputSchema, type QuoteFormValues, type QuoteInput } from '@shared/domain/quote'
 import { countryCodes } from '@shared/domain/postal-code'
 import type { Customer } from '@shared/domain/customers'
 import { Field } from '../../components/Field'
+import { usePostalCodeCity, placeName } from '../../components/usePostalCodeCity'
 import { osloDate as today } from '@shared/domain/oslo-calendar'
 import { focusFirstEmpty } from '../../lib/focus'
 import { useCtrlEnter } from '../../state/useScreenActions'
@@ -42,6 +43,10 @@ interface Props {
 export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmit }: Props) {
   const { t, i18n } = useTranslation()
   const form = useForm<QuoteFormValues, unknown, QuoteInput>({ resolver: localizedResolver(quoteInputSchema), defaultValues: initial })
+  // Where the postal codes are, as Bring's register names them (the quote has no city field to fill).
+  const methods = form as unknown as UseFormReturn<FieldValues, unknown, unknown>
+  const fromPlace = usePostalCodeCity({ postalCode: 'fromPostalCode', countryCode: 'fromCountryCode' }, methods)
+  const toPlace = usePostalCodeCity({ postalCode: 'toPostalCode', countryCode: 'toCountryCode' }, methods)
   const [chosenCustomers, chosenVas] = useWatch({ control: form.control, name: ['customerNumbers', 'additionalServices'] })
   // Services that at least one compared product can take; each says which products cannot.
   const compared = useMemo(() => [...new Set(customers.filter((c) => (chosenCustomers ?? []).includes(c.customerNumber)).flatMap((c) => c.products))], [customers, chosenCustomers])
@@ -77,7 +82,7 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
             {countryCodes.map((c) => <option key={c}>{c}</option>)}
           </select>
         </Field>
-        <Field id="fromPostalCode" label={t('quote.fromPostalCode')} error={errors.fromPostalCode?.message}>
+        <Field id="fromPostalCode" label={t('quote.fromPostalCode')} error={errors.fromPostalCode?.message} help={placeName(fromPlace.found)}>
           <input id="fromPostalCode" type="text" inputMode="numeric" {...form.register('fromPostalCode')} aria-invalid={Boolean(errors.fromPostalCode)} />
         </Field>
         <Field id="toCountryCode" label={t('quote.toCountry')}>
@@ -85,7 +90,7 @@ export function QuoteForm({ initial, customers, busy, serverFieldErrors, onSubmi
             {countryCodes.map((c) => <option key={c}>{c}</option>)}
           </select>
         </Field>
-        <Field id="toPostalCode" label={t('quote.toPostalCode')} error={errors.toPostalCode?.message}>
+        <Field id="toPostalCode" label={t('quote.toPostalCode')} error={errors.toPostalCode?.message} help={placeName(toPlace.found)}>
           <input id="toPostalCode" type="text" inputMode="numeric" {...form.register('toPostalCode')} aria-invalid={Boolean(errors.toPostalCode)} />
         </Field>
       </div>
