@@ -90,3 +90,21 @@ describe("the Sandbox's register is a sample", () => {
     expect(await service.lookup('NO', '0000')).toEqual({ status: 'unknown' })
   })
 })
+
+describe('pacing', () => {
+  const tempDir = useTempDir()
+  it('400 different postal codes asked at once stay under Bring’s 300 a second, with no 429', async () => {
+    const sim = createSimulator()
+    const logger = captureLogger().logger
+    const http = createBringHttp({ fetch: createInProcessFetch(sim), baseUrl: 'https://api.bring.com', auth: async () => sandboxAccount, clientUrl: 'https://fraktdesk.test', logger })
+    const service = createPostalCodeService({ cache: sqlitePostalCodeCache(openDatabase(await tempDir())), http: () => http, mode: () => 'sandbox', logger })
+    const codes = Array.from({ length: 400 }, (_, i) => String(1000 + i))
+    await Promise.all(codes.map((code) => service.lookup('NO', code)))
+    const asked = sim.requests.filter((r) => r.routeId === 'postal-code.lookup')
+    expect(asked).toHaveLength(400)
+    expect(asked.filter((r) => r.status === 429)).toHaveLength(0)
+    const times = asked.map((r) => Date.parse(r.at)).sort((a, b) => a - b)
+    const busiest = Math.max(...times.map((t, i) => times.slice(i).filter((u) => u - t < 1000).length))
+    expect(busiest).toBeLessThanOrEqual(300)
+  }, 20_000)
+})
