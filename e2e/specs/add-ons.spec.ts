@@ -1,15 +1,9 @@
 import { expect, goTo, test } from '../fixtures/app'
-import { fillDomestic, fillSender, openOptions } from '../fixtures/forms'
+import { fillDomestic, fillSender, openOptions, quoteWithServices } from '../fixtures/forms'
 
 test('quote with cash on delivery: prices include it, a service that cannot take it says why, "Book this" carries the booking code and the amount', async ({ launch }) => {
   const { page, sandbox, shot } = await launch()
-  await goTo(page, 'Quote')
-  await page.getByLabel('From postal code').fill('0150')
-  await page.getByLabel('To postal code').fill('5003')
-  await page.getByLabel('Weight in kg, package 1').fill('2,5')
-  await page.getByLabel(/^6 ·/).uncheck()
-  await page.getByLabel(/^7 ·/).uncheck()
-  await page.getByTestId('quote-vas').locator('summary').click()
+  await quoteWithServices(page)
   await page.getByRole('checkbox', { name: /^Cash on delivery/ }).check()
   // Cash on delivery asks for its values here already; the quote refuses to go without them.
   await page.getByRole('button', { name: 'Get prices' }).click()

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, goTo, test } from '../fixtures/app'
-import { fillDomestic, openOptions } from '../fixtures/forms'
+import { fillDomestic, openOptions, quoteWithServices } from '../fixtures/forms'
 
 type Booked = { consignments: { generateQrCodes?: boolean; product: { additionalServices?: Record<string, unknown>[]; services?: { deliveryOption?: string } } }[] }
 const lastBooking = (sandbox: { requests: { routeId: string | null; body: unknown }[] }) => sandbox.requests.filter((r) => r.routeId === 'booking.book').at(-1)!.body as Booked
@@ -15,13 +15,7 @@ async function book(page: Page, name: RegExp): Promise<void> {
 
 test('quote with "Two delivery attempts then return" → Book this → booked, sent as product.services.deliveryOption', async ({ launch }) => {
   const { page, sandbox } = await launch()
-  await goTo(page, 'Quote')
-  await page.getByLabel('From postal code').fill('0150')
-  await page.getByLabel('To postal code').fill('5003')
-  await page.getByLabel('Weight in kg, package 1').fill('2,5')
-  await page.getByLabel(/^6 ·/).uncheck()
-  await page.getByLabel(/^7 ·/).uncheck()
-  await page.getByTestId('quote-vas').locator('summary').click()
+  await quoteWithServices(page)
   await page.getByRole('checkbox', { name: /^Two delivery attempts then return/ }).check()
   await page.getByRole('button', { name: 'Get prices' }).click()
   const results = page.getByTestId('quote-results')

@@ -55,18 +55,16 @@ test('import a CSV with Norwegian headers and one bad row, fix the row, book the
   await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS - 2})`)
 
   // Fixed in place, by keyboard: the row opens with the cursor in the field that is wrong.
-  await bad.click()
-  await expect(page.locator('#row-addressLine')).toBeFocused()
-  await page.keyboard.press('Control+a')
-  await page.keyboard.type('Langgata 1')
-  await page.keyboard.press('Enter')
-  await expect(bad).toHaveAttribute('data-status', 'ready')
-  await unknownCode.click()
-  await expect(page.locator('#row-postalCode')).toBeFocused()
-  await page.keyboard.press('Control+a')
-  await page.keyboard.type('5003')
-  await page.keyboard.press('Enter')
-  await expect(unknownCode).toHaveAttribute('data-status', 'ready')
+  const fixInPlace = async (row: typeof bad, field: string, value: string): Promise<void> => {
+    await row.click()
+    await expect(page.locator(`#row-${field}`)).toBeFocused()
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type(value)
+    await page.keyboard.press('Enter')
+    await expect(row).toHaveAttribute('data-status', 'ready')
+  }
+  await fixInPlace(bad, 'addressLine', 'Langgata 1')
+  await fixInPlace(unknownCode, 'postalCode', '5003')
   await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS})`)
 
   await page.keyboard.press('Control+Enter')

@@ -2,7 +2,7 @@ import { vas as rawVas } from './bring-catalogue.json'
 import type { Language } from '../domain/settings'
 import { MAILBOX_PICKUP_VAS, mailboxPickupProducts } from '../domain/pickup'
 import { catalogueProduct } from './products'
-import { bookingServiceRule } from './booking-services'
+import { bookingServiceRule, servicesPlacedAt } from './booking-services'
 
 interface CatalogueVas {
   /** The Booking API's id. */
@@ -98,5 +98,5 @@ export function vasName(bookingCode: string, lang: Language): string {
 
 /** The "Optional pickup point" service this product takes (Norway's or the Nordic one), if any. */
 export function pickupPointServiceFor(productId: string): string | undefined {
-  return ['SELECT_PICKUP_POINT', 'SELECT_PICKUP_POINT_NORDICS'].find((id) => serviceFitsProduct(id, productId))
+  return servicesPlacedAt('pickupPoint').find((id) => serviceFitsProduct(id, productId))
 }

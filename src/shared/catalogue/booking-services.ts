@@ -88,8 +88,8 @@ export const bookingServices: Record<string, BookingServiceRule> = {
 /** The rule for a service id, or null for one the app does not know how to book. */
 export const bookingServiceRule = (id: string): BookingServiceRule | null => bookingServices[id] ?? null
 
-/** Services whose value lives in this field (e.g. the three that take a message each have their own). */
-export const servicesWithField = (field: ServiceField): string[] => Object.entries(bookingServices).filter(([, r]) => r.field === field).map(([id]) => id)
+/** The services that go in this place of a booking (e.g. the two "Optional pickup point" services). */
+export const servicesPlacedAt = (placement: Placement): string[] => Object.entries(bookingServices).filter(([, r]) => r.placement === placement).map(([id]) => id)
 
 /** The limit Bring documents for a message (Message For Recipient, BOOK_INPUT-061); the service messages use the same. */
 export const SERVICE_MESSAGE_MAX = 400

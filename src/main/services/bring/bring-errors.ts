@@ -79,3 +79,14 @@ export function httpStatusError(status: number, body: unknown, retryAfterMs?: nu
   }
   return AppError.templated('BRING_BAD_RESPONSE', 'unexpected', { status })
 }
+
+/**
+ * For a lookup (a postal code, pickup points): Bring calling the question invalid or finding nothing is
+ * an empty answer, not a failure. The given empty answer stands in; anything else is thrown on.
+ */
+export function emptyWhenNothingFound<T>(empty: T): (err: unknown) => T {
+  return (err) => {
+    if (err instanceof AppError && (err.code === 'BRING_NOT_FOUND' || err.code === 'BRING_VALIDATION')) return empty
+    throw err
+  }
+}

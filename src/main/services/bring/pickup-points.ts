@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { AppError } from '@shared/ipc/app-error'
 import type { PickupPoint } from '@shared/domain/postal-code-lookup'
 import type { BringHttp } from './bring-http'
+import { emptyWhenNothingFound } from './bring-errors'
 
 // Bring's answer (see ../shared/bring-api/pickup-point/examples): what the picker shows is required,
 // the rest may come or not.
@@ -39,10 +39,7 @@ export async function nearestPickupPoints(http: BringHttp, q: { countryCode: str
     query: { numberOfResponses: '10', ...(q.street ? { street: q.street } : {}), ...(q.streetNumber ? { streetNumber: q.streetNumber } : {}) },
     schema: answerSchema,
     idempotent: true
-  }).catch((err: unknown) => {
-    if (err instanceof AppError && (err.code === 'BRING_NOT_FOUND' || err.code === 'BRING_VALIDATION')) return { pickupPoint: [] }
-    throw err
-  })
+  }).catch(emptyWhenNothingFound({ pickupPoint: [] }))
   return res.pickupPoint.map((p) => {
     const distance = p.distanceInKm === undefined || p.distanceInKm === null ? null : Number(p.distanceInKm)
     return {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { AppError } from '@shared/ipc/app-error'
 import type { BringHttp } from './bring-http'
+import { emptyWhenNothingFound } from './bring-errors'
 
 // Bring's current Postal Code API answers snake_case; its OpenAPI document is not published here, so
 // the shape is checked defensively: what the app reads is required, the rest may come or not.
@@ -36,17 +36,14 @@ export interface PostalCodeFacts {
  * for codes it does not hold: nothing can be filled or checked).
  */
 export async function lookupPostalCode(http: BringHttp, countryCode: string, postalCode: string): Promise<PostalCodeFacts | null | 'no city'> {
+  // A code Bring calls invalid, or finds nothing for, is an unknown code, not a failure.
   const res = await http({
     api: 'postalCode',
     method: 'GET',
     path: `/address/api/${encodeURIComponent(countryCode)}/postal-codes/${encodeURIComponent(postalCode)}`,
     schema: answerSchema,
     idempotent: true
-  }).catch((err: unknown) => {
-    // A code Bring calls invalid, or finds nothing for, is an unknown code, not a failure.
-    if (err instanceof AppError && (err.code === 'BRING_VALIDATION' || err.code === 'BRING_NOT_FOUND')) return { postal_codes: [] }
-    throw err
-  })
+  }).catch(emptyWhenNothingFound({ postal_codes: [] }))
   const first = res.postal_codes[0]
   if (first && first.city.trim() === '') return 'no city'
   return first ? { city: first.city, municipality: first.municipality ?? null, county: first.county ?? null, type: first.postal_code_type ?? null } : null

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { defaultSettings, settingsSchema, type Settings } from '@shared/domain/settings'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { readJsonFile } from '../fs/json-file'
-import type { Notice } from '@shared/domain/notices'
+import { notice, type Notice } from '@shared/domain/notices'
 
 export interface SettingsStore {
   get(): Settings
@@ -28,7 +28,7 @@ export async function createSettingsStore(userDataDir: string): Promise<Settings
     const aside = path.join(userDataDir, `settings.corrupt-${Date.now()}.json`)
     await fs.rename(file, aside)
     const kept = path.basename(aside)
-    notices.push({ key: 'settingsReset', params: { file: kept }, text: `Your settings file could not be read and was reset to defaults. The old file was kept as ${kept}.` })
+    notices.push(notice('settingsReset', { file: kept }))
     return { ...defaultSettings }
   }
 

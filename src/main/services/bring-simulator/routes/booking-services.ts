@@ -1,5 +1,5 @@
 import { serviceFitsProduct } from '@shared/catalogue/additional-services'
-import { bookingServiceRule, bookingServices, DANGEROUS_GOODS_MAX, limitedQuantitiesByBoat } from '@shared/catalogue/booking-services'
+import { bookingServiceRule, bookingServices, DANGEROUS_GOODS_MAX, limitedQuantitiesByBoat, servicesPlacedAt } from '@shared/catalogue/booking-services'
 
 type Json = Record<string, unknown>
 type BookingError = { code: string; message: string }
@@ -90,13 +90,13 @@ function elsewhereErrors(c: Json, productId: string, parties: Json, err: Err): B
   }
   const pickupPoint = parties.pickupPoint as Json | undefined
   if (pickupPoint !== undefined) {
-    const fits = ['SELECT_PICKUP_POINT', 'SELECT_PICKUP_POINT_NORDICS'].some((id) => serviceFitsProduct(id, productId))
+    const fits = servicesPlacedAt('pickupPoint').some((id) => serviceFitsProduct(id, productId))
     if (!str(pickupPoint.id) || !str(pickupPoint.countryCode)) out.push(err('BOOK-INPUT-045'))
     else if (!fits) out.push(err('BOOK-INPUT-047'))
   }
   const when = c.customerSpecifiedDeliveryDateTime
   if (when !== undefined) {
-    const fits = ['DELIVERY_DATE', 'PREFERRED_DELIVERY_DAY'].some((id) => serviceFitsProduct(id, productId))
+    const fits = servicesPlacedAt('customerSpecifiedDelivery').some((id) => serviceFitsProduct(id, productId))
     if (typeof when !== 'string' || Number.isNaN(Date.parse(when))) out.push(err('BOOK_VALIDATION-008', 'customerSpecifiedDeliveryDateTime is not a date-time'))
     else if (!fits) out.push(err('BOOK_VALIDATION-018', `A customer specified delivery date is not valid for product ${productId}`))
   }

@@ -15,7 +15,7 @@ import { PartyFields } from '../../components/PartyFields'
 import { RecipientNameField } from './RecipientNameField'
 import { SaveRecipientButton } from './SaveRecipientButton'
 import { SenderProfilePicker } from './SenderProfilePicker'
-import { formParty, formPackages } from './form-values'
+import { formParty, formPackages, pickupPointValues } from './form-values'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
 import { ServiceDetailsFields } from './ServiceDetailsFields'
@@ -91,11 +91,12 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
     if (s.preferred.productId && (known || !form.getValues('productId'))) setValue('productId', s.preferred.productId, opts)
     if (s.preferred.packages?.length) setValue('packages', formPackages(s.preferred.packages), opts)
     // The pickup point the recipient collects at comes along, as the picker would have set it.
-    const pickupService = pickupPointServiceFor(form.getValues('productId'))
-    if (s.preferred.pickupPoint && pickupService) {
-      setValue('additionalServices', [...(form.getValues('additionalServices') ?? []).filter((id) => !id.startsWith('SELECT_PICKUP_POINT')), pickupService], opts)
-      setValue('pickupPointId', s.preferred.pickupPoint.id, opts)
-      setValue('pickupPointName', s.preferred.pickupPoint.name, opts)
+    const productNow = form.getValues('productId')
+    if (s.preferred.pickupPoint && pickupPointServiceFor(productNow)) {
+      const v = pickupPointValues(productNow, form.getValues('additionalServices') ?? [], s.preferred.pickupPoint)
+      setValue('additionalServices', v.additionalServices, opts)
+      setValue('pickupPointId', v.pickupPointId, opts)
+      setValue('pickupPointName', v.pickupPointName, opts)
     }
     requestAnimationFrame(focusNext)
   }

@@ -5,8 +5,7 @@ import type { BookingFormValues } from '@shared/domain/booking'
 import { completePostalCode, lockerMisfit, type PickupPoint, type PickupPointsAnswer } from '@shared/domain/postal-code-lookup'
 import { pickupPointServiceFor } from '@shared/catalogue/additional-services'
 import { call } from '../../lib/ipc'
-
-const pickupServices = ['SELECT_PICKUP_POINT', 'SELECT_PICKUP_POINT_NORDICS']
+import { pickupPointValues } from './form-values'
 
 /** "Storgata 12B" → street and number, as Bring recommends sending them. */
 function streetAndNumber(addressLine: string): { street?: string; streetNumber?: string } {
@@ -49,10 +48,10 @@ export function PickupPointPicker() {
   const options: (PickupPoint | null)[] = [null, ...points]
 
   const choose = (p: PickupPoint | null): void => {
-    const services = (getValues('additionalServices') ?? []).filter((id) => !pickupServices.includes(id))
-    setValue('additionalServices', p ? [...services, service] : services, { shouldDirty: true })
-    setValue('pickupPointId', p?.id ?? '', { shouldDirty: true, shouldValidate: formState.isSubmitted })
-    setValue('pickupPointName', p ? `${p.name}, ${p.visitingAddress}, ${p.visitingPostalCode} ${p.visitingCity}` : '', { shouldDirty: true })
+    const v = pickupPointValues(productId, getValues('additionalServices') ?? [], p && { id: p.id, name: `${p.name}, ${p.visitingAddress}, ${p.visitingPostalCode} ${p.visitingCity}` })
+    setValue('additionalServices', v.additionalServices, { shouldDirty: true })
+    setValue('pickupPointId', v.pickupPointId, { shouldDirty: true, shouldValidate: formState.isSubmitted })
+    setValue('pickupPointName', v.pickupPointName, { shouldDirty: true })
   }
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -61,6 +61,17 @@ function withPickupPointService(productId: string, services: string[], pickupPoi
   return service ? [...services, service] : services
 }
 
+/**
+ * A pickup point chosen for the recipient (null: "Bring chooses") as the form holds it: the "Optional
+ * pickup point" service the product takes, the point's id, and its name as the picker showed it.
+ * The picker and a remembered recipient both set it this way.
+ */
+export function pickupPointValues(productId: string, services: string[], point: { id: string; name: string } | null): Pick<BookingFormValues, 'additionalServices' | 'pickupPointId' | 'pickupPointName'> {
+  const others = services.filter((id) => bookingServiceRule(id)?.placement !== 'pickupPoint')
+  const service = pickupPointServiceFor(productId)
+  return point && service ? { additionalServices: [...others, service], pickupPointId: point.id, pickupPointName: point.name } : { additionalServices: others, pickupPointId: '', pickupPointName: '' }
+}
+
 /** How a "book this" draft fills the booking form. */
 export function fromBookDraft(d: BookDraft, sender: DefaultSender): BookingFormValues {
   switch (d.source) {
