@@ -47,8 +47,10 @@ export function PickupPointPicker() {
   const misfit = (p: PickupPoint) => (p.kind === 'locker' ? lockerMisfit(p.maxParcelDimensions, (packages ?? []) as { lengthInCm?: number; widthInCm?: number; heightInCm?: number }[]) : null)
   const options: (PickupPoint | null)[] = [null, ...points]
 
-  const choose = (p: PickupPoint | null): void => {
-    const v = pickupPointValues(productId, getValues('additionalServices') ?? [], p && { id: p.id, name: `${p.name}, ${p.visitingAddress}, ${p.visitingPostalCode} ${p.visitingCity}` })
+  const listed = (p: PickupPoint) => ({ id: p.id, name: `${p.name}, ${p.visitingAddress}, ${p.visitingPostalCode} ${p.visitingCity}` })
+  /** A listed point is kept by its name and visiting address; an id typed while Bring could not be asked, by the id. */
+  const choose = (p: { id: string; name: string } | null): void => {
+    const v = pickupPointValues(productId, getValues('additionalServices') ?? [], p)
     setValue('additionalServices', v.additionalServices, { shouldDirty: true })
     setValue('pickupPointId', v.pickupPointId, { shouldDirty: true, shouldValidate: formState.isSubmitted })
     setValue('pickupPointName', v.pickupPointName, { shouldDirty: true })
@@ -60,7 +62,7 @@ export function PickupPointPicker() {
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault()
       const p = options[active]
-      if (!p || !misfit(p)) choose(p)
+      if (!p || !misfit(p)) choose(p && listed(p))
     }
   }
   const optionId = (i: number) => `pickup-point-option-${i}`
@@ -76,7 +78,7 @@ export function PickupPointPicker() {
         <div className="field">
           <p className="muted small">{t('book.pickupPointPicker.unavailable')}</p>
           <label htmlFor="pickupPointId">{t('book.pickupPoint')}</label>
-          <input id="pickupPointId" maxLength={20} {...register('pickupPointId')} onChange={(e) => choose(e.target.value ? ({ id: e.target.value, name: e.target.value, visitingAddress: '', visitingPostalCode: '', visitingCity: '' } as PickupPoint) : null)} />
+          <input id="pickupPointId" maxLength={20} {...register('pickupPointId')} onChange={(e) => choose(e.target.value ? { id: e.target.value, name: e.target.value } : null)} />
         </div>
       )}
       {(answer?.status === 'found' || chosenIndex > 0) && (
@@ -93,7 +95,7 @@ export function PickupPointPicker() {
                 className={[i === active ? 'active' : '', reason ? 'disabled' : ''].filter(Boolean).join(' ')}
                 onClick={() => {
                   setActive(i)
-                  if (!reason) choose(p)
+                  if (!reason) choose(p && listed(p))
                 }}
                 data-testid="pickup-point-option"
               >
