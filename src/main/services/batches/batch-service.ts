@@ -1,24 +1,19 @@
-import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/ipc/app-error'
-import { checkRow, rowFieldFor, MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type BatchRunState, type NewBatch, type RowValues } from '@shared/domain/batches'
+import { MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type BatchRunState, type NewBatch, type RowValues } from '@shared/domain/batches'
 import { SharedDatabaseError, sharedDatabaseAppError } from '../store/postgres/database'
-import { partySchema, type BookingForm, type Party, type RecordError } from '@shared/domain/booking'
-import { senderFromSettings } from '@shared/domain/settings'
+import type { RecordError } from '@shared/domain/booking'
 import type { BookingService } from '../booking/booking-service'
 import type { BringConnection } from '../bring/bring-connection'
 import type { Logger } from '../log/logger'
-import type { SettingsStore } from '../settings/settings-store'
-import type { AddressBookStore } from '../store/address-book'
 import type { StoredBatchRow } from '../store/batches'
 import type { BatchesStore } from '../store/batches'
 import { createProgressMeter } from './progress-meter'
+import { createRowChecker, type RowCheckDeps } from './row-check'
 
-interface Deps {
+interface Deps extends RowCheckDeps {
   repo: BatchesStore
-  addressBook: Pick<AddressBookStore, 'get'>
   booking: BookingService
   bring: Pick<BringConnection, 'mode'>
-  settings: Pick<SettingsStore, 'get'>
   logger: Logger
   /** Progress for the window (throttled here). */
   emit(progress: BatchProgress): void
@@ -27,8 +22,6 @@ interface Deps {
   /** Team mode: how often this desk renews its claims, and looks again for rows another desk left. */
   renewEveryMs?: number
   now?: () => number
-  /** A row's addresses against Bring's postal code register (see addresses/address-check.ts). */
-  checkAddresses?(form: BookingForm): Promise<AppError | null>
 }
 
 /** Codes after which the same row, unchanged, may well succeed: Bring was busy, not refusing it. */
@@ -79,37 +72,8 @@ export function createBatchService(deps: Deps) {
   const running = new Map<string, Control>()
   const meters = new Map<string, ReturnType<typeof createProgressMeter>>()
 
-  async function sender(defaults: BatchDefaults): Promise<Party | null> {
-    const raw = defaults.senderId ? (await deps.addressBook.get(defaults.senderId))?.party : senderFromSettings(deps.settings.get().defaultSender)
-    const parsed = raw ? partySchema.safeParse(raw) : null
-    return parsed?.success ? parsed.data : null
-  }
-
-  /**
-   * A row checked with the booking schema, then (when that passes) its addresses against Bring's postal
-   * code register: a code Bring does not know or a city that is not Bring's is a row problem before
-   * anything is sent, fixable in place like any other.
-   */
-  async function checkValues(defaults: BatchDefaults, values: RowValues, from: Party | null, clientRequestId: string): Promise<ReturnType<typeof checkRow>> {
-    const c = checkRow(defaults, values, from, clientRequestId)
-    if (!c.ok || !deps.checkAddresses) return c
-    const bad = await deps.checkAddresses(c.form)
-    if (!bad) return c
-    const problems: Record<string, string[]> = {}
-    for (const [path, messages] of Object.entries(bad.extra.fieldErrors ?? {})) (problems[rowFieldFor(path.split('.'))] ??= []).push(...messages)
-    return { ok: false, problems }
-  }
-  const check = async (defaults: BatchDefaults, values: RowValues, clientRequestId: string) => checkValues(defaults, values, await sender(defaults), clientRequestId)
-  /** New rows with their problems; the id used for checking is a stand-in (the store assigns the real one). */
-  const checked = async (defaults: BatchDefaults, rows: RowValues[]) => {
-    const from = await sender(defaults)
-    return Promise.all(
-      rows.map(async (values) => {
-        const c = await checkValues(defaults, values, from, randomUUID())
-        return { values, problems: c.ok ? null : c.problems }
-      })
-    )
-  }
+  const rowCheck = createRowChecker(deps)
+  const check = rowCheck.check
 
   async function mustGet(batchId: string) {
     const b = await deps.repo.get(batchId)
@@ -256,7 +220,7 @@ export function createBatchService(deps: Deps) {
     async create(input: NewBatch) {
       const parsed = newBatchSchema.parse(input)
       const mode = deps.bring.mode()
-      const rows = await checked(parsed.defaults, parsed.rows)
+      const rows = await rowCheck.checkNew(parsed.defaults, parsed.rows)
       return detail((await deps.repo.create({ name: parsed.name, mode, defaults: parsed.defaults, rows })).id)
     },
     /** The rest of an import; only before the batch has started sending. */
@@ -264,7 +228,7 @@ export function createBatchService(deps: Deps) {
       const b = await mustGet(batchId)
       if (b.runState !== 'idle' || b.counts.total !== b.counts.ready + b.counts.invalid) throw AppError.field('id', 'Rows can only be added before the batch is booked.')
       if (b.counts.total + rows.length > MAX_BATCH_ROWS) throw AppError.field('rows', `At most ${MAX_BATCH_ROWS} rows per batch: split the file`)
-      await deps.repo.appendRows(batchId, await checked(b.defaults, rows))
+      await deps.repo.appendRows(batchId, await rowCheck.checkNew(b.defaults, rows))
       return detail(batchId)
     },
     async remove(batchId: string): Promise<boolean> {
@@ -289,10 +253,10 @@ export function createBatchService(deps: Deps) {
       await mustGet(batchId)
       if (running.has(batchId)) throw AppError.field('id', 'Pause the batch before changing its defaults.')
       await deps.repo.setDefaults(batchId, defaults)
-      const from = await sender(defaults)
+      const checkOne = await rowCheck.forDefaults(defaults)
       for (const row of await deps.repo.rows(batchId)) {
         if (row.status !== 'ready' && row.status !== 'invalid') continue
-        const c = await checkValues(defaults, row.values, from, row.clientRequestId)
+        const c = await checkOne(row.values, row.clientRequestId)
         await deps.repo.setProblems(row.id, c.ok ? null : c.problems)
       }
       return detail(batchId)
