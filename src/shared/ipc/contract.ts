@@ -11,7 +11,7 @@ import { pickupOptionsQuerySchema, pickupOptionsSchema, pickupOrderFormSchema, p
 import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
   shipmentFilterQuerySchema, shipmentSummarySchema } from '../domain/booking'
 import { noticeSchema } from '../domain/notices'
-import { pickupPointQuerySchema, pickupPointsAnswerSchema, postalCodeAnswerSchema, postalCodeQuerySchema } from '../domain/postal-code-lookup'
+import { pickupPointQuerySchema, pickupPointsAnswerSchema, postalCodeAnswerSchema, postalCodeQuerySchema } from '../domain/addresses'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
 import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'

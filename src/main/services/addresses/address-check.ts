@@ -1,6 +1,6 @@
 import { AppError } from '@shared/ipc/app-error'
 import type { BookingForm, Party } from '@shared/domain/booking'
-import { completePostalCode } from '@shared/domain/postal-code-lookup'
+import { completePostalCode } from '@shared/domain/addresses'
 import type { PostalCodeService } from './postal-code-service'
 
 /**

@@ -1,4 +1,4 @@
-import type { PickupPointsAnswer } from '@shared/domain/postal-code-lookup'
+import type { PickupPointsAnswer } from '@shared/domain/addresses'
 import type { Logger } from '../log/logger'
 import type { BringHttp } from '../bring/bring-http'
 import { nearestPickupPoints } from '../bring/pickup-points'

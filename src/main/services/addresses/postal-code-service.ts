@@ -1,5 +1,5 @@
 import type { Mode } from '@shared/domain/mode'
-import { completePostalCode, postalCodeCountries, postalCodeTypeSchema, type PostalCodeAnswer } from '@shared/domain/postal-code-lookup'
+import { completePostalCode, postalCodeCountries, postalCodeTypeSchema, type PostalCodeAnswer } from '@shared/domain/addresses'
 import type { Logger } from '../log/logger'
 import type { BringHttp } from '../bring/bring-http'
 import { lookupPostalCode } from '../bring/postal-codes'

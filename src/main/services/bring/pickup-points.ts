@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { PickupPoint } from '@shared/domain/postal-code-lookup'
+import type { PickupPoint } from '@shared/domain/addresses'
 import type { BringHttp } from './bring-http'
 import { emptyWhenNothingFound } from './bring-errors'
 

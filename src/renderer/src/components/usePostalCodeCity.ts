@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useFormContext, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form'
-import type { PostalCodeAnswer } from '@shared/domain/postal-code-lookup'
-import { completePostalCode } from '@shared/domain/postal-code-lookup'
+import type { PostalCodeAnswer } from '@shared/domain/addresses'
+import { completePostalCode } from '@shared/domain/addresses'
 import { call } from '../lib/ipc'
 
 type Found = Extract<PostalCodeAnswer, { status: 'found' }>

@@ -9,7 +9,7 @@ import { nearestPickupPoints } from '../../../../src/main/services/bring/pickup-
 import { createSimulator } from '../../../../src/main/services/bring-simulator/engine'
 import { createInProcessFetch } from '../../../../src/main/services/bring-simulator/in-process-fetch'
 import { sandboxAccount } from '../../../../src/main/services/bring-simulator/demo-data'
-import { lockerMisfit } from '../../../../src/shared/domain/postal-code-lookup'
+import { lockerMisfit } from '../../../../src/shared/domain/addresses'
 import { captureLogger } from '../../../helpers/log-capture'
 
 const fixtures = path.resolve(__dirname, '../../../fixtures/bring')
