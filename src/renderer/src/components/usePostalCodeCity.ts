@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useFormContext, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form'
-import type { PostalCodeAnswer } from '@shared/domain/addresses'
-import { completePostalCode } from '@shared/domain/addresses'
+import { completePostalCode, type PostalCodeAnswer } from '@shared/domain/addresses'
 import { call } from '../lib/ipc'
 
 type Found = Extract<PostalCodeAnswer, { status: 'found' }>
