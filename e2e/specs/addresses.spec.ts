@@ -74,7 +74,7 @@ test('a postal code Bring does not know is refused under the field before anythi
   await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
 })
 
-test('the quote names the places of its postal codes, and a pickup address gets its city from the postal code', async ({ launch }) => {
+test("the quote names the places of its postal codes; a pickup address and Settings' default sender get their city from the postal code", async ({ launch }) => {
   const { page } = await launch()
   await goTo(page, 'Quote')
   await page.getByLabel('From postal code').fill('0150')
@@ -85,4 +85,11 @@ test('the quote names the places of its postal codes, and a pickup address gets 
   await page.locator('#pickup-city').fill('')
   await page.locator('#pickup-postalCode').fill('7010')
   await expect(page.locator('#pickup-city')).toHaveValue('TRONDHEIM')
+  await goTo(page, 'Settings')
+  await page.locator('#default-postalCode').fill('1337')
+  await expect(page.locator('#default-city')).toHaveValue('SANDVIKA')
+  await expect(page.locator('#default-postalCode-help')).toHaveText('SANDVIKA · BÆRUM')
+  await page.locator('#default-city').fill('SANDVIKEN')
+  await page.locator('#default-city').press('ArrowDown')
+  await expect(page.locator('#default-city')).toHaveValue('SANDVIKA')
 })

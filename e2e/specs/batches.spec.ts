@@ -9,13 +9,14 @@ const withShop = (language = 'en') => ({
   prepareUserData: (dir: string) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language, defaultCustomerNumber: '5' }))
 })
 
-/** A webshop export as Excel in Norway writes it: ";" separated, Norwegian headers, decimal commas; line 5 has a 36-character address, line 10 a postal code Bring does not know. */
+/** A webshop export as Excel in Norway writes it: ";" separated, Norwegian headers, decimal commas; line 5 has a 36-character address, line 10 a postal code Bring does not know, line 22 a misspelt city. */
 function webshopCsv(): string {
   const lines = ['Navn;Adresse;Postnr;Poststed;Telefon;Ordrenr;Vekt (kg)']
   for (let i = 1; i <= ROWS; i++) {
     const address = i === 4 ? 'Langgata 1 med et altfor langt navn x' : `Storgata ${i}`
     const postalCode = i === 9 ? '9999' : i % 2 ? '5003' : '0150'
-    lines.push(`Kunde ${i};${address};${postalCode};${i % 2 ? 'BERGEN' : 'OSLO'};+47 912 34 ${String(i).padStart(3, '0')};WEB-${1000 + i};${(1 + i / 10).toFixed(1).replace('.', ',')}`)
+    const city = i === 21 ? 'BERGN' : i % 2 ? 'BERGEN' : 'OSLO'
+    lines.push(`Kunde ${i};${address};${postalCode};${city};+47 912 34 ${String(i).padStart(3, '0')};WEB-${1000 + i};${(1 + i / 10).toFixed(1).replace('.', ',')}`)
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
@@ -52,7 +53,9 @@ test('import a CSV with Norwegian headers and one bad row, fix the row, book the
   const unknownCode = page.locator('tr[data-row="9"]')
   await expect(unknownCode).toHaveAttribute('data-status', 'invalid')
   await expect(unknownCode).toContainText('Bring does not know the postal code 9999 in NO')
-  await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS - 2})`)
+  const wrongCity = page.locator('tr[data-row="21"]')
+  await expect(wrongCity).toContainText("Bring's city for 5003 is BERGEN")
+  await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS - 3})`)
 
   // Fixed in place, by keyboard: the row opens with the cursor in the field that is wrong.
   const fixInPlace = async (row: typeof bad, field: string, value: string): Promise<void> => {
@@ -65,6 +68,14 @@ test('import a CSV with Norwegian headers and one bad row, fix the row, book the
   }
   await fixInPlace(bad, 'addressLine', 'Langgata 1')
   await fixInPlace(unknownCode, 'postalCode', '5003')
+  // A misspelt city: the editor offers Bring's, and ↓ takes it (one key), Enter saves.
+  await wrongCity.click()
+  await expect(page.locator('#row-city')).toBeFocused()
+  await expect(page.getByTestId('row-use-brings-city')).toHaveText('Bring says BERGEN: use it (↓)')
+  await page.keyboard.press('ArrowDown')
+  await expect(page.locator('#row-city')).toHaveValue('BERGEN')
+  await page.keyboard.press('Enter')
+  await expect(wrongCity).toHaveAttribute('data-status', 'ready')
   await expect(page.getByTestId('batch-book-all')).toContainText(`Book all (${ROWS})`)
 
   await page.keyboard.press('Control+Enter')

@@ -5,6 +5,7 @@ import { limits, type Party } from '@shared/domain/booking'
 import { countryCodes } from '@shared/domain/postal-code'
 import { Field } from './Field'
 import { usePostalCodeCity } from './usePostalCodeCity'
+import { BringsCityOffer, takeBringsCityOnArrowDown } from './BringsCityOffer'
 
 /** Where the party sits in its form: a booking's sender or recipient, an address-book entry's party. */
 type Prefix = 'sender' | 'recipient' | 'party' | 'importer'
@@ -40,18 +41,8 @@ export function PartyFields({ prefix, legend, nameField, children }: { prefix: P
         {input('postalCode', t('book.postalCode'), errors?.postalCode?.message, { help: postal.found ? [postal.found.municipality, postal.found.county].filter(Boolean).join(', ') : undefined })}
         {input('city', t('book.city'), errors?.city?.message, {
           max: limits.city,
-          // ↓ in the city takes Bring's city for the postal code (one key), like taking a suggestion.
-          onKeyDown: (e) => {
-            if (e.key === 'ArrowDown' && postal.differs) {
-              e.preventDefault()
-              postal.useBringsCity()
-            }
-          },
-          action: postal.differs && postal.found && (
-            <button type="button" className="link small" onClick={postal.useBringsCity} data-testid={`${prefix}-use-brings-city`}>
-              {t('book.useBringsCity', { city: postal.found.city })}
-            </button>
-          )
+          onKeyDown: takeBringsCityOnArrowDown(postal),
+          action: <BringsCityOffer postal={postal} testId={`${prefix}-use-brings-city`} />
         })}
         <Field id={id('countryCode')} label={t('book.country')} error={errors?.countryCode?.message}>
           <select id={id('countryCode')} {...register(`${prefix}.countryCode`)}>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { rowConsented, type RowField, type RowValues } from '@shared/domain/batches'
 import { problemsText } from '../lib/record-error'
 import { natureOfTransaction } from '@shared/domain/booking'
-
+import { placeName, useCityFromPostalCode } from './usePostalCodeCity'
+import { BringsCityOffer, takeBringsCityOnArrowDown } from './BringsCityOffer'
 
 /** The cells of one imported row as inputs, each with its problem beneath; Enter saves. */
 export function RowEditor({ values, problems, fields, onSave, onCancel, busy, services, defaultService }: {
@@ -20,6 +21,8 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy, se
 }) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<RowValues>(values)
+  // A row's postal code names its place and fills an empty city, as in the Book form.
+  const postal = useCityFromPostalCode({ postalCode: draft.postalCode, countryCode: draft.countryCode || 'NO', city: draft.city }, (city) => setDraft((d) => ({ ...d, city })))
   // Fields with a problem first, so the cursor lands where the fix is.
   const ordered = [...fields].sort((a, b) => Number(Boolean(problems[b])) - Number(Boolean(problems[a])))
   return (
@@ -89,8 +92,11 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy, se
                 aria-invalid={Boolean(problems[f])}
                 aria-describedby={problems[f] ? `row-${f}-error` : undefined}
                 onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+                onKeyDown={f === 'city' ? takeBringsCityOnArrowDown(postal) : undefined}
               />
             )}
+            {f === 'postalCode' && !problems[f] && postal.found && <small className="help">{placeName(postal.found)}</small>}
+            {f === 'city' && <BringsCityOffer postal={postal} testId="row-use-brings-city" />}
             {problems[f] && (
               <small className="error" id={`row-${f}-error`}>
                 {problemsText(problems[f])}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { defaultSenderSchema, type DefaultSender } from '@shared/domain/settings'
 import { errorMessage } from '../../lib/ipc'
 import { useSettingsStore } from '../../state/useSettingsStore'
+import { placeName, useCityFromPostalCode } from '../../components/usePostalCodeCity'
+import { BringsCityOffer, takeBringsCityOnArrowDown } from '../../components/BringsCityOffer'
 
 const fields: (keyof DefaultSender)[] = ['name', 'addressLine', 'addressLine2', 'postalCode', 'city', 'countryCode', 'contactName', 'phoneNumber', 'email']
 
@@ -13,6 +15,7 @@ export function SenderSettings() {
   const update = useSettingsStore((s) => s.update)
   const [draft, setDraft] = useState<DefaultSender>(settings?.defaultSender ?? {})
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  const postal = useCityFromPostalCode(draft, (city) => setDraft((d) => ({ ...d, city })))
 
   const save = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
@@ -32,7 +35,19 @@ export function SenderSettings() {
         {fields.map((f) => (
           <div className="field" key={f}>
             <label htmlFor={`default-${f}`}>{t(`senderField.${f}`)}</label>
-            <input id={`default-${f}`} value={draft[f] ?? ''} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} />
+            <input
+              id={`default-${f}`}
+              value={draft[f] ?? ''}
+              onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+              onKeyDown={f === 'city' ? takeBringsCityOnArrowDown(postal) : undefined}
+              aria-describedby={f === 'postalCode' && postal.found ? 'default-postalCode-help' : undefined}
+            />
+            {f === 'postalCode' && postal.found && (
+              <small className="help" id="default-postalCode-help">
+                {placeName(postal.found)}
+              </small>
+            )}
+            {f === 'city' && <BringsCityOffer postal={postal} testId="default-use-brings-city" />}
           </div>
         ))}
       </div>
