@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 # chromium: e2e browser; libsecret-1-dev: keytar build; gnome-keyring + dbus: a Secret Service for the
 # keychain; xvfb: a display for the Electron e2e launcher; python3/make/g++: native module builds;
 # postgresql: the server binaries the shared-database (team mode) tests start a throwaway cluster with.
-APT_PACKAGES=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 xvfb python3 make g++ postgresql)
+# cups-daemon, cups-client: the print service and its lp/lpstat/cancel commands the label printing tests
+# print through (a throwaway cupsd per test run, own config folder and port; nothing system-wide is changed).
+APT_PACKAGES=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 xvfb python3 make g++ postgresql cups-daemon cups-client)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

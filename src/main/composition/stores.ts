@@ -30,6 +30,6 @@ export function createStores(db: Db, deps: { team: Team; seal: LabelLinksSeal; e
   }
   const shared = createPostgresStores(deps.team.connection.database, { desk: deps.team.connection.deskName(), seal: deps.seal, batchRowLeaseMs: deps.batchRowLeaseMs })
   const shipments = mirroredShipmentsStore(shared.shipments, shipmentsRepo, deps.logger)
-  // Tracking stays with the desk that follows the shipment, in its own file; so do postal code lookups.
-  return { stores: { ...shared, shipments, tracking: local.tracking, postalCodes: local.postalCodes }, localShipments: shipmentsRepo, reconcile: shipments.reconcile }
+  // Tracking stays with the desk that follows the shipment, in its own file; so do postal code lookups and label prints.
+  return { stores: { ...shared, shipments, tracking: local.tracking, postalCodes: local.postalCodes, labelPrints: local.labelPrints }, localShipments: shipmentsRepo, reconcile: shipments.reconcile }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { modeSchema } from './mode'
 import { clientUrlSchema, code, safeText } from './fields'
 import { postalCodeProblem } from './postal-code'
+import { defaultPrintingSettings, printingSettingsSchema } from './printing'
 
 export const languageSchema = z.enum(['en', 'nb'])
 export type Language = z.infer<typeof languageSchema>
@@ -46,7 +47,8 @@ const fields = {
     caFile: z.string().max(1000),
     /** Recorded on every shipment this desk books; empty: the computer's name. */
     deskName: z.string().trim().max(40)
-  })
+  }),
+  printing: printingSettingsSchema
 }
 
 export const defaultSharedDatabase = { url: '', tls: true, caFile: '', deskName: '' }
@@ -63,7 +65,8 @@ export const settingsSchema = z.object({
   attentionSilentDays: fields.attentionSilentDays.default(3),
   trackingEnabled: fields.trackingEnabled.default(true),
   attentionNotifications: fields.attentionNotifications.default(false),
-  sharedDatabase: fields.sharedDatabase.default(defaultSharedDatabase)
+  sharedDatabase: fields.sharedDatabase.default(defaultSharedDatabase),
+  printing: fields.printing.default(defaultPrintingSettings)
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -82,6 +85,7 @@ export const settingsPatchSchema = z
     attentionSilentDays: fields.attentionSilentDays,
     trackingEnabled: fields.trackingEnabled,
     attentionNotifications: fields.attentionNotifications,
+    printing: fields.printing,
     // The company address becomes every booking's sender: a postal code is checked as in booking.
     defaultSender: senderObject((max) => safeText(max)).superRefine((sender, ctx) => {
       if (!sender.postalCode?.trim()) return

@@ -5,6 +5,7 @@ import type { ShipmentsStore } from './shipments'
 import type { TrackingStore } from './tracking'
 import type { WarehouseStore } from './warehouse'
 import type { PostalCodeCache } from './postal-codes'
+import type { LabelPrintStore } from './label-prints'
 
 /** Every store the app keeps, each behind its interface: what an engine's factory makes. */
 export interface Stores {
@@ -16,4 +17,6 @@ export interface Stores {
   tracking: TrackingStore
   /** Always the desk's own file: lookups are per desk. */
   postalCodes: PostalCodeCache
+  /** Always the desk's own file: printers are a desk's. */
+  labelPrints: LabelPrintStore
 }

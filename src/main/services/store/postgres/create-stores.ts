@@ -21,7 +21,7 @@ export interface PostgresStoresOptions {
  * Tracking is not among them yet: each desk follows its own bookings in its own file; postal code
  * lookups are cached per desk too.
  */
-export function createPostgresStores(open: () => Promise<{ db: Kysely<SharedSchema> }>, opts: PostgresStoresOptions): Omit<Stores, 'tracking' | 'postalCodes'> {
+export function createPostgresStores(open: () => Promise<{ db: Kysely<SharedSchema> }>, opts: PostgresStoresOptions): Omit<Stores, 'tracking' | 'postalCodes' | 'labelPrints'> {
   return {
     shipments: lazyPgShipmentsStore(open, opts.desk, opts.seal),
     pickups: lazyPgPickupsStore(open, opts.desk),

@@ -7,6 +7,7 @@ import { createShipmentsRepo, sqliteShipmentsStore, type ShipmentsRepo } from '.
 import { createTrackingRepo, sqliteTrackingStore } from './tracking-repo'
 import { createWarehouseRepo, sqliteWarehouseStore } from './warehouse-repo'
 import { sqlitePostalCodeCache } from './postal-codes-repo'
+import { sqliteLabelPrintStore } from './label-prints-repo'
 
 /**
  * Every store on the desk's own SQLite file, and the shipments repository itself: in team mode it is
@@ -22,6 +23,7 @@ export function createSqliteStores(db: Db): Stores & { shipmentsRepo: ShipmentsR
     addressBook: sqliteAddressBookStore(createAddressBookRepo(db)),
     warehouse: sqliteWarehouseStore(createWarehouseRepo(db)),
     tracking: sqliteTrackingStore(createTrackingRepo(db)),
-    postalCodes: sqlitePostalCodeCache(db)
+    postalCodes: sqlitePostalCodeCache(db),
+    labelPrints: sqliteLabelPrintStore(db)
   }
 }

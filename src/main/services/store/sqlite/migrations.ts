@@ -421,5 +421,20 @@ export const migrations: SqliteMigration[] = [
     PRIMARY KEY (source, country_code, postal_code)
   ) WITHOUT ROWID;
   `
+  },
+  {
+    name: '0012_label_prints',
+    sql: `
+  CREATE TABLE label_prints (
+    id INTEGER PRIMARY KEY,
+    shipment_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    printer TEXT NOT NULL,
+    job_id TEXT,
+    result TEXT NOT NULL CHECK (result IN ('printed', 'failed', 'mayHavePrinted')),
+    message TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX label_prints_by_shipment ON label_prints (shipment_id, at);
+  `
   }
 ]
