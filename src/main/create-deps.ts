@@ -19,6 +19,9 @@ import { createQuoteService } from './services/quote/quote-service'
 import { createDraftsStore } from './services/drafts/drafts-store'
 import { createReceiverService } from './services/warehousing/receiver-service'
 import { createPickupPointService } from './services/addresses/pickup-point-service'
+import { createPrintService } from './services/printing/print-service'
+import { labelPrinterFor } from './services/printing/os-printer'
+import type { LabelPrinter } from './services/printing/label-printer'
 import { prepareFolders } from './composition/folders'
 import { connectTeam } from './composition/team'
 import { openHistoryFile } from './composition/history'
@@ -58,6 +61,8 @@ export interface CreateAppDepsOptions {
   batchRowLeaseMs?: number
   /** A desktop notification (Electron's Notification in the app). */
   notify?(title: string, body: string): void
+  /** The OS's printing (CUPS or Windows by platform); tests pass one reaching their own CUPS. */
+  labelPrinter?: LabelPrinter
 }
 
 /**
@@ -113,6 +118,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     tracking: services.tracking,
     postalCodes: services.postalCodes,
     pickupPoints: createPickupPointService({ http: () => bring.http(), logger }),
+    printing: createPrintService({ printer: opts.labelPrinter ?? labelPrinterFor(opts.platform ?? process.platform), settings, prints: stores.labelPrints, labelsDir: folders.labelsDir, logger }),
     receiver,
     backups,
     sharedDb: createSharedDbService({ settings, secretStore: opts.secretStore, connection: team.connection, localDb: history.db, activeInThisRun: team.active, labelSeal }),

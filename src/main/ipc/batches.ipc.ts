@@ -1,6 +1,6 @@
-import { shipmentsMissingLabels } from '../services/maintenance/crash-leftovers'
 import { AppError } from '@shared/ipc/app-error'
-import { mergeBatchLabels, writeBatchResult } from '../services/batches/batch-files'
+import { writeBatchResult } from '../services/batches/batch-files'
+import { prepareBatchLabels } from '../services/batches/batch-labels'
 import { resolveLabelPath } from '../services/labels/label-files'
 import { headerSetKey } from '@shared/domain/csv-import'
 import { partyRow, rowFields, type RowField } from '@shared/domain/batches'
@@ -59,26 +59,9 @@ export const batchesHandlers: HandlersOf<
   'batches:delete': async ({ id }, { batches }) => ({ deleted: await batches.remove(id) }),
   async 'batches:openLabels'({ id }, deps) {
     await deps.batches.get(id)
-    // Rows booked by another desk (team mode) get their labels through this desk's own Bring connection.
-    const rows = await deps.stores.batches.rows(id)
-    const missing = await shipmentsMissingLabels(rows.filter((r) => r.status === 'booked' && r.shipmentId), deps.app.labelsDir)
-    // A row marked booked by hand has no label link from Bring: nothing to download again, Mybring has its label.
-    const noLink = new Set<string>()
-    for (const row of missing) {
-      const s = await deps.stores.shipments.get(row.shipmentId!)
-      if (s?.confirmation?.byHand) noLink.add(row.id)
-      else await deps.booking.downloadLabelAgain(row.shipmentId!).catch(() => undefined) // reported as missing below
-    }
-    const merged = await mergeBatchLabels(deps.app.labelsDir, id, await deps.stores.batches.rows(id))
-    const noLinkRows = rows.filter((r) => noLink.has(r.id)).map((r) => r.rowNo)
-    const missingRows = merged.missing.filter((n) => !noLinkRows.includes(n))
-    if (merged.labels === 0) {
-      if (noLinkRows.length > 0) throw AppError.field('id', `No labels to print here: the booked rows were marked booked by hand, and Bring gave no label link for them. Print their labels in Mybring (rows ${noLinkRows.join(', ')}).`)
-      throw AppError.field('id', 'No labels to print yet: no row of this batch has been booked with a label.')
-    }
-    await deps.stores.batches.setFiles(id, { labelsPdf: merged.file })
-    await openInLabelsFolder(deps, merged.file)
-    return { opened: true, pages: merged.pages, missingRows, noLinkRows }
+    const labels = await prepareBatchLabels({ batches: deps.stores.batches, shipments: deps.stores.shipments, booking: deps.booking, labelsDir: deps.app.labelsDir }, id)
+    await openInLabelsFolder(deps, labels.file)
+    return { opened: true, pages: labels.pages, missingRows: labels.missingRows, noLinkRows: labels.noLinkRows }
   },
   /** Headers and status words come from the window, in the user's language. */
   async 'batches:openResult'({ id, headers, statuses }, deps) {

@@ -19,6 +19,7 @@ import type { ReceiverService } from '../services/warehousing/receiver-service'
 import type { TrackingService } from '../services/tracking/tracking-service'
 import type { PostalCodeService } from '../services/addresses/postal-code-service'
 import type { PickupPointService } from '../services/addresses/pickup-point-service'
+import type { PrintService } from '../services/printing/print-service'
 
 /** What a file picker offers to choose. */
 export type FileKind = 'backup' | 'pem'
@@ -48,6 +49,8 @@ export interface AppDeps {
   postalCodes: PostalCodeService
   /** The pickup points nearest a recipient (Bring's Pickup Point API). */
   pickupPoints: PickupPointService
+  /** Labels straight to this desk's label printer (CUPS or Windows). */
+  printing: PrintService
   /** The optional Bring Warehousing receiver (off unless turned on). */
   receiver: ReceiverService
   backups: Backups

@@ -14,6 +14,7 @@ import { batchesHandlers } from './batches.ipc'
 import { backupsHandlers } from './backups.ipc'
 import { warehouseHandlers } from './warehouse.ipc'
 import { sharedDbHandlers } from './shared-db.ipc'
+import { printingHandlers } from './printing.ipc'
 
 /** Every channel's handler; the type makes a missing channel a compile error. */
 export const handlers: Handlers = {
@@ -27,6 +28,7 @@ export const handlers: Handlers = {
   ...trackingHandlers,
   ...pickupsHandlers,
   ...addressesHandlers,
+  ...printingHandlers,
   ...addressBookHandlers,
   ...batchesHandlers,
   ...backupsHandlers,

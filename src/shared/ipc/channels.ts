@@ -44,6 +44,12 @@ export const channels = [
   // addresses.ipc.ts: postal code → city, pickup points near a recipient
   'addresses:postalCode',
   'addresses:pickupPoints',
+  // printing.ipc.ts: labels to this desk's label printer
+  'printing:printers',
+  'printing:testPage',
+  'printing:shipments',
+  'printing:batch',
+  'printing:history',
   // pickups.ipc.ts
   'pickups:options',
   'pickups:order',

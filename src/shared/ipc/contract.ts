@@ -15,6 +15,7 @@ import { pickupPointQuerySchema, pickupPointsAnswerSchema, postalCodeAnswerSchem
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
 import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
+import { labelPrintSchema, printOutcomeSchema, printerListSchema } from '../domain/printing'
 import { packageTrackingSchema, trackingStateSchema } from '../domain/tracking'
 import { inventoryRowSchema, receiverConfigViewSchema, receiverSettingsSchema, receiverStatusSchema, storedWarehouseMessageSchema, warehouseFilterQuerySchema, warehouseFilterSchema } from '../domain/warehousing'
 
@@ -105,6 +106,12 @@ export const contract = {
   'pickups:today': { input: none, output: z.array(todaysShipmentsSchema) },
   'addresses:postalCode': { input: postalCodeQuerySchema, output: postalCodeAnswerSchema },
   'addresses:pickupPoints': { input: pickupPointQuerySchema, output: pickupPointsAnswerSchema },
+  'printing:printers': { input: none, output: printerListSchema },
+  'printing:testPage': { input: none, output: printOutcomeSchema },
+  /** Shipments' labels as one job, in the order given; `again`: the clerk said print what was printed before. */
+  'printing:shipments': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500), again: z.boolean().optional() }).strict(), output: printOutcomeSchema },
+  'printing:batch': { input: byId.extend({ again: z.boolean().optional() }).strict(), output: z.object({ outcome: printOutcomeSchema, missingRows: z.array(z.number()), noLinkRows: z.array(z.number()) }) },
+  'printing:history': { input: byId, output: z.array(labelPrintSchema) },
   /** After checking Mybring (Pickups): ordered (Bring's number if known), or not — then wait, or order again now, as the same pickup. */
   'pickups:resolve': {
     input: byId

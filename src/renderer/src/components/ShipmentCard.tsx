@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ShipmentDetail } from '@shared/domain/booking'
 import { describeProduct } from '@shared/catalogue/products'
@@ -8,6 +8,9 @@ import { reasonText } from '../lib/record-error'
 import { useAsyncAction } from '../lib/useAsyncAction'
 import { TrackingTimeline, type TrackingView } from './TrackingTimeline'
 import { ResolveUnknown } from './ResolveUnknown'
+import { PrintLabels } from './PrintLabels'
+import { PrintHistory } from './PrintHistory'
+import type { LabelPrint, PrintOutcome } from '@shared/domain/printing'
 
 /** What the card asks for; a changed shipment comes back to replace the one shown. */
 export interface ShipmentActions {
@@ -21,6 +24,9 @@ export interface ShipmentActions {
   sendAgain(id: string, confirmLive: boolean): Promise<ShipmentDetail>
   tracking(id: string): Promise<TrackingView>
   refreshTracking(id: string): Promise<unknown>
+  /** To the label printer chosen in Settings (the viewer when none is). */
+  printLabel(id: string, again: boolean): Promise<PrintOutcome>
+  printHistory(id: string): Promise<LabelPrint[]>
 }
 
 interface Props {
@@ -28,14 +34,22 @@ interface Props {
   actions: ShipmentActions
   onChange(s: ShipmentDetail): void
   onBookAgain?(s: ShipmentDetail): void
+  /** The label printer chosen in Settings: "Print label" is then the main action (none: labels open in the viewer). */
+  labelPrinter?: string | null
+  /** Print the label as soon as the card shows a booked shipment (Settings: print right after booking). */
+  printNow?: boolean
 }
 
 /** One shipment: confirmation, label and tracking, and the way out of "outcome unknown". Data in, callbacks out. */
-export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Props) {
+export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain, labelPrinter, printNow }: Props) {
   const { t, i18n } = useTranslation()
   const action = useAsyncAction()
   const { busy } = action
   const [confirmRetry, setConfirmRetry] = useState(false)
+  const [printed, setPrinted] = useState(0)
+  const printLabel = useCallback((again: boolean) => actions.printLabel(s.id, again), [actions, s.id])
+  const openLabel = useCallback(() => actions.openLabel(s.id), [actions, s.id])
+  const onPrinted = useCallback(() => setPrinted((n) => n + 1), [])
 
   const act = async (fn: () => Promise<ShipmentDetail | void>): Promise<void> => {
     const res = await action.run(fn)
@@ -93,10 +107,11 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
       {s.status === 'booked' && (
         <div className="actions">
           {s.hasLabel ? (
-            <button type="button" className="primary" disabled={busy} onClick={() => void act(() => actions.openLabel(s.id))}>
+            <button type="button" className={labelPrinter ? undefined : 'primary'} disabled={busy} onClick={() => void act(() => actions.openLabel(s.id))}>
               {t('shipments.openLabel')}
             </button>
           ) : null}
+          {labelPrinter && (s.hasLabel || s.confirmation?.labelAvailable) && <PrintLabels print={printLabel} open={openLabel} label={t('printing.printLabel')} testId="print-label" shortcut primary printNow={printNow} onPrinted={onPrinted} />}
           {s.confirmation?.labelAvailable && (
             <button type="button" disabled={busy} onClick={() => void act(() => actions.downloadLabel(s.id))}>
               {s.hasLabel ? t('shipments.downloadAgain') : t('shipments.downloadLabel')}
@@ -114,6 +129,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain }: Pr
           )}
         </div>
       )}
+      {s.status === 'booked' && <PrintHistory shipmentId={s.id} load={actions.printHistory} version={printed} />}
       {s.status === 'booked' && <TrackingTimeline shipmentId={s.id} mode={s.mode} quotedPrice={s.form.quotedPrice?.productId === s.form.productId ? s.form.quotedPrice : undefined} load={actions.tracking} refresh={actions.refreshTracking} />}
       {s.status === 'outcome_unknown' && (
         <div className="alert alert-warning" role="alert" data-testid="outcome-unknown">

@@ -11,5 +11,7 @@ export const shipmentActions: ShipmentActions = {
   notBookedSendAgain: (id, confirmLive) => call('shipments:resolve', { id, booked: false, sendAgain: true, confirmLive }),
   sendAgain: (id, confirmLive) => call('shipments:retry', { id, confirmLive }),
   tracking: (id) => call('tracking:get', { id }),
-  refreshTracking: (id) => call('tracking:refresh', { ids: [id] })
+  refreshTracking: (id) => call('tracking:refresh', { ids: [id] }),
+  printLabel: (id, again) => call('printing:shipments', { ids: [id], again }),
+  printHistory: (id) => call('printing:history', { id })
 }

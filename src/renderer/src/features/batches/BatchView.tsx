@@ -16,6 +16,8 @@ import { problemsText, reasonText } from '../../lib/record-error'
 import { useAsyncAction } from '../../lib/useAsyncAction'
 import { ResolveUnknown } from '../../components/ResolveUnknown'
 import { bookableProducts } from '../../components/ProductOptions'
+import { PrintLabels } from '../../components/PrintLabels'
+import { useSettingsStore } from '../../state/useSettingsStore'
 
 const editable = new Set(['invalid', 'ready', 'failed', 'not_sent', 'cancelled_by_user'])
 const attention = new Set(['invalid', 'failed', 'outcome_unknown', 'not_sent'])
@@ -104,6 +106,13 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
     }
   }
   const statusText = (r: Pick<BatchRow, 'status'>): string => t(`batches.status.${r.status}`)
+  // With a label printer chosen, the batch's labels go to it as one job (row order); the PDF stays a click away.
+  const labelPrinter = useSettingsStore((s) => s.settings?.printing.printer ?? null)
+  const printAll = async (again: boolean) => {
+    const r = await call('printing:batch', { id: batch.id, again })
+    if (r.missingRows.length > 0) setFiles(t('batches.labelsMissing', { pages: r.outcome.status === 'printed' ? r.outcome.pages : 0, rows: r.missingRows.join(', ') }))
+    return r.outcome
+  }
 
   return (
     <section className="batch-view" aria-label={batch.name} data-testid="batch-view" data-run-state={progress?.runState ?? batch.runState}>
@@ -133,8 +142,9 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
             </button>
           </>
         )}
+        {labelPrinter && counts.booked > 0 && <PrintLabels print={printAll} open={() => openFile('labels')} label={t('printing.printAll')} testId="batch-print" shortcut={!running} />}
         <button type="button" disabled={counts.booked === 0} onClick={() => void openFile('labels')} data-testid="batch-labels">
-          {t('batches.printLabels')}
+          {t(labelPrinter ? 'batches.openLabels' : 'batches.printLabels')}
         </button>
         <button type="button" onClick={() => void openFile('result')} data-testid="batch-result">
           {t('batches.exportResult')}

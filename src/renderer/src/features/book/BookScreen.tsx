@@ -77,7 +77,7 @@ export function BookScreen() {
         )}
       </div>
       {result ? (
-        <ShipmentCard shipment={result} actions={shipmentActions} onChange={setResult} />
+        <ShipmentCard shipment={result} actions={shipmentActions} onChange={setResult} labelPrinter={settings?.printing.printer} printNow={Boolean(settings?.printing.printAfterBooking && settings.printing.printer && result.status === 'booked')} />
       ) : (
         <>
           {error && (

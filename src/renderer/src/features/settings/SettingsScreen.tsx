@@ -8,6 +8,7 @@ import { SupportSettings } from './SupportSettings'
 import { BackupSettings } from './BackupSettings'
 import { ReceiverSettings } from './ReceiverSettings'
 import { SharedDatabaseSettings } from './SharedDatabaseSettings'
+import { PrintingSettings } from './PrintingSettings'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -31,6 +32,10 @@ export function SettingsScreen() {
           <h2>{t('settings.sender')}</h2>
           <p className="muted small">{t('settings.senderHelp')}</p>
           <SenderSettings />
+        </div>
+        <div className="card">
+          <h2>{t('printing.title')}</h2>
+          <PrintingSettings />
         </div>
         <div className="card">
           <h2>{t('receiver.title')}</h2>

@@ -1,3 +1,4 @@
+import { useSettingsStore } from '../../state/useSettingsStore'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { shipmentStatusSchema, type ShipmentDetail } from '@shared/domain/booking'
@@ -16,6 +17,7 @@ import { call, errorMessage } from '../../lib/ipc'
 
 export function ShipmentsScreen() {
   const { t, i18n } = useTranslation()
+  const labelPrinter = useSettingsStore((st) => st.settings?.printing.printer ?? null)
   const { filter, items, total, totalExact, error, selected, setFilter, load, more, open, replace } = useShipmentsStore()
   const bookThis = useIntentsStore((s) => s.bookThis)
   const openBatch = useIntentsStore((s) => s.openBatch)
@@ -169,7 +171,7 @@ export function ShipmentsScreen() {
         <div ref={detailRef}>
           {selected && (
             <>
-              <ShipmentCard shipment={selected} actions={shipmentActions} onChange={replace} onBookAgain={bookAgain} />
+              <ShipmentCard shipment={selected} actions={shipmentActions} onChange={replace} onBookAgain={bookAgain} labelPrinter={labelPrinter} />
               <details className="card">
                 <summary>{t('shipments.request')}</summary>
                 <pre className="json">{JSON.stringify(selected.request, null, 2)}</pre>
