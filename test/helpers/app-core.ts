@@ -10,6 +10,7 @@ import { captureLogger } from './log-capture'
 import type { Channel } from '../../src/shared/ipc/channels'
 import type { ChannelInput, ChannelOutput } from '../../src/shared/ipc/contract'
 import type { IpcResult } from '../../src/shared/ipc/app-error'
+import type { LabelPrinter } from '../../src/main/services/printing/label-printer'
 
 export const TRUSTED = 'http://app.test/index.html'
 export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Value-123456' }
@@ -17,7 +18,7 @@ export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Valu
 /** The real handlers behind the real dispatcher, over a temp userData and an HTTP simulator. */
 export async function startCore(
   userDataDir: string,
-  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; batchRowLeaseMs?: number; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
+  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; batchRowLeaseMs?: number; labelPrinter?: LabelPrinter; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
 ) {
   const { demoCustomers, sandboxAccount } = await import('../../src/main/services/bring-simulator/demo-data')
   // Desks of one shop share one Bring: pass `bring` to reach the same simulator.
@@ -38,7 +39,8 @@ export async function startCore(
     timeoutMs: opts.timeoutMs ?? 2000,
     sandbox: opts.sandbox,
     notify: opts.notify,
-    batchRowLeaseMs: opts.batchRowLeaseMs
+    batchRowLeaseMs: opts.batchRowLeaseMs,
+    labelPrinter: opts.labelPrinter
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)
   /** A channel as the window calls it, typed by the contract: its answer or its error. */
