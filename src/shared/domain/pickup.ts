@@ -116,6 +116,8 @@ export const pickupRecordSchema = z.object({
   /** What is to be picked up, in the units people use. */
   details: z.object({ packagesCount: z.number().optional(), packagesWeightKg: z.number().optional(), packagesVolumeLitres: z.number().optional(), palletsCount: z.number().optional(), palletsWeightKg: z.number().optional() }),
   error: recordErrorSchema.nullable(),
+  /** Shipments from the history it was ordered for ("pick up today's shipments"). */
+  shipmentCount: z.number().int().default(0),
   /** Derived from the rules: only C2C mailbox pickups can be changed through the API. */
   canModify: z.boolean(),
   /** Team mode: the desk that ordered it. */

@@ -49,6 +49,8 @@ export const channels = [
   'printing:testPage',
   'printing:shipments',
   'printing:batch',
+  'printing:pickup',
+  'labels:openPickup',
   'printing:history',
   // pickups.ipc.ts
   'pickups:options',

@@ -111,6 +111,10 @@ export const contract = {
   /** Shipments' labels as one job, in the order given; `again`: the clerk said print what was printed before. */
   'printing:shipments': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500), again: z.boolean().optional() }).strict(), output: printOutcomeSchema },
   'printing:batch': { input: byId.extend({ again: z.boolean().optional() }).strict(), output: z.object({ outcome: printOutcomeSchema, missingRows: z.array(z.number()), noLinkRows: z.array(z.number()) }) },
+  /** The labels of the shipments a pickup was ordered for, as one job (booking order). */
+  'printing:pickup': { input: byId.extend({ again: z.boolean().optional() }).strict(), output: printOutcomeSchema },
+  /** The same labels as one PDF in the viewer (no label printer). */
+  'labels:openPickup': { input: byId, output: z.object({ opened: z.boolean(), pages: z.number() }) },
   'printing:history': { input: byId, output: z.array(labelPrintSchema) },
   /** After checking Mybring (Pickups): ordered (Bring's number if known), or not — then wait, or order again now, as the same pickup. */
   'pickups:resolve': {

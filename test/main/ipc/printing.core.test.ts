@@ -8,6 +8,8 @@ import { createCupsPrinter } from '../../../src/main/services/printing/cups-prin
 import { osloDate } from '../../../src/shared/domain/fields'
 import type { BatchDetail } from '../../../src/shared/domain/batches'
 import { domesticForm } from '../../helpers/booking-form'
+import { pickupFormValues } from '../../helpers/pickup-form'
+import { pickupOrderFormSchema } from '../../../src/shared/domain/pickup'
 
 const unavailable = cupsUnavailable()
 if (unavailable && process.env.FRAKTDESK_REQUIRE_CUPS === '1') throw new Error(`${unavailable}, but FRAKTDESK_REQUIRE_CUPS=1 requires it`)
@@ -74,6 +76,29 @@ describe.skipIf(unavailable !== null)('printing over IPC, through a real CUPS', 
     expect(unknown.ok).toBe(false)
     await c.call('settings:set', { printing: { printer: null, paper: 'asIs', printAfterBooking: false } })
     expect(await c.call('printing:shipments', { ids: [shipment.id], again: true })).toEqual({ status: 'noPrinter', missing: null })
+    expect(cups.jobs('Zebra_GK420d')).toHaveLength(before + 1)
+  })
+
+  it("a pickup ordered for today's shipments prints their labels as one job (booking order), or opens them as one PDF", async () => {
+    const c = await sandboxDesk()
+    const first = await c.call('booking:submit', { form: domesticForm() })
+    await new Promise((r) => setTimeout(r, 5)) // booked in a later millisecond: the order is the booking order
+    const second = await c.call('booking:submit', { form: domesticForm() })
+    const pickup = await c.call('pickups:order', { form: pickupOrderFormSchema.parse(pickupFormValues({ coversShipmentIds: [second.id, first.id] })) })
+    expect(pickup.shipmentCount).toBe(2)
+    const before = cups.jobs('Zebra_GK420d').length
+    expect(await c.call('printing:pickup', { id: pickup.id })).toMatchObject({ status: 'printed', pages: 2 })
+    const jobs = cups.jobs('Zebra_GK420d')
+    expect(jobs).toHaveLength(before + 1)
+    const text = (await readFile(jobs.at(-1)!)).toString('latin1')
+    expect(text.indexOf(`(Consignment ${first.confirmation!.consignmentNumber})`)).toBeGreaterThanOrEqual(0)
+    expect(text.indexOf(`(Consignment ${first.confirmation!.consignmentNumber})`)).toBeLessThan(text.indexOf(`(Consignment ${second.confirmation!.consignmentNumber})`))
+    expect(await c.call('labels:openPickup', { id: pickup.id })).toEqual({ opened: true, pages: 2 })
+    expect(c.openedPaths.at(-1)).toMatch(/pickup-[a-z0-9]+-labels\.pdf$/)
+    // A pickup ordered by hand lists no shipments: said, not an empty job.
+    const byHand = await c.call('pickups:order', { form: pickupOrderFormSchema.parse(pickupFormValues()) })
+    const refused = await c.invoke('printing:pickup', { id: byHand.id })
+    expect(refused.ok ? null : refused.error.message).toBe('This pickup was not ordered for shipments from the history, so it has no labels here.')
     expect(cups.jobs('Zebra_GK420d')).toHaveLength(before + 1)
   })
 })

@@ -6,6 +6,7 @@ import type { SettingsStore } from '../settings/settings-store'
 import type { LabelPrintStore } from '../store/label-prints'
 import type { Logger } from '../log/logger'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { mergeLabelFiles } from '../labels/merge-labels'
 import { PrintError, type JobState, type LabelPrinter } from './label-printer'
 import { makeTestPage } from './test-page'
 
@@ -108,15 +109,10 @@ export function createPrintService(deps: PrintServiceDeps) {
         const pages = (await PDFDocument.load(await fs.readFile(path.join(deps.labelsDir, files[0])))).getPageCount()
         return printFile(path.join(deps.labelsDir, files[0]), { ...opts, pages })
       }
-      const merged = await PDFDocument.create()
-      for (const name of files) {
-        const doc = await PDFDocument.load(await fs.readFile(path.join(deps.labelsDir, name)))
-        for (const page of await merged.copyPages(doc, doc.getPageIndices())) merged.addPage(page)
-      }
-      const file = path.join(deps.labelsDir, `print-${now().getTime()}.pdf`)
-      await writeFileAtomic(file, await merged.save())
+      const merged = await mergeLabelFiles(deps.labelsDir, files, `print-${now().getTime()}.pdf`)
+      const file = path.join(deps.labelsDir, merged.file)
       try {
-        return await printFile(file, { ...opts, pages: merged.getPageCount() })
+        return await printFile(file, { ...opts, pages: merged.pages })
       } finally {
         await fs.rm(file, { force: true })
       }

@@ -26,6 +26,8 @@ export interface PickupsStore {
    * number, split into parcels and cargo (see groupTodays).
    */
   todaysUncovered(mode: Mode, dayStart: Date, dayEnd: Date): Promise<TodaysShipments[]>
+  /** The shipments this pickup was ordered for, in the order they were booked (their labels print as one job). */
+  coveredShipments(pickupId: string): Promise<string[]>
   size(): Promise<number>
 }
 
@@ -54,8 +56,8 @@ export interface PickupColumns {
   receipt_url: string | null
 }
 
-/** A pickup row with its JSON already read: what both engines turn into a record. */
-export type PickupRowParts = PickupColumns & { details: unknown; error: unknown }
+/** A pickup row with its JSON already read and how many shipments it covers (a count over pickup_shipments): what both engines turn into a record. */
+export type PickupRowParts = PickupColumns & { details: unknown; error: unknown; shipment_count?: number | string | bigint | null }
 
 export const pickupRecord = (r: PickupRowParts): PickupRecord => ({
   id: r.id,
@@ -72,6 +74,7 @@ export const pickupRecord = (r: PickupRowParts): PickupRecord => ({
   receiptUrl: r.receipt_url,
   details: r.details as PickupRecord['details'],
   error: (r.error as PickupRecord['error']) ?? null,
+  shipmentCount: Number(r.shipment_count ?? 0),
   // Bring lets the API change only C2C mailbox pickups; business pickups go through customer service.
   canModify: r.kind === 'mailbox' && r.status === 'ordered' && r.shipment_number !== null
 })

@@ -357,6 +357,10 @@ export const en = {
     editAndBook: 'Correct and book'
   },
   pickups: {
+    printLabels_one: 'Print the label of its shipment',
+    printLabels_other: 'Print the labels of its {{count}} shipments',
+    openLabels_one: 'Open the label of its shipment',
+    openLabels_other: 'Open the labels of its {{count}} shipments (one PDF)',
     order: 'Order a pickup',
     notSentHelp: 'Nothing of this order reached Bring, so it is safe to order it again.',
     outcomeUnknownHelp: 'Bring may or may not have registered this pickup. Check Mybring (Pickups) before ordering again; if it is not there, say so and order it again.',

@@ -377,6 +377,10 @@ export const nb: Messages = {
     editAndBook: 'Rett og book'
   },
   pickups: {
+    printLabels_one: 'Skriv ut etiketten til sendingen',
+    printLabels_other: 'Skriv ut etikettene til de {{count}} sendingene',
+    openLabels_one: 'Åpne etiketten til sendingen',
+    openLabels_other: 'Åpne etikettene til de {{count}} sendingene (én PDF)',
     order: 'Bestill henting',
     notSentHelp: 'Ingenting av denne bestillingen nådde Bring, så det er trygt å bestille den på nytt.',
     outcomeUnknownHelp: 'Bring kan ha registrert denne hentingen eller ikke. Sjekk Mybring (Henting) før du bestiller igjen; er den ikke der, si fra og bestill den på nytt.',

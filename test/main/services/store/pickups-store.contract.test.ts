@@ -45,6 +45,21 @@ async function booked(shipments: ShipmentsStore, over: Parameters<typeof domesti
 
 for (const [engine, factory, skipReason] of engines()) {
   describe.skipIf(skipReason !== '')(`pickups store contract: ${engine}`, () => {
+    it("knows the shipments an order covers, oldest booking first, and counts them on the record (the pickup's labels print as one job)", async () => {
+      const clock = { now: new Date('2026-11-30T09:00:00Z') }
+      const { pickups, shipments } = await factory()(clock)
+      const first = await booked(shipments)
+      clock.now = new Date('2026-11-30T09:05:00Z')
+      const second = await booked(shipments)
+      const order = await pickups.insert(pickup({ shipmentIds: [second.id, first.id] }))
+      expect(order.shipmentCount).toBe(2)
+      expect(await pickups.coveredShipments(order.id)).toEqual([first.id, second.id])
+      const byHand = await pickups.insert(pickup())
+      expect(byHand.shipmentCount).toBe(0)
+      expect(await pickups.coveredShipments(byHand.id)).toEqual([])
+      expect((await pickups.list()).map((p) => p.shipmentCount).sort()).toEqual([0, 2])
+    })
+
     it('keeps an order from pending to ordered, by id and by client request id, with its request; lists by pickup date, per mode', async () => {
       const clock = { now: new Date('2026-11-30T09:00:00Z') }
       const { pickups } = await factory()(clock)

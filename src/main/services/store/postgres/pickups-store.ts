@@ -6,7 +6,14 @@ import { lazyStore } from './lazy-store'
 import { recoverDeskRows } from './interrupted'
 import type { PickupsTable, SharedSchema } from './schema'
 
-const record = (r: Selectable<PickupsTable>) => ({ ...pickupRecord({ ...r, details: r.details_json, error: r.error_json }), desk: r.desk })
+const record = (r: Selectable<PickupsTable> & { shipment_count: string | number | bigint | null }) => ({ ...pickupRecord({ ...r, details: r.details_json, error: r.error_json }), desk: r.desk })
+
+/** A pickup with the count of shipments it covers. */
+const selectPickups = (db: Kysely<SharedSchema>) =>
+  db
+    .selectFrom('pickups')
+    .selectAll('pickups')
+    .select((eb) => eb.selectFrom('pickup_shipments').select(eb.fn.countAll<string>().as('c')).whereRef('pickup_shipments.pickup_id', '=', 'pickups.id').as('shipment_count'))
 
 /**
  * Pickup orders in the shared PostgreSQL database: one list for the shop, and "today's shipments
@@ -15,7 +22,7 @@ const record = (r: Selectable<PickupsTable>) => ({ ...pickupRecord({ ...r, detai
 export function pgPickupsStore(db: Kysely<SharedSchema>, desk: string, now = () => new Date()): PickupsStore {
   const touch = (): string => now().toISOString()
   const byId = async (id: string) => {
-    const r = await db.selectFrom('pickups').selectAll().where('id', '=', id).executeTakeFirst()
+    const r = await selectPickups(db).where('id', '=', id).executeTakeFirst()
     return r ? record(r) : null
   }
 
@@ -64,7 +71,7 @@ export function pgPickupsStore(db: Kysely<SharedSchema>, desk: string, now = () 
     },
     get: byId,
     async findByClientRequest(clientRequestId) {
-      const r = await db.selectFrom('pickups').selectAll().where('client_request_id', '=', clientRequestId).executeTakeFirst()
+      const r = await selectPickups(db).where('client_request_id', '=', clientRequestId).executeTakeFirst()
       return r ? record(r) : null
     },
     requestOf: async (id) => (await db.selectFrom('pickups').select('request_json').where('id', '=', id).executeTakeFirstOrThrow()).request_json,
@@ -85,7 +92,7 @@ export function pgPickupsStore(db: Kysely<SharedSchema>, desk: string, now = () 
       return (await byId(id))!
     },
     async list(mode) {
-      let q = db.selectFrom('pickups').selectAll()
+      let q = selectPickups(db)
       if (mode) q = q.where('mode', '=', mode)
       return (await q.orderBy('pickup_date', 'desc').orderBy('created_at', 'desc').limit(200).execute()).map(record)
     },
@@ -112,6 +119,8 @@ export function pgPickupsStore(db: Kysely<SharedSchema>, desk: string, now = () 
         .execute()
       return groupTodays(rows)
     },
+    coveredShipments: async (pickupId) =>
+      (await db.selectFrom('pickup_shipments as ps').innerJoin('shipments as s', 's.id', 'ps.shipment_id').select('s.id').where('ps.pickup_id', '=', pickupId).orderBy('s.created_at').orderBy('s.id').execute()).map((r) => r.id),
     size: async () => Number((await db.selectFrom('pickups').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
   }
 }

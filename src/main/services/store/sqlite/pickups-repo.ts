@@ -13,9 +13,12 @@ type Row = PickupColumns & { details_json: string; error_json: string | null }
 const toRecord = (r: Row): PickupRecord => pickupRecord({ ...r, details: JSON.parse(r.details_json), error: r.error_json ? JSON.parse(r.error_json) : null })
 
 
+/** A pickup with the count of shipments it covers. */
+const SELECT_PICKUP = 'SELECT pickups.*, (SELECT COUNT(*) FROM pickup_shipments ps WHERE ps.pickup_id = pickups.id) AS shipment_count FROM pickups'
+
 export function createPickupsRepo(db: Db, now = () => new Date()) {
-  const byId = db.prepare<[string], Row>('SELECT * FROM pickups WHERE id = ?')
-  const byClient = db.prepare<[string], Row>('SELECT * FROM pickups WHERE client_request_id = ?')
+  const byId = db.prepare<[string], Row>(`${SELECT_PICKUP} WHERE id = ?`)
+  const byClient = db.prepare<[string], Row>(`${SELECT_PICKUP} WHERE client_request_id = ?`)
   const update = db.prepare(`UPDATE pickups SET status = @status, updated_at = @now, shipment_number = COALESCE(@shipmentNumber, shipment_number),
     pickup_window = COALESCE(@window, pickup_window), receipt_url = COALESCE(@receiptUrl, receipt_url), pickup_date = COALESCE(@pickupDate, pickup_date), error_json = @error WHERE id = @id`)
 
@@ -50,6 +53,8 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
       const r = byClient.get(clientRequestId)
       return r ? toRecord(r) : null
     },
+    coveredShipments: (pickupId: string): string[] =>
+      db.prepare<[string], { id: string }>('SELECT s.id FROM pickup_shipments ps JOIN shipments s ON s.id = ps.shipment_id WHERE ps.pickup_id = ? ORDER BY s.created_at, s.id').all(pickupId).map((r) => r.id),
     requestOf: (id: string): unknown => JSON.parse((db.prepare('SELECT request_json FROM pickups WHERE id = ?').get(id) as { request_json: string }).request_json),
     setState(id: string, patch: { status: PickupRecord['status']; shipmentNumber?: string; window?: string; receiptUrl?: string; pickupDate?: string; error?: RecordError | null }): PickupRecord {
       update.run({ id, now: now().toISOString(), status: patch.status, shipmentNumber: patch.shipmentNumber ?? null, window: patch.window ?? null, receiptUrl: patch.receiptUrl ?? null, pickupDate: patch.pickupDate ?? null, error: patch.error ? JSON.stringify(patch.error) : null })
@@ -57,8 +62,8 @@ export function createPickupsRepo(db: Db, now = () => new Date()) {
     },
     list(mode?: Mode): PickupRecord[] {
       const rows = mode
-        ? db.prepare<[string], Row>('SELECT * FROM pickups WHERE mode = ? ORDER BY pickup_date DESC, created_at DESC LIMIT 200').all(mode)
-        : db.prepare<[], Row>('SELECT * FROM pickups ORDER BY pickup_date DESC, created_at DESC LIMIT 200').all()
+        ? db.prepare<[string], Row>(`${SELECT_PICKUP} WHERE mode = ? ORDER BY pickup_date DESC, created_at DESC LIMIT 200`).all(mode)
+        : db.prepare<[], Row>(`${SELECT_PICKUP} ORDER BY pickup_date DESC, created_at DESC LIMIT 200`).all()
       return rows.map(toRecord)
     },
 

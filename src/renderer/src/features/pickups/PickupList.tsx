@@ -7,6 +7,7 @@ import { ModeBadge } from '../../components/StatusBadges'
 import { usePickupsStore, type PickupChange } from './usePickupsStore'
 import { useAsyncAction } from '../../lib/useAsyncAction'
 import { ResolveUnknown } from '../../components/ResolveUnknown'
+import { PickupLabels } from './PickupLabels'
 
 function PickupRow({ p }: { p: PickupRecord }) {
   const { t, i18n } = useTranslation()
@@ -78,6 +79,7 @@ function PickupRow({ p }: { p: PickupRecord }) {
       ) : (
         p.kind === 'business' && p.status === 'ordered' && <p className="muted small">{t('pickups.businessChanges')}</p>
       )}
+      <PickupLabels pickup={p} />
       {error && <p className="error" role="alert">{error}</p>}
     </li>
   )
