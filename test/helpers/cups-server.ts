@@ -77,13 +77,29 @@ export async function startCups(): Promise<CupsServer> {
   const server = `127.0.0.1:${port}`
   const env = { ...process.env, CUPS_SERVER: server, LANG: 'C' }
   const deadline = Date.now() + 15_000
+  // `lpstat -r` answers "scheduler is not running" with exit 0: read what it says.
   for (;;) {
-    try {
-      execFileSync('/usr/bin/lpstat', ['-r'], { env, stdio: 'pipe' })
-      break
-    } catch {
-      if (daemon.exitCode !== null || Date.now() > deadline) throw new Error(`cupsd did not start (exit ${daemon.exitCode})`)
-      await new Promise((r) => setTimeout(r, 100))
+    const said = (() => {
+      try {
+        return execFileSync('/usr/bin/lpstat', ['-r'], { env, stdio: 'pipe' }).toString()
+      } catch {
+        return ''
+      }
+    })()
+    if (/scheduler is running/.test(said)) break
+    if (daemon.exitCode !== null || Date.now() > deadline) throw new Error(`cupsd did not start (exit ${daemon.exitCode}): ${said.trim()}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  // An administration command on a busy machine can still meet a daemon that is not listening yet: try again briefly.
+  const admin = (bin: string, args: string[]): void => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync(bin, args, { env, stdio: 'pipe' })
+        return
+      } catch (err) {
+        if (attempt >= 20 || !/Unable to connect/.test(String((err as { stderr?: Buffer }).stderr ?? ''))) throw err
+        execFileSync('sleep', ['0.1'])
+      }
     }
   }
   const outDir = (name: string) => path.join(root, 'out', name)
@@ -94,8 +110,8 @@ export async function startCups(): Promise<CupsServer> {
     addPrinter(name, opts = {}) {
       mkdirSync(outDir(name), { recursive: true })
       chmodSync(outDir(name), 0o777)
-      execFileSync('/usr/sbin/lpadmin', ['-p', name, '-E', '-v', `fraktdesk-out:${outDir(name)}`], { env, stdio: 'pipe' })
-      if (opts.makeDefault) execFileSync('/usr/sbin/lpadmin', ['-d', name], { env, stdio: 'pipe' })
+      admin('/usr/sbin/lpadmin', ['-p', name, '-E', '-v', `fraktdesk-out:${outDir(name)}`])
+      if (opts.makeDefault) admin('/usr/sbin/lpadmin', ['-d', name])
       return outDir(name)
     },
     jobs(name) {
@@ -106,7 +122,7 @@ export async function startCups(): Promise<CupsServer> {
         .map((f) => path.join(outDir(name), f))
     },
     admin(command, args) {
-      execFileSync(command === 'lpadmin' ? '/usr/sbin/lpadmin' : `/usr/sbin/${command}`, args, { env, stdio: 'pipe' })
+      admin(`/usr/sbin/${command}`, args)
     },
     async stop() {
       daemon.kill('SIGTERM')
