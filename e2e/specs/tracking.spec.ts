@@ -34,6 +34,13 @@ test('Sandbox shipments move on as the simulated clock advances: In transit, a d
   await expect(page.locator('[data-shipment]')).toContainText('Per Utvalgt')
   await page.getByTestId('attention-filter').uncheck()
   await expect(page.locator('[data-shipment]')).toHaveCount(3)
+  // The clerk calls the recipient about the delay and marks it handled, with a note: it leaves the list.
+  await page.locator('[data-shipment]').filter({ hasText: 'Per Utvalgt' }).click()
+  const handle = page.getByTestId('mark-handled')
+  await handle.getByRole('textbox').fill('Called Per, he waits')
+  await handle.getByRole('textbox').press('Enter')
+  await expect(page.getByTestId('tracking-handled')).toContainText('Called Per, he waits')
+  await expect(page.getByTestId('attention-count')).toHaveCount(0)
 
   sandbox!.advanceClock(48 * 3_600_000)
   await page.evaluate((list) => window.api['tracking:refresh']({ ids: list }), ids)

@@ -10,12 +10,21 @@ import type { HandlersOf } from './invoke'
 
 /** A shipment's journey at Bring, "Needs attention" and what Bring charged (Spend). */
 export const trackingHandlers: HandlersOf<
-  'tracking:open' | 'tracking:get' | 'tracking:refresh' | 'tracking:attention' | 'tracking:spend' | 'tracking:spendCsv',
-  'stores' | 'localShipments' | 'tracking' | 'settings' | 'app' | 'openPath' | 'openExternal'
+  'tracking:open' | 'tracking:get' | 'tracking:refresh' | 'tracking:handle' | 'tracking:attention' | 'tracking:spend' | 'tracking:spendCsv',
+  'stores' | 'localShipments' | 'tracking' | 'settings' | 'app' | 'openPath' | 'openExternal' | 'events'
 > = {
-  async 'tracking:get'({ id }, { stores }) {
+  async 'tracking:get'({ id }, { stores, settings }) {
     const t = await stores.tracking.get(id)
-    return t ? { state: t.state, stateSince: t.stateSince, checkedAt: t.checkedAt, nextDue: t.nextDue, lastError: t.lastError, packages: t.packages, price: t.price, currency: t.currency } : null
+    if (!t) return null
+    const needsAttention = await stores.tracking.needsAttention(id, attentionCutoffs(new Date(), attentionDays(settings.get())))
+    const { state, stateSince, checkedAt, nextDue, lastError, errorAt, goneAt, handled, packages, price, currency } = t
+    return { state, stateSince, checkedAt, nextDue, lastError, errorAt, goneAt, needsAttention, handled, packages, price, currency }
+  },
+  async 'tracking:handle'({ id, note }, { stores, events }) {
+    const handled = await stores.tracking.markHandled(id, note, new Date().toISOString())
+    if (!handled) throw AppError.field('id', 'Fraktdesk does not follow this shipment on this desk, so there is nothing to mark handled.')
+    events.emit('tracking:changed', { shipmentIds: [id] })
+    return { handled }
   },
   async 'tracking:refresh'({ ids }, { tracking, stores, localShipments }) {
     const followed = new Set((await Promise.all(ids.map(async (id) => ((await stores.tracking.get(id)) ? id : null)))).filter((id) => id !== null))

@@ -47,6 +47,8 @@ export const consignmentTrackingSchema = z.object({
   consignmentNumber: z.string(),
   state: trackingStateSchema,
   packages: z.array(packageTrackingSchema),
+  /** Bring's price for the whole consignment (`totalContractPrice`), where it gives one. */
+  totalContractPrice: z.number().optional(),
   error: z.object({ code: z.number(), message: z.string() }).optional()
 })
 export type ConsignmentTracking = z.infer<typeof consignmentTrackingSchema>
@@ -75,6 +77,8 @@ export function stateOfEvents(events: Pick<TrackingEvent, 'status'>[]): Tracking
 
 /** Needs the clerk: something went wrong or the recipient has not collected. */
 export const attentionStates = new Set<TrackingState>(['deviation', 'attempted_delivery', 'customs', 'returning'])
+/** Needs the clerk until they mark it handled: the above, and a parcel that came back to the sender. */
+export const attentionUntilHandled = new Set<TrackingState>([...attentionStates, 'returned'])
 
 /** A consignment's state: a package that needs attention speaks for it; otherwise the least advanced one. */
 export function consignmentState(packages: Pick<PackageTracking, 'state'>[]): TrackingState {
@@ -83,4 +87,45 @@ export function consignmentState(packages: Pick<PackageTracking, 'state'>[]): Tr
   if (attention) return attention.state
   const order: TrackingState[] = ['pre_notified', 'in_transit', 'customs', 'out_for_delivery', 'ready_for_pickup', 'returning', 'returned', 'delivered']
   return packages.map((p) => p.state).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]
+}
+
+/**
+ * What Bring charged for a consignment: its `totalContractPrice` where it gives one (a consignment of
+ * several packages carries the consignment's price on each package too: never add those up); else the
+ * packages' prices added up; null while Bring has priced nothing.
+ */
+export function consignmentPrice(result: Pick<ConsignmentTracking, 'packages' | 'totalContractPrice'>): number | null {
+  if (result.totalContractPrice !== undefined) return result.totalContractPrice
+  return result.packages.reduce<number | null>((sum, p) => (p.contractPrice === undefined ? sum : (sum ?? 0) + p.contractPrice), null)
+}
+
+const eventKey = (e: TrackingEvent): string => `${e.at}|${e.status}|${e.description}`
+
+/**
+ * A new answer laid over what was known: events are only ever added (an answer with fewer events, or
+ * none for a package, loses nothing), newest first; the packages Bring no longer lists are kept.
+ */
+export function mergePackages(before: PackageTracking[], now: PackageTracking[]): PackageTracking[] {
+  const merged = now.map((p) => {
+    const old = before.find((b) => b.packageNumber === p.packageNumber)
+    if (!old) return p
+    const seen = new Set(p.events.map(eventKey))
+    const kept = old.events.filter((e) => !seen.has(eventKey(e)))
+    if (kept.length === 0) return { ...old, ...p, pickupPoint: p.pickupPoint ?? old.pickupPoint, contractPrice: p.contractPrice ?? old.contractPrice, currency: p.currency ?? old.currency }
+    const events = [...p.events, ...kept].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+    return { ...old, ...p, events, state: stateOfEvents(events), pickupPoint: p.pickupPoint ?? old.pickupPoint, contractPrice: p.contractPrice ?? old.contractPrice, currency: p.currency ?? old.currency }
+  })
+  return [...merged, ...before.filter((b) => !now.some((p) => p.packageNumber === b.packageNumber))]
+}
+
+/**
+ * Where a package waits for its recipient, from whatever Bring gave: the pickup point's name, else the
+ * place the "ready for pickup" event names (its city, postal code); undefined when Bring said nothing.
+ */
+export function pickupPlace(p: Pick<PackageTracking, 'pickupPoint' | 'events'>): string | undefined {
+  const name = p.pickupPoint?.name?.trim()
+  if (name) return name
+  const ready = p.events.find((e) => e.status === 'READY_FOR_PICKUP')
+  const place = [ready?.postalCode, ready?.city].filter(Boolean).join(' ')
+  return place || undefined
 }

@@ -38,6 +38,7 @@ export const channels = [
   'tracking:open',
   'tracking:get',
   'tracking:refresh',
+  'tracking:handle',
   'tracking:attention',
   'tracking:spend',
   'tracking:spendCsv',

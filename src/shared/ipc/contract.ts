@@ -171,9 +171,27 @@ export const contract = {
   'tracking:get': {
     input: byId,
     output: z
-      .object({ state: trackingStateSchema, stateSince: z.string(), checkedAt: z.string().nullable(), nextDue: z.string().nullable(), lastError: z.string().nullable(), packages: z.array(packageTrackingSchema), price: z.number().nullable(), currency: z.string().nullable() })
+      .object({
+        state: trackingStateSchema,
+        stateSince: z.string(),
+        /** The last successful check; null: not checked yet. */
+        checkedAt: z.string().nullable(),
+        nextDue: z.string().nullable(),
+        lastError: z.string().nullable(),
+        /** When Bring last could not answer (null after a success). */
+        errorAt: z.string().nullable(),
+        /** Since when Bring no longer has tracking data (the last known state is kept). */
+        goneAt: z.string().nullable(),
+        needsAttention: z.boolean(),
+        handled: z.object({ state: trackingStateSchema, at: z.string(), note: z.string() }).nullable(),
+        packages: z.array(packageTrackingSchema),
+        price: z.number().nullable(),
+        currency: z.string().nullable()
+      })
       .nullable()
   },
+  /** The clerk has dealt with a shipment that needs attention (a note optional): it leaves the list until its state moves on. */
+  'tracking:handle': { input: byId.extend({ note: safeText(200).default('') }).strict(), output: z.object({ handled: z.boolean() }) },
   /** "Refresh now" for one shipment or the visible list. */
   'tracking:refresh': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500) }).strict(), output: z.object({ checked: z.number(), changed: z.array(z.string()) }) },
   /** How many shipments need attention (the sidebar count). */

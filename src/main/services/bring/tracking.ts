@@ -35,6 +35,9 @@ const consignmentSchema = z
   .object({
     consignmentId: z.string().optional(),
     packageSet: z.array(packageSchema).optional(),
+    // The consignment's own price ("" or null while Bring has none): see consignmentPrice.
+    totalContractPrice: money,
+    currencyCode: z.string().nullish(),
     error: z.object({ code: z.number(), message: z.string() }).loose().optional()
   })
   .loose()
@@ -78,7 +81,13 @@ export function parseTracking(res: TrackingResponse, consignmentNumber: string):
       currency: text(p.currencyCode)
     }
   })
-  return { consignmentNumber: c.consignmentId || consignmentNumber, state: consignmentState(packages), packages }
+  const total = c.totalContractPrice
+  return {
+    consignmentNumber: c.consignmentId || consignmentNumber,
+    state: consignmentState(packages),
+    packages: total !== undefined && c.currencyCode ? packages.map((p) => ({ ...p, currency: p.currency ?? c.currencyCode! })) : packages,
+    ...(total !== undefined && Number.isFinite(total) ? { totalContractPrice: total } : {})
+  }
 }
 
 /** GET /tracking/api/v2/tracking.json?q=…&lang=…, with the Mybring headers (prices, signatures, gentler limits). */

@@ -12,8 +12,15 @@ export interface TrackingStore {
   get(shipmentId: string): Promise<TrackingRow | null>
   /** Due for a check, oldest due first. */
   due(now: string, limit: number): Promise<TrackingRow[]>
+  /** A successful answer (already merged with what was known: see mergePackages); priced by consignmentPrice. */
   saveResult(shipmentId: string, result: ConsignmentTracking, at: string, nextDue: string | null): Promise<void>
+  /** Bring answered, but no longer has the shipment: state and events stay, with a note since when. */
+  saveGone(shipmentId: string, at: string, nextDue: string | null): Promise<void>
+  /** Bring could not answer: the error and when; "checked" keeps the last successful check. */
   saveFailure(shipmentId: string, error: string, at: string, nextDue: string): Promise<void>
+  /** The clerk has dealt with the shipment in its current state: it leaves "Needs attention" until its state moves on. */
+  markHandled(shipmentId: string, note: string, at: string): Promise<boolean>
+  needsAttention(shipmentId: string, cutoffs: { pickupCutoff: string; silentCutoff: string }): Promise<boolean>
   stop(shipmentId: string): Promise<void>
   /** Everything due now, e.g. "Refresh now" for the visible list. */
   makeDue(shipmentIds: string[], now: string): Promise<number>
@@ -33,10 +40,16 @@ export interface TrackingRow {
   bookedAt: string
   state: TrackingState
   stateSince: string
+  /** The last successful check (null: not checked yet). */
   checkedAt: string | null
   nextDue: string | null
   failures: number
   lastError: string | null
+  /** When the last failure happened (null after a success). */
+  errorAt: string | null
+  /** Since when Bring no longer has tracking data for it (the last known state is kept). */
+  goneAt: string | null
+  handled: { state: TrackingState; at: string; note: string } | null
   packages: PackageTracking[]
   price: number | null
   currency: string | null

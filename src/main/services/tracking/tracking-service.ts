@@ -1,5 +1,5 @@
 import { AppError } from '@shared/ipc/app-error'
-import { finalTrackingStates, type ConsignmentTracking } from '@shared/domain/tracking'
+import { consignmentState, finalTrackingStates, mergePackages, type ConsignmentTracking } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import type { Logger } from '../log/logger'
 import type { TrackingRow, TrackingStore } from '../store/tracking'
@@ -56,11 +56,21 @@ export function createTrackingService(deps: Deps) {
     try {
       const result = await deps.track(row.mode, row.consignmentNumber)
       const at = now()
-      const failed = result.state === 'unavailable' || result.state === 'error'
-      const due = nextCheck(row, failed ? null : result, at)
-      if (failed) await deps.repo.saveFailure(row.shipmentId, result.error?.message ?? result.state, at.toISOString(), due!.toISOString())
-      else await deps.repo.saveResult(row.shipmentId, result, at.toISOString(), due?.toISOString() ?? null)
-      return !failed && result.state !== row.state
+      if (result.state === 'unavailable' || result.state === 'error') {
+        await deps.repo.saveFailure(row.shipmentId, result.state === 'unavailable' ? 'unavailable' : (result.error?.message ?? 'error'), at.toISOString(), nextCheck(row, null, at)!.toISOString())
+        return false
+      }
+      // Bring no longer knows a shipment it has told us about (old data purged): keep what we know, as a quiet note.
+      if (result.state === 'not_found' && (row.packages.length > 0 || row.state !== 'not_found')) {
+        const quiet = finalTrackingStates.has(row.state) ? null : nextCheck({ ...row, stateSince: new Date(0).toISOString() }, { ...result, state: row.state }, at)
+        await deps.repo.saveGone(row.shipmentId, at.toISOString(), quiet?.toISOString() ?? null)
+        return false
+      }
+      // Events are only ever added: a shorter answer loses nothing, and a final state stays final.
+      const packages = mergePackages(row.packages, result.packages)
+      const merged: ConsignmentTracking = { ...result, packages, state: packages.length > 0 ? consignmentState(packages) : result.state }
+      await deps.repo.saveResult(row.shipmentId, merged, at.toISOString(), nextCheck(row, merged, at)?.toISOString() ?? null)
+      return merged.state !== row.state
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'INTERNAL'
       const at = now()

@@ -24,6 +24,8 @@ export interface ShipmentActions {
   sendAgain(id: string, confirmLive: boolean): Promise<ShipmentDetail>
   tracking(id: string): Promise<TrackingView>
   refreshTracking(id: string): Promise<unknown>
+  /** Needs attention no more (in this state): the clerk has dealt with it. */
+  markHandled(id: string, note: string): Promise<unknown>
   /** To the label printer chosen in Settings (the viewer when none is). */
   printLabel(id: string, again: boolean): Promise<PrintOutcome>
   printHistory(id: string): Promise<LabelPrint[]>
@@ -130,7 +132,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain, labe
         </div>
       )}
       {s.status === 'booked' && <PrintHistory shipmentId={s.id} load={actions.printHistory} version={printed} />}
-      {s.status === 'booked' && <TrackingTimeline shipmentId={s.id} mode={s.mode} quotedPrice={s.form.quotedPrice?.productId === s.form.productId ? s.form.quotedPrice : undefined} load={actions.tracking} refresh={actions.refreshTracking} />}
+      {s.status === 'booked' && <TrackingTimeline shipmentId={s.id} mode={s.mode} quotedPrice={s.form.quotedPrice?.productId === s.form.productId ? s.form.quotedPrice : undefined} load={actions.tracking} refresh={actions.refreshTracking} markHandled={actions.markHandled} />}
       {s.status === 'outcome_unknown' && (
         <div className="alert alert-warning" role="alert" data-testid="outcome-unknown">
           <p>{reasonText(s.error, t)}</p>

@@ -623,6 +623,15 @@ export const en = {
     hide: 'Hide'
   },
   tracking: {
+    reason: { BRING_UNREACHABLE: 'no connection to Bring', BRING_NOT_SENT: 'no connection to Bring', BRING_RATE_LIMITED: 'too many requests', BRING_SERVER: 'a problem at Bring', BRING_BAD_RESPONSE: 'an answer Fraktdesk could not read', unavailable: 'Bring was busy', error: 'Bring reported an error' } as Record<string, string>,
+    notCheckedYet: 'Not checked yet',
+    pickupCodeOnly: 'Ready for pickup, pickup code {{code}}',
+    failed: 'Bring could not answer at {{at}} ({{reason}}). Next try {{next}}.',
+    failedNoRetry: 'Bring could not answer at {{at}} ({{reason}}).',
+    gone: 'Bring no longer has tracking data for this shipment (since {{at}}). The last known state and events are kept.',
+    markHandled: 'Mark handled',
+    handledNote: 'Note (optional)',
+    handled: 'Handled {{at}}',
     needsAttention: 'Needs attention',
     attentionCount_one: '{{count}} shipment needs attention',
     attentionCount_other: '{{count}} shipments need attention',

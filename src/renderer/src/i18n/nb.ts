@@ -643,6 +643,15 @@ export const nb: Messages = {
     hide: 'Skjul'
   },
   tracking: {
+    reason: { BRING_UNREACHABLE: 'ingen forbindelse med Bring', BRING_NOT_SENT: 'ingen forbindelse med Bring', BRING_RATE_LIMITED: 'for mange forespørsler', BRING_SERVER: 'et problem hos Bring', BRING_BAD_RESPONSE: 'et svar Fraktdesk ikke kunne lese', unavailable: 'Bring var opptatt', error: 'Bring meldte en feil' } as Record<string, string>,
+    notCheckedYet: 'Ikke sjekket ennå',
+    pickupCodeOnly: 'Klar til henting, hentekode {{code}}',
+    failed: 'Bring kunne ikke svare {{at}} ({{reason}}). Nytt forsøk {{next}}.',
+    failedNoRetry: 'Bring kunne ikke svare {{at}} ({{reason}}).',
+    gone: 'Bring har ikke lenger sporingsdata for denne sendingen (siden {{at}}). Siste kjente status og hendelser er tatt vare på.',
+    markHandled: 'Merk som fulgt opp',
+    handledNote: 'Notat (valgfritt)',
+    handled: 'Fulgt opp {{at}}',
     needsAttention: 'Trenger oppfølging',
     attentionCount_one: '{{count}} sending trenger oppfølging',
     attentionCount_other: '{{count}} sendinger trenger oppfølging',

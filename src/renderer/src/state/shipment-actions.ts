@@ -12,6 +12,7 @@ export const shipmentActions: ShipmentActions = {
   sendAgain: (id, confirmLive) => call('shipments:retry', { id, confirmLive }),
   tracking: (id) => call('tracking:get', { id }),
   refreshTracking: (id) => call('tracking:refresh', { ids: [id] }),
+  markHandled: (id, note) => call('tracking:handle', { id, note }),
   printLabel: (id, again) => call('printing:shipments', { ids: [id], again }),
   printHistory: (id) => call('printing:history', { id })
 }

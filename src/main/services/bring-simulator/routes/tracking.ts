@@ -70,7 +70,9 @@ export const trackingRoutes: SimApiModule = ({ state }) => [
           recipientSignature: { name: s.status === 'DELIVERED' ? 'K. MOTTAKER' : '' }
         }))
       const authenticated = Boolean(headers.get('x-mybring-api-key'))
-      const perPackage = c.priceExVat !== undefined ? Math.round((c.priceExVat / c.packageNumbers.length) * 100) / 100 : null
+      // Prices as Bring's multi-package answers carry them: the consignment's price on the consignment
+      // (totalContractPrice, with the number of packages it covers) and on each package alike.
+      const price = authenticated && c.priceExVat !== undefined ? (Math.round(c.priceExVat * 100) / 100).toFixed(2) : null
       return {
         status: 200,
         body: {
@@ -84,10 +86,15 @@ export const trackingRoutes: SimApiModule = ({ state }) => [
                 eventSet: events,
                 pickupCode: events[0]?.status === 'READY_FOR_PICKUP' ? `P${q.slice(-3)}` : null,
                 expectedPickupUnitName: pickupProducts.has(c.productId) ? 'Coop Extra Bryggen' : null,
-                contractPrice: authenticated ? perPackage : null,
-                listPrice: null,
-                currencyCode: authenticated && perPackage !== null ? 'NOK' : null
-              }))
+                contractPrice: price ?? '',
+                listPrice: '',
+                currencyCode: price !== null ? 'NOK' : ''
+              })),
+              totalListPrice: '',
+              totalContractPrice: price ?? '',
+              listPricePackageCount: '',
+              contractPricePackageCount: price !== null ? String(c.packageNumbers.length) : '',
+              currencyCode: price !== null ? 'NOK' : ''
             }
           ]
         }

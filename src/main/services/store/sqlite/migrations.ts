@@ -436,5 +436,17 @@ export const migrations: SqliteMigration[] = [
   );
   CREATE INDEX label_prints_by_shipment ON label_prints (shipment_id, at);
   `
+  },
+  {
+    name: '0013_tracking_rules',
+    // "checked" is a successful check; a failure has its own time. Bring forgetting a shipment is a note,
+    // not a state. "Needs attention" is left when the clerk marks the current state handled.
+    sql: `
+  ALTER TABLE tracking ADD COLUMN error_at TEXT;
+  ALTER TABLE tracking ADD COLUMN gone_at TEXT;
+  ALTER TABLE tracking ADD COLUMN handled_state TEXT;
+  ALTER TABLE tracking ADD COLUMN handled_at TEXT;
+  ALTER TABLE tracking ADD COLUMN handled_note TEXT;
+  `
   }
 ]

@@ -1,5 +1,5 @@
 import type { Db } from './db'
-import { packageTrackingSchema, type ConsignmentTracking, type TrackingState } from '@shared/domain/tracking'
+import { consignmentPrice, packageTrackingSchema, type ConsignmentTracking, type TrackingState } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import { z } from 'zod'
 import type { SpendRow, TrackingRow, TrackingStore } from '../tracking'
@@ -16,6 +16,11 @@ interface Row {
   next_due: string | null
   failures: number
   last_error: string | null
+  error_at: string | null
+  gone_at: string | null
+  handled_state: TrackingState | null
+  handled_at: string | null
+  handled_note: string | null
   packages_json: string
   price: number | null
   currency: string | null
@@ -32,6 +37,9 @@ const toRow = (r: Row): TrackingRow => ({
   nextDue: r.next_due,
   failures: r.failures,
   lastError: r.last_error,
+  errorAt: r.error_at,
+  goneAt: r.gone_at,
+  handled: r.handled_state && r.handled_at ? { state: r.handled_state, at: r.handled_at, note: r.handled_note ?? '' } : null,
   packages: z.array(packageTrackingSchema).parse(JSON.parse(r.packages_json)),
   price: r.price,
   currency: r.currency
@@ -39,12 +47,14 @@ const toRow = (r: Row): TrackingRow => ({
 
 /**
  * "Needs attention": something went wrong (deviation, attempted delivery, customs, on its way back),
- * waiting at a pickup point for more than N days, or nothing heard N days after booking. One SQL
- * condition (on the tracking table, alias t) for the count and the Shipments filter.
+ * returned to the sender, waiting at a pickup point for more than N days, or nothing heard N days
+ * after booking — until the clerk marks it handled in that state. One SQL condition (on the tracking
+ * table, alias t) for the count and the Shipments filter.
  */
-export const attentionCondition = `(t.state IN ('deviation', 'attempted_delivery', 'customs', 'returning')
+export const attentionCondition = `((t.state IN ('deviation', 'attempted_delivery', 'customs', 'returning', 'returned')
   OR (t.state = 'ready_for_pickup' AND t.state_since <= @pickupCutoff)
-  OR (t.state IN ('not_found', 'pre_notified') AND t.booked_at <= @silentCutoff AND t.next_due IS NOT NULL))`
+  OR (t.state IN ('not_found', 'pre_notified') AND t.booked_at <= @silentCutoff AND t.next_due IS NOT NULL))
+  AND (t.handled_state IS NULL OR t.handled_state <> t.state))`
 
 /** Tracking state per shipment; domain types in and out. */
 export function createTrackingRepo(db: Db) {
@@ -62,8 +72,8 @@ export function createTrackingRepo(db: Db) {
     saveResult(shipmentId: string, result: ConsignmentTracking, at: string, nextDue: string | null): void {
       const before = byId.get(shipmentId)
       const changed = !before || before.state !== result.state
-      const price = result.packages.reduce<number | null>((sum, p) => (p.contractPrice === undefined ? sum : (sum ?? 0) + p.contractPrice), null)
-      db.prepare(`UPDATE tracking SET state = @state, state_since = CASE WHEN @changed THEN @at ELSE state_since END, checked_at = @at, next_due = @nextDue, failures = 0, last_error = NULL,
+      const price = consignmentPrice(result)
+      db.prepare(`UPDATE tracking SET state = @state, state_since = CASE WHEN @changed THEN @at ELSE state_since END, checked_at = @at, next_due = @nextDue, failures = 0, last_error = NULL, error_at = NULL, gone_at = NULL,
         eta = @eta, pickup_json = @pickup, price = coalesce(@price, price), currency = coalesce(@currency, currency), packages_json = @packages WHERE shipment_id = @id`).run({
         id: shipmentId,
         state: result.state,
@@ -77,9 +87,16 @@ export function createTrackingRepo(db: Db) {
         packages: JSON.stringify(result.packages)
       })
     },
-    saveFailure(shipmentId: string, error: string, at: string, nextDue: string): void {
-      db.prepare('UPDATE tracking SET checked_at = ?, next_due = ?, failures = failures + 1, last_error = ? WHERE shipment_id = ?').run(at, nextDue, error, shipmentId)
+    saveGone(shipmentId: string, at: string, nextDue: string | null): void {
+      db.prepare('UPDATE tracking SET checked_at = @at, gone_at = coalesce(gone_at, @at), next_due = @nextDue, failures = 0, last_error = NULL, error_at = NULL WHERE shipment_id = @id').run({ id: shipmentId, at, nextDue })
     },
+    saveFailure(shipmentId: string, error: string, at: string, nextDue: string): void {
+      db.prepare('UPDATE tracking SET error_at = ?, next_due = ?, failures = failures + 1, last_error = ? WHERE shipment_id = ?').run(at, nextDue, error, shipmentId)
+    },
+    markHandled: (shipmentId: string, note: string, at: string): boolean =>
+      db.prepare('UPDATE tracking SET handled_state = state, handled_at = ?, handled_note = ? WHERE shipment_id = ?').run(at, note, shipmentId).changes > 0,
+    needsAttention: (shipmentId: string, cutoffs: { pickupCutoff: string; silentCutoff: string }): boolean =>
+      Boolean(db.prepare(`SELECT 1 FROM tracking t WHERE t.shipment_id = @id AND ${attentionCondition}`).get({ id: shipmentId, ...cutoffs })),
     stop(shipmentId: string): void {
       db.prepare('UPDATE tracking SET next_due = NULL WHERE shipment_id = ?').run(shipmentId)
     },
