@@ -59,6 +59,8 @@ export interface CreateAppDepsOptions {
   autoTracking?: boolean
   /** Team mode: how long a desk's claim on a batch row lasts unrenewed (tests shorten it). */
   batchRowLeaseMs?: number
+  /** Team mode: how long a desk's claim on a shipment's tracking check lasts (tests shorten it). */
+  trackingLeaseMs?: number
   /** A desktop notification (Electron's Notification in the app). */
   notify?(title: string, body: string): void
   /** The OS's printing (CUPS or Windows by platform); tests pass one reaching their own CUPS. */
@@ -77,7 +79,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const credentials = createCredentialsService(settings, opts.secretStore)
   const team = connectTeam(settings, opts.secretStore, logger)
   const bring = createBringConnection({
-    limiters: team.pacer ? { booking: team.pacer } : undefined,
+    limiters: team.pacers ?? undefined,
     settings,
     credentials,
     fetch: opts.fetch,
@@ -91,10 +93,10 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
 
   const history = await openHistoryFile(userDataDir, logger, opts.onDamagedDatabase)
   const labelSeal = createLabelLinksSeal(() => credentials.current())
-  const { stores, localShipments, reconcile } = createStores(history.db, { team, seal: labelSeal, events, logger, batchRowLeaseMs: opts.batchRowLeaseMs })
+  const { stores, localShipments, reconcile } = createStores(history.db, { team, seal: labelSeal, events, logger, batchRowLeaseMs: opts.batchRowLeaseMs, trackingLeaseMs: opts.trackingLeaseMs })
   const { pausedBatches } = await settleInterruptedWork(stores, logger)
 
-  const services = createShipmentServices({ userDataDir, labelsDir: folders.labelsDir, stores, localShipments, bring, settings, events, logger, notify: opts.notify, batchRowLeaseMs: opts.batchRowLeaseMs })
+  const services = createShipmentServices({ userDataDir, labelsDir: folders.labelsDir, stores, bring, settings, events, logger, notify: opts.notify, batchRowLeaseMs: opts.batchRowLeaseMs })
   const receiver = await createReceiverService({ userDataDir, repo: stores.warehouse, secretStore: opts.secretStore, logger })
   const backups = createBackups(history.db, userDataDir)
 

@@ -18,7 +18,7 @@ export const testAccount = { apiUid: 'shop@example.no', apiKey: 'k3y-Secret-Valu
 /** The real handlers behind the real dispatcher, over a temp userData and an HTTP simulator. */
 export async function startCore(
   userDataDir: string,
-  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; batchRowLeaseMs?: number; labelPrinter?: LabelPrinter; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
+  opts: { secretStore?: SecretStore; sandbox?: Simulator; timeoutMs?: number; baseUrl?: string; notify?(title: string, body: string): void; batchRowLeaseMs?: number; trackingLeaseMs?: number; autoTracking?: boolean; labelPrinter?: LabelPrinter; bring?: { sim: Simulator; server: { url: string; close(): Promise<void> | void } } } = {}
 ) {
   const { demoCustomers, sandboxAccount } = await import('../../src/main/services/bring-simulator/demo-data')
   // Desks of one shop share one Bring: pass `bring` to reach the same simulator.
@@ -40,6 +40,8 @@ export async function startCore(
     sandbox: opts.sandbox,
     notify: opts.notify,
     batchRowLeaseMs: opts.batchRowLeaseMs,
+    trackingLeaseMs: opts.trackingLeaseMs,
+    autoTracking: opts.autoTracking,
     labelPrinter: opts.labelPrinter
   })
   const dispatch = createDispatcher(handlers, deps, (url) => url === TRUSTED)

@@ -77,7 +77,8 @@ export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promi
 function settleWhenTeamIsBack(d: BackgroundDeps, reconcile: NonNullable<AppStores['reconcile']>): void {
   const { services, logger } = d
   d.team.connection.onReconnect(async () => {
-    d.team.pacer?.reconnected()
+    d.team.pacers?.booking.reconnected()
+    d.team.pacers?.tracking.reconnected()
     const settled = await reconcile(services.booking.inFlight(), {
       notSent: `The shared database went away before this booking was sent. ${notSentMessage}`,
       unknown: `The shared database went away while this booking was being sent. ${outcomeUnknownMessage}`

@@ -4,7 +4,6 @@ import type { BringConnection } from '../services/bring/bring-connection'
 import type { EventHub } from '../services/events/event-hub'
 import type { ShipmentRecord } from '@shared/domain/booking'
 import type { Stores } from '../services/store/stores'
-import type { ShipmentsRepo } from '../services/store/sqlite/shipments-repo'
 import { attentionStates } from '@shared/domain/tracking'
 import { attentionNotification } from '@shared/domain/desktop-notifications'
 import { createBookingService } from '../services/booking/booking-service'
@@ -21,8 +20,6 @@ interface ServiceDeps {
   userDataDir: string
   labelsDir: string
   stores: Stores
-  /** The desk's own copy: the shipments it follows are there (tracking lives beside them). */
-  localShipments: ShipmentsRepo
   bring: BringConnection
   settings: SettingsStore
   events: EventHub
@@ -52,7 +49,8 @@ export function createShipmentServices(d: ServiceDeps) {
     for (const id of shipmentIds) {
       const t = await stores.tracking.get(id)
       if (!t || !attentionStates.has(t.state)) continue
-      d.notify(attentionNotification[settings.get().language], `${d.localShipments.get(id)?.recipientName ?? ''} · ${t.consignmentNumber}`)
+      const shipment = await stores.shipments.get(id).catch(() => null)
+      d.notify(attentionNotification[settings.get().language], `${shipment?.recipientName ?? ''} · ${t.consignmentNumber}`)
     }
   }
   /** What follows a booking: a mailbox pickup becomes a pickup; the desk that booked follows it. */

@@ -21,15 +21,15 @@ export interface AppStores {
 }
 
 /** The one choice of engine: every store on the desk's file, or on the shared database with the desk's file beneath the shipments. */
-export function createStores(db: Db, deps: { team: Team; seal: LabelLinksSeal; events: EventHub; logger: Logger; batchRowLeaseMs?: number }): AppStores {
+export function createStores(db: Db, deps: { team: Team; seal: LabelLinksSeal; events: EventHub; logger: Logger; batchRowLeaseMs?: number; trackingLeaseMs?: number }): AppStores {
   const { shipmentsRepo, ...local } = createSqliteStores(db)
   if (!deps.team.active) {
     // Alone, the store says what changed; in team mode the shared database tells every desk (see followTeam).
     const shipments = notifyingShipmentsStore(local.shipments, (shipmentId, status) => deps.events.emit('shipments:changed', { shipmentId, desk: '', status }))
     return { stores: { ...local, shipments }, localShipments: shipmentsRepo, reconcile: null }
   }
-  const shared = createPostgresStores(deps.team.connection.database, { desk: deps.team.connection.deskName(), seal: deps.seal, batchRowLeaseMs: deps.batchRowLeaseMs })
+  const shared = createPostgresStores(deps.team.connection.database, { desk: deps.team.connection.deskName(), seal: deps.seal, batchRowLeaseMs: deps.batchRowLeaseMs, trackingLeaseMs: deps.trackingLeaseMs })
   const shipments = mirroredShipmentsStore(shared.shipments, shipmentsRepo, deps.logger)
-  // Tracking stays with the desk that follows the shipment, in its own file; so do postal code lookups and label prints.
-  return { stores: { ...shared, shipments, tracking: local.tracking, postalCodes: local.postalCodes, labelPrints: local.labelPrints }, localShipments: shipmentsRepo, reconcile: shipments.reconcile }
+  // Tracking is shared like the history; postal code lookups and label prints stay in the desk's own file.
+  return { stores: { ...shared, shipments, postalCodes: local.postalCodes, labelPrints: local.labelPrints }, localShipments: shipmentsRepo, reconcile: shipments.reconcile }
 }

@@ -13,15 +13,22 @@ export interface Team {
   connection: SharedConnection
   /** The shared database is this run's history (chosen in Settings; a change takes effect at the next start). */
   active: boolean
-  /** Desks that share an API user share Bring's booking limit, paced through the shared database. */
-  pacer: (RateLimiter & { reconnected(): void }) | null
+  /** Desks that share an API user share Bring's booking and tracking limits, paced through the shared database. */
+  pacers: { booking: SharedPacer; tracking: SharedPacer } | null
 }
+type SharedPacer = RateLimiter & { reconnected(): void }
 
 export function connectTeam(settings: SettingsStore, secretStore: SecretStore, logger: Logger): Team {
   const connection = createSharedConnection({ settings, secretStore, logger })
   const active = connection.configured()
-  const pacer = active ? createSharedPacer(connection.database, () => settings.get().apiUid, bringRateLimits.booking) : null
-  return { connection, active, pacer }
+  // One pace per API user and API: the tracking budget has its own row beside booking's.
+  const pacers = active
+    ? {
+        booking: createSharedPacer(connection.database, () => settings.get().apiUid, bringRateLimits.booking),
+        tracking: createSharedPacer(connection.database, () => `${settings.get().apiUid} tracking`, bringRateLimits.tracking)
+      }
+    : null
+  return { connection, active, pacers }
 }
 
 // The shared tables whose screens follow other desks' changes (shipments have their own event).
@@ -44,6 +51,7 @@ export function followTeam(team: Team, events: EventHub, logger: Logger): () => 
     team.connection.database,
     (c) => {
       if (c.table === 'shipments') events.emit('shipments:changed', { shipmentId: c.id, desk: c.desk, status: c.status })
+      else if (c.table === 'tracking') events.emit('tracking:changed', { shipmentIds: [c.id] })
       else if (isSharedTable(c.table)) events.emit('shared:changed', { table: c.table, id: c.id, desk: c.desk })
     },
     logger,

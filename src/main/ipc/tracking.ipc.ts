@@ -11,7 +11,7 @@ import type { HandlersOf } from './invoke'
 /** A shipment's journey at Bring, "Needs attention" and what Bring charged (Spend). */
 export const trackingHandlers: HandlersOf<
   'tracking:open' | 'tracking:get' | 'tracking:refresh' | 'tracking:handle' | 'tracking:attention' | 'tracking:spend' | 'tracking:spendCsv',
-  'stores' | 'localShipments' | 'tracking' | 'settings' | 'app' | 'openPath' | 'openExternal' | 'events'
+  'stores' | 'tracking' | 'settings' | 'app' | 'openPath' | 'openExternal' | 'events'
 > = {
   async 'tracking:get'({ id }, { stores, settings }) {
     const t = await stores.tracking.get(id)
@@ -22,13 +22,13 @@ export const trackingHandlers: HandlersOf<
   },
   async 'tracking:handle'({ id, note }, { stores, events }) {
     const handled = await stores.tracking.markHandled(id, note, new Date().toISOString())
-    if (!handled) throw AppError.field('id', 'Fraktdesk does not follow this shipment on this desk, so there is nothing to mark handled.')
+    if (!handled) throw AppError.field('id', 'Fraktdesk does not follow this shipment, so there is nothing to mark handled.')
     events.emit('tracking:changed', { shipmentIds: [id] })
     return { handled }
   },
-  async 'tracking:refresh'({ ids }, { tracking, stores, localShipments }) {
+  async 'tracking:refresh'({ ids }, { tracking, stores }) {
     const followed = new Set((await Promise.all(ids.map(async (id) => ((await stores.tracking.get(id)) ? id : null)))).filter((id) => id !== null))
-    await followHere(ids, { store: stores.shipments, local: localShipments, tracking, isFollowed: (id) => followed.has(id) })
+    await followHere(ids, { store: stores.shipments, tracking, isFollowed: (id) => followed.has(id) })
     return tracking.refresh(ids)
   },
   'tracking:attention': async (_input, { stores, settings }) => ({ count: await stores.tracking.attentionCount(attentionCutoffs(new Date(), attentionDays(settings.get()))) }),

@@ -54,7 +54,12 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     const secrets = createMemorySecretStore()
     const before = await core(dir, secrets)
     await before.useBringTest()
-    for (const name of ['Kari Mottaker', 'Ola Hansen', 'Per Utvalgt']) dataOf(await before.invoke('booking:submit', { form: domesticForm({ recipient: { name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO' } }) }))
+    const booked = []
+    for (const name of ['Kari Mottaker', 'Ola Hansen', 'Per Utvalgt']) booked.push(dataOf(await before.invoke('booking:submit', { form: domesticForm({ recipient: { name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO' } }) })))
+    // One of them followed here (as a live one would be): its tracking goes along into the team.
+    const followedAt = new Date().toISOString()
+    await before.deps.stores.tracking.enrol({ shipmentId: booked[1].id, consignmentNumber: booked[1].consignmentNumber!, mode: 'live', bookedAt: followedAt, nextDue: followedAt })
+    await before.deps.stores.tracking.saveResult(booked[1].id, { consignmentNumber: booked[1].consignmentNumber!, state: 'delivered', packages: [] }, followedAt, null)
     const party = (name: string) => ({ name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO', contact: {} })
     dataOf(await before.invoke('addressBook:save', { entry: { kind: 'recipient', party: party('Kari Mottaker') } }))
     dataOf(await before.invoke('addressBook:save', { entry: { kind: 'sender', party: party('Butikken AS'), isDefault: true } }))
@@ -67,6 +72,7 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
 
     const after = await core(dir, secrets) // the restart
     expect(dataOf(await after.invoke('sharedDb:get'))).toMatchObject({ active: true, deskName: 'Pakkebord 1', status: { connected: true } })
+    expect(dataOf(await after.invoke('tracking:get', { id: booked[1].id }))).toMatchObject({ state: 'delivered', checkedAt: followedAt })
     const mine = dataOf(await after.invoke('booking:submit', { form: domesticForm() }))
     const list = dataOf(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0 }))
     expect(list.items.map((s) => s.recipientName)).toEqual(['Kari Mottaker', 'Per Utvalgt', 'Ola Hansen', 'Kari Mottaker'])
@@ -85,7 +91,7 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     const book = dataOf(await after.invoke('addressBook:list', { query: 'kari', kind: 'recipient' }))
     expect(book.items.map((e) => e.party.name)).toEqual(['Kari Mottaker'])
     expect(dataOf(await after.invoke('addressBook:defaultSender'))?.party.name).toBe('Butikken AS')
-    // "Needs attention" works in team mode too, from the tracking this desk keeps for its own bookings.
+    // "Needs attention" works in team mode too, from the shared tracking.
     const at = new Date().toISOString()
     await after.deps.stores.tracking.enrol({ shipmentId: mine.id, consignmentNumber: '70438101000000001', mode: 'live', bookedAt: at, nextDue: at })
     await after.deps.stores.tracking.saveResult(mine.id, { consignmentNumber: '70438101000000001', state: 'deviation', packages: [] }, at, at)

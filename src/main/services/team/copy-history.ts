@@ -68,8 +68,76 @@ export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, d
         SELECT q.c, q.s, q.t FROM unnest(${requests.map((q) => q.client_request_id)}::text[], ${requests.map((q) => q.shipment_id)}::text[], ${requests.map((q) => q.created_at)}::text[]) AS q(c, s, t)
         WHERE EXISTS (SELECT 1 FROM shipments WHERE id = q.s) ON CONFLICT DO NOTHING`.execute(shared)
     }
+    await copyTrackingOf(local, shared, desk, rows.map((r) => r.id))
   }
   return { copied, alreadyThere: seen - copied }
+}
+
+interface LocalTracking {
+  shipment_id: string
+  consignment_number: string
+  mode: 'sandbox' | 'test' | 'live'
+  booked_at: string
+  state: string
+  state_since: string
+  checked_at: string | null
+  next_due: string | null
+  failures: number
+  last_error: string | null
+  error_at: string | null
+  gone_at: string | null
+  handled_state: string | null
+  handled_at: string | null
+  handled_note: string | null
+  packages_json: string
+  eta: string | null
+  pickup_json: string | null
+  price: number | null
+  currency: string | null
+}
+
+/** Tracking is shared in team mode: what this desk followed goes along (a shipment already followed there keeps its state). */
+async function copyTrackingOf(local: Db, shared: Kysely<SharedSchema>, desk: string, ids: string[]): Promise<void> {
+  const rows = local.prepare<string[], LocalTracking>(`SELECT * FROM tracking WHERE shipment_id IN (${ids.map(() => '?').join(',')})`).all(...ids)
+  if (rows.length === 0) return
+  await shared
+    .insertInto('tracking')
+    .values(
+      rows.map((t) => ({
+        shipment_id: t.shipment_id,
+        desk,
+        consignment_number: t.consignment_number,
+        mode: t.mode,
+        booked_at: t.booked_at,
+        state: t.state as never,
+        state_since: t.state_since,
+        checked_at: t.checked_at,
+        next_due: t.next_due,
+        failures: t.failures,
+        last_error: t.last_error,
+        error_at: t.error_at,
+        gone_at: t.gone_at,
+        handled_state: t.handled_state as never,
+        handled_at: t.handled_at,
+        handled_note: t.handled_note,
+        packages_json: t.packages_json,
+        eta: t.eta,
+        pickup_json: t.pickup_json,
+        price: t.price,
+        currency: t.currency,
+        lease_desk: null,
+        lease_until: null
+      }))
+    )
+    // Only for shipments that are in the shared history now (one another desk already had is skipped too).
+    .onConflict((oc) => oc.column('shipment_id').doNothing())
+    .execute()
+    .catch(async (err: unknown) => {
+      // A shipment that was not copied (its request id was already taken in the team) has no row to refer to: copy one by one.
+      if ((err as { code?: string }).code !== '23503') throw err
+      if (rows.length === 1) return // that one shipment is not in the shared history
+      for (const t of rows) await copyTrackingOf(local, shared, desk, [t.shipment_id])
+    })
 }
 
 interface LocalEntry {

@@ -108,15 +108,9 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
       copy('recoverInterrupted', () => void local.recoverInterrupted(messages))
       return { notSent, unknown }
     },
-    // Tracking is followed by the desk that booked: its states join the shared page here.
-    async list(filter) {
-      // "Needs attention" comes from tracking, which this desk keeps for what it booked: its own copies answer.
-      if (filter.attention) return local.list(filter)
-      const page = await shared.list(filter)
-      const states = local.trackingStates(page.items.map((i) => i.id))
-      return { items: page.items.map((i) => ({ ...i, trackingState: states.get(i.id) ?? i.trackingState })) }
-    },
-    count: async (filter) => (filter.attention ? local.count(filter) : shared.count(filter)),
+    // Tracking is shared too: the shared store's page carries the states, and answers "Needs attention".
+    list: (filter) => shared.list(filter),
+    count: (filter) => shared.count(filter),
     reconcile
   }
 }

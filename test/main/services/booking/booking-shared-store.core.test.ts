@@ -96,21 +96,24 @@ describe.skipIf(postgresUnavailable() !== '')('booking with a shared PostgreSQL 
     expect(bookings(sim)).toHaveLength(1)
   })
 
-  it('"Refresh now" on the tracking of a shipment another desk booked: this desk follows it from then on, through its own Bring connection', async () => {
+  it('tracking is shared: a shipment desk A booked is followed for both desks; "Refresh now" on desk B asks Bring once and desk A sees the answer', async () => {
     const { sim, a, b } = await twoDesks()
     for (const d of [a, b]) expect((await d.core.invoke('mode:set', { mode: 'live', confirmLive: true })).ok).toBe(true)
     const booked = dataOf(await a.core.invoke('booking:submit', { form: domesticForm(), confirmLive: true }))
     expect(booked).toMatchObject({ status: 'booked', mode: 'live' })
     const tracked = () => sim.requests.filter((r) => r.routeId === 'tracking.track').length
-    expect(await b.core.invoke('tracking:get', { id: booked.id })).toMatchObject({ ok: true, data: null })
+    // Enrolled by the desk that booked, in the shared database: desk B sees it, not checked yet.
+    expect(dataOf(await b.core.invoke('tracking:get', { id: booked.id }))).toMatchObject({ state: 'not_found', checkedAt: null })
     const before = tracked()
     expect(await b.core.invoke('tracking:refresh', { ids: [booked.id] })).toMatchObject({ ok: true, data: { checked: 1 } })
     expect(tracked()).toBe(before + 1)
-    const state = dataOf(await b.core.invoke('tracking:get', { id: booked.id }))
+    const state = dataOf(await a.core.invoke('tracking:get', { id: booked.id }))
     expect(state).toMatchObject({ state: expect.any(String), checkedAt: expect.any(String) })
-    // Desk B's history shows the state now, and its own copy answers "Needs attention" for it from here on.
-    const listed = dataOf(await b.core.invoke('shipments:list', { query: 'Mottaker', limit: 10, offset: 0 }))
-    expect(listed.items).toEqual([expect.objectContaining({ id: booked.id, desk: 'Desk A', trackingState: state!.state })])
+    // Both desks' histories show the state.
+    for (const d of [a, b]) {
+      const listed = dataOf(await d.core.invoke('shipments:list', { query: 'Mottaker', limit: 10, offset: 0 }))
+      expect(listed.items).toEqual([expect.objectContaining({ id: booked.id, desk: 'Desk A', trackingState: state!.state })])
+    }
     // A test booking has no tracking at Bring: nothing to follow, nothing asked.
     for (const d of [a, b]) await d.core.invoke('mode:set', { mode: 'test' })
     const testBooking = dataOf(await a.core.invoke('booking:submit', { form: domesticForm() }))

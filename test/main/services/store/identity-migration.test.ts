@@ -55,7 +55,7 @@ describe('upgrading a history where a resend had cut a batch row off its shipmen
   it.skipIf(postgresUnavailable() !== '')('PostgreSQL: the same', async () => {
     const url = await newPgDatabase()
     const earlier = new Kysely<SharedSchema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) })
-    const before = Object.fromEntries(Object.entries(sharedMigrations).slice(0, -1))
+    const before = Object.fromEntries(Object.entries(sharedMigrations).filter(([name]) => name < '0010_request_ids'))
     expect((await new Migrator({ db: earlier, provider: { getMigrations: async () => before } }).migrateToLatest()).error).toBeUndefined()
     const form = { ...domesticForm(), clientRequestId: '00000000-0000-4000-8000-000000000002' }
     await sql`INSERT INTO batches (id, desk, created_at, updated_at, name, mode, run_state, defaults_json) VALUES ('b1', 'Desk A', '2026-12-01', '2026-12-01', 'Morgen', 'test', 'done', '{}')`.execute(earlier)

@@ -361,5 +361,47 @@ export const sharedMigrations: Record<string, Migration> = {
       await sql`CREATE INDEX batch_rows_shipment ON batch_rows (shipment_id) WHERE shipment_id IS NOT NULL`.execute(db)
       await sql`ALTER TABLE batches ADD COLUMN stop_reason_json jsonb`.execute(db)
     }
+  },
+  '0011_tracking': {
+    // Tracking, shared: one state per shipment that every desk sees, and a lease per shipment so exactly
+    // one desk asks Bring about it per round (a dead desk's leases run out and pass on). Leases are on the
+    // server's clock; due times are ISO text like the desks' other times.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE tracking (
+          shipment_id text PRIMARY KEY REFERENCES shipments (id) ON DELETE CASCADE,
+          id text GENERATED ALWAYS AS (shipment_id) STORED,
+          desk text NOT NULL,
+          consignment_number text NOT NULL,
+          mode text NOT NULL CHECK (mode IN ('sandbox', 'test', 'live')),
+          booked_at text NOT NULL,
+          state text NOT NULL,
+          state_since text NOT NULL,
+          checked_at text,
+          next_due text,
+          failures integer NOT NULL DEFAULT 0,
+          last_error text,
+          error_at text,
+          gone_at text,
+          handled_state text,
+          handled_at text,
+          handled_note text,
+          packages_json jsonb NOT NULL DEFAULT '[]',
+          eta text,
+          pickup_json jsonb,
+          price double precision,
+          currency text,
+          lease_desk text,
+          lease_until timestamptz
+        )`.execute(db)
+      await sql`CREATE INDEX tracking_due ON tracking (next_due) WHERE next_due IS NOT NULL`.execute(db)
+      // Every desk hears of what a check found (not of the leases themselves).
+      await sql`CREATE TRIGGER tracking_notify_insert AFTER INSERT ON tracking FOR EACH ROW EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
+      await sql`
+        CREATE TRIGGER tracking_notify_update AFTER UPDATE ON tracking FOR EACH ROW
+        WHEN (OLD.state IS DISTINCT FROM NEW.state OR OLD.checked_at IS DISTINCT FROM NEW.checked_at OR OLD.error_at IS DISTINCT FROM NEW.error_at
+          OR OLD.gone_at IS DISTINCT FROM NEW.gone_at OR OLD.handled_at IS DISTINCT FROM NEW.handled_at)
+        EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
+    }
   }
 }

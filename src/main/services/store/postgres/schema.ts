@@ -3,6 +3,7 @@ import type { Mode } from '@shared/domain/mode'
 import type { ShipmentStatus } from '@shared/domain/booking'
 import type { BatchRunState } from '@shared/domain/batches'
 import type { AddressKind } from '@shared/domain/address-book'
+import type { TrackingState } from '@shared/domain/tracking'
 import type { PickupColumns } from '../pickups'
 import type { ShipmentColumns } from '../shipments'
 
@@ -23,6 +24,35 @@ export interface SharedSchema {
   warehouse_rejected: { seq: Generated<string>; id: string; desk: string; received_at: string; reason: string; content_type: string; raw: string }
   warehouse_inventory: { article: string; gtin: string | null; description: string | null; quantity: number; updated_at: string }
   warehouse_adjustments: { id: Generated<string>; article: string; delta: number; reason: string | null; at: string; message_id: string }
+  tracking: TrackingTable
+}
+
+export interface TrackingTable {
+  shipment_id: string
+  id: Generated<string>
+  /** The desk that last asked Bring (or enrolled it). */
+  desk: string
+  consignment_number: string
+  mode: Mode
+  booked_at: string
+  state: TrackingState
+  state_since: string
+  checked_at: string | null
+  next_due: string | null
+  failures: Generated<number>
+  last_error: string | null
+  error_at: string | null
+  gone_at: string | null
+  handled_state: TrackingState | null
+  handled_at: string | null
+  handled_note: string | null
+  packages_json: ColumnType<unknown, string | undefined, string>
+  eta: string | null
+  pickup_json: NullableJson
+  price: number | null
+  currency: string | null
+  lease_desk: string | null
+  lease_until: ColumnType<Date | null, Date | string | null, Date | string | null>
 }
 
 export interface WarehouseMessagesTable {

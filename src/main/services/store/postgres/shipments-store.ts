@@ -3,12 +3,15 @@ import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kyse
 import { confirmationSchema, storedBookingFormSchema, withoutLabelLinks, type ShipmentFilterQuery, type ShipmentRecord } from '@shared/domain/booking'
 import { AppError } from '@shared/ipc/app-error'
 import { TOTAL_CAP } from '../engine'
-import { DuplicateRequestError, nextDay, shipmentReference, summary, summaryFields, type ShipmentsStore, type SummaryRow } from '../shipments'
+import { DuplicateRequestError, nextDay, shipmentReference, summary, summaryFields, type AttentionDays, type ShipmentsStore, type SummaryRow } from '../shipments'
 import type { SharedSchema, ShipmentsTable } from './schema'
 import { lazyStore } from './lazy-store'
 import { recoverDeskRows } from './interrupted'
 import { isLongNumber, literalCondition, searchCondition } from './search'
 import { periodSearch } from './period-search'
+import { pgAttentionIds } from './tracking-store'
+import { attentionCutoffs } from '../tracking'
+import { defaultSettings } from '@shared/domain/settings'
 
 const summaryColumns = [...summaryFields, 'desk'] as const
 
@@ -45,10 +48,11 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
   const now = opts.now ?? (() => new Date())
   const detail = async (r: Row): Promise<ShipmentRecord> => {
     const confirmation = r.confirmation_json ? confirmationSchema.parse(r.confirmation_json) : null
+    const tracking = (await db.selectFrom('tracking').select('state').where('shipment_id', '=', r.id).executeTakeFirst())?.state ?? null
     // The label links come back only to a desk signed in as the Bring user that sealed them.
     const links = confirmation && r.label_links_sealed && opts.seal ? await opts.seal.open(r.id, r.label_links_sealed) : null
     return {
-      ...summary({ ...r, tracking_state: null } as SummaryRow),
+      ...summary({ ...r, tracking_state: tracking } as SummaryRow),
       updatedAt: r.updated_at,
       form: storedBookingFormSchema.parse(r.form_json),
       request: r.request_json,
@@ -59,8 +63,19 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
   const byId = async (id: string): Promise<Row | undefined> => (await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined
   const touch = () => now().toISOString()
 
-  const noAttention = (filter: ShipmentFilterQuery): void => {
-    if (filter.attention) throw new AppError('INVALID_INPUT', 'The “Needs attention” filter is not available with the shared database yet.')
+  /** The tracking state of each shipment on a page (one lookup for the page). */
+  const trackingStates = async (ids: string[]): Promise<Map<string, string>> =>
+    ids.length === 0 ? new Map() : new Map((await db.selectFrom('tracking').select(['shipment_id', 'state']).where('shipment_id', 'in', ids).execute()).map((r) => [r.shipment_id, r.state]))
+  const page = async (rows: Pick<Row, (typeof summaryColumns)[number]>[]) => {
+    const states = await trackingStates(rows.map((r) => r.id))
+    return { items: rows.map((r) => summary({ ...r, tracking_state: states.get(r.id) ?? null })) }
+  }
+  /** "Needs attention" (a short list): the shipments the tracking table names, with the other filters. */
+  const needingAttention = (filter: ShipmentFilterQuery & { attentionDays?: AttentionDays }) => {
+    const cutoffs = attentionCutoffs(now(), filter.attentionDays ?? { pickupDays: defaultSettings.attentionPickupDays, silentDays: defaultSettings.attentionSilentDays })
+    let q = narrowed(db.selectFrom('shipments'), filter).where('id', 'in', pgAttentionIds(db, cutoffs))
+    if (filter.query.trim()) q = q.where('seq', 'in', searched(filter).select('seq'))
+    return q
   }
   // Status, mode and dates, on either table (both have these columns).
   const narrowed = <TB extends 'shipments' | 'shipment_search', O>(q: SelectQueryBuilder<SharedSchema, TB, O>, filter: ShipmentFilterQuery): SelectQueryBuilder<SharedSchema, TB, O> => {
@@ -202,8 +217,7 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     openOfThisDesk: async () =>
       (await db.selectFrom('shipments').select(['id', 'status']).where('desk', '=', desk).where('status', 'in', ['pending', 'sending']).execute()) as { id: string; status: 'pending' | 'sending' }[],
     async list(filter) {
-      noAttention(filter)
-      const page = (rows: Pick<Row, (typeof summaryColumns)[number]>[]) => ({ items: rows.map((r) => summary({ ...r, tracking_state: null })) })
+      if (filter.attention) return page(await needingAttention(filter).select(summaryColumns).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute())
       const query = filter.query.trim()
       if (!query) return page(await narrowed(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute())
       // A search runs on the narrow search table, then reads the page's shipments. PostgreSQL cannot
@@ -224,7 +238,10 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
       return page(await db.selectFrom('shipments').select(summaryColumns).where('seq', 'in', seqs).orderBy('created_at', 'desc').orderBy('seq', 'desc').execute())
     },
     async count(filter) {
-      noAttention(filter)
+      if (filter.attention) {
+        const { n } = await needingAttention(filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+        return { total: Number(n), totalExact: true }
+      }
       const fromPeriods = filter.query.trim() ? await byPeriods(filter).count(TOTAL_CAP + 1) : null
       if (fromPeriods !== null) return { total: Math.min(fromPeriods, TOTAL_CAP), totalExact: fromPeriods <= TOTAL_CAP }
       const rows = filter.query.trim() ? searched(filter).select(sql<number>`1`.as('one')).limit(TOTAL_CAP + 1) : narrowed(db.selectFrom('shipments').select(sql<number>`1`.as('one')), filter).limit(TOTAL_CAP + 1)

@@ -18,7 +18,6 @@ import {
   type ShipmentSummary
 } from '@shared/domain/booking'
 import type { Mode } from '@shared/domain/mode'
-import type { TrackingState } from '@shared/domain/tracking'
 import { DuplicateRequestError, nextDay, shipmentReference, summary, summaryFields, type ShipmentColumns, type ShipmentsStore, type SummaryRow } from '../shipments'
 import { attentionCondition } from './tracking-repo'
 import { attentionCutoffs } from '../tracking'
@@ -173,12 +172,6 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     },
     /** How many match the same filter, up to TOTAL_CAP. */
     count: (filter: ShipmentFilterQuery & { attentionDays?: { pickupDays: number; silentDays: number } }): { total: number; totalExact: boolean } => cappedCount(db, searchIndexes, listRequest(filter)),
-    /** Tracking states of these shipments (those this desk follows). */
-    trackingStates(ids: string[]): Map<string, TrackingState> {
-      if (ids.length === 0) return new Map()
-      const rows = db.prepare<string[], { shipment_id: string; state: TrackingState }>(`SELECT shipment_id, state FROM tracking WHERE shipment_id IN (${ids.map(() => '?').join(',')})`).all(...ids)
-      return new Map(rows.map((r) => [r.shipment_id, r.state]))
-    },
     /** How commits reach the disk (FULL: before the call returns, surviving power loss). */
     synchronousMode: (): string => ['OFF', 'NORMAL', 'FULL', 'EXTRA'][db.pragma('synchronous', { simple: true }) as number] ?? 'unknown',
     size: (): number => (db.prepare('SELECT COUNT(*) AS n FROM shipments').get() as { n: number }).n
