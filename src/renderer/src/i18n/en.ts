@@ -648,7 +648,7 @@ export const en = {
   },
   sharedDb: {
     title: 'Shared database (team)',
-    help: 'Several packing desks can share the shipment history, address book, batches, pickups and warehouse messages in a PostgreSQL database the shop runs. Each desk keeps its own Bring API key; label links are stored only sealed, so only desks signed in as the same Bring user can print the label. Tracking is followed by the desk that booked (“Refresh now” under Tracking on another desk follows it there too).',
+    help: 'Several packing desks can share the shipment history, address book, batches, pickups and warehouse messages in a PostgreSQL database the shop runs. Each desk keeps its own Bring API key; label links are stored only sealed, so only desks signed in as the same Bring user can print the label. Tracking is shared: one desk at a time asks Bring about each shipment, and every desk sees the answer.',
     local: 'This desk uses its own history file.',
     connected: 'Shared database: connected (PostgreSQL {{version}}), this desk is “{{desk}}”.',
     unreachable: 'The shared database cannot be reached: {{problem}} Bookings are refused until it is back.',

@@ -668,7 +668,7 @@ export const nb: Messages = {
   },
   sharedDb: {
     title: 'Felles database (team)',
-    help: 'Flere pakkebord kan dele sendingshistorikk, adressebok, bunker, hentinger og lagermeldinger i en PostgreSQL-database butikken driver. Hvert pakkebord beholder sin egen Bring API-nøkkel; etikettlenker lagres bare forseglet, så bare pakkebord logget inn som samme Bring-bruker kan skrive ut etiketten. Sporing følges av pakkebordet som booket («Oppdater nå» under Sporing på et annet pakkebord følger den der også).',
+    help: 'Flere pakkebord kan dele sendingshistorikk, adressebok, bunker, hentinger og lagermeldinger i en PostgreSQL-database butikken driver. Hvert pakkebord beholder sin egen Bring API-nøkkel; etikettlenker lagres bare forseglet, så bare pakkebord logget inn som samme Bring-bruker kan skrive ut etiketten. Sporingen er felles: ett pakkebord om gangen spør Bring om hver sending, og alle pakkebord ser svaret.',
     local: 'Dette pakkebordet bruker sin egen historikkfil.',
     connected: 'Felles database: tilkoblet (PostgreSQL {{version}}), dette pakkebordet er «{{desk}}».',
     unreachable: 'Får ikke kontakt med den felles databasen: {{problem}} Booking avvises til den er tilbake.',
