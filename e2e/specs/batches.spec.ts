@@ -104,7 +104,7 @@ test('a file that is not a CSV, or has no usable columns, says so and creates no
   const { page } = app
   const junk = path.join(app.userDataDir, 'bilde.csv')
   await writeFile(junk, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]))
-  await goTo(page, 'Massebooking')
+  await goTo(page, 'Bunker')
   await page.getByTestId('batch-new').click()
   await page.locator('#csv-file').setInputFiles(junk)
   await expect(page.getByTestId('import-problem')).toContainText('ikke en CSV-tekstfil')
@@ -198,4 +198,31 @@ test('a batch from selected address-book entries and one from the history book w
   await page.getByTestId('shipments-batch').click()
   await expect(page.getByTestId('batch-book-all')).toContainText('Book all (2)')
   await expect(page.locator('tr[data-row]')).toHaveCount(2)
+})
+
+test('a Shopify orders export imports with no mapping: named, one shipment per order, weights from grams to kg, booked in Sandbox', async ({ launch }) => {
+  const app = await launch(withShop('nb'))
+  const { page, sandbox } = app
+  await goTo(page, 'Bunker')
+  await page.getByTestId('batch-new').click()
+  await page.locator('#csv-file').setInputFiles(path.resolve('test/fixtures/shop-exports/shopify-orders.csv'))
+  await expect(page.getByTestId('import-format')).toHaveText('Ordreeksport fra Shopify: 30 ordrer (38 linjer) — ingen kolonner å velge; vekter fra gram til kg.')
+  await expect(page.getByTestId('import-mapping')).toHaveCount(0)
+  await page.locator('#defaults-product').selectOption('5800')
+  await page.locator('#defaults-lengthCm').fill('30')
+  await page.locator('#defaults-widthCm').fill('20')
+  await page.locator('#defaults-heightCm').fill('10')
+  await app.shot('batch-import-shopify-nb')
+  await page.getByTestId('import-submit').click()
+  await expect(page.getByTestId('batch-view')).toBeVisible()
+  await expect(page.locator('tr[data-status="ready"]')).toHaveCount(30)
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('batch-view')).toHaveAttribute('data-run-state', 'done', { timeout: 30_000 })
+  await expect(page.locator('tr[data-status="booked"]')).toHaveCount(30)
+  if (sandbox) {
+    const sent = sandbox.requests.filter((r) => r.routeId === 'booking.book').map((r) => (r.body as { consignments: { packages: { weightInKg: number }[]; parties: { recipient: { reference?: string } } }[] }).consignments[0])
+    expect(sent).toHaveLength(30)
+    const first = sent.find((c) => c.parties.recipient.reference === '#1100')!
+    expect(first.packages).toEqual([expect.objectContaining({ weightInKg: 0.276 })])
+  }
 })

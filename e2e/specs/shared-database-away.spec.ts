@@ -29,7 +29,7 @@ test('the shared database goes away and comes back: the desk says so in its stat
 
     server.kill()
     // The next thing that needs the database finds it gone: the list says why, and the status line appears.
-    await goTo(page, 'Massebooking')
+    await goTo(page, 'Bunker')
     await goTo(page, 'Sendinger')
     await expect(page.getByTestId('shared-health')).toHaveAttribute('data-state', 'lost', { timeout: 15_000 })
     await expect(page.getByTestId('shared-health')).toContainText('Får ikke kontakt med den felles databasen')

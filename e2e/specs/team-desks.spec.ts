@@ -62,7 +62,7 @@ test('two desks, one shared PostgreSQL: a booking on desk A shows on desk B with
     const created = await a.invoke('batches:create', { name: 'Black Friday', defaults, rows })
     const batch = created.data as BatchDetail
     await goTo(a.page, 'Batches')
-    await goTo(b.page, 'Massebooking')
+    await goTo(b.page, 'Bunker')
     await a.page.getByRole('button', { name: /^Black Friday/ }).click()
     await b.page.getByRole('button', { name: /^Black Friday/ }).click()
     await expect(a.page.getByTestId('batch-book-all')).toContainText('Book all (100)')

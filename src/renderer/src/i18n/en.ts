@@ -442,10 +442,22 @@ export const en = {
     customsConsent: 'I confirm the customs information is accurate and the parcel holds no dangerous or prohibited goods'
   },
   import: {
+    chooseColumns: 'Say what each column holds:',
+    format: {
+      shopify_one: 'Shopify orders export: {{count}} order ({{lines}} lines) — no columns to choose; weights from grams to kg.',
+      shopify_other: 'Shopify orders export: {{count}} orders ({{lines}} lines) — no columns to choose; weights from grams to kg.',
+      woocommerce_one: 'WooCommerce orders export: {{count}} order — no columns to choose.',
+      woocommerce_other: 'WooCommerce orders export: {{count}} orders — no columns to choose.',
+      fraktdesk_one: 'Fraktdesk result export: {{count}} row — no columns to choose.',
+      fraktdesk_other: 'Fraktdesk result export: {{count}} rows — no columns to choose.'
+    },
+    weightUnit: 'The weight column is in',
+    unitKg: 'kilograms (kg)',
+    unitG: 'grams (g): converted to kg',
     chooseFile: 'CSV file',
     fileHelp: 'Exported from a webshop or spreadsheet: ";" or "," separated, UTF-8 or Windows-1252. The file itself is not changed.',
-    summary_one: '{{file}}: {{count}} row, {{encoding}}, separator "{{delimiter}}". Say what each column holds:',
-    summary_other: '{{file}}: {{count}} rows, {{encoding}}, separator "{{delimiter}}". Say what each column holds:',
+    summary_one: '{{file}}: {{count}} row, {{encoding}}, separator "{{delimiter}}".',
+    summary_other: '{{file}}: {{count}} rows, {{encoding}}, separator "{{delimiter}}".',
     column: 'Column {{n}}',
     columnHolds: 'Column “{{column}}” holds',
     ignore: '(ignore)',

@@ -25,7 +25,7 @@ export const nb: Messages = {
   },
   shortcuts: {
     title: 'Hurtigtaster',
-    screens: 'Gå til et skjermbilde (Pris, Book, Sendinger, Henting, Adressebok, Massebooking, Lager, Kunder, Innstillinger)',
+    screens: 'Gå til et skjermbilde (Pris, Book, Sendinger, Henting, Adressebok, Bunker, Lager, Kunder, Innstillinger)',
     search: 'Hopp til søkefeltet',
     submit: 'Skjermbildets hovedhandling: hent priser, book, bestill henting',
     quote: 'Hent priser (i prisskjemaet)',
@@ -37,7 +37,7 @@ export const nb: Messages = {
   nav: {
     warehouse: 'Lager',
     addressBook: 'Adressebok',
-    batches: 'Massebooking',
+    batches: 'Bunker',
     quote: 'Pris',
     book: 'Book',
     shipments: 'Sendinger',
@@ -334,7 +334,7 @@ export const nb: Messages = {
   shipments: {
     bookedAt: 'pakkebord {{desk}}',
     batch: 'Bunke',
-    fromBatch: 'Fra massebooking',
+    fromBatch: 'Fra en bunke',
     saveRecipients: 'Lagre disse mottakerne i adresseboken',
     recipientsSaved: '{{added}} mottaker(e) lagt til i adresseboken, {{skipped}} fantes fra før.',
     count_one: '{{total}} sending',
@@ -462,10 +462,22 @@ export const nb: Messages = {
     customsConsent: 'Jeg bekrefter at tollopplysningene er riktige og at pakken ikke inneholder farlig eller forbudt gods'
   },
   import: {
+    chooseColumns: 'Velg hva hver kolonne inneholder:',
+    format: {
+      shopify_one: 'Ordreeksport fra Shopify: {{count}} ordre ({{lines}} linjer) — ingen kolonner å velge; vekter fra gram til kg.',
+      shopify_other: 'Ordreeksport fra Shopify: {{count}} ordrer ({{lines}} linjer) — ingen kolonner å velge; vekter fra gram til kg.',
+      woocommerce_one: 'Ordreeksport fra WooCommerce: {{count}} ordre — ingen kolonner å velge.',
+      woocommerce_other: 'Ordreeksport fra WooCommerce: {{count}} ordrer — ingen kolonner å velge.',
+      fraktdesk_one: 'Resultatfil fra Fraktdesk: {{count}} rad — ingen kolonner å velge.',
+      fraktdesk_other: 'Resultatfil fra Fraktdesk: {{count}} rader — ingen kolonner å velge.'
+    },
+    weightUnit: 'Vektkolonnen er i',
+    unitKg: 'kilo (kg)',
+    unitG: 'gram (g): regnes om til kg',
     chooseFile: 'CSV-fil',
     fileHelp: 'Eksportert fra nettbutikk eller regneark: skilt med «;» eller «,», UTF-8 eller Windows-1252. Selve filen endres ikke.',
-    summary_one: '{{file}}: {{count}} rad, {{encoding}}, skilletegn «{{delimiter}}». Velg hva hver kolonne inneholder:',
-    summary_other: '{{file}}: {{count}} rader, {{encoding}}, skilletegn «{{delimiter}}». Velg hva hver kolonne inneholder:',
+    summary_one: '{{file}}: {{count}} rad, {{encoding}}, skilletegn «{{delimiter}}».',
+    summary_other: '{{file}}: {{count}} rader, {{encoding}}, skilletegn «{{delimiter}}».',
     column: 'Kolonne {{n}}',
     columnHolds: 'Kolonnen «{{column}}» inneholder',
     ignore: '(ikke bruk)',
