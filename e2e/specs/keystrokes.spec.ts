@@ -92,3 +92,36 @@ async function bookOneShipment(page: import('@playwright/test').Page): Promise<v
   await page.getByRole('button', { name: /Book shipment/ }).click()
   await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
 }
+
+test('rebook a saved recipient from the Address book: ≤ 6 keys in all; Esc closes an opened entry', async ({ launch }) => {
+  const { page } = await launch(withShop('nb'))
+  // Set-up, not counted: Kari is in the address book with her usual service and parcel.
+  const party = { name: 'Kari Mottaker', addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO', contact: { phoneNumber: '+4791234567' } }
+  await page.evaluate((p) => window.api['addressBook:save']({ entry: { kind: 'recipient', party: p as never, preferred: { customerNumber: '5', productId: '5800', packages: [{ weightInKg: 2.5, lengthInCm: 40, widthInCm: 30, heightInCm: 20, goodsDescription: 'Te' }] }, isDefault: false } }), party)
+
+  // Esc closes an opened entry and the search has the cursor again.
+  await page.keyboard.press('Control+5')
+  await expect(page.getByRole('searchbox')).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('address-entry-form')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('address-entry-form')).toHaveCount(0)
+  await expect(page.getByRole('searchbox')).toBeFocused()
+  await page.keyboard.press('Control+1')
+
+  const keys = keyboard(page)
+  await keys.press('Control+5')
+  await expect(page.getByRole('searchbox')).toBeFocused()
+  await keys.type('Kar')
+  await expect(page.getByTestId('address-table')).toContainText('Kari Mottaker')
+  await keys.press('Control+b')
+  await expect(page.locator('#recipient-postalCode')).toHaveValue('5003')
+  await expect(page.locator('#productId')).toHaveValue('5800')
+  await expect(page.locator('[name="packages.0.weightInKg"]')).toHaveValue('2.5')
+  await keys.press('Control+Enter')
+  await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
+  await expect(page.getByTestId('shipment-card')).toContainText('Kari Mottaker')
+  console.log(`rebook from the Address book: ${keys.navigation} navigation keys, ${keys.characters} characters, ${keys.total} in all`)
+  expect(keys.total).toBeLessThanOrEqual(6)
+})

@@ -16,6 +16,7 @@ import { useScreenActions } from '../state/useScreenActions'
 export function App() {
   const { t } = useTranslation()
   const screen = useNavStore((s) => s.screen)
+  const arrival = useNavStore((s) => s.arrival)
   const go = useNavStore((s) => s.go)
   const settings = useSettingsStore((s) => s.settings)
   const error = useAppStore((s) => s.error)
@@ -92,7 +93,7 @@ export function App() {
           {error && <div className="alert alert-error" role="alert">{error}</div>}
           {settings ? (
             <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-              <FocusOnArrival key={screen}>
+              <FocusOnArrival key={screen} arrival={arrival}>
                 <View />
               </FocusOnArrival>
             </Suspense>

@@ -475,6 +475,7 @@ export const en = {
     }
   },
   addressBook: {
+    bookTo: 'Book to this recipient',
     count_one: '{{total}} entry',
     count_other: '{{total}} entries',
     kinds: 'Kind',

@@ -495,6 +495,7 @@ export const nb: Messages = {
     }
   },
   addressBook: {
+    bookTo: 'Book til denne mottakeren',
     count_one: '{{total}} oppføring',
     count_other: '{{total}} oppføringer',
     kinds: 'Type',

@@ -33,6 +33,8 @@ export function useRovingList<E extends HTMLElement>(ids: string[], opts: { onOp
   return {
     ref,
     onKeyDown,
+    /** The item the list points at (the first until the user moves). */
+    current,
     /** Focus the first item (↓ from the search box). */
     focusFirst: () => moveTo(ids[0]),
     itemProps: (id: string) => ({ tabIndex: id === current ? 0 : -1, 'data-roving-id': id, onFocus: () => setActive(id) })

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { Party, ShipmentDetail } from '@shared/domain/booking'
 import type { BookingDraft } from '@shared/domain/drafts'
+import type { RecipientSuggestion } from '@shared/domain/address-book'
 import { call } from '../lib/ipc'
 import { useNavStore, type Screen } from './useNavStore'
 
@@ -16,6 +17,8 @@ export type BookDraft =
   | { source: 'shipment'; shipment: Pick<ShipmentDetail, 'form'> }
   /** A Bring Warehousing order's ship-to address. */
   | { source: 'warehouse'; party: Party; reference?: string }
+  /** "Book to this recipient" from the address book: the party with its remembered service and parcel. */
+  | { source: 'recipient'; suggestion: RecipientSuggestion; customerNumbers: string[]; defaultCustomerNumber?: string }
 
 interface IntentsState {
   bookDraft: BookDraft | null

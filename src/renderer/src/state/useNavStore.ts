@@ -5,10 +5,13 @@ export type Screen = (typeof screens)[number]
 
 interface NavState {
   screen: Screen
+  /** Counts every arrival at a screen (also back at the one already shown): focus goes to its arrival point each time. */
+  arrival: number
   go(screen: Screen): void
 }
 
 export const useNavStore = create<NavState>((set) => ({
   screen: 'customers',
-  go: (screen) => set({ screen })
+  arrival: 0,
+  go: (screen) => set((s) => ({ screen, arrival: s.arrival + 1 }))
 }))

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AddressKind } from '@shared/domain/address-book'
+import type { AddressEntry, AddressKind } from '@shared/domain/address-book'
 import { useCustomersStore } from '../../state/useCustomersStore'
 import { useRovingList } from '../../lib/useRovingList'
 import { ListSearch } from '../../components/ListSearch'
 import { formatNumber } from '../../lib/format'
 import { call, errorMessage } from '../../lib/ipc'
 import { useIntentsStore } from '../../state/useIntentsStore'
+import { useSettingsStore } from '../../state/useSettingsStore'
 import { useAddressBookStore } from './useAddressBookStore'
 import { AddressEntryForm } from './AddressEntryForm'
 import { AddressImport } from './AddressImport'
@@ -19,6 +20,8 @@ export function AddressBookScreen() {
   const loadCustomers = useCustomersStore((s) => s.load)
   const searchRef = useRef<HTMLInputElement>(null)
   const openBatch = useIntentsStore((s) => s.openBatch)
+  const bookThis = useIntentsStore((s) => s.bookThis)
+  const defaultCustomerNumber = useSettingsStore((s) => s.settings?.defaultCustomerNumber)
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [batchError, setBatchError] = useState<string | null>(null)
   const toggle = (id: string): void => setSelected((prev) => (prev.has(id) ? new Set([...prev].filter((x) => x !== id)) : new Set([...prev, id])))
@@ -43,9 +46,20 @@ export function AddressBookScreen() {
   )
   const totalText = `${formatNumber(total, i18n.language)}${totalExact ? '' : '+'}`
   const current = editing === 'new' ? null : editing
+  /** The Book screen with this recipient, its remembered service, parcel and pickup point. */
+  const bookTo = (e: AddressEntry): void =>
+    void bookThis({ source: 'recipient', suggestion: { source: 'addressBook', id: e.id, party: e.party, preferred: e.preferred }, customerNumbers: (customers ?? []).map((c) => c.customerNumber), defaultCustomerNumber })
+  // Ctrl+B books to the open recipient, else the one the list points at (the first match of a search).
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'b' || kind !== 'recipient') return
+    const target = current ?? items.find((i) => i.id === rows.current) ?? items[0]
+    if (!target) return
+    e.preventDefault()
+    bookTo(target)
+  }
 
   return (
-    <section className="screen address-book" data-testid="screen-addressBook">
+    <section className="screen address-book" data-testid="screen-addressBook" onKeyDown={onKeyDown}>
       <div className="screen-head">
         <h1>{t('nav.addressBook')}</h1>
         <span className="muted" data-testid="address-count">
@@ -145,6 +159,7 @@ export function AddressBookScreen() {
                 edit(null)
                 searchRef.current?.focus()
               }}
+              onBook={bookTo}
             />
           )}
         </div>

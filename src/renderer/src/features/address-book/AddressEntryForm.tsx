@@ -34,10 +34,12 @@ interface Props {
   onSave(entry: AddressEntryData, id?: string): Promise<unknown>
   onDelete(id: string): void
   onClose(): void
+  /** "Book to this recipient": the Book screen with this entry, its service and parcel filled (saved recipients). */
+  onBook?(entry: AddressEntry): void
 }
 
 /** Create or edit one entry with the booking schema's limits; Ctrl+Enter saves. */
-export function AddressEntryForm({ entry, kind, customers, onSave, onDelete, onClose }: Props) {
+export function AddressEntryForm({ entry, kind, customers, onSave, onDelete, onClose, onBook }: Props) {
   const { t, i18n } = useTranslation()
   const form = useForm<AddressEntryInput, unknown, AddressEntryData>({ resolver: localizedResolver(addressEntryInputSchema), defaultValues: formValues(entry, kind) })
   const { register, formState, setError, watch } = form
@@ -66,7 +68,21 @@ export function AddressEntryForm({ entry, kind, customers, onSave, onDelete, onC
 
   return (
     <FormProvider {...form}>
-      <form ref={ref} className="address-entry" onSubmit={submit} noValidate aria-label={t(entry ? 'addressBook.editTitle' : 'addressBook.newTitle')} data-testid="address-entry-form">
+      <form
+        ref={ref}
+        className="address-entry"
+        onSubmit={submit}
+        noValidate
+        aria-label={t(entry ? 'addressBook.editTitle' : 'addressBook.newTitle')}
+        data-testid="address-entry-form"
+        onKeyDown={(e) => {
+          // Esc closes the entry (a suggestion list or dialog inside takes its own Esc first).
+          if (e.key === 'Escape' && !e.defaultPrevented && !confirmDelete) {
+            e.preventDefault()
+            onClose()
+          }
+        }}
+      >
         <PartyFields prefix="party" legend={t(entry ? 'addressBook.editTitle' : 'addressBook.newTitle')} />
         <fieldset className="card">
           <legend>{t(kind === 'sender' ? 'addressBook.senderOptions' : 'addressBook.preferred')}</legend>
@@ -107,6 +123,11 @@ export function AddressEntryForm({ entry, kind, customers, onSave, onDelete, onC
           <button type="submit" className="primary" disabled={formState.isSubmitting}>
             {t('addressBook.save')} <kbd>Ctrl+Enter</kbd>
           </button>
+          {entry && entry.kind === 'recipient' && onBook && (
+            <button type="button" onClick={() => onBook(entry)} data-testid="address-book-this">
+              {t('addressBook.bookTo')} <kbd>Ctrl+B</kbd>
+            </button>
+          )}
           <button type="button" onClick={onClose}>
             {t('addressBook.close')}
           </button>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { bookingFormSchema, cargoProducts, type BookingForm as BookingFormData, type BookingFormValues } from '@shared/domain/booking'
 import type { RecipientSuggestion } from '@shared/domain/address-book'
 import { returnProductIds } from '@shared/catalogue/products'
-import { additionalServicesWithPickup, CASH_ON_DELIVERY, pickupPointServiceFor } from '@shared/catalogue/additional-services'
+import { additionalServicesWithPickup, CASH_ON_DELIVERY } from '@shared/catalogue/additional-services'
 import { AdditionalServicesPicker } from '../../components/AdditionalServicesPicker'
 import { CashOnDeliveryFields } from '../../components/CashOnDeliveryFields'
 import type { Customer } from '@shared/domain/customers'
@@ -15,7 +15,7 @@ import { PartyFields } from '../../components/PartyFields'
 import { RecipientNameField } from './RecipientNameField'
 import { SaveRecipientButton } from './SaveRecipientButton'
 import { SenderProfilePicker } from './SenderProfilePicker'
-import { formParty, formPackages, pickupPointValues } from './form-values'
+import { recipientValues } from './form-values'
 import { PackagesFields } from './PackagesFields'
 import { CustomsFields } from './CustomsFields'
 import { ServiceDetailsFields } from './ServiceDetailsFields'
@@ -85,19 +85,8 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
   /** A suggestion fills the whole recipient and, where remembered, customer number, service and parcel. */
   const fillRecipient = (s: RecipientSuggestion): void => {
     const opts = { shouldDirty: true, shouldValidate: formState.isSubmitted }
-    setValue('recipient', formParty(s.party), opts)
-    const known = s.preferred.customerNumber && customers.some((c) => c.customerNumber === s.preferred.customerNumber)
-    if (known) setValue('customerNumber', s.preferred.customerNumber!, opts)
-    if (s.preferred.productId && (known || !form.getValues('productId'))) setValue('productId', s.preferred.productId, opts)
-    if (s.preferred.packages?.length) setValue('packages', formPackages(s.preferred.packages), opts)
-    // The pickup point the recipient collects at comes along, as the picker would have set it.
-    const productNow = form.getValues('productId')
-    if (s.preferred.pickupPoint && pickupPointServiceFor(productNow)) {
-      const v = pickupPointValues(productNow, form.getValues('additionalServices') ?? [], s.preferred.pickupPoint)
-      setValue('additionalServices', v.additionalServices, opts)
-      setValue('pickupPointId', v.pickupPointId, opts)
-      setValue('pickupPointName', v.pickupPointName, opts)
-    }
+    const values = recipientValues(form.getValues(), s, customers.map((c) => c.customerNumber))
+    for (const [key, value] of Object.entries(values)) setValue(key as keyof BookingFormValues, value as never, opts)
     requestAnimationFrame(focusNext)
   }
   const optionErrors = ['shippingDate', 'shippingTime', 'additionalServices', 'serviceDetails', 'cashOnDelivery', 'returnProductId', 'pickupPointId', 'orderReference'].some((f) => f in formState.errors)

@@ -5,6 +5,7 @@ import { osloDate as today } from '@shared/domain/oslo-calendar'
 import { CASH_ON_DELIVERY, pickupPointServiceFor, serviceFitsProduct } from '@shared/catalogue/additional-services'
 import { bookingServiceRule } from '@shared/catalogue/booking-services'
 import type { BookDraft } from '../../state/useIntentsStore'
+import type { RecipientSuggestion } from '@shared/domain/address-book'
 
 export const emptyParty = { name: '', addressLine: '', addressLine2: '', postalCode: '', city: '', countryCode: 'NO', reference: '', contact: { name: '', email: '', phoneNumber: '' } }
 
@@ -83,7 +84,26 @@ export function fromBookDraft(d: BookDraft, sender: DefaultSender): BookingFormV
       const base = emptyBooking(sender)
       return { ...base, recipient: formParty(d.party), orderReference: d.reference ?? '' }
     }
+    case 'recipient': {
+      const base = emptyBooking(sender, d.defaultCustomerNumber)
+      return { ...base, ...recipientValues(base, d.suggestion, d.customerNumbers) }
+    }
   }
+}
+
+/**
+ * What a known recipient (address book, history) sets in a booking: the whole recipient and, where
+ * remembered, the customer number (one this API user has), the service, the parcel and the pickup point.
+ */
+export function recipientValues(current: Pick<BookingFormValues, 'productId' | 'additionalServices'>, s: RecipientSuggestion, customerNumbers: string[]): Partial<BookingFormValues> {
+  const out: Partial<BookingFormValues> = { recipient: formParty(s.party) }
+  const known = Boolean(s.preferred.customerNumber && customerNumbers.includes(s.preferred.customerNumber))
+  if (known) out.customerNumber = s.preferred.customerNumber!
+  if (s.preferred.productId && (known || !current.productId)) out.productId = s.preferred.productId
+  if (s.preferred.packages?.length) out.packages = formPackages(s.preferred.packages)
+  const productNow = out.productId ?? current.productId
+  if (s.preferred.pickupPoint && pickupPointServiceFor(productNow)) Object.assign(out, pickupPointValues(productNow, current.additionalServices ?? [], s.preferred.pickupPoint))
+  return out
 }
 
 /** A checked party (address book, history) as the form's text fields. */
