@@ -10,8 +10,8 @@ export interface TrackingStore {
   readonly engine: StoreEngine
   enrol(t: { shipmentId: string; consignmentNumber: string; mode: Mode; bookedAt: string; nextDue: string }): Promise<void>
   get(shipmentId: string): Promise<TrackingRow | null>
-  /** Due for a check, oldest due first. */
-  due(now: string, limit: number): Promise<TrackingRow[]>
+  /** Due for a check, oldest due first, leaving out `skip` (being checked here already). On the shared database, taking is claiming. */
+  due(now: string, limit: number, skip?: string[]): Promise<TrackingRow[]>
   /** A successful answer (already merged with what was known: see mergePackages); priced by consignmentPrice. */
   saveResult(shipmentId: string, result: ConsignmentTracking, at: string, nextDue: string | null): Promise<void>
   /** Bring answered, but no longer has the shipment: state and events stay, with a note since when. */

@@ -94,12 +94,14 @@ export function createTrackingService(deps: Deps) {
     /** One round: the due shipments, up to perTick, one after another (the rate limiter paces them). */
     async tick(force = false): Promise<{ checked: number; changed: string[] }> {
       if (!force && deps.enabled && !deps.enabled()) return { checked: 0, changed: [] }
-      const t = now()
-      if (t.getTime() < pausedUntil) return { checked: 0, changed: [] }
+      if (now().getTime() < pausedUntil) return { checked: 0, changed: [] }
       const changed: string[] = []
       let checked = 0
-      for (const row of await deps.repo.due(t.toISOString(), deps.perTick ?? 10)) {
-        if (inFlight.has(row.shipmentId) || now().getTime() < pausedUntil) continue
+      // One shipment taken at a time, right before it is asked about: in team mode taking one is claiming
+      // it, and a claim held while a whole round waits for Bring's pace could run out and be taken twice.
+      while (checked < (deps.perTick ?? 10) && now().getTime() >= pausedUntil) {
+        const [row] = await deps.repo.due(now().toISOString(), 1, [...inFlight])
+        if (!row) break
         checked++
         if (await check(row)) changed.push(row.shipmentId)
       }

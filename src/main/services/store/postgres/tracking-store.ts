@@ -58,7 +58,7 @@ export function pgTrackingStore(db: Kysely<SharedSchema>, desk: string, opts: { 
       const r = await db.selectFrom('tracking').selectAll().where('shipment_id', '=', shipmentId).executeTakeFirst()
       return r ? toRow(r) : null
     },
-    async due(now, limit) {
+    async due(now, limit, skip = []) {
       // Claimed in one statement: two desks asking at once get different shipments (SKIP LOCKED), and a
       // claim another desk holds is left alone until it runs out.
       const { rows } = await sql<Selectable<TrackingTable>>`
@@ -66,6 +66,7 @@ export function pgTrackingStore(db: Kysely<SharedSchema>, desk: string, opts: { 
         WHERE shipment_id IN (
           SELECT shipment_id FROM tracking
           WHERE next_due IS NOT NULL AND next_due <= ${now} AND (lease_until IS NULL OR lease_until < clock_timestamp())
+            AND NOT (shipment_id = ANY(${skip}::text[]))
           ORDER BY next_due LIMIT ${limit} FOR UPDATE SKIP LOCKED)
         RETURNING *`.execute(db)
       return rows.map(toRow).sort((a, b) => (a.nextDue ?? '').localeCompare(b.nextDue ?? ''))

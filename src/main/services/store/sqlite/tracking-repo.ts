@@ -68,7 +68,11 @@ export function createTrackingRepo(db: Db) {
       return r ? toRow(r) : null
     },
     /** Due for a check, oldest due first. */
-    due: (now: string, limit: number): TrackingRow[] => db.prepare<[string, number], Row>('SELECT * FROM tracking WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due LIMIT ?').all(now, limit).map(toRow),
+    due: (now: string, limit: number, skip: string[] = []): TrackingRow[] =>
+      db
+        .prepare<[string, string, number], Row>('SELECT * FROM tracking WHERE next_due IS NOT NULL AND next_due <= ? AND shipment_id NOT IN (SELECT value FROM json_each(?)) ORDER BY next_due LIMIT ?')
+        .all(now, JSON.stringify(skip), limit)
+        .map(toRow),
     saveResult(shipmentId: string, result: ConsignmentTracking, at: string, nextDue: string | null): void {
       const before = byId.get(shipmentId)
       const changed = !before || before.state !== result.state
