@@ -22,6 +22,7 @@ function webshopCsv(): string {
 }
 
 test('import a CSV with Norwegian headers and one bad row, fix the row, book the batch in Sandbox, print one label PDF', async ({ launch }) => {
+  test.setTimeout(90_000) // 60 bookings at Bring's pace, then the history: ~12 s alone, much more on a busy 2-core machine
   const app = await launch(withShop())
   const { page } = app
   const csv = path.join(app.userDataDir, 'ordrer.csv')
