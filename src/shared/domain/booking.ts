@@ -36,6 +36,8 @@ export const partySchema = z
       .default({})
   })
   .superRefine((p, ctx) => {
+    // An empty code is already "Postal code is required": one message per problem.
+    if (p.postalCode.trim() === '') return
     const problem = postalCodeProblem(p.countryCode, p.postalCode)
     if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem })
   })
