@@ -471,7 +471,7 @@ export const en = {
       noRows: 'The file has a header line but no rows.',
       binary: 'This is not a CSV text file (it looks like a spreadsheet or another binary file). Save it as CSV first.',
       tooLarge: 'The file is larger than {{mb}} MB. Split it into smaller files.',
-      tooManyRows: 'The file has {{rows}} rows; one import takes at most {{max}}. Split it into smaller files.'
+      tooManyRows: 'The file has {{rows, number}} rows; one import takes at most {{max, number}}. Split it into smaller files.'
     }
   },
   addressBook: {

@@ -491,7 +491,7 @@ export const nb: Messages = {
       noRows: 'Filen har en overskriftslinje, men ingen rader.',
       binary: 'Dette er ikke en CSV-tekstfil (det ser ut som et regneark eller en annen binærfil). Lagre den som CSV først.',
       tooLarge: 'Filen er større enn {{mb}} MB. Del den opp i mindre filer.',
-      tooManyRows: 'Filen har {{rows}} rader; én import tar høyst {{max}}. Del den opp i mindre filer.'
+      tooManyRows: 'Filen har {{rows, number}} rader; én import tar høyst {{max, number}}. Del den opp i mindre filer.'
     }
   },
   addressBook: {
