@@ -67,7 +67,7 @@ export const batchesHandlers: HandlersOf<
   async 'batches:openResult'({ id, headers, statuses }, deps) {
     const batch = await deps.batches.get(id)
     // Bring does not track test bookings: a tracking link for one would lead nowhere.
-    const file = await writeBatchResult(deps.app.labelsDir, id, await deps.stores.batches.rows(id), headers, (r) => statuses[r.status] ?? r.status, { trackingLinks: batch.mode !== 'test' })
+    const file = await writeBatchResult(deps.app.labelsDir, id, await deps.stores.batches.rows(id), headers, (r) => statuses[r.status] ?? r.status, { trackingLinks: batch.mode !== 'test', language: deps.settings.get().language })
     await deps.stores.batches.setFiles(id, { resultCsv: file })
     await openInLabelsFolder(deps, file)
     return { opened: true }

@@ -3,6 +3,8 @@ import path from 'node:path'
 import Papa from 'papaparse'
 import { PDFDocument } from 'pdf-lib'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { localizePhrase } from '@shared/domain/phrases-nb'
+import type { Language } from '@shared/domain/settings'
 import type { StoredBatchRow } from '../store/batches'
 
 const batchFileStem = (batchId: string): string => `batch-${batchId.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`
@@ -32,7 +34,9 @@ export async function mergeBatchLabels(labelsDir: string, batchId: string, rows:
 }
 
 /** The batch's outcome row by row, as a CSV a spreadsheet opens (";" and a BOM, as Excel in Norway expects). */
-export async function writeBatchResult(labelsDir: string, batchId: string, rows: StoredBatchRow[], headers: string[], statusText: (r: StoredBatchRow) => string, opts: { trackingLinks: boolean }): Promise<string> {
+export async function writeBatchResult(labelsDir: string, batchId: string, rows: StoredBatchRow[], headers: string[], statusText: (r: StoredBatchRow) => string, opts: { trackingLinks: boolean; language: Language }): Promise<string> {
+  // The problems are stored as main's and Bring's English sentences: written in the desk's language, as the window shows them.
+  const said = (text: string): string => localizePhrase(text, opts.language)
   const data = rows.map((r) => [
     r.rowNo,
     r.values.name ?? '',
@@ -42,7 +46,7 @@ export async function writeBatchResult(labelsDir: string, batchId: string, rows:
     r.consignmentNumber ?? '',
     r.consignmentNumber && opts.trackingLinks ? `https://tracking.bring.com/tracking/${encodeURIComponent(r.consignmentNumber)}` : '',
     statusText(r),
-    r.error?.message ?? Object.values(r.problems).flat().join(' ')
+    r.error ? said(r.error.message) : Object.values(r.problems).flat().map(said).join(' ')
   ])
   const file = `${batchFileStem(batchId)}-result.csv`
   await writeCsvFile(path.join(labelsDir, file), headers, data)

@@ -144,6 +144,11 @@ describe('batches: book many, each row once', () => {
     // A test booking: Bring does not track it, so the result gives no tracking link that would lead nowhere.
     expect(lines[1]).toMatch(/^1;Mottaker 1;5003;BERGEN;ORD-1;\d+;;Booket;$/)
     expect(lines[2]).toMatch(/^2;;5003;BERGEN;ORD-2;;;Ugyldig;Name is required/)
+    // On a Norwegian desk the problems are written in Norwegian too, as the window shows them.
+    await c.invoke('settings:set', { language: 'nb' })
+    expect((await c.invoke('batches:openResult', { id: b.id, headers, statuses: { booked: 'Booket', invalid: 'Ugyldig' } })).ok).toBe(true)
+    const nbLines = (await readFile(c.openedPaths.at(-1)!, 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    expect(nbLines[2]).toMatch(/^2;;5003;BERGEN;ORD-2;;;Ugyldig;Navn må fylles ut/)
   })
 
   it('a 60-row batch with 5 wrong cities: the check against Bring’s postal code register flags exactly those 5 before anything is sent, and one is fixed in place', async () => {

@@ -6,6 +6,7 @@ import { call, errorMessage } from '../../lib/ipc'
 import { CsvImport } from '../../components/CsvImport'
 import { importMapping } from '../../lib/import-mapping'
 import { RowEditor } from '../../components/RowEditor'
+import { problemsText } from '../../lib/record-error'
 import { Disclosure } from '../../components/Disclosure'
 
 type Rejected = { rowNo: number; values: RowValues; problems: Record<string, string[]> }
@@ -91,7 +92,7 @@ export function AddressImport({ onImported }: { onImported(): void }) {
                 <RowEditor values={r.values} problems={r.problems} fields={rowFields.filter((f) => !shipmentOnlyFields.includes(f))} onSave={(v) => void fix(i, v)} onCancel={() => setEditing(null)} />
               ) : (
                 <button type="button" className="link" onClick={() => setEditing(i)}>
-                  {t('import.rowProblem', { row: r.rowNo, name: r.values.name ?? '—', problem: Object.values(r.problems).flat()[0] ?? '' })}
+                  {t('import.rowProblem', { row: r.rowNo, name: r.values.name ?? '—', problem: problemsText([Object.values(r.problems).flat()[0] ?? '']) })}
                 </button>
               )}
             </li>
