@@ -1,4 +1,5 @@
-import type { ConsignmentTracking, PackageTracking, TrackingState } from '@shared/domain/tracking'
+import { z } from 'zod'
+import { packageTrackingSchema, type ConsignmentTracking, type PackageTracking, type TrackingState } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import type { StoreEngine } from './engine'
 
@@ -54,6 +55,47 @@ export interface TrackingRow {
   price: number | null
   currency: string | null
 }
+
+/** A tracking row's columns, as both engines name them. */
+export interface TrackingColumns {
+  shipment_id: string
+  consignment_number: string
+  mode: Mode
+  booked_at: string
+  state: TrackingState
+  state_since: string
+  checked_at: string | null
+  next_due: string | null
+  failures: number
+  last_error: string | null
+  error_at: string | null
+  gone_at: string | null
+  handled_state: TrackingState | null
+  handled_at: string | null
+  handled_note: string | null
+  price: number | null
+  currency: string | null
+}
+
+/** A row as the domain sees it; `packages` as stored (JSON text in SQLite, jsonb in PostgreSQL: parsed by the caller), checked here. */
+export const trackingRow = (r: TrackingColumns, packages: unknown): TrackingRow => ({
+  shipmentId: r.shipment_id,
+  consignmentNumber: r.consignment_number,
+  mode: r.mode,
+  bookedAt: r.booked_at,
+  state: r.state,
+  stateSince: r.state_since,
+  checkedAt: r.checked_at,
+  nextDue: r.next_due,
+  failures: r.failures,
+  lastError: r.last_error,
+  errorAt: r.error_at,
+  goneAt: r.gone_at,
+  handled: r.handled_state && r.handled_at ? { state: r.handled_state, at: r.handled_at, note: r.handled_note ?? '' } : null,
+  packages: z.array(packageTrackingSchema).parse(packages),
+  price: r.price,
+  currency: r.currency
+})
 
 export function attentionCutoffs(now: Date, days: { pickupDays: number; silentDays: number }): { pickupCutoff: string; silentCutoff: string } {
   const ago = (d: number): string => new Date(now.getTime() - d * 86_400_000).toISOString()

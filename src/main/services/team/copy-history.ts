@@ -4,6 +4,7 @@ import type { Db } from '../store/sqlite/db'
 import type { SharedSchema } from '../store/postgres/schema'
 import type { ShipmentRow } from '../store/sqlite/shipments-repo'
 import type { LabelLinksSeal } from '../store/postgres/shipments-store'
+import type { TrackingDbRow } from '../store/sqlite/tracking-repo'
 
 type LocalRow = Omit<ShipmentRow, 'tracking_state'>
 
@@ -73,32 +74,10 @@ export async function copyHistoryInto(local: Db, shared: Kysely<SharedSchema>, d
   return { copied, alreadyThere: seen - copied }
 }
 
-interface LocalTracking {
-  shipment_id: string
-  consignment_number: string
-  mode: 'sandbox' | 'test' | 'live'
-  booked_at: string
-  state: string
-  state_since: string
-  checked_at: string | null
-  next_due: string | null
-  failures: number
-  last_error: string | null
-  error_at: string | null
-  gone_at: string | null
-  handled_state: string | null
-  handled_at: string | null
-  handled_note: string | null
-  packages_json: string
-  eta: string | null
-  pickup_json: string | null
-  price: number | null
-  currency: string | null
-}
 
 /** Tracking is shared in team mode: what this desk followed goes along (a shipment already followed there keeps its state). */
 async function copyTrackingOf(local: Db, shared: Kysely<SharedSchema>, desk: string, ids: string[]): Promise<void> {
-  const rows = local.prepare<string[], LocalTracking>(`SELECT * FROM tracking WHERE shipment_id IN (${ids.map(() => '?').join(',')})`).all(...ids)
+  const rows = local.prepare<string[], TrackingDbRow>(`SELECT * FROM tracking WHERE shipment_id IN (${ids.map(() => '?').join(',')})`).all(...ids)
   if (rows.length === 0) return
   await shared
     .insertInto('tracking')
@@ -109,7 +88,7 @@ async function copyTrackingOf(local: Db, shared: Kysely<SharedSchema>, desk: str
         consignment_number: t.consignment_number,
         mode: t.mode,
         booked_at: t.booked_at,
-        state: t.state as never,
+        state: t.state,
         state_since: t.state_since,
         checked_at: t.checked_at,
         next_due: t.next_due,
@@ -117,7 +96,7 @@ async function copyTrackingOf(local: Db, shared: Kysely<SharedSchema>, desk: str
         last_error: t.last_error,
         error_at: t.error_at,
         gone_at: t.gone_at,
-        handled_state: t.handled_state as never,
+        handled_state: t.handled_state,
         handled_at: t.handled_at,
         handled_note: t.handled_note,
         packages_json: t.packages_json,

@@ -3,7 +3,7 @@ import type { Mode } from '@shared/domain/mode'
 import type { ShipmentStatus } from '@shared/domain/booking'
 import type { BatchRunState } from '@shared/domain/batches'
 import type { AddressKind } from '@shared/domain/address-book'
-import type { TrackingState } from '@shared/domain/tracking'
+import type { TrackingColumns } from '../tracking'
 import type { PickupColumns } from '../pickups'
 import type { ShipmentColumns } from '../shipments'
 
@@ -27,30 +27,15 @@ export interface SharedSchema {
   tracking: TrackingTable
 }
 
-export interface TrackingTable {
-  shipment_id: string
+/** The shared tracking table: the engines' tracking columns, plus who holds the shipment's check and until when. */
+export interface TrackingTable extends Omit<TrackingColumns, 'failures'> {
   id: Generated<string>
   /** The desk that last asked Bring (or enrolled it). */
   desk: string
-  consignment_number: string
-  mode: Mode
-  booked_at: string
-  state: TrackingState
-  state_since: string
-  checked_at: string | null
-  next_due: string | null
   failures: Generated<number>
-  last_error: string | null
-  error_at: string | null
-  gone_at: string | null
-  handled_state: TrackingState | null
-  handled_at: string | null
-  handled_note: string | null
   packages_json: ColumnType<unknown, string | undefined, string>
   eta: string | null
   pickup_json: NullableJson
-  price: number | null
-  currency: string | null
   lease_desk: string | null
   lease_until: ColumnType<Date | null, Date | string | null, Date | string | null>
 }

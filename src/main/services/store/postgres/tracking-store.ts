@@ -1,31 +1,13 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
-import { z } from 'zod'
-import { consignmentPrice, packageTrackingSchema, type TrackingState } from '@shared/domain/tracking'
-import type { SpendRow, TrackingRow, TrackingStore } from '../tracking'
+import { consignmentPrice, type TrackingState } from '@shared/domain/tracking'
+import { trackingRow, type SpendRow, type TrackingRow, type TrackingStore } from '../tracking'
 import type { SharedSchema, TrackingTable } from './schema'
 import { lazyStore } from './lazy-store'
 
 /** How long a desk's claim on a shipment's check lasts: a desk that dies mid-round lets go within this. */
 export const DEFAULT_TRACKING_LEASE_MS = 60_000
 
-const toRow = (r: Selectable<TrackingTable>): TrackingRow => ({
-  shipmentId: r.shipment_id,
-  consignmentNumber: r.consignment_number,
-  mode: r.mode,
-  bookedAt: r.booked_at,
-  state: r.state,
-  stateSince: r.state_since,
-  checkedAt: r.checked_at,
-  nextDue: r.next_due,
-  failures: r.failures,
-  lastError: r.last_error,
-  errorAt: r.error_at,
-  goneAt: r.gone_at,
-  handled: r.handled_state && r.handled_at ? { state: r.handled_state, at: r.handled_at, note: r.handled_note ?? '' } : null,
-  packages: z.array(packageTrackingSchema).parse(r.packages_json),
-  price: r.price,
-  currency: r.currency
-})
+const toRow = (r: Selectable<TrackingTable>): TrackingRow => trackingRow(r, r.packages_json)
 
 /** "Needs attention", as the SQLite store says it (attentionCondition), on alias t. */
 const attention = (c: { pickupCutoff: string; silentCutoff: string }) => sql<boolean>`((t.state IN ('deviation', 'attempted_delivery', 'customs', 'returning', 'returned')

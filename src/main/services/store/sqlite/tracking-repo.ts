@@ -1,49 +1,13 @@
 import type { Db } from './db'
-import { consignmentPrice, packageTrackingSchema, type ConsignmentTracking, type TrackingState } from '@shared/domain/tracking'
+import { consignmentPrice, type ConsignmentTracking } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
-import { z } from 'zod'
-import type { SpendRow, TrackingRow, TrackingStore } from '../tracking'
+import { trackingRow, type SpendRow, type TrackingColumns, type TrackingRow, type TrackingStore } from '../tracking'
 import { promised } from './promised'
 
-interface Row {
-  shipment_id: string
-  consignment_number: string
-  mode: Mode
-  booked_at: string
-  state: TrackingState
-  state_since: string
-  checked_at: string | null
-  next_due: string | null
-  failures: number
-  last_error: string | null
-  error_at: string | null
-  gone_at: string | null
-  handled_state: TrackingState | null
-  handled_at: string | null
-  handled_note: string | null
-  packages_json: string
-  price: number | null
-  currency: string | null
-}
+/** A tracking row as SQLite holds it (packages as JSON text). */
+export type TrackingDbRow = TrackingColumns & { packages_json: string; eta: string | null; pickup_json: string | null }
 
-const toRow = (r: Row): TrackingRow => ({
-  shipmentId: r.shipment_id,
-  consignmentNumber: r.consignment_number,
-  mode: r.mode,
-  bookedAt: r.booked_at,
-  state: r.state,
-  stateSince: r.state_since,
-  checkedAt: r.checked_at,
-  nextDue: r.next_due,
-  failures: r.failures,
-  lastError: r.last_error,
-  errorAt: r.error_at,
-  goneAt: r.gone_at,
-  handled: r.handled_state && r.handled_at ? { state: r.handled_state, at: r.handled_at, note: r.handled_note ?? '' } : null,
-  packages: z.array(packageTrackingSchema).parse(JSON.parse(r.packages_json)),
-  price: r.price,
-  currency: r.currency
-})
+const toRow = (r: TrackingDbRow): TrackingRow => trackingRow(r, JSON.parse(r.packages_json))
 
 /**
  * "Needs attention": something went wrong (deviation, attempted delivery, customs, on its way back),
@@ -58,7 +22,7 @@ export const attentionCondition = `((t.state IN ('deviation', 'attempted_deliver
 
 /** Tracking state per shipment; domain types in and out. */
 export function createTrackingRepo(db: Db) {
-  const byId = db.prepare<[string], Row>('SELECT * FROM tracking WHERE shipment_id = ?')
+  const byId = db.prepare<[string], TrackingDbRow>('SELECT * FROM tracking WHERE shipment_id = ?')
   return {
     enrol(t: { shipmentId: string; consignmentNumber: string; mode: Mode; bookedAt: string; nextDue: string }): void {
       db.prepare(`INSERT OR IGNORE INTO tracking (shipment_id, consignment_number, mode, booked_at, state, state_since, next_due) VALUES (?, ?, ?, ?, 'not_found', ?, ?)`).run(t.shipmentId, t.consignmentNumber, t.mode, t.bookedAt, t.bookedAt, t.nextDue)
@@ -70,7 +34,7 @@ export function createTrackingRepo(db: Db) {
     /** Due for a check, oldest due first. */
     due: (now: string, limit: number, skip: string[] = []): TrackingRow[] =>
       db
-        .prepare<[string, string, number], Row>('SELECT * FROM tracking WHERE next_due IS NOT NULL AND next_due <= ? AND shipment_id NOT IN (SELECT value FROM json_each(?)) ORDER BY next_due LIMIT ?')
+        .prepare<[string, string, number], TrackingDbRow>('SELECT * FROM tracking WHERE next_due IS NOT NULL AND next_due <= ? AND shipment_id NOT IN (SELECT value FROM json_each(?)) ORDER BY next_due LIMIT ?')
         .all(now, JSON.stringify(skip), limit)
         .map(toRow),
     saveResult(shipmentId: string, result: ConsignmentTracking, at: string, nextDue: string | null): void {
