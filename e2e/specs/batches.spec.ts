@@ -227,3 +227,32 @@ test('a Shopify orders export imports with no mapping: named, one shipment per o
     expect(first.packages).toEqual([expect.objectContaining({ weightInKg: 0.276 })])
   }
 })
+
+test('i norsk vindu: en import med uvanlige rader holder akkurat dem («Sjekk»), og «Det stemmer» (Ctrl+Y) slipper en av dem', async ({ launch }) => {
+  const app = await launch(withShop('nb'))
+  const { page } = app
+  const csv = path.join(app.userDataDir, 'uvanlig.csv')
+  const lines = ['Navn;Adresse;Postnr;Poststed;Vekt (kg);Antall kolli']
+  for (let i = 1; i <= 12; i++) lines.push(`Kunde ${i};Storgata ${i};5003;BERGEN;${i === 5 ? '30' : '1,5'};${i === 9 ? '60' : '1'}`)
+  await writeFile(csv, `${lines.join('\r\n')}\r\n`)
+  await goTo(page, 'Bunker')
+  await page.getByTestId('batch-new').click()
+  await page.locator('#csv-file').setInputFiles(csv)
+  await page.locator('#defaults-product').selectOption('5800')
+  for (const [field, cm] of [['lengthCm', '30'], ['widthCm', '20'], ['heightCm', '10']]) await page.locator(`#defaults-${field}`).fill(cm)
+  await page.getByTestId('import-submit').click()
+  await expect(page.getByTestId('batch-view')).toBeVisible()
+  await expect(page.getByTestId('batch-to-check')).toHaveText('2 rader å sjekke')
+  await expect(page.locator('tr[data-check="true"]')).toHaveCount(2)
+  await expect(page.locator('tr[data-row="9"]')).toContainText('Sjekk dette: 60 kolli til én mottaker')
+  await expect(page.locator('tr[data-row="5"]')).toContainText('Sjekk dette: 30 kg per kolli, langt mer enn vanlig i denne filen (1,5 kg)')
+  await expect(page.getByTestId('batch-book-all')).toContainText('(10)')
+  // Row 5 really weighs 30 kg: open it, Ctrl+Y.
+  await page.locator('tr[data-row="5"]').click()
+  await expect(page.getByTestId('row-check')).toContainText('Tillatt, men uvanlig for denne filen')
+  await app.shot('batch-check-nb')
+  await page.keyboard.press('Control+y')
+  await expect(page.locator('tr[data-row="5"]')).toHaveAttribute('data-status', 'ready')
+  await expect(page.getByTestId('batch-to-check')).toHaveText('1 rad å sjekke')
+  await expect(page.getByTestId('batch-book-all')).toContainText('(11)')
+})

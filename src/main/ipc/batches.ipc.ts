@@ -20,6 +20,7 @@ export const batchesHandlers: HandlersOf<
   | 'batches:createFrom'
   | 'batches:appendRows'
   | 'batches:updateRow'
+  | 'batches:confirmRow'
   | 'batches:setDefaults'
   | 'batches:start'
   | 'batches:stop'
@@ -53,6 +54,7 @@ export const batchesHandlers: HandlersOf<
   },
   'batches:appendRows': async ({ id, rows }, { batches }) => batches.appendRows(id, rows),
   'batches:updateRow': async ({ rowId, values }, { batches }) => batches.updateRow(rowId, values),
+  'batches:confirmRow': async ({ rowId }, { batches }) => batches.confirmRow(rowId),
   'batches:setDefaults': async ({ id, defaults }, { batches }) => batches.setDefaults(id, defaults),
   'batches:start': async ({ id, confirmLive, rest }, { batches }) => batches.start(id, { confirmLive, rest }),
   'batches:stop': async ({ id, how }, { batches }) => batches.stop(id, how),

@@ -130,6 +130,7 @@ const sentences: Record<string, string> = {
   'No labels to print yet: no row of this batch has been booked with a label.': 'Ingen etiketter å skrive ut ennå: ingen rad i bunken er booket med etikett.',
   'No rows are waiting to be booked: fix the invalid rows, or resolve the unknown ones.': 'Ingen rader venter på booking: rett de ugyldige radene, eller avklar de med ukjent utfall.',
   'No such batch row.': 'Raden finnes ikke i bunken.',
+  'This row has nothing to confirm: fix its problem, or it is ready already.': 'Denne raden har ingenting å bekrefte: rett feilen, eller så er den allerede klar.',
   'No such batch.': 'Bunken finnes ikke.',
   'No such pickup.': 'Hentingen finnes ikke.',
   'This pickup was not ordered for shipments from the history, so it has no labels here.': 'Denne hentingen ble ikke bestilt for sendinger fra historikken, så den har ingen etiketter her.',
@@ -202,7 +203,16 @@ const lead = (cause: string): string => (cause ? `${localizePhrase(cause, 'nb')}
 
 const modeNames: Record<string, string> = { sandbox: 'Sandkasse', test: 'Bring test', live: 'Bring live' }
 
+/** A decimal point as Norwegian writes it. */
+const comma = (n: string): string => n.replace('.', ',')
+
 const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
+  // "Check this": allowed but unusual values in a batch row (plausibility.ts).
+  [/^Check this: (\d+) packages to one recipient$/, (m) => `Sjekk dette: ${m[1]} kolli til én mottaker`],
+  [/^Check this: ([\d.]+) kg a package, far more than this file's usual ([\d.]+) kg$/, (m) => `Sjekk dette: ${comma(m[1])} kg per kolli, langt mer enn vanlig i denne filen (${comma(m[2])} kg)`],
+  [/^Check this: ([\d.]+) kg a package, far less than this file's usual ([\d.]+) kg$/, (m) => `Sjekk dette: ${comma(m[1])} kg per kolli, langt mindre enn vanlig i denne filen (${comma(m[2])} kg)`],
+  [/^Check this: ([\d.]+) kg a package, and this file's weights look like grams$/, (m) => `Sjekk dette: ${comma(m[1])} kg per kolli, og vektene i denne filen ser ut som gram`],
+  [/^Check this: ([\d.]+) cm, far more than this file's usual ([\d.]+) cm$/, (m) => `Sjekk dette: ${comma(m[1])} cm, langt mer enn vanlig i denne filen (${comma(m[2])} cm)`],
   [/^(.+) is required$/, (m) => labels[m[1]] && `${labels[m[1]]} må fylles ut`],
   [/^(.+): at most (\d+) characters$/, (m) => labels[m[1]] && `${labels[m[1]]}: høyst ${m[2]} tegn`],
   // A cause followed by the advice for a booking or pickup that was not sent or whose outcome is unknown.

@@ -78,6 +78,7 @@ export const channels = [
   'batches:createFrom',
   'batches:appendRows',
   'batches:updateRow',
+  'batches:confirmRow',
   'batches:setDefaults',
   'batches:start',
   'batches:stop',

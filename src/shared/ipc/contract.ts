@@ -144,6 +144,8 @@ export const contract = {
   },
   'batches:appendRows': { input: byId.extend({ rows: z.array(rowValuesSchema).min(1).max(IMPORT_CHUNK) }), output: batchDetailSchema },
   'batches:updateRow': { input: z.object({ rowId: z.string().uuid(), values: rowValuesSchema }).strict(), output: batchDetailSchema },
+  /** "It is right": a row held only for an unusual value ("check this") is confirmed as it is. */
+  'batches:confirmRow': { input: z.object({ rowId: z.string().uuid() }).strict(), output: batchDetailSchema },
   'batches:setDefaults': { input: byId.extend({ defaults: batchDefaultsSchema }), output: batchDetailSchema },
   /** `rest`: a cancelled batch is final; only this explicit choice sends the rows it did not send. */
   'batches:start': { input: byId.extend({ confirmLive: z.boolean().optional(), rest: z.boolean().optional() }), output: batchDetailSchema },

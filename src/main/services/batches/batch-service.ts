@@ -9,6 +9,8 @@ import type { StoredBatchRow } from '../store/batches'
 import type { BatchesStore } from '../store/batches'
 import { createProgressMeter } from './progress-meter'
 import { createRowChecker, type RowCheckDeps } from './row-check'
+import { withUnusualChecked } from './unusual-check'
+import { onlyToCheck } from '@shared/domain/plausibility'
 
 interface Deps extends RowCheckDeps {
   repo: BatchesStore
@@ -220,7 +222,9 @@ export function createBatchService(deps: Deps) {
     async create(input: NewBatch) {
       const parsed = newBatchSchema.parse(input)
       const mode = deps.bring.mode()
-      const rows = await rowCheck.checkNew(parsed.defaults, parsed.rows)
+      const checked = await rowCheck.checkNew(parsed.defaults, parsed.rows)
+      const problems = withUnusualChecked(checked.map((r, i) => ({ key: String(i), ...r })), parsed.defaults)
+      const rows = checked.map((r, i) => ({ values: r.values, problems: problems.get(String(i)) ?? null }))
       return detail((await deps.repo.create({ name: parsed.name, mode, defaults: parsed.defaults, rows })).id)
     },
     /** The rest of an import; only before the batch has started sending. */
@@ -228,7 +232,12 @@ export function createBatchService(deps: Deps) {
       const b = await mustGet(batchId)
       if (b.runState !== 'idle' || b.counts.total !== b.counts.ready + b.counts.invalid) throw AppError.field('id', 'Rows can only be added before the batch is booked.')
       if (b.counts.total + rows.length > MAX_BATCH_ROWS) throw AppError.field('rows', `At most ${MAX_BATCH_ROWS} rows per batch: split the file`)
-      await deps.repo.appendRows(batchId, await rowCheck.checkNew(b.defaults, rows))
+      const checked = await rowCheck.checkNew(b.defaults, rows)
+      // Unusual compared with the whole batch so far; the rows already there are not re-flagged here.
+      const existing = (await deps.repo.rows(batchId)).map((r) => ({ key: r.id, values: r.values, problems: null }))
+      const fresh = checked.map((r, i) => ({ key: `new-${i}`, ...r }))
+      const problems = withUnusualChecked([...existing, ...fresh], b.defaults, new Set(fresh.map((r) => r.key)))
+      await deps.repo.appendRows(batchId, fresh.map((r) => ({ values: r.values, problems: problems.get(r.key) ?? null })))
       return detail(batchId)
     },
     async remove(batchId: string): Promise<boolean> {
@@ -244,7 +253,18 @@ export function createBatchService(deps: Deps) {
       assertEditable(row.status)
       const b = await mustGet(row.batchId)
       const c = await check(b.defaults, values, row.clientRequestId)
-      await deps.repo.updateRow(rowId, values, c.ok ? null : c.problems)
+      const others = (await deps.repo.rows(row.batchId)).filter((r) => r.id !== rowId).map((r) => ({ key: r.id, values: r.values, problems: null }))
+      const problems = withUnusualChecked([...others, { key: rowId, values, problems: c.ok ? null : c.problems, confirmed: row.confirmed }], b.defaults, new Set([rowId]))
+      await deps.repo.updateRow(rowId, values, problems.get(rowId) ?? null)
+      return detail(row.batchId)
+    },
+
+    /** "It is right": a row held only because its values are unusual is confirmed as it is, and can be booked. */
+    async confirmRow(rowId: string) {
+      const row = await deps.repo.row(rowId)
+      if (!row) throw AppError.field('id', 'No such batch row.')
+      if (row.status !== 'invalid' || !onlyToCheck(row.problems)) throw AppError.field('id', 'This row has nothing to confirm: fix its problem, or it is ready already.')
+      await deps.repo.confirmRow(rowId, row.values)
       return detail(row.batchId)
     },
 
@@ -254,11 +274,16 @@ export function createBatchService(deps: Deps) {
       if (running.has(batchId)) throw AppError.field('id', 'Pause the batch before changing its defaults.')
       await deps.repo.setDefaults(batchId, defaults)
       const checkOne = await rowCheck.forDefaults(defaults)
-      for (const row of await deps.repo.rows(batchId)) {
-        if (row.status !== 'ready' && row.status !== 'invalid') continue
-        const c = await checkOne(row.values, row.clientRequestId)
-        await deps.repo.setProblems(row.id, c.ok ? null : c.problems)
+      const rows = await deps.repo.rows(batchId)
+      const open = rows.filter((r) => r.status === 'ready' || r.status === 'invalid')
+      const checked = []
+      for (const r of open) {
+        const c = await checkOne(r.values, r.clientRequestId)
+        checked.push({ key: r.id, values: r.values, confirmed: r.confirmed, problems: c.ok ? null : c.problems })
       }
+      const sent = rows.filter((r) => !open.includes(r)).map((r) => ({ key: r.id, values: r.values, problems: null }))
+      const problems = withUnusualChecked([...checked, ...sent], defaults, new Set(open.map((r) => r.id)))
+      for (const r of open) await deps.repo.setProblems(r.id, problems.get(r.id) ?? null)
       return detail(batchId)
     },
 

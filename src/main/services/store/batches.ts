@@ -41,6 +41,8 @@ export interface BatchesStore {
   updateRow(rowId: string, values: RowValues, problems: Record<string, string[]> | null): Promise<void>
   /** Re-checked rows (defaults changed): only problems change. */
   setProblems(rowId: string, problems: Record<string, string[]> | null): Promise<void>
+  /** The clerk says these values, flagged as unusual, are right: kept with the row, and its problems cleared. */
+  confirmRow(rowId: string, values: RowValues): Promise<void>
   setDefaults(batchId: string, defaults: BatchDefaults): Promise<void>
   /** A stop by the batch itself keeps its reason; every other change of state clears it. */
   setRunState(batchId: string, state: BatchRunState, reason?: RecordError | null): Promise<void>
@@ -73,6 +75,8 @@ export interface StoredBatchRow extends BatchRow {
   labelFile: string | null
   /** Edited after its last failed attempt: worth sending again. */
   editedSinceFailure: boolean
+  /** The values the clerk confirmed as right although unusual (null: none confirmed). */
+  confirmed: RowValues | null
 }
 
 export type NewRow = { values: RowValues; problems: Record<string, string[]> | null }
@@ -92,6 +96,7 @@ export interface RowWithShipment {
   client_request_id: string
   values: unknown
   problems: unknown
+  confirmed: unknown
   updated_at: string
   shipment_id: string | null
   shipment_status: ShipmentStatus | null
@@ -114,7 +119,8 @@ export function toStoredRow(r: RowWithShipment): StoredBatchRow {
     error: (r.error as RecordError | null) ?? null,
     clientRequestId: r.client_request_id,
     labelFile: r.label_file,
-    editedSinceFailure: r.shipment_status === 'failed' && r.shipment_updated_at !== null && r.updated_at > r.shipment_updated_at
+    editedSinceFailure: r.shipment_status === 'failed' && r.shipment_updated_at !== null && r.updated_at > r.shipment_updated_at,
+    confirmed: r.confirmed ? rowValuesSchema.parse(r.confirmed) : null
   }
 }
 

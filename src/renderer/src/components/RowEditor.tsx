@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { rowConsented, type RowField, type RowValues } from '@shared/domain/batches'
 import { problemsText } from '../lib/record-error'
 import { natureOfTransaction } from '@shared/domain/booking'
+import { CHECK_KEY } from '@shared/domain/plausibility'
 import { placeName, useCityFromPostalCode } from './usePostalCodeCity'
 import { BringsCityOffer, takeBringsCityOnArrowDown } from './BringsCityOffer'
 
 /** The cells of one imported row as inputs, each with its problem beneath; Enter saves. */
-export function RowEditor({ values, problems, fields, onSave, onCancel, busy, services, defaultService }: {
+export function RowEditor({ values, problems, fields, onSave, onCancel, onConfirm, busy, services, defaultService }: {
   values: RowValues
   problems: Record<string, string[]>
   fields: RowField[]
@@ -17,6 +18,8 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy, se
   defaultService?: string
   onSave(values: RowValues): void
   onCancel(): void
+  /** A row held only for an unusual value: "It is right" books it as it is (Ctrl+Y). */
+  onConfirm?(): void
   busy?: boolean
 }) {
   const { t } = useTranslation()
@@ -34,12 +37,22 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy, se
         onSave(draft)
       }}
       onKeyDown={(e) => {
-        // Keys typed here are the editor's, not the surrounding list's (Enter saves, Esc cancels).
+        // Keys typed here are the editor's, not the surrounding list's (Enter saves, Esc cancels, Ctrl+Y: it is right).
         e.stopPropagation()
         if (e.key === 'Escape') onCancel()
+        if (onConfirm && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') {
+          e.preventDefault()
+          onConfirm()
+        }
       }}
     >
       {problems._ && <p className="error">{problemsText(problems._)}</p>}
+      {problems[CHECK_KEY] && (
+        <div className="alert alert-warning" data-testid="row-check">
+          <p>{problemsText(problems[CHECK_KEY])}</p>
+          <p className="small">{t('batches.checkHelp')}</p>
+        </div>
+      )}
       <div className="row wrap">
         {ordered.map((f, i) => (
           <div key={f} className={problems[f] ? 'field has-error' : 'field'}>
@@ -109,6 +122,11 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, busy, se
         <button type="submit" className="primary" disabled={busy}>
           {t('import.saveRow')}
         </button>
+        {onConfirm && (
+          <button type="button" onClick={onConfirm} disabled={busy} data-testid="row-confirm">
+            {t('batches.itIsRight')} <kbd>Ctrl+Y</kbd>
+          </button>
+        )}
         <button type="button" onClick={onCancel}>
           {t('import.cancelRow')}
         </button>

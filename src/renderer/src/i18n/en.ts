@@ -509,6 +509,11 @@ export const en = {
     back: 'Connected to the shared database again.'
   },
   batches: {
+    toCheck: 'Check this',
+    toCheckCount_one: '{{count}} row to check',
+    toCheckCount_other: '{{count}} rows to check',
+    checkHelp: 'Allowed, but unusual for this file. Fix the value, or confirm it is right; the row waits until then.',
+    itIsRight: 'It is right',
     chooseCustomer: 'Choose a customer number (the file has none for some rows)',
     chooseService: 'Choose a service (the file has none for some rows)',
     fromSelected: 'New batch from selected ({{count}})',

@@ -529,6 +529,11 @@ export const nb: Messages = {
     back: 'Koblet til den felles databasen igjen.'
   },
   batches: {
+    toCheck: 'Sjekk',
+    toCheckCount_one: '{{count}} rad å sjekke',
+    toCheckCount_other: '{{count}} rader å sjekke',
+    checkHelp: 'Tillatt, men uvanlig for denne filen. Rett verdien, eller bekreft at den stemmer; raden venter til da.',
+    itIsRight: 'Det stemmer',
     chooseCustomer: 'Velg kundenummer (filen mangler det for noen rader)',
     chooseService: 'Velg tjeneste (filen mangler den for noen rader)',
     fromSelected: 'Ny bunke fra valgte ({{count}})',

@@ -124,6 +124,32 @@ describe('batches: book many, each row once', () => {
     expect(history.filter((s) => s.batchId === b.id)).toHaveLength(5)
   }, 30_000)
 
+  it('unusual values are held as "check this" (60 packages, a weight far from the rest): Book all leaves them; "it is right" books them as they are; the flag survives a re-check until confirmed', async () => {
+    const c = await bringTest()
+    const rows = [...Array.from({ length: 8 }, (_, i) => row(i + 1, { weightKg: '1,5' })), row(9, { weightKg: '1,5', packageCount: '60' }), row(10, { weightKg: '30' })]
+    const b = await create(c, rows)
+    const byNo = (d: BatchDetail, n: number) => d.rows.find((r) => r.rowNo === n)!
+    expect(byNo(b, 9)).toMatchObject({ status: 'invalid', problems: { check: ['Check this: 60 packages to one recipient'] } })
+    expect(byNo(b, 10)).toMatchObject({ status: 'invalid', problems: { check: ["Check this: 30 kg a package, far more than this file's usual 1.5 kg"] } })
+    expect(b.rows.filter((r) => r.status === 'ready')).toHaveLength(8)
+    // New defaults re-check every row: still held.
+    const again = await c.call('batches:setDefaults', { id: b.id, defaults: { ...defaults, goodsDescription: 'Te og kopper' } })
+    expect(byNo(again, 9).status).toBe('invalid')
+    const done = await runToEnd(c, b.id)
+    expect(done.counts).toMatchObject({ booked: 8, invalid: 2 })
+    expect(c.sim.requests.filter((r) => r.routeId === 'booking.book')).toHaveLength(8)
+    // The clerk confirms row 10 (it really is 30 kg) and fixes row 9 to 6 packages.
+    const confirmed = await c.call('batches:confirmRow', { rowId: byNo(done, 10).id })
+    expect(byNo(confirmed, 10)).toMatchObject({ status: 'ready', problems: {} })
+    const fixed = await c.call('batches:updateRow', { rowId: byNo(done, 9).id, values: { ...byNo(done, 9).values, packageCount: '6' } })
+    expect(byNo(fixed, 9).status).toBe('ready')
+    // Confirmation holds for those values through a re-check; a row with a real problem has nothing to confirm.
+    expect(byNo(await c.call('batches:setDefaults', { id: b.id, defaults }), 10).status).toBe('ready')
+    expect((await c.invoke('batches:confirmRow', { rowId: byNo(fixed, 1).id })).ok).toBe(false)
+    const last = await runToEnd(c, b.id)
+    expect(last.counts).toMatchObject({ booked: 10, invalid: 0 })
+  })
+
   it('merges the labels of the booked rows into one PDF in row order and writes the result CSV', async () => {
     const c = await bringTest()
     const b = await create(c, [row(1), row(2, { name: '' }), row(3), row(4)])

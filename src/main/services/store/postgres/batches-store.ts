@@ -34,6 +34,7 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
         'r.client_request_id',
         'r.values_json as values',
         'r.problems_json as problems',
+        'r.confirmed_json as confirmed',
         'r.updated_at',
         's.id as shipment_id',
         's.status as shipment_status',
@@ -124,6 +125,9 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     },
     async setProblems(rowId, problems) {
       await db.updateTable('batch_rows').set({ problems_json: problems ? JSON.stringify(problems) : null }).where('id', '=', rowId).execute()
+    },
+    async confirmRow(rowId, values) {
+      await db.updateTable('batch_rows').set({ confirmed_json: JSON.stringify(values), problems_json: null, updated_at: touch() }).where('id', '=', rowId).execute()
     },
     async setDefaults(batchId, defaults) {
       await db.updateTable('batches').set({ defaults_json: JSON.stringify(defaults), updated_at: touch() }).where('id', '=', batchId).execute()

@@ -403,5 +403,11 @@ export const sharedMigrations: Record<string, Migration> = {
           OR OLD.gone_at IS DISTINCT FROM NEW.gone_at OR OLD.handled_at IS DISTINCT FROM NEW.handled_at)
         EXECUTE FUNCTION fraktdesk_notify_row()`.execute(db)
     }
+  },
+  '0012_confirmed_rows': {
+    // A batch row's unusual values the clerk confirmed as right ("check this"), kept so a re-check does not flag them again.
+    async up(db: Kysely<unknown>) {
+      await sql`ALTER TABLE batch_rows ADD COLUMN confirmed_json jsonb`.execute(db)
+    }
   }
 }

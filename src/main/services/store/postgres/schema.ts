@@ -99,6 +99,8 @@ export interface BatchRowsTable {
   desk: string
   values_json: Json
   problems_json: NullableJson
+  /** The values the clerk confirmed as right although unusual. */
+  confirmed_json: ColumnType<unknown, string | null | undefined, string | null>
   updated_at: string
   /** The desk booking this row now, until claim_until (server time); renewed while it works. */
   claimed_by: string | null

@@ -19,18 +19,18 @@ interface BatchTableRow {
 }
 
 /** RowWithShipment as SQLite hands it over: the JSON still as text. */
-type JoinedRow = Omit<RowWithShipment, 'values' | 'problems' | 'error'> & { values_json: string; problems_json: string | null; error_json: string | null }
+type JoinedRow = Omit<RowWithShipment, 'values' | 'problems' | 'confirmed' | 'error'> & { values_json: string; problems_json: string | null; confirmed_json: string | null; error_json: string | null }
 
 /**
  * A row that has become a shipment has that shipment's status, found by the shipment's id (never by a
  * request id: a resend gives the shipment a new one); the rest are ready or invalid.
  */
-const JOINED = `SELECT r.id, r.row_no, r.client_request_id, r.values_json, r.problems_json, r.updated_at,
+const JOINED = `SELECT r.id, r.row_no, r.client_request_id, r.values_json, r.problems_json, r.confirmed_json, r.updated_at,
   s.id AS shipment_id, s.status AS shipment_status, s.updated_at AS shipment_updated_at, s.consignment_number, s.label_file, s.error_json
   FROM batch_rows r LEFT JOIN shipments s ON s.id = r.shipment_id`
 
 const toRow = (r: JoinedRow): StoredBatchRow =>
-  toStoredRow({ ...r, values: JSON.parse(r.values_json), problems: r.problems_json ? JSON.parse(r.problems_json) : null, error: r.error_json ? JSON.parse(r.error_json) : null })
+  toStoredRow({ ...r, values: JSON.parse(r.values_json), problems: r.problems_json ? JSON.parse(r.problems_json) : null, confirmed: r.confirmed_json ? JSON.parse(r.confirmed_json) : null, error: r.error_json ? JSON.parse(r.error_json) : null })
 
 /** Batches and their rows in the embedded SQLite file; domain types in and out (the shared database has its own: pg-batches-store). */
 export function createBatchesRepo(db: Db, now = () => new Date()) {
@@ -97,6 +97,9 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
       db.prepare('UPDATE batch_rows SET values_json = ?, problems_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(values), problems ? JSON.stringify(problems) : null, now().toISOString(), rowId)
     },
     /** Re-checked rows (defaults changed): only problems change. */
+    confirmRow(rowId: string, values: RowValues): void {
+      db.prepare('UPDATE batch_rows SET confirmed_json = ?, problems_json = NULL, updated_at = ? WHERE id = ?').run(JSON.stringify(values), now().toISOString(), rowId)
+    },
     setProblems(rowId: string, problems: Record<string, string[]> | null): void {
       db.prepare('UPDATE batch_rows SET problems_json = ? WHERE id = ?').run(problems ? JSON.stringify(problems) : null, rowId)
     },

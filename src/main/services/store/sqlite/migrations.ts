@@ -448,5 +448,10 @@ export const migrations: SqliteMigration[] = [
   ALTER TABLE tracking ADD COLUMN handled_at TEXT;
   ALTER TABLE tracking ADD COLUMN handled_note TEXT;
   `
+  },
+  {
+    name: '0014_confirmed_rows',
+    // A batch row's unusual values the clerk confirmed as right ("check this"), kept so a re-check does not flag them again.
+    sql: `ALTER TABLE batch_rows ADD COLUMN confirmed_json TEXT;`
   }
 ]

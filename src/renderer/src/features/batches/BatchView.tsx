@@ -16,6 +16,7 @@ import { problemsText, reasonText } from '../../lib/record-error'
 import { useAsyncAction } from '../../lib/useAsyncAction'
 import { ResolveUnknown } from '../../components/ResolveUnknown'
 import { bookableProducts } from '../../components/ProductOptions'
+import { onlyToCheck } from '@shared/domain/plausibility'
 import { PrintLabels } from '../../components/PrintLabels'
 import { useSettingsStore } from '../../state/useSettingsStore'
 
@@ -26,7 +27,7 @@ const SHOWN = 500
 
 export function BatchView({ batch, progress, customers, live }: { batch: BatchDetail; progress: BatchProgress | null; customers: Customer[]; live: boolean }) {
   const { t, i18n } = useTranslation()
-  const { updateRow, setDefaults, start, stop, remove, setError, resolveRow } = useBatchesStore()
+  const { updateRow, confirmRow, setDefaults, start, stop, remove, setError, resolveRow } = useBatchesStore()
   const [filter, setFilter] = useState<'all' | 'attention'>('all')
   const [editing, setEditing] = useState<string | null>(null)
   const [confirmLive, setConfirmLive] = useState(false)
@@ -106,6 +107,8 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
     }
   }
   const statusText = (r: Pick<BatchRow, 'status'>): string => t(`batches.status.${r.status}`)
+  // Held only for an unusual value: counted apart from the rows with a real problem.
+  const toCheck = batch.rows.filter((r) => r.status === 'invalid' && onlyToCheck(r.problems)).length
   // With a label printer chosen, the batch's labels go to it as one job (row order); the PDF stays a click away.
   const labelPrinter = useSettingsStore((s) => s.settings?.printing.printer ?? null)
   const printAll = async (again: boolean) => {
@@ -121,6 +124,11 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
         <ModeBadge mode={batch.mode} />
       </div>
       <BatchProgressBar counts={batch.counts} progress={progress} />
+      {toCheck > 0 && (
+        <p className="warning small" data-testid="batch-to-check">
+          {t('batches.toCheckCount', { count: toCheck })}
+        </p>
+      )}
       <div className="actions">
         {!runningHere && !cancelled && (
           <button type="button" className="primary" disabled={waiting === 0 && !runningElsewhere} onClick={bookAll} data-testid="batch-book-all">
@@ -241,6 +249,7 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
                       services={bookableProducts(customers.find((c) => c.customerNumber === (r.values.customerNumber || batch.defaults.customerNumber)), i18n.language)}
                       defaultService={batch.defaults.productId}
                       onSave={(values) => void updateRow(r.id, values).then(() => setEditing(null), () => undefined)}
+                      onConfirm={onlyToCheck(r.problems) ? () => void confirmRow(r.id).then(() => setEditing(null), () => undefined) : undefined}
                       onCancel={() => setEditing(null)}
                     />
                   </td>
@@ -300,7 +309,7 @@ function BatchRowLine({ row, status, selected, rowProps, onClick, children }: { 
     .join(' ')
   return (
     <>
-      <tr {...rowProps} className={selected ? 'selected' : undefined} data-row={row.rowNo} data-status={row.status} onClick={onClick}>
+      <tr {...rowProps} className={selected ? 'selected' : undefined} data-row={row.rowNo} data-status={row.status} data-check={onlyToCheck(row.problems) || undefined} onClick={onClick}>
         <td className="small">{row.rowNo}</td>
         <td>
           <div>{row.values.name ?? '—'}</div>
@@ -310,7 +319,7 @@ function BatchRowLine({ row, status, selected, rowProps, onClick, children }: { 
           {row.values.postalCode ?? ''} {row.values.city ?? ''}
         </td>
         <td>
-          <span className={`badge status-${row.status}`}>{status}</span>
+          <span className={`badge status-${row.status}${onlyToCheck(row.problems) ? ' status-check' : ''}`}>{onlyToCheck(row.problems) ? t('batches.toCheck') : status}</span>
         </td>
         <td className="small">{row.consignmentNumber ? <span className="mono">{row.consignmentNumber}</span> : <span className="error">{problem || reasonText(row.error, t)}</span>}</td>
       </tr>

@@ -14,6 +14,8 @@ interface BatchesState {
   /** Creates the batch from imported rows, sending them in chunks; resolves to the new batch. */
   create(name: string, defaults: BatchDefaults, rows: RowValues[]): Promise<BatchDetail>
   updateRow(rowId: string, values: RowValues): Promise<void>
+  /** "It is right": a row held only for an unusual value is booked as it is. */
+  confirmRow(rowId: string): Promise<void>
   setDefaults(defaults: BatchDefaults): Promise<void>
   start(confirmLive?: boolean, rest?: boolean): Promise<void>
   /** A row whose outcome is unknown, resolved in place (the same call as in Shipments). */
@@ -82,6 +84,7 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
       return batch
     },
     updateRow: (rowId, values) => act(() => call('batches:updateRow', { rowId, values })),
+    confirmRow: (rowId) => act(() => call('batches:confirmRow', { rowId })),
     setDefaults: (defaults) => act(() => call('batches:setDefaults', { id: get().open!.id, defaults })),
     start: (confirmLive, rest) => act(() => call('batches:start', { id: get().open!.id, confirmLive, rest })),
     async resolveRow(shipmentId, outcome) {
