@@ -43,7 +43,8 @@ test('a 503 on two rows: one sent again from Shipments, one marked booked in the
 
   // The first: in Shipments, checked in Mybring, not there → send it again now.
   await goTo(page, 'Shipments')
-  await page.getByTestId('shipments-table').getByText('Kunde ' + first).click()
+  // Rows are numbered by their line in the file (the header is line 1): "Kunde n" is on line n + 1.
+  await page.getByTestId('shipments-table').getByText(`Kunde ${Number(first) - 1}`, { exact: true }).click()
   const card = page.getByTestId('shipment-card')
   await expect(card).toHaveAttribute('data-status', 'outcome_unknown')
   await card.getByRole('button', { name: 'It was not booked — send it again now' }).click()

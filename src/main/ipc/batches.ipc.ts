@@ -52,7 +52,7 @@ export const batchesHandlers: HandlersOf<
     const defaults = { customerNumber: common('customerNumber') || settings.get().defaultCustomerNumber || '', productId: common('productId'), senderId: null, shippingDate: osloDate(), weightKg: '', lengthCm: '', widthCm: '', heightCm: '', goodsDescription: '' }
     return batches.create({ name, defaults, rows })
   },
-  'batches:appendRows': async ({ id, rows }, { batches }) => batches.appendRows(id, rows),
+  'batches:appendRows': async ({ id, rows, lines }, { batches }) => batches.appendRows(id, rows, lines),
   'batches:updateRow': async ({ rowId, values }, { batches }) => batches.updateRow(rowId, values),
   'batches:confirmRow': async ({ rowId }, { batches }) => batches.confirmRow(rowId),
   'batches:setDefaults': async ({ id, defaults }, { batches }) => batches.setDefaults(id, defaults),

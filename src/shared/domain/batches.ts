@@ -143,10 +143,18 @@ export const batchProgressSchema = z.object({
 })
 export type BatchProgress = z.infer<typeof batchProgressSchema>
 
+/**
+ * Each row's line in its file, as a spreadsheet numbers it (the header is line 1): the batch numbers its
+ * rows so, and every message about a row names the line the clerk finds in the file. Rising, one per row.
+ */
+export const fileLinesSchema = z.array(z.number().int().min(1).max(10_000_000)).refine((l) => l.every((n, i) => i === 0 || n > l[i - 1]), 'File lines must rise row by row')
+
 export const newBatchSchema = z.object({
   name: safeText(80).min(1, 'Give the batch a name'),
   defaults: batchDefaultsSchema,
-  rows: z.array(rowValuesSchema).min(1, 'The batch has no rows').max(MAX_BATCH_ROWS, `At most ${MAX_BATCH_ROWS} rows per batch: split the file`)
+  rows: z.array(rowValuesSchema).min(1, 'The batch has no rows').max(MAX_BATCH_ROWS, `At most ${MAX_BATCH_ROWS} rows per batch: split the file`),
+  /** Checked against `rows` by the batch service (one line per row). */
+  lines: fileLinesSchema.optional()
 })
 export type NewBatch = z.input<typeof newBatchSchema>
 

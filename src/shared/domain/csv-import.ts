@@ -16,6 +16,8 @@ export interface CsvTable {
   delimiter: string
   headers: string[]
   rows: string[][]
+  /** Each row's line as a spreadsheet numbers it (the header is line 1; blank lines count, as a spreadsheet shows them). */
+  lines: number[]
 }
 
 /**
@@ -38,12 +40,15 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvTable
 export function parseCsv(bytes: Uint8Array): CsvTable | CsvProblem {
   const decoded = decodeCsv(bytes)
   if ('key' in decoded) return decoded
-  const parsed = Papa.parse<string[]>(decoded.text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: 'greedy' })
-  const [headerRow, ...rows] = parsed.data
+  // Blank lines are kept while numbering, so each row knows the line a spreadsheet shows it on.
+  const parsed = Papa.parse<string[]>(decoded.text.replace(/(\r?\n)+$/, ''), { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false })
+  const [headerRow, ...all] = parsed.data
   if (!headerRow || headerRow.every((h) => h.trim() === '')) return { key: 'empty' }
+  const kept = all.map((cells, i) => ({ cells, line: i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== ''))
+  const rows = kept.map((r) => r.cells)
   if (rows.length === 0) return { key: 'noRows' }
   if (rows.length > MAX_BATCH_ROWS) return { key: 'tooManyRows', params: { rows: rows.length, max: MAX_BATCH_ROWS } }
-  return { encoding: decoded.encoding, delimiter: parsed.meta.delimiter, headers: headerRow.map((h) => h.trim()), rows }
+  return { encoding: decoded.encoding, delimiter: parsed.meta.delimiter, headers: headerRow.map((h) => h.trim()), rows, lines: kept.map((r) => r.line) }
 }
 
 // Header words in Norwegian and English, as webshops (WooCommerce, Shopify, Mybring) export them.

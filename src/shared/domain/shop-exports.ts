@@ -88,9 +88,9 @@ const orderColumn: Record<ShopExportFormat, string | null> = { shopify: 'name', 
 /**
  * A known export's lines as batch rows: one row per order (an order on several lines is one shipment,
  * its address from the line that has one), the order number as the reference, weights in kilograms.
- * `lines` maps each row to the file line it came from (as a spreadsheet numbers it: the header is line 1).
+ * `lines` maps each row to the file line its order starts on (as a spreadsheet numbers it: the header is line 1).
  */
-export function readExport(format: ShopExportFormat, headers: string[], rows: string[][]): { rows: RowValues[]; lines: number[] } {
+export function readExport(format: ShopExportFormat, headers: string[], rows: string[][], fileLines: number[] = rows.map((_, i) => i + 2)): { rows: RowValues[]; lines: number[] } {
   const index = new Map(headers.map((h, i) => [norm(h), i] as const))
   const cellsOf =
     (cells: string[]): Cells =>
@@ -110,7 +110,7 @@ export function readExport(format: ShopExportFormat, headers: string[], rows: st
     if (at === undefined) {
       if (order) byOrder.set(order, out.length)
       out.push(values)
-      lines.push(i + 2)
+      lines.push(fileLines[i])
       return
     }
     // A further line of the same order: it only fills what the order's first line left empty.

@@ -13,7 +13,7 @@ import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
 import { noticeSchema } from '../domain/notices'
 import { pickupPointQuerySchema, pickupPointsAnswerSchema, postalCodeAnswerSchema, postalCodeQuerySchema } from '../domain/addresses'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
-import { IMPORT_CHUNK, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
+import { IMPORT_CHUNK, fileLinesSchema, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
 import { labelPrintSchema, printOutcomeSchema, printerListSchema } from '../domain/printing'
 import { packageTrackingSchema, trackingStateSchema } from '../domain/tracking'
@@ -142,7 +142,7 @@ export const contract = {
     input: z.object({ name: safeText(80).min(1), source: z.enum(['addressBook', 'shipments']), ids: z.array(z.string().uuid()).min(1).max(IMPORT_CHUNK) }).strict(),
     output: batchDetailSchema
   },
-  'batches:appendRows': { input: byId.extend({ rows: z.array(rowValuesSchema).min(1).max(IMPORT_CHUNK) }), output: batchDetailSchema },
+  'batches:appendRows': { input: byId.extend({ rows: z.array(rowValuesSchema).min(1).max(IMPORT_CHUNK), lines: fileLinesSchema.optional() }), output: batchDetailSchema },
   'batches:updateRow': { input: z.object({ rowId: z.string().uuid(), values: rowValuesSchema }).strict(), output: batchDetailSchema },
   /** "It is right": a row held only for an unusual value ("check this") is confirmed as it is. */
   'batches:confirmRow': { input: z.object({ rowId: z.string().uuid() }).strict(), output: batchDetailSchema },

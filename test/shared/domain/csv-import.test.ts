@@ -79,3 +79,12 @@ describe('CSV import', () => {
     expect(!dangerous.ok && dangerous.problems.services).toEqual(['Dangerous goods need at least one line: UN number, goods and weight'])
   })
 })
+
+describe('each row knows its line in the file, as a spreadsheet numbers it', () => {
+  it('the header is line 1; a blank line counts; an address on two lines inside quotes is one row', () => {
+    const text = 'Navn;Adresse;Postnr\r\nKari;Bryggen 1;5003\r\n\r\nOla;"Storgata 1\r\nbakgården";0150\r\nPer;Torget 2;7010\r\n'
+    const t = parseCsv(new TextEncoder().encode(text)) as Exclude<ReturnType<typeof parseCsv>, { key: string }>
+    expect(t.rows.map((r) => r[0])).toEqual(['Kari', 'Ola', 'Per'])
+    expect(t.lines).toEqual([2, 4, 5])
+  })
+})

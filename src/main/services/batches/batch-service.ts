@@ -68,6 +68,14 @@ export const abandonedMessages = (desk: string) => ({
  * batch: each claims a row before booking it (see BatchesStore), and a desk keeps looking until no
  * other desk is working on the batch, so rows a stopped desk left are taken over once its lease ends.
  */
+/** The file's line numbers for new rows: one per row, after the rows already there; else none (rows are numbered on). */
+function fileLines(lines: number[] | undefined, count: number, after: number): number[] | undefined {
+  if (!lines) return undefined
+  if (lines.length !== count) throw AppError.field('lines', 'One file line per row')
+  if (lines[0] <= after) throw AppError.field('lines', 'File lines must follow the rows already in the batch')
+  return lines
+}
+
 export function createBatchService(deps: Deps) {
   const now = deps.now ?? Date.now
   const renewEveryMs = deps.renewEveryMs ?? 5000
@@ -222,22 +230,25 @@ export function createBatchService(deps: Deps) {
     async create(input: NewBatch) {
       const parsed = newBatchSchema.parse(input)
       const mode = deps.bring.mode()
+      const lines = fileLines(parsed.lines, parsed.rows.length, 0)
       const checked = await rowCheck.checkNew(parsed.defaults, parsed.rows)
       const problems = withUnusualChecked(checked.map((r, i) => ({ key: String(i), ...r })), parsed.defaults)
-      const rows = checked.map((r, i) => ({ values: r.values, problems: problems.get(String(i)) ?? null }))
+      const rows = checked.map((r, i) => ({ values: r.values, problems: problems.get(String(i)) ?? null, rowNo: lines?.[i] }))
       return detail((await deps.repo.create({ name: parsed.name, mode, defaults: parsed.defaults, rows })).id)
     },
     /** The rest of an import; only before the batch has started sending. */
-    async appendRows(batchId: string, rows: RowValues[]) {
+    async appendRows(batchId: string, rows: RowValues[], fileLineNumbers?: number[]) {
       const b = await mustGet(batchId)
       if (b.runState !== 'idle' || b.counts.total !== b.counts.ready + b.counts.invalid) throw AppError.field('id', 'Rows can only be added before the batch is booked.')
       if (b.counts.total + rows.length > MAX_BATCH_ROWS) throw AppError.field('rows', `At most ${MAX_BATCH_ROWS} rows per batch: split the file`)
       const checked = await rowCheck.checkNew(b.defaults, rows)
       // Unusual compared with the whole batch so far; the rows already there are not re-flagged here.
-      const existing = (await deps.repo.rows(batchId)).map((r) => ({ key: r.id, values: r.values, problems: null }))
+      const stored = await deps.repo.rows(batchId)
+      const lines = fileLines(fileLineNumbers, rows.length, Math.max(0, ...stored.map((r) => r.rowNo)))
+      const existing = stored.map((r) => ({ key: r.id, values: r.values, problems: null }))
       const fresh = checked.map((r, i) => ({ key: `new-${i}`, ...r }))
       const problems = withUnusualChecked([...existing, ...fresh], b.defaults, new Set(fresh.map((r) => r.key)))
-      await deps.repo.appendRows(batchId, fresh.map((r) => ({ values: r.values, problems: problems.get(r.key) ?? null })))
+      await deps.repo.appendRows(batchId, fresh.map((r, i) => ({ values: r.values, problems: problems.get(r.key) ?? null, rowNo: lines?.[i] })))
       return detail(batchId)
     },
     async remove(batchId: string): Promise<boolean> {

@@ -79,7 +79,8 @@ export interface StoredBatchRow extends BatchRow {
   confirmed: RowValues | null
 }
 
-export type NewRow = { values: RowValues; problems: Record<string, string[]> | null }
+/** A row to add; `rowNo` is its line in the file it came from (else the next number). */
+export type NewRow = { values: RowValues; problems: Record<string, string[]> | null; rowNo?: number }
 
 export interface StoredBatch extends BatchSummary {
   defaults: BatchDefaults

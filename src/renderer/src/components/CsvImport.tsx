@@ -10,8 +10,8 @@ interface Props {
   /** The mapping chosen last time for these headers, if any. */
   loadMapping(headers: string[]): Promise<Mapping | null>
   saveMapping(headers: string[], mapping: Mapping): Promise<void>
-  /** The mapped rows; the caller checks and stores them. */
-  onRows(rows: RowValues[], fileName: string): Promise<void> | void
+  /** The mapped rows and each one's line in the file (as a spreadsheet numbers it); the caller checks and stores them. */
+  onRows(rows: RowValues[], fileName: string, lines: number[]): Promise<void> | void
   submitLabel: string
   /** Extra inputs shown with the mapping (a batch's name and defaults). */
   children?: ReactNode
@@ -28,7 +28,7 @@ export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, child
   const [mapping, setMapping] = useState<Mapping>([])
   const [problem, setProblem] = useState<string | null>(null)
   // A shop's own export (Shopify, WooCommerce, Fraktdesk's result file) maps itself: no columns to choose.
-  const [known, setKnown] = useState<{ format: ShopExportFormat; rows: RowValues[] } | null>(null)
+  const [known, setKnown] = useState<{ format: ShopExportFormat; rows: RowValues[]; lines: number[] } | null>(null)
   // A weight column in grams (its header or its values say so): converted to kg unless the clerk says kg.
   const [weightUnit, setWeightUnit] = useState<'kg' | 'g'>('kg')
 
@@ -40,7 +40,7 @@ export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, child
     const parsed = parseCsv(new Uint8Array(await f.arrayBuffer()))
     if ('key' in parsed) return setProblem(problemText(parsed))
     const format = recogniseExport(parsed.headers)
-    setKnown(format ? { format, rows: readExport(format, parsed.headers, parsed.rows).rows } : null)
+    setKnown(format ? { format, ...readExport(format, parsed.headers, parsed.rows, parsed.lines) } : null)
     const remembered = format ? null : await loadMapping(parsed.headers).catch(() => null)
     const guessed = remembered ?? guessMapping(parsed.headers)
     setMapping(guessed)
@@ -55,10 +55,10 @@ export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, child
   const weightMapped = mapping.includes('weightKg')
   const submit = async (): Promise<void> => {
     if (!file || nothingMapped) return
-    if (known) return onRows(known.rows, file.name)
+    if (known) return onRows(known.rows, file.name, known.lines)
     await saveMapping(file.table.headers, mapping).catch(() => undefined)
     const rows = applyMapping(file.table.rows, mapping)
-    await onRows(weightUnit === 'g' ? rows.map((r) => (r.weightKg ? { ...r, weightKg: gramsToKg(r.weightKg) } : r)) : rows, file.name)
+    await onRows(weightUnit === 'g' ? rows.map((r) => (r.weightKg ? { ...r, weightKg: gramsToKg(r.weightKg) } : r)) : rows, file.name, file.table.lines)
   }
 
   return (

@@ -150,6 +150,19 @@ describe('batches: book many, each row once', () => {
     expect(last.counts).toMatchObject({ booked: 10, invalid: 0 })
   })
 
+  it('rows are numbered by their line in the file (one numbering everywhere); lines must rise and follow the rows already there', async () => {
+    const c = await bringTest()
+    const b = await c.call('batches:create', { name: 'Fil', defaults, rows: [row(1), row(2), row(3)], lines: [2, 4, 5] })
+    expect(b.rows.map((r) => r.rowNo)).toEqual([2, 4, 5])
+    const more = await c.call('batches:appendRows', { id: b.id, rows: [row(4)], lines: [9] })
+    expect(more.rows.map((r) => r.rowNo)).toEqual([2, 4, 5, 9])
+    expect((await c.invoke('batches:appendRows', { id: b.id, rows: [row(5)], lines: [7] })).ok).toBe(false)
+    expect((await c.invoke('batches:create', { name: 'Fil', defaults, rows: [row(1), row(2)], lines: [3, 2] })).ok).toBe(false)
+    expect((await c.invoke('batches:create', { name: 'Fil', defaults, rows: [row(1), row(2)], lines: [2] })).ok).toBe(false)
+    // Rows from the address book or the history have no file: numbered 1, 2, 3 …
+    expect((await c.call('batches:create', { name: 'Uten fil', defaults, rows: [row(1), row(2)] })).rows.map((r) => r.rowNo)).toEqual([1, 2])
+  })
+
   it('merges the labels of the booked rows into one PDF in row order and writes the result CSV', async () => {
     const c = await bringTest()
     const b = await create(c, [row(1), row(2, { name: '' }), row(3), row(4)])

@@ -81,7 +81,7 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
           chunk.map((r, j) => ({
             id: randomUUID(),
             batch_id: batchId,
-            row_no: Number(last) + i + j + 1,
+            row_no: r.rowNo ?? Number(last) + i + j + 1,
             client_request_id: randomUUID(),
             desk,
             values_json: JSON.stringify(r.values),

@@ -74,7 +74,7 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
       const insertRow = db.prepare('INSERT INTO batch_rows (id, batch_id, row_no, client_request_id, values_json, problems_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       db.transaction(() => {
         const { last } = db.prepare<[string], { last: number }>('SELECT coalesce(max(row_no), 0) AS last FROM batch_rows WHERE batch_id = ?').get(batchId)!
-        rows.forEach((r, i) => insertRow.run(randomUUID(), batchId, last + i + 1, randomUUID(), JSON.stringify(r.values), r.problems ? JSON.stringify(r.problems) : null, t))
+        rows.forEach((r, i) => insertRow.run(randomUUID(), batchId, r.rowNo ?? last + i + 1, randomUUID(), JSON.stringify(r.values), r.problems ? JSON.stringify(r.problems) : null, t))
       })()
     },
     rowCount: (batchId: string): number => db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM batch_rows WHERE batch_id = ?').get(batchId)!.n,

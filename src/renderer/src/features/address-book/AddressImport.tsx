@@ -30,7 +30,7 @@ export function AddressImport({ onImported }: { onImported(): void }) {
     return total
   }
 
-  const onRows = async (rows: RowValues[]): Promise<void> => {
+  const onRows = async (rows: RowValues[], _file: string, lines: number[]): Promise<void> => {
     setBusy(true)
     setError(null)
     const ok: AddressEntryData[] = []
@@ -38,7 +38,7 @@ export function AddressImport({ onImported }: { onImported(): void }) {
     rows.forEach((values, i) => {
       const c = checkAddressRow(values)
       if (c.ok) ok.push(c.entry)
-      else bad.push({ rowNo: i + 2, values, problems: c.problems }) // +2: the header is line 1
+      else bad.push({ rowNo: lines[i], values, problems: c.problems }) // the line a spreadsheet shows it on
     })
     try {
       setResult(ok.length > 0 ? await importEntries(ok) : { added: 0, skipped: 0 })

@@ -13,7 +13,8 @@ import { BatchDefaultsFields } from './BatchDefaultsFields'
 export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
   customers: Customer[]
   defaultCustomer: string
-  onCreate(name: string, defaults: BatchDefaults, rows: RowValues[]): Promise<unknown>
+  /** `lines`: each row's line in the file, which the batch numbers its rows by. */
+  onCreate(name: string, defaults: BatchDefaults, rows: RowValues[], lines: number[]): Promise<unknown>
   onCancel(): void
 }) {
   const { t } = useTranslation()
@@ -23,7 +24,7 @@ export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const onRows = async (rows: RowValues[], fileName: string): Promise<void> => {
+  const onRows = async (rows: RowValues[], fileName: string, lines: number[]): Promise<void> => {
     const parsed = batchDefaultsSchema.safeParse(defaults)
     if (!parsed.success) return setErrors(parsed.error.flatten().fieldErrors)
     // Rows without their own customer number or service take the default: then there must be one.
@@ -36,7 +37,7 @@ export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
     setBusy(true)
     setError(null)
     try {
-      await onCreate(name.trim() || fileName.replace(/\.[^.]+$/, '').slice(0, 80), parsed.data, rows)
+      await onCreate(name.trim() || fileName.replace(/\.[^.]+$/, '').slice(0, 80), parsed.data, rows, lines)
     } catch (err) {
       setError(errorMessage(err))
     } finally {

@@ -12,7 +12,8 @@ interface BatchesState {
   loadList(): Promise<void>
   show(id: string | null): Promise<void>
   /** Creates the batch from imported rows, sending them in chunks; resolves to the new batch. */
-  create(name: string, defaults: BatchDefaults, rows: RowValues[]): Promise<BatchDetail>
+  /** Rows in chunks; `lines`: each row's line in its file (the batch numbers its rows so). */
+  create(name: string, defaults: BatchDefaults, rows: RowValues[], lines?: number[]): Promise<BatchDetail>
   updateRow(rowId: string, values: RowValues): Promise<void>
   /** "It is right": a row held only for an unusual value is booked as it is. */
   confirmRow(rowId: string): Promise<void>
@@ -76,9 +77,9 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
         set({ error: errorMessage(err) })
       }
     },
-    async create(name, defaults, rows) {
-      let batch = await call('batches:create', { name, defaults, rows: rows.slice(0, IMPORT_CHUNK) })
-      for (let i = IMPORT_CHUNK; i < rows.length; i += IMPORT_CHUNK) batch = await call('batches:appendRows', { id: batch.id, rows: rows.slice(i, i + IMPORT_CHUNK) })
+    async create(name, defaults, rows, lines) {
+      let batch = await call('batches:create', { name, defaults, rows: rows.slice(0, IMPORT_CHUNK), lines: lines?.slice(0, IMPORT_CHUNK) })
+      for (let i = IMPORT_CHUNK; i < rows.length; i += IMPORT_CHUNK) batch = await call('batches:appendRows', { id: batch.id, rows: rows.slice(i, i + IMPORT_CHUNK), lines: lines?.slice(i, i + IMPORT_CHUNK) })
       set({ open: batch, progress: null, error: null })
       void get().loadList()
       return batch
