@@ -120,7 +120,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     tracking: services.tracking,
     postalCodes: services.postalCodes,
     pickupPoints: createPickupPointService({ http: () => bring.http(), logger }),
-    printing: createPrintService({ printer: opts.labelPrinter ?? labelPrinterFor(opts.platform ?? process.platform), settings, prints: stores.labelPrints, labelsDir: folders.labelsDir, logger }),
+    printing: createPrintService({ printer: opts.labelPrinter ?? labelPrinterFor(opts.platform ?? process.platform), settings, prints: stores.labelPrints, labelsDir: folders.labelsDir, logger, onProgress: (p) => events.emit('printing:job', p) }),
     receiver,
     backups,
     sharedDb: createSharedDbService({ settings, secretStore: opts.secretStore, connection: team.connection, localDb: history.db, activeInThisRun: team.active, labelSeal }),

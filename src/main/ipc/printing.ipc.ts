@@ -33,21 +33,21 @@ export const printingHandlers: HandlersOf<
   'printing' | 'booking' | 'stores' | 'batches' | 'app' | 'openPath'
 > = {
   'printing:printers': async (_input, { printing }) => printing.printers(),
-  'printing:testPage': async (_input, { printing }) => printing.testPage(),
-  async 'printing:shipments'({ ids, again }, deps) {
+  'printing:testPage': async (input, { printing }) => printing.testPage(input?.printId),
+  async 'printing:shipments'({ ids, again, printId }, deps) {
     const { files, numbers } = await labelsOf(deps, ids)
-    return deps.printing.printLabels(files, { title: ids.length === 1 ? `Fraktdesk ${numbers[0]}` : `Fraktdesk ${ids.length} labels`, shipmentIds: ids, again })
+    return deps.printing.printLabels(files, { title: ids.length === 1 ? `Fraktdesk ${numbers[0]}` : `Fraktdesk ${ids.length} labels`, shipmentIds: ids, again, printId })
   },
-  async 'printing:batch'({ id, again }, deps) {
+  async 'printing:batch'({ id, again, printId }, deps) {
     const batch = await deps.batches.get(id)
     const labels = await prepareBatchLabels({ batches: deps.stores.batches, shipments: deps.stores.shipments, booking: deps.booking, labelsDir: deps.app.labelsDir }, id)
-    const outcome = await deps.printing.printFile(labels.file, { title: `Fraktdesk ${batch.name}`, shipmentIds: labels.shipmentIds, again, pages: labels.pages })
+    const outcome = await deps.printing.printFile(labels.file, { title: `Fraktdesk ${batch.name}`, shipmentIds: labels.shipmentIds, again, pages: labels.pages, printId })
     return { outcome, missingRows: labels.missingRows, noLinkRows: labels.noLinkRows }
   },
-  async 'printing:pickup'({ id, again }, deps) {
+  async 'printing:pickup'({ id, again, printId }, deps) {
     const ids = await pickupShipments(deps, id)
     const { files } = await labelsOf(deps, ids)
-    return deps.printing.printLabels(files, { title: `Fraktdesk pickup, ${ids.length} labels`, shipmentIds: ids, again })
+    return deps.printing.printLabels(files, { title: `Fraktdesk pickup, ${ids.length} labels`, shipmentIds: ids, again, printId })
   },
   async 'labels:openPickup'({ id }, deps) {
     const { files } = await labelsOf(deps, await pickupShipments(deps, id))

@@ -54,3 +54,11 @@ export const printOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('askAgain'), last: labelPrintSchema })
 ])
 export type PrintOutcome = z.infer<typeof printOutcomeSchema>
+
+/** A print on its way, as the printer reports it, for the window that started it (by the id it gave). */
+export const printJobProgressSchema = z.object({
+  printId: z.string().uuid(),
+  printer: z.string().max(127),
+  state: z.enum(['sending', 'queued', 'printing'])
+})
+export type PrintJobProgress = z.infer<typeof printJobProgressSchema>

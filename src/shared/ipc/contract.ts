@@ -15,7 +15,7 @@ import { pickupPointQuerySchema, pickupPointsAnswerSchema, postalCodeAnswerSchem
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
 import { IMPORT_CHUNK, fileLinesSchema, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
-import { labelPrintSchema, printOutcomeSchema, printerListSchema } from '../domain/printing'
+import { labelPrintSchema, printJobProgressSchema, printOutcomeSchema, printerListSchema } from '../domain/printing'
 import { packageTrackingSchema, trackingStateSchema } from '../domain/tracking'
 import { inventoryRowSchema, receiverConfigViewSchema, receiverSettingsSchema, receiverStatusSchema, storedWarehouseMessageSchema, warehouseFilterQuerySchema, warehouseFilterSchema } from '../domain/warehousing'
 
@@ -107,12 +107,12 @@ export const contract = {
   'addresses:postalCode': { input: postalCodeQuerySchema, output: postalCodeAnswerSchema },
   'addresses:pickupPoints': { input: pickupPointQuerySchema, output: pickupPointsAnswerSchema },
   'printing:printers': { input: none, output: printerListSchema },
-  'printing:testPage': { input: none, output: printOutcomeSchema },
+  'printing:testPage': { input: z.object({ printId: z.string().uuid().optional() }).strict().optional(), output: printOutcomeSchema },
   /** Shipments' labels as one job, in the order given; `again`: the clerk said print what was printed before. */
-  'printing:shipments': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500), again: z.boolean().optional() }).strict(), output: printOutcomeSchema },
-  'printing:batch': { input: byId.extend({ again: z.boolean().optional() }).strict(), output: z.object({ outcome: printOutcomeSchema, missingRows: z.array(z.number()), noLinkRows: z.array(z.number()) }) },
+  'printing:shipments': { input: z.object({ ids: z.array(z.string().uuid()).min(1).max(500), again: z.boolean().optional(), printId: z.string().uuid().optional() }).strict(), output: printOutcomeSchema },
+  'printing:batch': { input: byId.extend({ again: z.boolean().optional(), printId: z.string().uuid().optional() }).strict(), output: z.object({ outcome: printOutcomeSchema, missingRows: z.array(z.number()), noLinkRows: z.array(z.number()) }) },
   /** The labels of the shipments a pickup was ordered for, as one job (booking order). */
-  'printing:pickup': { input: byId.extend({ again: z.boolean().optional() }).strict(), output: printOutcomeSchema },
+  'printing:pickup': { input: byId.extend({ again: z.boolean().optional(), printId: z.string().uuid().optional() }).strict(), output: printOutcomeSchema },
   /** The same labels as one PDF in the viewer (no label printer). */
   'labels:openPickup': { input: byId, output: z.object({ opened: z.boolean(), pages: z.number() }) },
   'printing:history': { input: byId, output: z.array(labelPrintSchema) },
@@ -248,7 +248,9 @@ export const events = {
   /** Another desk changed a batch, the address book, a pickup, or received a warehouse message (team mode). */
   /** Team mode: the shared database was lost (and when the desk tries again), or is back. */
   'shared:health': sharedHealthSchema,
-  'shared:changed': z.object({ table: z.enum(['batches', 'address_book', 'pickups', 'warehouse_messages']), id: z.string().max(100), desk: z.string().max(100) })
+  'shared:changed': z.object({ table: z.enum(['batches', 'address_book', 'pickups', 'warehouse_messages']), id: z.string().max(100), desk: z.string().max(100) }),
+  /** A print started with a `printId`: sent, queued at the printer, printing (its end is the call's answer). */
+  'printing:job': printJobProgressSchema
 } satisfies Record<EventName, z.ZodType>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 

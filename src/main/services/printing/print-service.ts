@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { PDFDocument } from 'pdf-lib'
-import type { LabelPrint, PrinterList, PrintOutcome } from '@shared/domain/printing'
+import type { LabelPrint, PrinterList, PrintJobProgress, PrintOutcome } from '@shared/domain/printing'
 import type { SettingsStore } from '../settings/settings-store'
 import type { LabelPrintStore } from '../store/label-prints'
 import type { Logger } from '../log/logger'
@@ -20,6 +20,8 @@ export interface PrintServiceDeps {
   /** How long a job may take before it "may have printed" (a label printer takes seconds). */
   jobTimeoutMs?: number
   pollMs?: number
+  /** How a print started with a `printId` is getting on (sent, queued, printing), for the window that started it. */
+  onProgress?(progress: PrintJobProgress): void
 }
 
 const testPageText = {
@@ -28,6 +30,16 @@ const testPageText = {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+interface PrintOptions {
+  title: string
+  /** The shipments whose labels these are: the print is recorded with each. */
+  shipmentIds: string[]
+  /** The clerk said print what was printed before. */
+  again?: boolean
+  /** The window's id for this print: its progress is reported under it. */
+  printId?: string
+}
 
 /**
  * Labels to the desk's label printer: one job per print (a batch's labels merged into one PDF, row
@@ -50,8 +62,9 @@ export function createPrintService(deps: PrintServiceDeps) {
     }
   }
 
-  const follow = async (printer: string, jobId: string): Promise<JobState | null> => {
+  const follow = async (printer: string, jobId: string, report: (state: 'queued' | 'printing') => void): Promise<JobState | null> => {
     const deadline = Date.now() + (deps.jobTimeoutMs ?? 60_000)
+    let said: string | null = null
     for (;;) {
       let state: JobState
       try {
@@ -61,13 +74,15 @@ export function createPrintService(deps: PrintServiceDeps) {
         state = { state: 'queued' } // the job was taken; not knowing its state is not a failure
       }
       if (state.state === 'done' || state.state === 'failed') return state
+      if (state.state !== said) report(state.state)
+      said = state.state
       if (Date.now() >= deadline) return null
       await sleep(deps.pollMs ?? 400)
     }
   }
 
   /** One PDF as one job to the chosen printer; `shipmentIds` get the result in their print history. */
-  const printFile = async (file: string, opts: { title: string; shipmentIds: string[]; again?: boolean; pages: number }): Promise<PrintOutcome> => {
+  const printFile = async (file: string, opts: PrintOptions & { pages: number }): Promise<PrintOutcome> => {
     const list = await printers()
     const printer = list.chosen
     if (!printer || list.chosenMissing) return { status: 'noPrinter', missing: list.chosenMissing ? printer : null }
@@ -78,15 +93,19 @@ export function createPrintService(deps: PrintServiceDeps) {
     const record = async (print: Omit<LabelPrint, 'at' | 'printer'>): Promise<void> => {
       if (opts.shipmentIds.length > 0) await deps.prints.add(opts.shipmentIds, { at: now().toISOString(), printer, ...print })
     }
+    const report = (state: PrintJobProgress['state']): void => {
+      if (opts.printId) deps.onProgress?.({ printId: opts.printId, printer, state })
+    }
     let jobId: string
     try {
+      report('sending')
       jobId = (await deps.printer.submit(file, { printer, title: opts.title, fit: chosen().paper === 'fit' })).jobId
     } catch (err) {
       const failure = err instanceof PrintError ? err : new PrintError('refused', (err as Error).message)
       await record({ jobId: null, result: 'failed', message: failure.message })
       return { status: 'failed', printer, reason: failure.reason, message: failure.message }
     }
-    const end = await follow(printer, jobId)
+    const end = await follow(printer, jobId, report)
     if (end === null) {
       const message = 'The printer did not say it finished.'
       await record({ jobId, result: 'mayHavePrinted', message })
@@ -104,7 +123,7 @@ export function createPrintService(deps: PrintServiceDeps) {
   return {
     printers,
     /** Labels (file names in the labels folder) as one job, in the order given. */
-    async printLabels(files: string[], opts: { title: string; shipmentIds: string[]; again?: boolean }): Promise<PrintOutcome> {
+    async printLabels(files: string[], opts: PrintOptions): Promise<PrintOutcome> {
       if (files.length === 1) {
         const pages = (await PDFDocument.load(await fs.readFile(path.join(deps.labelsDir, files[0])))).getPageCount()
         return printFile(path.join(deps.labelsDir, files[0]), { ...opts, pages })
@@ -118,14 +137,14 @@ export function createPrintService(deps: PrintServiceDeps) {
       }
     },
     /** A file already in the labels folder (a batch's merged labels) as one job. */
-    printFile: (name: string, opts: { title: string; shipmentIds: string[]; again?: boolean; pages: number }) => printFile(path.join(deps.labelsDir, name), opts),
-    async testPage(): Promise<PrintOutcome> {
+    printFile: (name: string, opts: PrintOptions & { pages: number }) => printFile(path.join(deps.labelsDir, name), opts),
+    async testPage(printId?: string): Promise<PrintOutcome> {
       const text = testPageText[deps.settings.get().language]
       const printer = chosen().printer ?? ''
       const when = new Intl.DateTimeFormat(text.locale, { timeZone: 'Europe/Oslo', dateStyle: 'long', timeStyle: 'medium' }).format(now())
       const file = path.join(deps.labelsDir, 'fraktdesk-test-page.pdf')
       await writeFileAtomic(file, await makeTestPage(printer, when, text.title))
-      return printFile(file, { title: text.title, shipmentIds: [], again: true, pages: 1 })
+      return printFile(file, { title: text.title, shipmentIds: [], again: true, pages: 1, printId })
     },
     history: (shipmentId: string) => deps.prints.forShipment(shipmentId)
   }

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PrintOutcome } from '@shared/domain/printing'
+import type { PrintJobProgress, PrintOutcome } from '@shared/domain/printing'
+import { onEvent } from '../lib/ipc'
 import { formatDateTime } from '../lib/format'
 import { useAsyncAction } from '../lib/useAsyncAction'
 
 interface Props {
-  /** Sends the labels to the chosen printer as one job; `again`: the clerk said print what was printed before. */
-  print(again: boolean): Promise<PrintOutcome>
+  /** Sends the labels to the chosen printer as one job; `again`: the clerk said print what was printed before; `printId`: its progress comes back under it. */
+  print(again: boolean, printId: string): Promise<PrintOutcome>
   /** The viewer, as without a label printer (and the way out when a print failed). */
   open(): Promise<void>
   label: string
@@ -28,11 +29,20 @@ export function PrintLabels({ print, open, label, testId, shortcut, printNow, pr
   const { t, i18n } = useTranslation()
   const action = useAsyncAction()
   const [outcome, setOutcome] = useState<PrintOutcome | null>(null)
+  // The job on its way: sent, queued at the printer, printing (the printer's own word, as it says it).
+  const [progress, setProgress] = useState<PrintJobProgress | null>(null)
+  const printing = useRef<string | null>(null)
+  useEffect(() => onEvent('printing:job', (p) => p.printId === printing.current && setProgress(p)), [])
 
   const start = useCallback(
     async (again: boolean): Promise<void> => {
       setOutcome(null)
-      const result = await action.run(() => print(again))
+      setProgress(null)
+      const printId = crypto.randomUUID()
+      printing.current = printId
+      const result = await action.run(() => print(again, printId))
+      printing.current = null
+      setProgress(null)
       if (!result) return
       if (result.status === 'noPrinter') {
         await action.run(open)
@@ -79,6 +89,11 @@ export function PrintLabels({ print, open, label, testId, shortcut, printNow, pr
       <button type="button" className={primary ? 'primary' : undefined} disabled={action.busy} onClick={() => void start(false)} data-testid={testId} aria-keyshortcuts={shortcut ? 'Control+P' : undefined}>
         {action.busy ? t('printing.printing') : label}
       </button>
+      {action.busy && progress && (
+        <p className="print-progress muted small" role="status" data-testid={`${testId}-progress`}>
+          {t(`printing.progress.${progress.state}`, { printer: progress.printer })}
+        </p>
+      )}
       <div className="print-status" data-testid={`${testId}-status`} data-outcome={outcome?.status ?? ''} aria-live="polite">
         {action.error && <p className="error">{action.error}</p>}
         {outcome?.status === 'printed' && <p className="success">{t('printing.printed', { printer: outcome.printer, count: outcome.pages })}</p>}

@@ -27,7 +27,7 @@ export interface ShipmentActions {
   /** Needs attention no more (in this state): the clerk has dealt with it. */
   markHandled(id: string, note: string): Promise<unknown>
   /** To the label printer chosen in Settings (the viewer when none is). */
-  printLabel(id: string, again: boolean): Promise<PrintOutcome>
+  printLabel(id: string, again: boolean, printId: string): Promise<PrintOutcome>
   printHistory(id: string): Promise<LabelPrint[]>
 }
 
@@ -49,7 +49,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain, labe
   const { busy } = action
   const [confirmRetry, setConfirmRetry] = useState(false)
   const [printed, setPrinted] = useState(0)
-  const printLabel = useCallback((again: boolean) => actions.printLabel(s.id, again), [actions, s.id])
+  const printLabel = useCallback((again: boolean, printId: string) => actions.printLabel(s.id, again, printId), [actions, s.id])
   const openLabel = useCallback(() => actions.openLabel(s.id), [actions, s.id])
   const onPrinted = useCallback(() => setPrinted((n) => n + 1), [])
 

@@ -171,6 +171,7 @@ export const en = {
     customerFailed: 'Customer number {{customer}}: {{message}}'
   },
   printing: {
+    progress: { sending: 'Sending to {{printer}}…', queued: 'Waiting in {{printer}}’s queue…', printing: '{{printer}} is printing…' },
     title: 'Printing',
     help: 'Labels go straight to this printer, without a dialog. With no printer chosen they open in the PDF viewer. The choice is this computer’s own.',
     printer: 'Label printer',

@@ -191,6 +191,7 @@ export const nb: Messages = {
     customerFailed: 'Kundenummer {{customer}}: {{message}}'
   },
   printing: {
+    progress: { sending: 'Sender til {{printer}} …', queued: 'Venter i køen til {{printer}} …', printing: '{{printer}} skriver ut …' },
     title: 'Utskrift',
     help: 'Etikettene går rett til denne skriveren, uten dialog. Uten valgt skriver åpnes de i PDF-visningen. Valget gjelder bare denne maskinen.',
     printer: 'Etikettskriver',

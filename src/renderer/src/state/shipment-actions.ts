@@ -13,6 +13,6 @@ export const shipmentActions: ShipmentActions = {
   tracking: (id) => call('tracking:get', { id }),
   refreshTracking: (id) => call('tracking:refresh', { ids: [id] }),
   markHandled: (id, note) => call('tracking:handle', { id, note }),
-  printLabel: (id, again) => call('printing:shipments', { ids: [id], again }),
+  printLabel: (id, again, printId) => call('printing:shipments', { ids: [id], again, printId }),
   printHistory: (id) => call('printing:history', { id })
 }

@@ -11,6 +11,7 @@ import { sqliteLabelPrintStore } from '../../../../src/main/services/store/sqlit
 import { captureLogger } from '../../../helpers/log-capture'
 import { cupsUnavailable, startCups, type CupsServer } from '../../../helpers/cups-server'
 import { useTempDir } from '../../../helpers/temp-dir'
+import type { PrintJobProgress } from '../../../../src/shared/domain/printing'
 
 const unavailable = cupsUnavailable()
 if (unavailable && process.env.FRAKTDESK_REQUIRE_CUPS === '1') throw new Error(`${unavailable}, but FRAKTDESK_REQUIRE_CUPS=1 requires it`)
@@ -36,13 +37,14 @@ describe.skipIf(unavailable !== null)('label printing through a real CUPS (a thr
     await settings.update({ printing: { printer, paper: 'asIs', printAfterBooking: false } })
     const db = openDatabase(dir)
     const prints = sqliteLabelPrintStore(db)
-    const service = createPrintService({ printer: createCupsPrinter({ env: () => cups.env }), settings, prints, labelsDir, logger: captureLogger().logger, pollMs: 100, jobTimeoutMs: opts.jobTimeoutMs ?? 10_000 })
+    const progress: PrintJobProgress[] = []
+    const service = createPrintService({ printer: createCupsPrinter({ env: () => cups.env }), settings, prints, labelsDir, logger: captureLogger().logger, pollMs: 100, jobTimeoutMs: opts.jobTimeoutMs ?? 10_000, onProgress: (p) => progress.push(p) })
     const label = async (n: number): Promise<string> => {
       const name = `7000000000${String(n).padStart(4, '0')}.pdf`
       await writeFile(path.join(labelsDir, name), labelPdf([`Label ${n}`, `Shipment ${n}`]))
       return name
     }
-    return { service, settings, labelsDir, label, prints }
+    return { service, settings, labelsDir, label, prints, progress }
   }
 
   it('lists the printers CUPS knows, the system default marked; a chosen printer CUPS does not know is "missing"', async () => {
@@ -94,12 +96,15 @@ describe.skipIf(unavailable !== null)('label printing through a real CUPS (a thr
   })
 
   it('a stopped printer: the job fails with the printer’s reason and leaves the queue; the label stays; "Print again" after it is started prints it once', async () => {
-    const { service, label, labelsDir } = await desk('Office_A4')
+    const { service, label, labelsDir, progress } = await desk('Office_A4')
     cups.admin('cupsdisable', ['-r', 'Out of labels', 'Office_A4'])
     const before = cups.jobs('Office_A4').length
     const name = await label(99)
-    const failed = await service.printLabels([name], { title: 'Label 99', shipmentIds: ['s-99'] })
+    const printId = '00000000-0000-4000-8000-000000000099'
+    const failed = await service.printLabels([name], { title: 'Label 99', shipmentIds: ['s-99'], printId })
     expect(failed).toMatchObject({ status: 'failed', reason: 'stopped', message: 'Out of labels' })
+    // The window heard how it went on its way: sent to the printer (the end is the answer itself).
+    expect(progress).toEqual([{ printId, printer: 'Office_A4', state: 'sending' }])
     expect((await readFile(path.join(labelsDir, name))).subarray(0, 5).toString()).toBe('%PDF-')
     expect(await service.history('s-99')).toMatchObject([{ result: 'failed', message: 'Out of labels' }])
     cups.admin('cupsenable', ['Office_A4'])

@@ -111,8 +111,8 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
   const toCheck = batch.rows.filter((r) => r.status === 'invalid' && onlyToCheck(r.problems)).length
   // With a label printer chosen, the batch's labels go to it as one job (row order); the PDF stays a click away.
   const labelPrinter = useSettingsStore((s) => s.settings?.printing.printer ?? null)
-  const printAll = async (again: boolean) => {
-    const r = await call('printing:batch', { id: batch.id, again })
+  const printAll = async (again: boolean, printId: string) => {
+    const r = await call('printing:batch', { id: batch.id, again, printId })
     if (r.missingRows.length > 0) setFiles(t('batches.labelsMissing', { pages: r.outcome.status === 'printed' ? r.outcome.pages : 0, rows: r.missingRows.join(', ') }))
     return r.outcome
   }

@@ -11,7 +11,7 @@ export function PickupLabels({ pickup }: { pickup: PickupRecord }) {
   const { t } = useTranslation()
   const labelPrinter = useSettingsStore((s) => s.settings?.printing.printer ?? null)
   const viewer = useAsyncAction()
-  const print = useCallback((again: boolean) => call('printing:pickup', { id: pickup.id, again }), [pickup.id])
+  const print = useCallback((again: boolean, printId: string) => call('printing:pickup', { id: pickup.id, again, printId }), [pickup.id])
   const open = useCallback(() => call('labels:openPickup', { id: pickup.id }).then(() => undefined), [pickup.id])
   if (pickup.shipmentCount === 0) return null
   return (

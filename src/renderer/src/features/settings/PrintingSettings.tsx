@@ -20,7 +20,7 @@ export function PrintingSettings() {
   useEffect(load, [load, printing.printer])
 
   const change = (patch: Partial<Printing>): void => void action.run(() => update({ printing: { ...printing, ...patch } }))
-  const testPage = useCallback(() => call('printing:testPage'), [])
+  const testPage = useCallback((_again: boolean, printId: string) => call('printing:testPage', { printId }), [])
   const nothingToOpen = useCallback(async () => undefined, [])
 
   return (
