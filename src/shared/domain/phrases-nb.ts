@@ -1,4 +1,5 @@
 import { currentValidationLanguage } from './validation-messages'
+import { bringTextNb } from './bring-messages-nb'
 
 /**
  * Norwegian for the schemas' own English messages ("Name is required", "Give length, width and
@@ -130,6 +131,9 @@ const sentences: Record<string, string> = {
   'No labels to print yet: no row of this batch has been booked with a label.': 'Ingen etiketter å skrive ut ennå: ingen rad i bunken er booket med etikett.',
   'No rows are waiting to be booked: fix the invalid rows, or resolve the unknown ones.': 'Ingen rader venter på booking: rett de ugyldige radene, eller avklar de med ukjent utfall.',
   'No such batch row.': 'Raden finnes ikke i bunken.',
+  'One file line per row': 'Én linje i filen per rad',
+  'File lines must follow the rows already in the batch': 'Linjene i filen må komme etter radene som allerede er i bunken',
+  'File lines must rise row by row': 'Linjenumrene må stige rad for rad',
   'This row has nothing to confirm: fix its problem, or it is ready already.': 'Denne raden har ingenting å bekrefte: rett feilen, eller så er den allerede klar.',
   'No such batch.': 'Bunken finnes ikke.',
   'No such pickup.': 'Hentingen finnes ikke.',
@@ -225,7 +229,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => string | undefined][] = [
   [/^(.+) is already in the address book \(same name, address and postal code\)\.$/, (m) => `${m[1]} finnes allerede i adresseboken (samme navn, adresse og postnummer).`],
   [/^Bring did not hand out the label \(HTTP (\d+)\)\.$/, (m) => `Bring ga ikke ut etiketten (HTTP ${m[1]}).`],
   [/^Bring has no active pickup with shipment number (.+)\. It may already be cancelled, or it was not booked with mailbox pickup\.$/, (m) => `Bring har ingen aktiv henting med sendingsnummer ${m[1]}. Den kan allerede være kansellert, eller den ble ikke booket med postkassehenting.`],
-  [/^Bring refused the booking: (.*)$/s, (m) => `Bring avviste bookingen: ${m[1]}`],
+  [/^Bring refused the booking: (.*)$/s, (m) => `Bring avviste bookingen: ${bringTextNb(m[1])}`],
   [/^Bring refused the request\.(.*)$/s, (m) => `Bring avviste forespørselen.${m[1]}`],
   [/^Bring's answer could not be used: (.+) (is missing|is not valid)\.$/, (m) => `Svaret fra Bring kunne ikke brukes: ${m[1] === 'the response' ? 'svaret' : m[1]} ${m[2] === 'is missing' ? 'mangler' : 'er ugyldig'}.`],
   [/^Customer number (.+) is not one of yours\. Refresh the Customers screen\.$/, (m) => `Kundenummer ${m[1]} er ikke et av deres. Oppdater skjermen Kunder.`],
