@@ -252,6 +252,9 @@ test('i norsk vindu: en import med uvanlige rader holder akkurat dem («Sjekk»)
   // Row 5 really weighs 30 kg: open it, Ctrl+Y.
   await page.locator('tr[data-row="6"]').click()
   await expect(page.getByTestId('row-check')).toContainText('Tillatt, men uvanlig for denne filen')
+  // The cursor is in the value to look at, with the reason under it.
+  await expect(page.locator('#row-weightKg')).toBeFocused()
+  await expect(page.getByTestId('row-weightKg-check')).toHaveText('Sjekk dette: 30 kg per kolli, langt mer enn vanlig i denne filen (1,5 kg)')
   await app.shot('batch-check-nb')
   await page.keyboard.press('Control+y')
   await expect(page.locator('tr[data-row="6"]')).toHaveAttribute('data-status', 'ready')

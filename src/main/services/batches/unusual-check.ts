@@ -1,5 +1,5 @@
 import type { BatchDefaults, RowValues } from '@shared/domain/batches'
-import { CHECK_KEY, unusualRows } from '@shared/domain/plausibility'
+import { isCheckKey, unusualRows } from '@shared/domain/plausibility'
 
 /** A row as the check sees it: its values, what the booking check found, what the clerk confirmed. */
 export interface CheckedRow {
@@ -25,9 +25,9 @@ export function withUnusualChecked(rows: CheckedRow[], defaults: BatchDefaults, 
   const out = new Map<string, Record<string, string[]> | null>()
   for (const r of rows) {
     if (keys && !keys.has(r.key)) continue
-    const realProblems = r.problems && Object.keys(r.problems).some((k) => k !== CHECK_KEY) ? r.problems : null
+    const realProblems = r.problems && Object.keys(r.problems).some((k) => !isCheckKey(k)) ? r.problems : null
     const reasons = flags.get(r.key)
-    out.set(r.key, realProblems ?? (reasons && !same(r.values, r.confirmed) ? { [CHECK_KEY]: reasons } : null))
+    out.set(r.key, realProblems ?? (reasons && !same(r.values, r.confirmed) ? reasons : null))
   }
   return out
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { rowConsented, type RowField, type RowValues } from '@shared/domain/batches'
 import { problemsText } from '../lib/record-error'
 import { natureOfTransaction } from '@shared/domain/booking'
-import { CHECK_KEY } from '@shared/domain/plausibility'
+import { checkKey, onlyToCheck } from '@shared/domain/plausibility'
 import { placeName, useCityFromPostalCode } from './usePostalCodeCity'
 import { BringsCityOffer, takeBringsCityOnArrowDown } from './BringsCityOffer'
 
@@ -27,7 +27,8 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, onConfir
   // A row's postal code names its place and fills an empty city, as in the Book form.
   const postal = useCityFromPostalCode({ postalCode: draft.postalCode, countryCode: draft.countryCode || 'NO', city: draft.city }, (city) => setDraft((d) => ({ ...d, city })))
   // Fields with a problem first, so the cursor lands where the fix is.
-  const ordered = [...fields].sort((a, b) => Number(Boolean(problems[b])) - Number(Boolean(problems[a])))
+  const flagged = (f: RowField): boolean => Boolean(problems[f] || problems[checkKey(f)])
+  const ordered = [...fields].sort((a, b) => Number(flagged(b)) - Number(flagged(a)))
   return (
     <form
       className="row-editor card"
@@ -47,11 +48,10 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, onConfir
       }}
     >
       {problems._ && <p className="error">{problemsText(problems._)}</p>}
-      {problems[CHECK_KEY] && (
-        <div className="alert alert-warning" data-testid="row-check">
-          <p>{problemsText(problems[CHECK_KEY])}</p>
-          <p className="small">{t('batches.checkHelp')}</p>
-        </div>
+      {onlyToCheck(problems) && (
+        <p className="alert alert-warning small" data-testid="row-check">
+          {t('batches.checkHelp')}
+        </p>
       )}
       <div className="row wrap">
         {ordered.map((f, i) => (
@@ -65,7 +65,7 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, onConfir
                   autoFocus={i === 0}
                   checked={rowConsented(draft[f])}
                   aria-invalid={Boolean(problems[f])}
-                  aria-describedby={problems[f] ? `row-${f}-error` : undefined}
+                  aria-describedby={flagged(f) ? `row-${f}-error` : undefined}
                   onChange={(e) => setDraft({ ...draft, [f]: e.target.checked ? 'yes' : '' })}
                 />{' '}
                 {t('rowField.customsConsent')}
@@ -84,7 +84,7 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, onConfir
                 autoFocus={i === 0}
                 value={draft[f] ?? ''}
                 aria-invalid={Boolean(problems[f])}
-                aria-describedby={problems[f] ? `row-${f}-error` : undefined}
+                aria-describedby={flagged(f) ? `row-${f}-error` : undefined}
                 onChange={(e) => setDraft({ ...draft, [f]: e.target.value || undefined })}
               >
                 <option value="">{t('batches.defaultService', { service: services.find((s) => s.id === defaultService)?.name ?? defaultService ?? '—' })}</option>
@@ -103,7 +103,7 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, onConfir
                 value={draft[f] ?? ''}
                 maxLength={200}
                 aria-invalid={Boolean(problems[f])}
-                aria-describedby={problems[f] ? `row-${f}-error` : undefined}
+                aria-describedby={flagged(f) ? `row-${f}-error` : undefined}
                 onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
                 onKeyDown={f === 'city' ? takeBringsCityOnArrowDown(postal) : undefined}
               />
@@ -113,6 +113,11 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, onConfir
             {problems[f] && (
               <small className="error" id={`row-${f}-error`}>
                 {problemsText(problems[f])}
+              </small>
+            )}
+            {!problems[f] && problems[checkKey(f)] && (
+              <small className="warning-text" id={`row-${f}-error`} data-testid={`row-${f}-check`}>
+                {problemsText(problems[checkKey(f)])}
               </small>
             )}
           </div>

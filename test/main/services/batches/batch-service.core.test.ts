@@ -129,8 +129,8 @@ describe('batches: book many, each row once', () => {
     const rows = [...Array.from({ length: 8 }, (_, i) => row(i + 1, { weightKg: '1,5' })), row(9, { weightKg: '1,5', packageCount: '60' }), row(10, { weightKg: '30' })]
     const b = await create(c, rows)
     const byNo = (d: BatchDetail, n: number) => d.rows.find((r) => r.rowNo === n)!
-    expect(byNo(b, 9)).toMatchObject({ status: 'invalid', problems: { check: ['Check this: 60 packages to one recipient'] } })
-    expect(byNo(b, 10)).toMatchObject({ status: 'invalid', problems: { check: ["Check this: 30 kg a package, far more than this file's usual 1.5 kg"] } })
+    expect(byNo(b, 9)).toMatchObject({ status: 'invalid', problems: { 'check:packageCount': ['Check this: 60 packages to one recipient'] } })
+    expect(byNo(b, 10)).toMatchObject({ status: 'invalid', problems: { 'check:weightKg': ["Check this: 30 kg a package, far more than this file's usual 1.5 kg"] } })
     expect(b.rows.filter((r) => r.status === 'ready')).toHaveLength(8)
     // New defaults re-check every row: still held.
     const again = await c.call('batches:setDefaults', { id: b.id, defaults: { ...defaults, goodsDescription: 'Te og kopper' } })

@@ -16,7 +16,7 @@ import { problemsText, reasonText } from '../../lib/record-error'
 import { useAsyncAction } from '../../lib/useAsyncAction'
 import { ResolveUnknown } from '../../components/ResolveUnknown'
 import { bookableProducts } from '../../components/ProductOptions'
-import { onlyToCheck } from '@shared/domain/plausibility'
+import { checkKey, onlyToCheck } from '@shared/domain/plausibility'
 import { PrintLabels } from '../../components/PrintLabels'
 import { useSettingsStore } from '../../state/useSettingsStore'
 
@@ -245,7 +245,7 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
                       problems={r.problems}
                       // The service is always offered: a row Bring refused is often fixed by another service.
                       // Customs come as a whole when any part of them needs fixing (e.g. a row moved to a service abroad).
-                      fields={rowFields.filter((f) => usedFields.has(f) || r.problems[f] || f === 'productId' || (customsFields.includes(f) && Object.keys(r.problems).some((p) => p.startsWith('customs'))))}
+                      fields={rowFields.filter((f) => usedFields.has(f) || r.problems[f] || r.problems[checkKey(f)] || f === 'productId' || (customsFields.includes(f) && Object.keys(r.problems).some((p) => p.startsWith('customs'))))}
                       services={bookableProducts(customers.find((c) => c.customerNumber === (r.values.customerNumber || batch.defaults.customerNumber)), i18n.language)}
                       defaultService={batch.defaults.productId}
                       onSave={(values) => void updateRow(r.id, values).then(() => setEditing(null), () => undefined)}
@@ -321,7 +321,7 @@ function BatchRowLine({ row, status, selected, rowProps, onClick, children }: { 
         <td>
           <span className={`badge status-${row.status}${onlyToCheck(row.problems) ? ' status-check' : ''}`}>{onlyToCheck(row.problems) ? t('batches.toCheck') : status}</span>
         </td>
-        <td className="small">{row.consignmentNumber ? <span className="mono">{row.consignmentNumber}</span> : <span className="error">{problem || reasonText(row.error, t)}</span>}</td>
+        <td className="small">{row.consignmentNumber ? <span className="mono">{row.consignmentNumber}</span> : <span className={onlyToCheck(row.problems) ? 'warning-text' : 'error'}>{problem || reasonText(row.error, t)}</span>}</td>
       </tr>
       {children}
     </>
