@@ -101,7 +101,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const backups = createBackups(history.db, userDataDir)
 
   const notices = startupNotices({ labelsAside: folders.labelsAside, history, pausedBatches })
-  const background = startBackgroundWork({ services, stores, reconcile, team, backups, receiver, events, logger, notices, autoBackup: opts.autoBackup !== false, autoTracking: opts.autoTracking !== false })
+  const background = startBackgroundWork({ services, stores, reconcile, team, backups, receiver, events, logger, notices, autoBackup: opts.autoBackup !== false, autoTracking: opts.autoTracking !== false, labelsLost: Boolean(folders.labelsAside) })
 
   return {
     app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir, labelsDir: folders.labelsDir, logsDir: path.join(userDataDir, 'logs') },

@@ -25,7 +25,12 @@ interface BackgroundDeps {
   /** The daily backup and tracking polls (on unless a test turns them off). */
   autoBackup: boolean
   autoTracking: boolean
+  /** The labels folder was lost at this start (moved aside): every booked shipment's label is fetched again, not only recent ones. */
+  labelsLost: boolean
 }
+
+/** A crash leaves the labels of the last bookings unsaved: those of the last days are looked at, not the whole history. */
+const RECENT_LABELS_MS = 3 * 24 * 3_600_000
 
 /**
  * What runs beside the user once the services are up: the daily backup, tracking polls, the
@@ -47,8 +52,8 @@ export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promi
   if (d.receiver.config().enabled) void d.receiver.apply()
   const stopFollowing = followTeam(d.team, d.events, logger)
   if (d.reconcile) settleWhenTeamIsBack(d, d.reconcile)
-  // Booked before a crash but the label never saved: fetch it again.
-  const labelsRefetched = services.booking.refetchMissingLabels().then(
+  // Booked before a crash but the label never saved: fetch it again (the last days' bookings; all when the folder was lost).
+  const labelsRefetched = services.booking.refetchMissingLabels(d.labelsLost ? {} : { since: new Date(Date.now() - RECENT_LABELS_MS).toISOString() }).then(
     (result) => {
       const notice = labelsRefetchedNotice(result)
       if (notice) {
@@ -90,6 +95,6 @@ function settleWhenTeamIsBack(d: BackgroundDeps, reconcile: NonNullable<AppStore
     }
     const batchStates = await services.batches.flushStates()
     logger.info({ settled: settled.written, booked: settled.booked.length, batchStates }, 'shared database back: what the outage left is settled')
-    void services.booking.refetchMissingLabels().catch(() => undefined)
+    void services.booking.refetchMissingLabels({ since: new Date(Date.now() - RECENT_LABELS_MS).toISOString() }).catch(() => undefined)
   })
 }

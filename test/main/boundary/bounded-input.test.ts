@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { stat, writeFile, utimes, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -139,6 +140,31 @@ describe('bounded input and honest states', () => {
     const info = dataOf(await second.invoke('app:info'))
     expect(info.notices.map((n) => n.key)).toEqual(['labelsRefetched'])
     expect(info.notices.map((n) => n.text).join(' ')).toMatch(/1 label of a shipment .*downloaded again/)
+  })
+
+  it('8b. start-up looks for the last days’ missing labels only (never the whole history); when the labels folder was lost, for all', async () => {
+    const dir = await tempDir()
+    const first = await startCore(dir)
+    const recent = dataOf(await first.invoke('booking:submit', { form: domesticForm() }))
+    const older = dataOf(await first.invoke('booking:submit', { form: domesticForm() }))
+    await first.close()
+    // The older one was booked ten days ago (as a big history's shipments were).
+    const file = new Database(path.join(dir, 'fraktdesk.sqlite3'))
+    file.prepare('UPDATE shipments SET created_at = ? WHERE id = ?').run(new Date(Date.now() - 10 * 86_400_000).toISOString(), older.id)
+    file.close()
+    const labelsDir = path.join(dir, 'labels')
+    for (const s of [recent, older]) await rm(path.join(labelsDir, `${s.consignmentNumber}.pdf`))
+    const second = (core = await startCore(dir))
+    expect(await second.deps.maintenance.labelsRefetched).toEqual({ missing: 1, stillMissing: 0 })
+    expect(await readdir(labelsDir)).toContain(`${recent.consignmentNumber}.pdf`)
+    expect(await readdir(labelsDir)).not.toContain(`${older.consignmentNumber}.pdf`)
+    await second.close()
+    core = undefined
+    // The labels folder damaged (a file where the folder was): moved aside, every booked label fetched again.
+    await rm(labelsDir, { recursive: true, force: true })
+    await writeFile(labelsDir, 'not a folder')
+    const third = (core = await startCore(dir))
+    expect(await third.deps.maintenance.labelsRefetched).toEqual({ missing: 2, stillMissing: 0 })
   })
 
   it('9. the history is written with synchronous = FULL (a commit survives power loss)', async () => {

@@ -252,11 +252,12 @@ export function createBookingService(deps: Deps) {
      * After a crash: booked shipments whose label never reached the labels folder get it now, each in
      * the mode it was booked in. Returns how many were missing and how many are still missing.
      */
-    async refetchMissingLabels(): Promise<{ missing: number; stillMissing: number }> {
+    /** `since`: only shipments booked from then on (a crash leaves recent ones without a label; the whole history only when the labels folder was lost). */
+    async refetchMissingLabels(opts: { since?: string } = {}): Promise<{ missing: number; stillMissing: number }> {
       await new Promise((resolve) => setImmediate(resolve)) // never inside the caller's start-up
       let missing = 0
       let stillMissing = 0
-      for (const { id } of await shipmentsMissingLabels(await deps.repo.bookedLabelFiles(), deps.labelsDir)) {
+      for (const { id } of await shipmentsMissingLabels(await deps.repo.bookedLabelFiles(opts.since), deps.labelsDir)) {
         // Only the few without a file are read in full; one Bring gave no label link has none to fetch.
         const s = await deps.repo.get(id)
         const link = s?.confirmation?.labelUrl

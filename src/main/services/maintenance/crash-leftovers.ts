@@ -33,8 +33,19 @@ export async function removeStaleTempFiles(dirs: string[], olderThanMs = 60_000,
   return removed
 }
 
-/** Shipments whose label file is not (or no longer) in the labels folder: one listing, not a stat each. */
+/** Up to this many shipments, each file is asked for; more, and one listing of the folder is cheaper. */
+const ASK_EACH_UP_TO = 500
+
+/**
+ * Shipments whose label file is not (or no longer) in the labels folder. A few are looked up one by one
+ * (the folder of a big history holds a label per shipment: listing it all is the slow part); many, by one
+ * listing.
+ */
 export async function shipmentsMissingLabels<T extends { labelFile: string | null }>(shipments: T[], labelsDir: string): Promise<T[]> {
+  if (shipments.length <= ASK_EACH_UP_TO) {
+    const there = await Promise.all(shipments.map((s) => (s.labelFile ? fs.access(path.join(labelsDir, path.basename(s.labelFile))).then(() => true, () => false) : Promise.resolve(false))))
+    return shipments.filter((_, i) => !there[i])
+  }
   const present = new Set(await fs.readdir(labelsDir).catch(() => [] as string[]))
   return shipments.filter((s) => !s.labelFile || !present.has(s.labelFile))
 }

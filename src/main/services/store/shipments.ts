@@ -45,7 +45,8 @@ export interface ShipmentsStore {
   get(id: string): Promise<ShipmentRecord | null>
   findByClientRequest(clientRequestId: string): Promise<ShipmentRecord | null>
   labelFile(id: string): Promise<string | null>
-  bookedLabelFiles(): Promise<{ id: string; labelFile: string | null }[]>
+  /** Booked shipments and their label files (this desk's, in team mode); `since`: only those created from then on. */
+  bookedLabelFiles(since?: string): Promise<{ id: string; labelFile: string | null }[]>
   /** Start-up: this desk's pending rows were never sent, its sending rows have an unknown outcome. */
   recoverInterrupted(messages: InterruptedMessages): Promise<{ notSent: number; unknown: number }>
   list(filter: ShipmentFilter & { attentionDays?: AttentionDays }): Promise<{ items: ShipmentSummary[] }>

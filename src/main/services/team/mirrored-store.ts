@@ -100,7 +100,7 @@ export function mirroredShipmentsStore(shared: ShipmentsStore, local: ShipmentsR
     get: async (id) => withLocalLinks(await shared.get(id)),
     findByClientRequest: async (clientRequestId) => withLocalLinks(await shared.findByClientRequest(clientRequestId)),
     labelFile: (id) => shared.labelFile(id),
-    bookedLabelFiles: () => shared.bookedLabelFiles(),
+    bookedLabelFiles: (since) => shared.bookedLabelFiles(since),
     // Start-up, nothing of this process in flight: the same settling, with what this desk's own file knows
     // (Bring's answer kept while the shared database was away) written first.
     async recoverInterrupted(messages) {

@@ -211,8 +211,11 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
       return r ? await detail(r) : null
     },
     labelFile: async (id) => (await db.selectFrom('shipments').select('label_file').where('id', '=', id).executeTakeFirst())?.label_file ?? null,
-    bookedLabelFiles: async () =>
-      (await db.selectFrom('shipments').select(['id', 'label_file']).where('status', '=', 'booked').where('desk', '=', desk).execute()).map((r) => ({ id: r.id, labelFile: r.label_file })),
+    async bookedLabelFiles(since) {
+      let q = db.selectFrom('shipments').select(['id', 'label_file']).where('status', '=', 'booked').where('desk', '=', desk)
+      if (since) q = q.where('created_at', '>=', since)
+      return (await q.execute()).map((r) => ({ id: r.id, labelFile: r.label_file }))
+    },
     recoverInterrupted: (messages) => recoverDeskRows(db, 'shipments', desk, messages, touch()),
     openOfThisDesk: async () =>
       (await db.selectFrom('shipments').select(['id', 'status']).where('desk', '=', desk).where('status', 'in', ['pending', 'sending']).execute()) as { id: string; status: 'pending' | 'sending' }[],

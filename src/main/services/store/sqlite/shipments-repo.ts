@@ -129,11 +129,11 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     /** Start-up: pending = never sent, sending = outcome unknown (see interrupted.ts). */
     recoverInterrupted: (messages: InterruptedMessages) => recoverInterruptedRows(db, 'shipments', messages, now().toISOString()),
     /** Booked shipments and their label file name (null: never saved). Plain columns: cheap at start-up. */
-    bookedLabelFiles(): { id: string; labelFile: string | null }[] {
-      return db
-        .prepare<[], { id: string; label_file: string | null }>(`SELECT id, label_file FROM shipments WHERE status = 'booked'`)
-        .all()
-        .map((r) => ({ id: r.id, labelFile: r.label_file }))
+    bookedLabelFiles(since?: string): { id: string; labelFile: string | null }[] {
+      const rows = since
+        ? db.prepare<[string], { id: string; label_file: string | null }>(`SELECT id, label_file FROM shipments WHERE created_at >= ? AND status = 'booked'`).all(since)
+        : db.prepare<[], { id: string; label_file: string | null }>(`SELECT id, label_file FROM shipments WHERE status = 'booked'`).all()
+      return rows.map((r) => ({ id: r.id, labelFile: r.label_file }))
     },
     findByClientRequest: (clientRequestId: string): ShipmentRecord | null => {
       const r = byClientRequest.get(clientRequestId)
@@ -258,7 +258,7 @@ export function sqliteShipmentsStore(repo: ShipmentsRepo): ShipmentsStore {
     get: (id) => run(() => repo.get(id)),
     findByClientRequest: (crid) => run(() => repo.findByClientRequest(crid)),
     labelFile: (id) => run(() => repo.labelFile(id)),
-    bookedLabelFiles: () => run(() => repo.bookedLabelFiles()),
+    bookedLabelFiles: (since) => run(() => repo.bookedLabelFiles(since)),
     recoverInterrupted: (messages) => run(() => repo.recoverInterrupted(messages)),
     list: (filter) => run(() => repo.list(filter)),
     count: (filter) => run(() => repo.count(filter))
