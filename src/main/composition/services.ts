@@ -4,7 +4,8 @@ import type { BringConnection } from '../services/bring/bring-connection'
 import type { EventHub } from '../services/events/event-hub'
 import type { ShipmentRecord } from '@shared/domain/booking'
 import type { Stores } from '../services/store/stores'
-import { attentionStates } from '@shared/domain/tracking'
+import { attentionCutoffs } from '../services/store/tracking'
+import { attentionDays } from '../services/tracking/attention'
 import { attentionNotification } from '@shared/domain/desktop-notifications'
 import { createBookingService } from '../services/booking/booking-service'
 import { createErrorCatalogue } from '../services/booking/error-catalogue'
@@ -37,18 +38,24 @@ export function createShipmentServices(d: ServiceDeps) {
     repo: stores.tracking,
     track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),
     logger,
-    onChange: (shipmentIds) => {
-      d.events.emit('tracking:changed', { shipmentIds })
-      void notifyAttention(shipmentIds)
-    },
+    onChange: (shipmentIds) => d.events.emit('tracking:changed', { shipmentIds }),
     enabled: () => settings.get().trackingEnabled
+  })
+  // Every desk tells its own user, whichever desk's check found the change (in team mode the others hear
+  // of it from the shared database); once per shipment and state, however often the change is heard.
+  const notified = new Set<string>()
+  d.events.subscribe((event, payload) => {
+    if (event === 'tracking:changed') void notifyAttention((payload as { shipmentIds: string[] }).shipmentIds)
   })
   /** A shipment that now needs attention: tell the user, if they asked for it. */
   async function notifyAttention(shipmentIds: string[]): Promise<void> {
     if (!settings.get().attentionNotifications || !d.notify) return
     for (const id of shipmentIds) {
-      const t = await stores.tracking.get(id)
-      if (!t || !attentionStates.has(t.state)) continue
+      const t = await stores.tracking.get(id).catch(() => null)
+      if (!t || notified.has(`${id} ${t.state}`)) continue
+      // The same rule as the list and the sidebar count (a handled shipment is not news).
+      if (!(await stores.tracking.needsAttention(id, attentionCutoffs(new Date(), attentionDays(settings.get()))))) continue
+      notified.add(`${id} ${t.state}`)
       const shipment = await stores.shipments.get(id).catch(() => null)
       d.notify(attentionNotification[settings.get().language], `${shipment?.recipientName ?? ''} · ${t.consignmentNumber}`)
     }

@@ -223,6 +223,11 @@ describe('desktop notification', () => {
       await core.invoke('tracking:refresh', { ids: [id2] })
       expect((await core.deps.stores.tracking.get(id2))?.state).toBe('deviation')
       expect(notified).toEqual([`A shipment needs attention: Kari Mottaker · ${cn2}`])
+      // Heard again (in team mode another desk's check reaches every desk), then handled: nothing new to tell.
+      core.deps.events.emit('tracking:changed', { shipmentIds: [id2] })
+      await core.invoke('tracking:handle', { id: id2, note: '' })
+      await new Promise((r) => setTimeout(r, 100))
+      expect(notified).toHaveLength(1)
     } finally {
       await core.close()
     }
