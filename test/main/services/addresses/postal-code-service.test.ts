@@ -108,3 +108,25 @@ describe('pacing', () => {
     expect(busiest).toBeLessThanOrEqual(300)
   }, 20_000)
 })
+
+describe("Bring's limits for address lookups (one budget per process, as for every Bring API)", () => {
+  // The busiest second of a list of request times (ms).
+  const busiest = (times: number[]): number => Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length))
+
+  it('postal codes: 320 different codes asked at once never go above 280 in a second; pickup points: 100 at once never above 75', async () => {
+    const sim = createSimulator({ maxRequests: 1000 })
+    const http = createBringHttp({ fetch: createInProcessFetch(sim), baseUrl: 'https://api.bring.com', auth: async () => sandboxAccount, clientUrl: 'https://fraktdesk.test', logger: captureLogger().logger, timeoutMs: 10_000 })
+    const { lookupPostalCode } = await import('../../../../src/main/services/bring/postal-codes')
+    const { nearestPickupPoints } = await import('../../../../src/main/services/bring/pickup-points')
+    const codes = Array.from({ length: 320 }, (_, i) => String(1000 + i).padStart(4, '0'))
+    await Promise.all(codes.map((code) => lookupPostalCode(http, 'NO', code)))
+    const postal = sim.requests.filter((r) => r.routeId === 'postal-code.lookup')
+    expect(postal).toHaveLength(320)
+    expect(postal.every((r) => r.status === 200)).toBe(true)
+    expect(busiest(postal.map((r) => Date.parse(r.at)))).toBeLessThanOrEqual(280)
+    await Promise.all(Array.from({ length: 100 }, (_, i) => nearestPickupPoints(http, { countryCode: 'NO', postalCode: '5003', street: 'Bryggen', streetNumber: String(i + 1) })))
+    const points = sim.requests.filter((r) => r.routeId === 'pickup-point.by-postal-code')
+    expect(points).toHaveLength(100)
+    expect(busiest(points.map((r) => Date.parse(r.at)))).toBeLessThanOrEqual(75)
+  }, 30_000)
+})
