@@ -25,7 +25,7 @@ export function RowEditor({ values, problems, fields, onSave, onCancel, onConfir
   const { t } = useTranslation()
   const [draft, setDraft] = useState<RowValues>(values)
   // A row's postal code names its place and fills an empty city, as in the Book form.
-  const postal = useCityFromPostalCode({ postalCode: draft.postalCode, countryCode: draft.countryCode || 'NO', city: draft.city }, (city) => setDraft((d) => ({ ...d, city })))
+  const postal = useCityFromPostalCode({ postalCode: draft.postalCode, countryCode: draft.countryCode || 'NO', city: draft.city }, (city) => setDraft((d) => ({ ...d, city })), () => document.activeElement?.id === 'row-city')
   // Fields with a problem first, so the cursor lands where the fix is.
   const flagged = (f: RowField): boolean => Boolean(problems[f] || problems[checkKey(f)])
   const ordered = [...fields].sort((a, b) => Number(flagged(b)) - Number(flagged(a)))

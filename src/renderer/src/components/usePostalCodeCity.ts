@@ -7,7 +7,7 @@ type Found = Extract<PostalCodeAnswer, { status: 'found' }>
 
 export interface CityFromPostalCode {
   found: Found | null
-  /** The clerk's city is not Bring's for the postal code: offer Bring's (↓ or the button). */
+  /** The clerk's city is not Bring's for the postal code, or is still empty: offer Bring's (↓ or the button). */
   differs: boolean
   useBringsCity(): void
 }
@@ -18,14 +18,19 @@ export interface CityFromPostalCode {
  * or was filled this way; a city the clerk typed is left alone and Bring's is offered instead. Typing
  * never waits. `setCity` is absent where there is no city to fill (the quote only names the place).
  */
-export function useCityFromPostalCode(values: { postalCode?: string; countryCode?: string; city?: string }, setCity?: (city: string, validate: boolean) => void): CityFromPostalCode {
+export function useCityFromPostalCode(
+  values: { postalCode?: string; countryCode?: string; city?: string },
+  setCity?: (city: string, validate: boolean) => void,
+  /** The clerk is in the city field: what they type must not land after a city filled under their cursor. */
+  cityFocused: () => boolean = () => false
+): CityFromPostalCode {
   const { postalCode, countryCode = 'NO', city } = values
   const [found, setFound] = useState<Found | null>(null)
   const filled = useRef<string | null>(null)
   const asked = useRef(0)
   // Read at answer time, so typing in the city does not ask Bring again.
-  const latest = useRef({ city, setCity })
-  latest.current = { city, setCity }
+  const latest = useRef({ city, setCity, cityFocused })
+  latest.current = { city, setCity, cityFocused }
 
   useEffect(() => {
     const code = completePostalCode(countryCode, postalCode ?? '')
@@ -39,9 +44,10 @@ export function useCityFromPostalCode(values: { postalCode?: string; countryCode
         if (ticket !== asked.current) return // a later code was typed meanwhile
         if (answer.status !== 'found') return setFound(null)
         setFound(answer)
-        const { city: now, setCity: set } = latest.current
+        const { city: now, setCity: set, cityFocused: focused } = latest.current
         const current = (now ?? '').trim()
-        if (set && (current === '' || current === filled.current)) {
+        // In the city field the clerk may be typing: Bring's city is offered there (↓), not written under the cursor.
+        if (set && !focused() && (current === '' || current === filled.current)) {
           filled.current = answer.city
           set(answer.city, current !== '')
         }
@@ -50,7 +56,7 @@ export function useCityFromPostalCode(values: { postalCode?: string; countryCode
   }, [postalCode, countryCode])
 
   const typed = (city ?? '').trim()
-  const differs = Boolean(setCity && found && typed !== '' && typed.toUpperCase() !== found.city.toUpperCase())
+  const differs = Boolean(setCity && found && typed.toUpperCase() !== found.city.toUpperCase())
   return {
     found,
     differs,
@@ -77,7 +83,8 @@ export function usePostalCodeCity(fields: PostalCodeFields, own?: UseFormReturn<
   const cityField = fields.city
   return useCityFromPostalCode(
     { postalCode, countryCode, city: cityField ? city : undefined },
-    cityField ? (value, validate) => setValue(cityField as never, value as never, { shouldDirty: true, shouldValidate: validate }) : undefined
+    cityField ? (value, validate) => setValue(cityField as never, value as never, { shouldDirty: true, shouldValidate: validate }) : undefined,
+    () => typeof document !== 'undefined' && document.activeElement?.getAttribute('name') === cityField
   )
 }
 

@@ -15,7 +15,7 @@ export function SenderSettings() {
   const update = useSettingsStore((s) => s.update)
   const [draft, setDraft] = useState<DefaultSender>(settings?.defaultSender ?? {})
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
-  const postal = useCityFromPostalCode(draft, (city) => setDraft((d) => ({ ...d, city })))
+  const postal = useCityFromPostalCode(draft, (city) => setDraft((d) => ({ ...d, city })), () => document.activeElement?.id === 'default-city')
 
   const save = async (e: React.FormEvent): Promise<void> => {
     e.preventDefault()
