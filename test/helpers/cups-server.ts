@@ -4,7 +4,7 @@
 // outside the temp folder changes; stop() ends the daemon and removes the folder.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from './free-port'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -35,16 +35,6 @@ export function cupsUnavailable(): string | null {
   return null
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 // Writes the job's document (a file argument, or standard input) to the folder in the device URI.
 const BACKEND = `#!/bin/sh
