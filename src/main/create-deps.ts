@@ -101,7 +101,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
   const backups = createBackups(history.db, userDataDir)
 
   const notices = startupNotices({ labelsAside: folders.labelsAside, history, pausedBatches })
-  const background = startBackgroundWork({ services, stores, reconcile, team, backups, receiver, events, logger, notices, autoBackup: opts.autoBackup !== false, autoTracking: opts.autoTracking !== false, labelsLost: Boolean(folders.labelsAside) })
+  const background = startBackgroundWork({ services, stores, reconcile, team, backups, receiver, events, logger, notices, autoBackup: opts.autoBackup !== false, autoTracking: opts.autoTracking !== false, labelsLost: Boolean(folders.labelsAside), checkHistory: history.checkBesideTheApp })
 
   return {
     app: { name: 'Fraktdesk', version: opts.version, platform: opts.platform ?? process.platform, userDataDir, labelsDir: folders.labelsDir, logsDir: path.join(userDataDir, 'logs') },
@@ -132,7 +132,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     relaunch: opts.relaunch ?? (() => undefined),
     notices: () => [...settings.notices(), ...notices],
     sharedHealth: () => (team.active ? team.connection.health() : null),
-    maintenance: { tempFilesRemoved: folders.tempFilesRemoved, labelsRefetched: background.labelsRefetched, checkDatabaseAtNextStart: history.checkAtNextStart, historyDamaged: history.damagedNow },
+    maintenance: { tempFilesRemoved: folders.tempFilesRemoved, labelsRefetched: background.labelsRefetched, historyChecked: background.historyChecked, checkDatabaseAtNextStart: history.checkAtNextStart, historyDamaged: history.damagedNow },
     dispose: () => {
       background.stop()
       void team.connection.close()

@@ -10,6 +10,8 @@ import type { ShipmentServices } from './services'
 import type { AppStores } from './stores'
 import { followTeam, type Team } from './team'
 import { labelsRefetchedNotice } from './startup-notices'
+import { notice as makeNotice } from '@shared/domain/notices'
+import type { BackgroundCheck } from './history'
 
 interface BackgroundDeps {
   services: ShipmentServices
@@ -27,6 +29,8 @@ interface BackgroundDeps {
   autoTracking: boolean
   /** The labels folder was lost at this start (moved aside): every booked shipment's label is fetched again, not only recent ones. */
   labelsLost: boolean
+  /** The history file's whole-file check when due (after a crash, never checked, weekly), beside the app. */
+  checkHistory(): Promise<BackgroundCheck>
 }
 
 /** A crash leaves the labels of the last bookings unsaved: those of the last days are looked at, not the whole history. */
@@ -37,8 +41,23 @@ const RECENT_LABELS_MS = 3 * 24 * 3_600_000
  * Warehousing receiver, following the other desks, settling what a lost shared database left, and
  * labels a crash left unsaved. Returns its stop and the label refetch (the app reports it).
  */
-export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promise<{ missing: number; stillMissing: number }>; stop(): void } {
+export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promise<{ missing: number; stillMissing: number }>; historyChecked: Promise<BackgroundCheck>; stop(): void } {
   const { services, logger } = d
+  // A notice found after the window asked for them reaches it as an event too.
+  const tell = (n: Notice): void => {
+    d.notices.push(n)
+    d.events.emit('app:notice', n)
+  }
+  const historyChecked = d.checkHistory().then(
+    (verdict) => {
+      if (verdict === 'damaged') tell(makeNotice('databaseDamagedFound', {}))
+      return verdict
+    },
+    (err) => {
+      logger.error({ err: (err as Error).message }, 'history database check failed to run')
+      return 'not due' as const
+    }
+  )
   // One backup a day: shortly after start-up, then checked every few hours (a no-op once today's exists).
   const runBackup = (): void =>
     void d.backups.daily().then(
@@ -58,7 +77,7 @@ export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promi
       const notice = labelsRefetchedNotice(result)
       if (notice) {
         logger.info(result, 'labels missing after the last shutdown fetched again')
-        d.notices.push(notice)
+        tell(notice)
       }
       return result
     },
@@ -69,6 +88,7 @@ export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promi
   )
   return {
     labelsRefetched,
+    historyChecked,
     stop: () => {
       backupTimers.forEach((t) => clearTimeout(t))
       void d.receiver.stop()

@@ -78,6 +78,8 @@ export interface AppDeps {
   maintenance: {
     tempFilesRemoved: Promise<number>
     labelsRefetched: Promise<{ missing: number; stillMissing: number }>
+    /** The whole-file check of the history when due, run beside the app (its verdict; 'not due' on a clean start). */
+    historyChecked?: Promise<'passed' | 'damaged' | 'not due'>
     /** SQLite found a damaged page while the app ran: check the whole file at the next start. */
     checkDatabaseAtNextStart(): void
     /** Reads the whole history file (quick_check): true when it is damaged. Only when data could not be checked. */

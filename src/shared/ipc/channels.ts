@@ -115,5 +115,5 @@ export const channels = [
 export type Channel = (typeof channels)[number]
 
 /** Events main pushes to the window (long work: a running batch). Payload schemas are in contract.ts. */
-export const eventNames = ['batch:progress', 'tracking:changed', 'shipments:changed', 'shared:changed', 'shared:health', 'printing:job'] as const
+export const eventNames = ['batch:progress', 'tracking:changed', 'shipments:changed', 'shared:changed', 'shared:health', 'printing:job', 'app:notice'] as const
 export type EventName = (typeof eventNames)[number]

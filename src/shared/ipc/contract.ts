@@ -245,12 +245,14 @@ export const events = {
   'tracking:changed': z.object({ shipmentIds: z.array(z.string()).max(500) }),
   /** Another desk booked or changed a shipment in the shared database (team mode). */
   'shipments:changed': z.object({ shipmentId: z.string().max(100), desk: z.string().max(100), status: z.string().max(40) }),
-  /** Another desk changed a batch, the address book, a pickup, or received a warehouse message (team mode). */
   /** Team mode: the shared database was lost (and when the desk tries again), or is back. */
   'shared:health': sharedHealthSchema,
+  /** Another desk changed a batch, the address book, a pickup, or received a warehouse message (team mode). */
   'shared:changed': z.object({ table: z.enum(['batches', 'address_book', 'pickups', 'warehouse_messages']), id: z.string().max(100), desk: z.string().max(100) }),
   /** A print started with a `printId`: sent, queued at the printer, printing (its end is the call's answer). */
-  'printing:job': printJobProgressSchema
+  'printing:job': printJobProgressSchema,
+  /** Something the user should know that background work found after start-up (a damaged history file, labels fetched again). */
+  'app:notice': noticeSchema
 } satisfies Record<EventName, z.ZodType>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import { call, errorMessage } from '../lib/ipc'
+import { call, errorMessage, onEvent } from '../lib/ipc'
 import type { ChannelOutput } from '@shared/ipc/contract'
 import type { Notice } from '@shared/domain/notices'
 
@@ -13,6 +13,10 @@ interface AppState {
   dismissNotice(index: number): void
 }
 
+const sameNotice = (a: Notice, b: Notice): boolean => a.key === b.key && JSON.stringify(a.params) === JSON.stringify(b.params)
+/** Notices from start-up and from background work that ended later, each once. */
+const merged = (have: Notice[], more: Notice[]): Notice[] => [...have, ...more.filter((n) => !have.some((h) => sameNotice(h, n)))]
+
 export const useAppStore = create<AppState>((set) => ({
   info: null,
   notices: [],
@@ -20,10 +24,13 @@ export const useAppStore = create<AppState>((set) => ({
   async load() {
     try {
       const info = await call('app:info')
-      set({ info, notices: info.notices, error: null })
+      set((s) => ({ info, notices: merged(info.notices, s.notices), error: null }))
     } catch (err) {
       set({ error: errorMessage(err) })
     }
   },
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) }))
 }))
+
+// Background work that ends after start-up (the history file's check, labels fetched again) says so here.
+onEvent('app:notice', (n) => useAppStore.setState((s) => ({ notices: merged(s.notices, [n]) })))

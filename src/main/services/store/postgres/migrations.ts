@@ -409,5 +409,71 @@ export const sharedMigrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await sql`ALTER TABLE batch_rows ADD COLUMN confirmed_json jsonb`.execute(db)
     }
+  },
+  '0013_period_keys': {
+    // The period index of 0009 held 4-character pieces, so a 3-character search ("Lie", "d a") fell back to
+    // pg_trgm and sorted every match by time (185–540 ms at 1,000,000), and a status or mode filter was
+    // checked row by row in each period. This index keys 3-character pieces (a longer search asks several)
+    // and the row's status and mode (after U+001F, which no piece holds) by the ten-day period, so every
+    // search of 3+ characters, filtered or not, walks newest first. The walk asks the first periods one
+    // by one, then all the others in one statement whether anything further back matches at all: a search
+    // that matches nothing costs one statement, not a probe per period of the history.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE FUNCTION fraktdesk_period_keys(created_at text, t text, status text, mode text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(array_agg(DISTINCT substr(created_at, 1, 9) || g) FILTER (WHERE strpos(g, E'\\x1f') = 0), '{}')
+            || ARRAY[substr(created_at, 1, 9) || E'\\x1fs' || coalesce(status, ''), substr(created_at, 1, 9) || E'\\x1fm' || coalesce(mode, '')]
+          FROM (SELECT substr(t, i, 3) AS g FROM generate_series(1, char_length(t) - 2) AS i) AS pieces $$`.execute(db)
+      // The keys a search asks of one period: its pieces, and the status and mode when filtered.
+      await sql`
+        CREATE FUNCTION fraktdesk_period_query(period text, grams text[], st text, md text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        AS $$ SELECT ARRAY(SELECT period || g FROM unnest(grams) AS g)
+            || CASE WHEN st IS NULL THEN '{}'::text[] ELSE ARRAY[period || E'\\x1fs' || st] END
+            || CASE WHEN md IS NULL THEN '{}'::text[] ELSE ARRAY[period || E'\\x1fm' || md] END $$`.execute(db)
+      await sql`CREATE INDEX shipment_search_period_keys ON shipment_search USING gin (fraktdesk_period_keys(created_at, search_text, status, mode))`.execute(db)
+      await sql`DROP INDEX shipment_search_period_grams`.execute(db)
+      // A desk of an older version asks fraktdesk_period_search with 4-character pieces: gone, so it fails
+      // loudly instead of finding nothing (such a desk refuses the upgraded database anyway).
+      await sql`DROP FUNCTION fraktdesk_period_search(text[], text[], text, int, text, text, text, text)`.execute(db)
+      await sql`DROP FUNCTION fraktdesk_period_grams(text, text)`.execute(db)
+      // want > 0: the seqs of the newest `want` matches, newest first; want < 0: up to -want matches, in no order (a count).
+      await sql`
+        CREATE FUNCTION fraktdesk_period_walk(periods text[], grams text[], q text, want int, st text, md text, after text, before text)
+        RETURNS SETOF bigint LANGUAGE plpgsql STABLE AS $$
+        DECLARE
+          one_by_one CONSTANT int := 3;
+          i int := 0;
+          p text;
+          found int := 0;
+          n int;
+          further text;
+          anything boolean;
+        BEGIN
+          FOREACH p IN ARRAY periods LOOP
+            i := i + 1;
+            IF i = one_by_one + 1 THEN
+              SELECT string_agg(format('fraktdesk_period_keys(s.created_at, s.search_text, s.status, s.mode) @> %L::text[]', fraktdesk_period_query(r, grams, st, md)), ' OR ')
+                INTO further FROM unnest(periods[i:]) AS r;
+              EXECUTE 'SELECT EXISTS (SELECT 1 FROM shipment_search s WHERE (' || further || ') AND strpos(s.search_text, $1) > 0
+                AND ($2::text IS NULL OR s.created_at >= $2) AND ($3::text IS NULL OR s.created_at < $3))' INTO anything USING q, after, before;
+              EXIT WHEN NOT anything;
+            END IF;
+            IF want > 0 THEN
+              RETURN QUERY SELECT s.seq FROM shipment_search s
+                WHERE fraktdesk_period_keys(s.created_at, s.search_text, s.status, s.mode) @> fraktdesk_period_query(p, grams, st, md) AND strpos(s.search_text, q) > 0
+                  AND (after IS NULL OR s.created_at >= after) AND (before IS NULL OR s.created_at < before)
+                ORDER BY s.created_at COLLATE "C" DESC, s.seq DESC LIMIT want - found;
+            ELSE
+              RETURN QUERY SELECT s.seq FROM shipment_search s
+                WHERE fraktdesk_period_keys(s.created_at, s.search_text, s.status, s.mode) @> fraktdesk_period_query(p, grams, st, md) AND strpos(s.search_text, q) > 0
+                  AND (after IS NULL OR s.created_at >= after) AND (before IS NULL OR s.created_at < before)
+                LIMIT -want - found;
+            END IF;
+            GET DIAGNOSTICS n = ROW_COUNT;
+            found := found + n;
+            EXIT WHEN found >= abs(want);
+          END LOOP;
+        END $$`.execute(db)
+    }
   }
 }

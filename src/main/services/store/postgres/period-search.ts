@@ -2,14 +2,14 @@ import { sql, type Kysely } from 'kysely'
 import type { SharedSchema } from './schema'
 import { isLongNumber, searchable } from './search'
 
-/** created_at's first nine characters, "2024-06-2": its ten-day period (days 20–29), as the index keys it. */
+/** created_at's first nine characters, "2024-06-2": its ten-day period (days 20–29), as the index keys it (migration 0013). */
 const PERIOD = /^\d{4}-\d{2}-\d$/
 /** More periods than this (55 years) is not a history, it is a broken clock: the trigram search takes it. */
 const MAX_PERIODS = 2000
-const GRAM = 4
+const GRAM = 3
 
 /**
- * The 4-character pieces of the query the index is asked for, as it holds them: side by side and the
+ * The 3-character pieces of the query the index is asked for, as it holds them: side by side and the
  * last one, which together cover the query (the literal check does the rest; fewer keys, cheaper
  * probes). null when too short, or a long number (its own index).
  */
@@ -48,7 +48,9 @@ export function periodsBetween(newest: string, oldest: string): string[] | null 
 /**
  * A substring search newest first through the period index: the newest ten-day period first, stopping
  * when the page is full, so only one period's matches are sorted by time however many older ones
- * match. The walk is a server function (migration 0009): one round trip. Returns null when the query
+ * match; a status or mode filter is part of each period's keys. After the first few periods one
+ * statement asks whether anything further back matches at all, so "no match" does not cost a probe per
+ * period. The walk is a server function (migration 0013): one round trip. Returns null when the query
  * or the dates do not suit it; the caller then uses the trigram index.
  */
 export function periodSearch(db: Kysely<SharedSchema>, filter: { query: string; status?: string; mode?: string; from?: string; before?: string }) {
@@ -63,7 +65,7 @@ export function periodSearch(db: Kysely<SharedSchema>, filter: { query: string; 
     const periods = periodsBetween(newest, oldest)
     if (!periods) return null
     const { rows } = await sql<{ seq: string }>`
-      SELECT fraktdesk_period_search(${periods}::text[], ${grams}::text[], ${searchable(filter.query)}, ${want}::int,
+      SELECT fraktdesk_period_walk(${periods}::text[], ${grams}::text[], ${searchable(filter.query)}, ${want}::int,
         ${filter.status ?? null}::text, ${filter.mode ?? null}::text, ${filter.from ?? null}::text, ${filter.before ?? null}::text) AS seq`.execute(db)
     return rows.map((r) => String(r.seq))
   }

@@ -77,16 +77,20 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     if (filter.query.trim()) q = q.where('seq', 'in', searched(filter).select('seq'))
     return q
   }
-  // Status, mode and dates, on either table (both have these columns).
-  const narrowed = <TB extends 'shipments' | 'shipment_search', O>(q: SelectQueryBuilder<SharedSchema, TB, O>, filter: ShipmentFilterQuery): SelectQueryBuilder<SharedSchema, TB, O> => {
-    const w = q as unknown as SelectQueryBuilder<SharedSchema, 'shipments', O>
-    let out = w
+  // Status and mode, and the dates, on either table (both have these columns) or a subquery of it.
+  const kindOf = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery): Q => {
+    let out = q as SelectQueryBuilder<SharedSchema, 'shipments', unknown>
     if (filter.status) out = out.where('status', '=', filter.status)
     if (filter.mode) out = out.where('mode', '=', filter.mode)
+    return out as unknown as Q
+  }
+  const dated = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery): Q => {
+    let out = q as SelectQueryBuilder<SharedSchema, 'shipments', unknown>
     if (filter.from) out = out.where('created_at', '>=', filter.from)
     if (filter.to) out = out.where('created_at', '<', nextDay(filter.to))
-    return out as unknown as SelectQueryBuilder<SharedSchema, TB, O>
+    return out as unknown as Q
   }
+  const narrowed = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery): Q => dated(kindOf(q, filter), filter)
   const matching = (query: string) => searchCondition(query, { digitWindows: true })
   /** The search table's rows that match, with the filters. */
   const searched = (filter: ShipmentFilterQuery) => narrowed(db.selectFrom('shipment_search'), filter).where(matching(filter.query.trim()))
@@ -225,14 +229,16 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
       if (!query) return page(await narrowed(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute())
       // A search runs on the narrow search table, then reads the page's shipments. PostgreSQL cannot
       // tell how often a substring occurs, so it may walk the whole table newest first looking for a
-      // rare one: first the newest rows (a common search fills its page there), then the search
-      // indexes' matches sorted by time (a rare one has few to sort).
-      // A long number is specific: straight to its index.
-      const recent = narrowed(db.selectFrom('shipment_search').select(['seq', 'created_at', 'search_text']), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(RECENT_ROWS)
-      let seqs = isLongNumber(query) ? [] : (await db.selectFrom(recent.as('recent')).select('seq').where(literalCondition(query)).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()).map((r) => r.seq)
+      // rare one: first the newest rows (a common search fills its page there), then the period index
+      // newest first (3+ characters), else the search indexes' matches sorted by time (1–2 characters:
+      // a rare one has few to sort). A long number is specific: straight to its index.
+      // The newest rows are the newest of the date range; status and mode are checked on those rows, so a
+      // rare status never walks the time index past them.
+      const newest = dated(db.selectFrom('shipment_search').select(['seq', 'created_at', 'search_text', 'status', 'mode']), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(RECENT_ROWS)
+      const recent = kindOf(db.selectFrom(newest.as('recent')).select('seq'), filter)
+      let seqs = isLongNumber(query) ? [] : (await recent.where(literalCondition(query)).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()).map((r) => r.seq)
       if (seqs.length < filter.limit) {
-        // 4+ characters: the newest ten-day periods first (pg-period-search.ts); else the search indexes'
-        // matches sorted by time (sorting by a collation the time index lacks makes the planner use them).
+        // Sorting by a collation the time index lacks makes the planner use the search indexes.
         seqs =
           (await byPeriods(filter).newest(filter.offset + filter.limit))?.slice(filter.offset) ??
           (await searched(filter).select('seq').orderBy(sql`created_at COLLATE "C"`, 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute()).map((r) => r.seq)
@@ -254,6 +260,10 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     }
   }
 }
+
+/** Any select of a table or subquery that has status, mode and created_at (Kysely cannot say "has these columns"). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySelect = SelectQueryBuilder<any, any, any>
 
 /** A unique violation on a request id: the shipment's own column, or any attempt ever kept. */
 const isRequestIdTaken = (err: unknown): boolean => {

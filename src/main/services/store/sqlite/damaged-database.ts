@@ -35,24 +35,31 @@ export const OPEN_MARKER = `${DB_FILE}.open`
 const CHECKED_STAMP = `${DB_FILE}.checked`
 /** Left by a session in which SQLite reported a damaged page. */
 const CHECK_REQUESTED = `${DB_FILE}.check-requested`
+/** Present while a check runs beside the app: a session closed before it ended checks again. */
+const CHECK_DUE = `${DB_FILE}.check-due`
 /** The check's marker files in this userData folder. */
 const checkFiles = (userDataDir: string) => ({
   open: path.join(userDataDir, OPEN_MARKER),
   checked: path.join(userDataDir, CHECKED_STAMP),
-  requested: path.join(userDataDir, CHECK_REQUESTED)
+  requested: path.join(userDataDir, CHECK_REQUESTED),
+  due: path.join(userDataDir, CHECK_DUE)
 })
+/** Damage already seen is checked before anything else, so the recovery offer comes first; other reasons beside the app. */
+const DAMAGE_SEEN = 'a damaged page was met while the app ran'
 /** A clean history is still checked this often: damage can also come from the disk while the app is closed. */
 export const FULL_CHECK_EVERY_MS = 7 * 24 * 60 * 60 * 1000
 
 /**
  * Why this start reads the whole file with `PRAGMA quick_check` (about 1.4 ms per MB here: 0.65 s for
- * 100,000 shipments), or null when it need not: every start still opens the file, reads its schema
- * and runs its migrations, which fails at once on a file that is not a database.
+ * 100,000 shipments, seconds at a million), or null when it need not: every start still opens the file,
+ * reads its schema and runs its migrations, which fails at once on a file that is not a database.
+ * Damage already seen is checked before the file is used; the other reasons run beside the app.
  */
 export function fullCheckReason(userDataDir: string, now: Date): string | null {
   const files = checkFiles(userDataDir)
-  if (existsSync(files.requested)) return 'a damaged page was met while the app ran'
+  if (existsSync(files.requested)) return DAMAGE_SEEN
   if (existsSync(files.open)) return 'the last session did not close cleanly'
+  if (existsSync(files.due)) return 'the last check did not finish'
   const checked = statSync(files.checked, { throwIfNoEntry: false })
   if (!checked) return 'never checked'
   if (now.getTime() - checked.mtimeMs > FULL_CHECK_EVERY_MS) return 'last checked over a week ago'
@@ -68,8 +75,15 @@ export function isDamagedDatabaseError(err: unknown): boolean {
 export interface History {
   db: Db
   damaged: (DamagedDatabase & { recovered: Recovered | null; restored: Pick<BackupInfo, 'file' | 'createdAt' | 'shipments'> | null }) | null
-  /** Why the whole file was checked at this start, or null (a clean close, checked within the week). */
+  /** Why the whole file is checked at this start, or null (a clean close, checked within the week). */
   fullCheck: string | null
+  /**
+   * The check is left to run beside the app (`fullCheck` says why): its verdict goes to `checked`.
+   * False when it ran before the file was used (damage already seen) or is not due.
+   */
+  checkInBackground: boolean
+  /** The background check's verdict: passed (stamped), or damaged (checked before anything else at the next start). */
+  checked(ok: boolean): void
   /** Closes the database and records a clean close. */
   close(): void
   /** A read hit a damaged page: the next start checks the whole file (and offers recovery), however it closes. */
@@ -80,18 +94,29 @@ export interface History {
  * Opens the history database; one that cannot be opened or fails `PRAGMA quick_check` is moved aside
  * (with its -wal and -shm files), the user chooses between recovering what SQLite can still read and
  * starting empty, and the app continues with a fresh file either way. The full check runs after a
- * crash, on a file never checked, and weekly (see fullCheckReason), not on every start.
+ * crash, on a file never checked, and weekly (see fullCheckReason), not on every start; then beside the
+ * app (`checkInBackground`), unless damage was already seen: then first.
  */
 export async function openHistory(userDataDir: string, choose: (damaged: DamagedDatabase) => Promise<DamagedChoice>, now = () => new Date()): Promise<History> {
   const dbPath = path.join(userDataDir, DB_FILE)
   const files = checkFiles(userDataDir)
   const fullCheck = fullCheckReason(userDataDir, now())
+  const inForeground = fullCheck === DAMAGE_SEEN
   const opened = (db: Db, damaged: History['damaged']): History => {
     writeFileSync(files.open, '')
+    // A new file (after recovery) is checked at the next start; this one was just checked or needs none.
+    const checkInBackground = fullCheck !== null && !inForeground && damaged === null
+    if (checkInBackground) writeFileSync(files.due, '')
     return {
       db,
       damaged,
       fullCheck,
+      checkInBackground,
+      checked: (ok) => {
+        if (!ok) return writeFileSync(files.requested, '')
+        stamp(files.checked, now())
+        rmSync(files.due, { force: true })
+      },
       close: () => {
         db.close()
         rmSync(files.open, { force: true })
@@ -105,16 +130,17 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
   // that was never used (created, then the app stopped before its first write) is simply new.
   // (Asked only of such a file: listing the backups reads every one of them.)
   const size = statSync(dbPath, { throwIfNoEntry: false })?.size
-  const usedBefore = async (): Promise<boolean> => existsSync(files.checked) || existsSync(files.open) || (await latestGoodBackup(userDataDir).catch(() => null)) !== null
+  const usedBefore = async (): Promise<boolean> => existsSync(files.checked) || existsSync(files.due) || existsSync(files.open) || (await latestGoodBackup(userDataDir).catch(() => null)) !== null
   const cut = size !== undefined && size < 100 && (size > 0 || (await usedBefore())) ? (size === 0 ? 'the history file is empty (0 bytes)' : `the history file is cut short (${size} bytes)`) : null
   try {
     if (cut) throw new Error(cut)
     const db = openDatabase(userDataDir, DB_FILE)
-    const check = fullCheck === null ? 'ok' : String(db.pragma('quick_check', { simple: true }))
+    const check = inForeground ? String(db.pragma('quick_check', { simple: true })) : 'ok'
     if (check === 'ok') {
-      if (fullCheck !== null) {
+      if (inForeground) {
         stamp(files.checked, now())
         rmSync(files.requested, { force: true })
+        rmSync(files.due, { force: true })
       }
       return opened(db, null)
     }
@@ -127,6 +153,7 @@ export async function openHistory(userDataDir: string, choose: (damaged: Damaged
   // The stamp and any request were about the old file: the new one is checked at the next start.
   rmSync(files.checked, { force: true })
   rmSync(files.requested, { force: true })
+  rmSync(files.due, { force: true })
   const latestBackup = await latestGoodBackup(userDataDir).catch(() => null)
   const recovery = recoverAside(userDataDir, movedTo)
   const question: DamagedDatabase = { reason, movedTo, readable: recovery.readable, latestBackup: latestBackup && { file: latestBackup.file, createdAt: latestBackup.createdAt, shipments: latestBackup.shipments } }

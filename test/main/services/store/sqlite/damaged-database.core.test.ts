@@ -9,6 +9,7 @@ import { DB_FILE, openHistory, type DamagedDatabase } from '../../../../../src/m
 import { damagedDatabaseDialog, startupFailureDialog } from '../../../../../src/main/services/maintenance/startup-messages'
 import { checkBackup, createBackups, stageRestore } from '../../../../../src/main/services/store/sqlite/backups'
 import { startCore } from '../../../../helpers/app-core'
+import { checkInBackground } from '../../../../../src/main/services/store/sqlite/integrity-check'
 
 describe('a damaged history database at start-up', () => {
   const tempDir = useTempDir()
@@ -20,6 +21,25 @@ describe('a damaged history database at start-up', () => {
     for (let i = 0; i < n; i++) repo.insertPending(domesticForm({ recipient: { ...domesticForm().recipient, name: `Mottaker ${i}` } }), { n: i, pad: 'x'.repeat(400) }, 'test')
     db.close()
     return dir
+  }
+
+  const never = async (): Promise<never> => {
+    throw new Error('should not ask')
+  }
+  /** Opened, checked whole (as the check beside the app does) and closed cleanly. */
+  async function checkedAndClosed(dir: string): Promise<void> {
+    const h = await openHistory(dir, never)
+    h.checked(true)
+    h.close()
+  }
+  /** A session whose check beside the app found the file damaged (its verdict recorded as the app records it). */
+  async function damageFoundBesideTheApp(dir: string): Promise<void> {
+    const h = await openHistory(dir, never)
+    expect(h.checkInBackground).toBe(true)
+    const verdict = await checkInBackground(path.join(dir, DB_FILE)).done
+    expect(verdict.ok).toBe(false)
+    h.checked(false)
+    h.close()
   }
 
   it('a file that is not a database is moved aside, never deleted, the user is asked, and the app continues with a working empty history', async () => {
@@ -127,6 +147,7 @@ describe('a damaged history database at start-up', () => {
     const fh = await open(file, 'r+')
     await fh.write(Buffer.alloc(4096 * 6, 0xa5), 0, 4096 * 6, Math.floor(size / 2 / 4096) * 4096)
     await fh.close()
+    await damageFoundBesideTheApp(dir)
     const { db, damaged } = await openHistory(dir, async () => 'recover')
     expect(damaged).not.toBeNull()
     const saved = damaged!.recovered!.shipments
@@ -142,47 +163,76 @@ describe('a damaged history database at start-up', () => {
     db.close()
   })
 
-  it('the whole file is read only when it matters: never checked, after a crash, weekly; a clean close skips it at the next start', async () => {
+  it('the whole file is read only when it matters: never checked, after a crash, weekly, or a check cut short; a clean close after a passed check skips it', async () => {
     const dir = await historyWith(5)
-    const never = async () => {
-      throw new Error('should not ask')
-    }
     const first = await openHistory(dir, never)
-    expect(first.fullCheck).toBe('never checked')
-    first.close()
+    expect([first.fullCheck, first.checkInBackground]).toEqual(['never checked', true])
+    first.close() // closed before its check ended
+    const cutShort = await openHistory(dir, never)
+    expect(cutShort.fullCheck).toBe('the last check did not finish')
+    cutShort.checked(true)
+    cutShort.close()
     const clean = await openHistory(dir, never)
-    expect(clean.fullCheck).toBeNull()
+    expect([clean.fullCheck, clean.checkInBackground]).toEqual([null, false])
     expect(createShipmentsRepo(clean.db).size()).toBe(5)
     clean.db.close() // the process dies with the history open: no clean close recorded
     const afterCrash = await openHistory(dir, never)
     expect(afterCrash.fullCheck).toBe('the last session did not close cleanly')
+    afterCrash.checked(true)
     afterCrash.close()
     const eightDaysOn = new Date(Date.now() + 8 * 24 * 60 * 60 * 1000)
     const weekly = await openHistory(dir, never, () => eightDaysOn)
     expect(weekly.fullCheck).toBe('last checked over a week ago')
+    weekly.checked(true)
     weekly.close()
     expect((await openHistory(dir, never, () => eightDaysOn)).fullCheck).toBeNull()
   })
 
-  it('pages broken in a crash are found at the next start, though the file was checked the day before', async () => {
+  it('after a crash the whole-file check runs beside the app: nothing is asked at start, the app answers, the broken pages it finds are told (notice and event), and the next start offers recovery', async () => {
     const dir = await historyWith(300)
-    ;(await openHistory(dir, async () => 'recover')).close()
-    const crashed = await openHistory(dir, async () => 'recover')
-    crashed.db.close()
+    await checkedAndClosed(dir)
+    const crashed = await openHistory(dir, never)
+    crashed.db.close() // the process dies with the history open
     const file = path.join(dir, DB_FILE)
     const fh = await open(file, 'r+')
     await fh.write(Buffer.alloc(4096 * 6, 0xa5), 0, 4096 * 6, Math.floor((await stat(file)).size / 2 / 4096) * 4096)
     await fh.close()
+    const core = await startCore(dir)
+    const told: unknown[] = []
+    core.deps.events.subscribe((event, payload) => event === 'app:notice' && told.push(payload))
+    try {
+      expect(core.deps.notices().map((n) => n.key)).not.toContain('databaseRecovered')
+      expect(core.deps.localShipments.size()).toBe(300) // the file in use as it is: nothing moved, nothing asked
+      expect(await core.call('shipments:list', { query: '', limit: 10, offset: 0 })).toMatchObject({ items: expect.any(Array) })
+      expect(await core.deps.maintenance.historyChecked).toBe('damaged')
+      expect(core.deps.notices().map((n) => n.key)).toContain('databaseDamagedFound')
+      expect(told).toEqual([expect.objectContaining({ key: 'databaseDamagedFound', text: expect.stringMatching(/damaged pages\. Restart Fraktdesk/) })])
+    } finally {
+      await core.close()
+    }
     const next = await openHistory(dir, async () => 'recover')
-    expect(next.fullCheck).toBe('the last session did not close cleanly')
+    expect(next.fullCheck).toBe('a damaged page was met while the app ran')
     expect(next.damaged?.reason).toMatch(/integrity check failed/)
     expect(next.damaged!.recovered!.shipments).toBeGreaterThan(150)
     next.close()
   })
 
+  it('a check beside the app that passes is recorded: the next clean start reads nothing whole', async () => {
+    const dir = await historyWith(20)
+    const core = await startCore(dir)
+    try {
+      expect(await core.deps.maintenance.historyChecked).toBe('passed')
+    } finally {
+      await core.close()
+    }
+    const next = await openHistory(dir, never)
+    expect(next.fullCheck).toBeNull()
+    next.close()
+  })
+
   it('data off a damaged file that fails its check on the way out (not an SQLite error) is reported as the damaged database, not "could not check"', async () => {
     const dir = await historyWith(300)
-    ;(await openHistory(dir, async () => 'recover')).close()
+    await checkedAndClosed(dir)
     const file = path.join(dir, DB_FILE)
     const bytes = await readFile(file)
     // The newest shipment's mode changed on disk ("test" -> "tesx"), and pages further back broken.
@@ -204,7 +254,7 @@ describe('a damaged history database at start-up', () => {
   it('a damaged page met while the app runs: the user is told to restart, and the next start checks the file and offers recovery', async () => {
     const dir = await historyWith(300)
     // A history checked yesterday and closed cleanly: the next start would not read it all.
-    ;(await openHistory(dir, async () => 'recover')).close()
+    await checkedAndClosed(dir)
     const file = path.join(dir, DB_FILE)
     const fh = await open(file, 'r+')
     await fh.write(Buffer.alloc(4096 * 6, 0xa5), 0, 4096 * 6, Math.floor((await stat(file)).size / 2 / 4096) * 4096)
