@@ -3,12 +3,13 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import i18n from './i18n'
 import './styles.css'
 import { AppRoot } from './app/AppRoot'
-import { useAppStore } from './state/useAppStore'
+import { followNotices, useAppStore } from './state/useAppStore'
 import { useSettingsStore } from './state/useSettingsStore'
 import { useCustomersStore } from './state/useCustomersStore'
 
 // Start-up calls go out together, before React's first render: app info, settings and the
 // customer list every screen needs.
+followNotices()
 void useAppStore.getState().load()
 void useSettingsStore.getState().load().catch(() => undefined)
 void useCustomersStore.getState().load()

@@ -32,5 +32,5 @@ export const useAppStore = create<AppState>((set) => ({
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) }))
 }))
 
-// Background work that ends after start-up (the history file's check, labels fetched again) says so here.
-onEvent('app:notice', (n) => useAppStore.setState((s) => ({ notices: merged(s.notices, [n]) })))
+/** Background work that ends after start-up (the history file's check, labels fetched again) says so here. */
+export const followNotices = (): (() => void) => onEvent('app:notice', (n) => useAppStore.setState((s) => ({ notices: merged(s.notices, [n]) })))
