@@ -83,6 +83,42 @@ for (const [engine, factory, skipReason] of engines()) {
       expect(await d.tracking.spend()).toMatchObject([{ month: '2026-11', customerNumber: '5', shipments: 3, priced: 1, unpriced: 2, total: 238.5, currency: 'NOK' }])
     })
 
+    it('the Needs attention list is newest first and pages, with a search, the status, the mode and dates as filters; counts agree', async () => {
+      const d = await factory()()
+      const made: { id: string; name: string; mode: 'live' | 'test'; attention: boolean }[] = []
+      for (let i = 0; i < 8; i++) {
+        const name = i % 3 === 0 ? `Ola Hansen ${i}` : `Kari Nordmann ${i}`
+        const mode = i % 2 ? 'live' : 'test'
+        const s = await d.shipments.insertPending(domesticForm({ recipient: { ...domesticForm().recipient, name } }), {}, mode)
+        await d.shipments.markSending(s.id)
+        await d.shipments.markBooked(s.id, { consignmentNumber: `70438101${String(i).padStart(9, '0')}`, packageNumbers: [] })
+        await d.tracking.enrol({ shipmentId: s.id, consignmentNumber: `70438101${String(i).padStart(9, '0')}`, mode, bookedAt: at('2026-11-30T08:00:00Z'), nextDue: at('2026-11-30T08:05:00Z') })
+        // A deviation (needs attention) or delivered.
+        const attention = i !== 4 && i !== 7
+        const base = example('delivered')
+        const result = attention ? { ...base, state: 'deviation' as const, packages: base.packages.map((p) => ({ ...p, state: 'deviation' as const })) } : base
+        await d.tracking.saveResult(s.id, result, at('2026-12-01T09:00:00Z'), null)
+        made.push({ id: s.id, name, mode, attention })
+        await new Promise((r) => setTimeout(r, 2)) // a new millisecond: created_at alone orders them
+      }
+      const newest = made.filter((m) => m.attention).reverse()
+      const list = async (f: Record<string, unknown> = {}) => (await d.shipments.list({ ...shipmentFilterSchema.parse({ attention: true, ...f }), attentionDays: days })).items.map((i) => i.id)
+      const count = async (f: Record<string, unknown> = {}) => (await d.shipments.count({ ...shipmentFilterSchema.parse({ attention: true, ...f }), attentionDays: days })).total
+      expect(await list()).toEqual(newest.map((m) => m.id))
+      expect(await list({ limit: 2, offset: 2 })).toEqual(newest.slice(2, 4).map((m) => m.id))
+      expect(await list({ mode: 'test' })).toEqual(newest.filter((m) => m.mode === 'test').map((m) => m.id))
+      expect(await list({ query: 'Ola' })).toEqual(newest.filter((m) => m.name.startsWith('Ola')).map((m) => m.id))
+      expect(await list({ query: 'Ola', mode: 'live', status: 'booked' })).toEqual(newest.filter((m) => m.name.startsWith('Ola') && m.mode === 'live').map((m) => m.id))
+      expect(await list({ status: 'failed' })).toEqual([])
+      expect(await list({ to: '2020-01-01' })).toEqual([])
+      expect([await count(), await count({ mode: 'test' }), await count({ query: 'Ola' }), await count({ status: 'failed' })]).toEqual([
+        newest.length,
+        newest.filter((m) => m.mode === 'test').length,
+        newest.filter((m) => m.name.startsWith('Ola')).length,
+        0
+      ])
+    })
+
     if (engine === 'PostgreSQL') {
       it('two desks: each shipment is claimed by one desk per round; a dead desk’s claims pass on when they run out; the state is one for both', async () => {
         const make = factory()

@@ -415,9 +415,7 @@ export const sharedMigrations: Record<string, Migration> = {
     // pg_trgm and sorted every match by time (185–540 ms at 1,000,000), and a status or mode filter was
     // checked row by row in each period. This index keys 3-character pieces (a longer search asks several)
     // and the row's status and mode (after U+001F, which no piece holds) by the ten-day period, so every
-    // search of 3+ characters, filtered or not, walks newest first. The walk asks the first periods one
-    // by one, then all the others in one statement whether anything further back matches at all: a search
-    // that matches nothing costs one statement, not a probe per period of the history.
+    // search of 3+ characters, filtered or not, walks newest first.
     async up(db: Kysely<unknown>) {
       await sql`
         CREATE FUNCTION fraktdesk_period_keys(created_at text, t text, status text, mode text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -436,28 +434,20 @@ export const sharedMigrations: Record<string, Migration> = {
       // loudly instead of finding nothing (such a desk refuses the upgraded database anyway).
       await sql`DROP FUNCTION fraktdesk_period_search(text[], text[], text, int, text, text, text, text)`.execute(db)
       await sql`DROP FUNCTION fraktdesk_period_grams(text, text)`.execute(db)
+      // The walk, newest period first, one index probe per period (~0.1 ms each on a million shipments),
+      // stopping when the page is full: only one period's matches are ever sorted by time. (Asking a run of
+      // periods at once costs more, not less, when the pieces are common: ~35 ms for "Hansen 4".) Bitmap
+      // scans only: a planner expecting an early hit would otherwise walk the table looking for one.
       // want > 0: the seqs of the newest `want` matches, newest first; want < 0: up to -want matches, in no order (a count).
       await sql`
         CREATE FUNCTION fraktdesk_period_walk(periods text[], grams text[], q text, want int, st text, md text, after text, before text)
-        RETURNS SETOF bigint LANGUAGE plpgsql STABLE AS $$
+        RETURNS SETOF bigint LANGUAGE plpgsql STABLE SET enable_seqscan = off SET enable_indexscan = off AS $$
         DECLARE
-          one_by_one CONSTANT int := 3;
-          i int := 0;
           p text;
           found int := 0;
           n int;
-          further text;
-          anything boolean;
         BEGIN
           FOREACH p IN ARRAY periods LOOP
-            i := i + 1;
-            IF i = one_by_one + 1 THEN
-              SELECT string_agg(format('fraktdesk_period_keys(s.created_at, s.search_text, s.status, s.mode) @> %L::text[]', fraktdesk_period_query(r, grams, st, md)), ' OR ')
-                INTO further FROM unnest(periods[i:]) AS r;
-              EXECUTE 'SELECT EXISTS (SELECT 1 FROM shipment_search s WHERE (' || further || ') AND strpos(s.search_text, $1) > 0
-                AND ($2::text IS NULL OR s.created_at >= $2) AND ($3::text IS NULL OR s.created_at < $3))' INTO anything USING q, after, before;
-              EXIT WHEN NOT anything;
-            END IF;
             IF want > 0 THEN
               RETURN QUERY SELECT s.seq FROM shipment_search s
                 WHERE fraktdesk_period_keys(s.created_at, s.search_text, s.status, s.mode) @> fraktdesk_period_query(p, grams, st, md) AND strpos(s.search_text, q) > 0
@@ -474,6 +464,26 @@ export const sharedMigrations: Record<string, Migration> = {
             EXIT WHEN found >= abs(want);
           END LOOP;
         END $$`.execute(db)
+    }
+  },
+  '0014_attention_newest': {
+    // "Needs attention" newest first without joining every tracked shipment: each tracking row carries its
+    // shipment's created_at (the list's order; set on insert, a shipment's never changes), and a partial
+    // index holds only the states that can need attention, newest first. A page walks that index; the
+    // count reads only it.
+    async up(db: Kysely<unknown>) {
+      await sql`ALTER TABLE tracking ADD COLUMN shipment_created_at text`.execute(db)
+      await sql`UPDATE tracking t SET shipment_created_at = s.created_at FROM shipments s WHERE s.id = t.shipment_id`.execute(db)
+      await sql`
+        CREATE FUNCTION fraktdesk_tracking_created_at() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          NEW.shipment_created_at := (SELECT created_at FROM shipments WHERE id = NEW.shipment_id);
+          RETURN NEW;
+        END $$`.execute(db)
+      await sql`CREATE TRIGGER tracking_created_at BEFORE INSERT ON tracking FOR EACH ROW EXECUTE FUNCTION fraktdesk_tracking_created_at()`.execute(db)
+      await sql`
+        CREATE INDEX tracking_attention_newest ON tracking (shipment_created_at DESC, shipment_id DESC)
+        WHERE state IN ('deviation', 'attempted_delivery', 'customs', 'returning', 'returned', 'ready_for_pickup', 'not_found', 'pre_notified')`.execute(db)
     }
   }
 }

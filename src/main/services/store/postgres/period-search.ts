@@ -7,11 +7,12 @@ const PERIOD = /^\d{4}-\d{2}-\d$/
 /** More periods than this (55 years) is not a history, it is a broken clock: the trigram search takes it. */
 const MAX_PERIODS = 2000
 const GRAM = 3
+const MAX_GRAMS = 3
 
 /**
  * The 3-character pieces of the query the index is asked for, as it holds them: side by side and the
- * last one, which together cover the query (the literal check does the rest; fewer keys, cheaper
- * probes). null when too short, or a long number (its own index).
+ * last one (at most three: the first, a middle and the last; the literal check does the rest — fewer
+ * keys, cheaper probes). null when too short, or a long number (its own index).
  */
 export function periodGrams(query: string): string[] | null {
   const chars = Array.from(searchable(query))
@@ -19,7 +20,9 @@ export function periodGrams(query: string): string[] | null {
   const grams = new Set<string>()
   for (let i = 0; i + GRAM <= chars.length; i += GRAM) grams.add(chars.slice(i, i + GRAM).join(''))
   grams.add(chars.slice(-GRAM).join(''))
-  return [...grams]
+  const all = [...grams]
+  // Each key is a posting list to read in every period asked: three pieces find few enough rows, the literal check does the rest.
+  return all.length <= MAX_GRAMS ? all : [all[0], all[Math.floor(all.length / 2)], all[all.length - 1]]
 }
 
 /** The ten-day periods from the newest created_at to the oldest, newest first; null if they are not ISO dates. */
@@ -48,9 +51,8 @@ export function periodsBetween(newest: string, oldest: string): string[] | null 
 /**
  * A substring search newest first through the period index: the newest ten-day period first, stopping
  * when the page is full, so only one period's matches are sorted by time however many older ones
- * match; a status or mode filter is part of each period's keys. After the first few periods one
- * statement asks whether anything further back matches at all, so "no match" does not cost a probe per
- * period. The walk is a server function (migration 0013): one round trip. Returns null when the query
+ * match; a status or mode filter is part of each period's keys. The walk is a server function
+ * (migration 0013): one round trip. Returns null when the query
  * or the dates do not suit it; the caller then uses the trigram index.
  */
 export function periodSearch(db: Kysely<SharedSchema>, filter: { query: string; status?: string; mode?: string; from?: string; before?: string }) {

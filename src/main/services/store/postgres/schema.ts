@@ -38,6 +38,8 @@ export interface TrackingTable extends Omit<TrackingColumns, 'failures'> {
   pickup_json: NullableJson
   lease_desk: string | null
   lease_until: ColumnType<Date | null, Date | string | null, Date | string | null>
+  /** The shipment's created_at (the list's order), set by a trigger on insert (0014). */
+  shipment_created_at: Generated<string | null>
 }
 
 export interface WarehouseMessagesTable {

@@ -7,9 +7,9 @@ import { DuplicateRequestError, nextDay, shipmentReference, summary, summaryFiel
 import type { SharedSchema, ShipmentsTable } from './schema'
 import { lazyStore } from './lazy-store'
 import { recoverDeskRows } from './interrupted'
-import { isLongNumber, literalCondition, searchCondition } from './search'
+import { isLongNumber, literalCondition, searchCondition, searchable } from './search'
 import { periodSearch } from './period-search'
-import { pgAttentionIds } from './tracking-store'
+import { pgNeedingAttention } from './tracking-store'
 import { attentionCutoffs } from '../tracking'
 import { defaultSettings } from '@shared/domain/settings'
 
@@ -70,27 +70,34 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     const states = await trackingStates(rows.map((r) => r.id))
     return { items: rows.map((r) => summary({ ...r, tracking_state: states.get(r.id) ?? null })) }
   }
-  /** "Needs attention" (a short list): the shipments the tracking table names, with the other filters. */
+  /**
+   * "Needs attention" (a short list): the tracking rows that need it, newest first through their own
+   * index, joined to their shipments (and, for a search, the literal check on the search table).
+   */
   const needingAttention = (filter: ShipmentFilterQuery & { attentionDays?: AttentionDays }) => {
     const cutoffs = attentionCutoffs(now(), filter.attentionDays ?? { pickupDays: defaultSettings.attentionPickupDays, silentDays: defaultSettings.attentionSilentDays })
-    let q = narrowed(db.selectFrom('shipments'), filter).where('id', 'in', pgAttentionIds(db, cutoffs))
-    if (filter.query.trim()) q = q.where('seq', 'in', searched(filter).select('seq'))
-    return q
+    const tracked = pgNeedingAttention(db, cutoffs)
+    const query = filter.query.trim()
+    const joined = narrowed(tracked.innerJoin('shipments', 'shipments.id', 't.shipment_id'), filter, 'shipments.')
+    return query ? joined.innerJoin('shipment_search', 'shipment_search.seq', 'shipments.seq').where(sql<boolean>`strpos(shipment_search.search_text, ${searchable(query)}) > 0`) : joined
   }
+  /** Whether the attention count needs the shipments at all (a filter on them), or only the tracking index. */
+  const onShipments = (filter: ShipmentFilterQuery) => Boolean(filter.query.trim() || filter.status || filter.mode || filter.from || filter.to)
   // Status and mode, and the dates, on either table (both have these columns) or a subquery of it.
-  const kindOf = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery): Q => {
+  // `table` names whose columns they are where a join has the same names (tracking has a mode too).
+  const kindOf = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery, table = ''): Q => {
     let out = q as SelectQueryBuilder<SharedSchema, 'shipments', unknown>
-    if (filter.status) out = out.where('status', '=', filter.status)
-    if (filter.mode) out = out.where('mode', '=', filter.mode)
+    if (filter.status) out = out.where(`${table}status` as 'status', '=', filter.status)
+    if (filter.mode) out = out.where(`${table}mode` as 'mode', '=', filter.mode)
     return out as unknown as Q
   }
-  const dated = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery): Q => {
+  const dated = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery, table = ''): Q => {
     let out = q as SelectQueryBuilder<SharedSchema, 'shipments', unknown>
-    if (filter.from) out = out.where('created_at', '>=', filter.from)
-    if (filter.to) out = out.where('created_at', '<', nextDay(filter.to))
+    if (filter.from) out = out.where(`${table}created_at` as 'created_at', '>=', filter.from)
+    if (filter.to) out = out.where(`${table}created_at` as 'created_at', '<', nextDay(filter.to))
     return out as unknown as Q
   }
-  const narrowed = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery): Q => dated(kindOf(q, filter), filter)
+  const narrowed = <Q extends AnySelect>(q: Q, filter: ShipmentFilterQuery, table = ''): Q => dated(kindOf(q, filter, table), filter, table)
   const matching = (query: string) => searchCondition(query, { digitWindows: true })
   /** The search table's rows that match, with the filters. */
   const searched = (filter: ShipmentFilterQuery) => narrowed(db.selectFrom('shipment_search'), filter).where(matching(filter.query.trim()))
@@ -224,7 +231,16 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     openOfThisDesk: async () =>
       (await db.selectFrom('shipments').select(['id', 'status']).where('desk', '=', desk).where('status', 'in', ['pending', 'sending']).execute()) as { id: string; status: 'pending' | 'sending' }[],
     async list(filter) {
-      if (filter.attention) return page(await needingAttention(filter).select(summaryColumns).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute())
+      if (filter.attention) {
+        const rows = await needingAttention(filter)
+          .select(summaryColumns.map((c) => `shipments.${c}` as const))
+          .orderBy('t.shipment_created_at', 'desc')
+          .orderBy('shipments.seq', 'desc')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute()
+        return page(rows)
+      }
       const query = filter.query.trim()
       if (!query) return page(await narrowed(db.selectFrom('shipments').select(summaryColumns), filter).orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute())
       // A search runs on the narrow search table, then reads the page's shipments. PostgreSQL cannot
@@ -248,7 +264,9 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     },
     async count(filter) {
       if (filter.attention) {
-        const { n } = await needingAttention(filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+        const cutoffs = attentionCutoffs(now(), filter.attentionDays ?? { pickupDays: defaultSettings.attentionPickupDays, silentDays: defaultSettings.attentionSilentDays })
+        const counted = onShipments(filter) ? needingAttention(filter) : pgNeedingAttention(db, cutoffs)
+        const { n } = await counted.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
         return { total: Number(n), totalExact: true }
       }
       const fromPeriods = filter.query.trim() ? await byPeriods(filter).count(TOTAL_CAP + 1) : null

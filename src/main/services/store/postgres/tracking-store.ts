@@ -15,9 +15,15 @@ const attention = (c: { pickupCutoff: string; silentCutoff: string }) => sql<boo
   OR (t.state IN ('not_found', 'pre_notified') AND t.booked_at <= ${c.silentCutoff} AND t.next_due IS NOT NULL))
   AND (t.handled_state IS NULL OR t.handled_state <> t.state))`
 
-/** The shipments needing attention, for the shipments store's filter. */
-export const pgAttentionIds = (db: Kysely<SharedSchema>, c: { pickupCutoff: string; silentCutoff: string }) =>
-  db.selectFrom('tracking as t').select('t.shipment_id').where(attention(c))
+/** The states that can need attention: the partial index tracking_attention_newest holds only these (0014). */
+const MAY_NEED_ATTENTION = ['deviation', 'attempted_delivery', 'customs', 'returning', 'returned', 'ready_for_pickup', 'not_found', 'pre_notified'] as const
+
+/**
+ * The tracking rows needing attention, read through the partial index newest first (by the shipment's
+ * created_at): a page walks a few hundred index entries instead of joining every tracked shipment.
+ */
+export const pgNeedingAttention = (db: Kysely<SharedSchema>, c: { pickupCutoff: string; silentCutoff: string }) =>
+  db.selectFrom('tracking as t').where('t.state', 'in', MAY_NEED_ATTENTION).where(attention(c))
 
 /**
  * Tracking in the shared database: one state per shipment for every desk, and a lease per shipment so
