@@ -469,8 +469,8 @@ export const sharedMigrations: Record<string, Migration> = {
   '0014_attention_newest': {
     // "Needs attention" newest first without joining every tracked shipment: each tracking row carries its
     // shipment's created_at (the list's order; set on insert, a shipment's never changes), and a partial
-    // index holds only the states that can need attention, newest first. A page walks that index; the
-    // count reads only it.
+    // index holds only the states that can need attention, newest first, with what the rule reads (an
+    // index-only walk). A page walks that index; the count reads only it.
     async up(db: Kysely<unknown>) {
       await sql`ALTER TABLE tracking ADD COLUMN shipment_created_at text`.execute(db)
       await sql`UPDATE tracking t SET shipment_created_at = s.created_at FROM shipments s WHERE s.id = t.shipment_id`.execute(db)
@@ -483,6 +483,7 @@ export const sharedMigrations: Record<string, Migration> = {
       await sql`CREATE TRIGGER tracking_created_at BEFORE INSERT ON tracking FOR EACH ROW EXECUTE FUNCTION fraktdesk_tracking_created_at()`.execute(db)
       await sql`
         CREATE INDEX tracking_attention_newest ON tracking (shipment_created_at DESC, shipment_id DESC)
+        INCLUDE (state, state_since, booked_at, next_due, handled_state)
         WHERE state IN ('deviation', 'attempted_delivery', 'customs', 'returning', 'returned', 'ready_for_pickup', 'not_found', 'pre_notified')`.execute(db)
     }
   }

@@ -234,8 +234,9 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
       if (filter.attention) {
         const rows = await needingAttention(filter)
           .select(summaryColumns.map((c) => `shipments.${c}` as const))
+          // The index's own order (ties within a millisecond by id), so a page stops walking once it has its rows.
           .orderBy('t.shipment_created_at', 'desc')
-          .orderBy('shipments.seq', 'desc')
+          .orderBy('t.shipment_id', 'desc')
           .limit(filter.limit)
           .offset(filter.offset)
           .execute()
@@ -265,9 +266,14 @@ export function pgShipmentsStore(db: Kysely<SharedSchema>, desk: string, opts: {
     async count(filter) {
       if (filter.attention) {
         const cutoffs = attentionCutoffs(now(), filter.attentionDays ?? { pickupDays: defaultSettings.attentionPickupDays, silentDays: defaultSettings.attentionSilentDays })
-        const counted = onShipments(filter) ? needingAttention(filter) : pgNeedingAttention(db, cutoffs)
-        const { n } = await counted.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-        return { total: Number(n), totalExact: true }
+        // Alone, the tracking index counts them all (index only); with a filter on the shipments, up to the cap like any search.
+        if (!onShipments(filter)) {
+          const { n } = await pgNeedingAttention(db, cutoffs).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+          return { total: Number(n), totalExact: true }
+        }
+        const capped = needingAttention(filter).select(sql<number>`1`.as('one')).limit(TOTAL_CAP + 1)
+        const { n } = await db.selectFrom(capped.as('page')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+        return { total: Math.min(Number(n), TOTAL_CAP), totalExact: Number(n) <= TOTAL_CAP }
       }
       const fromPeriods = filter.query.trim() ? await byPeriods(filter).count(TOTAL_CAP + 1) : null
       if (fromPeriods !== null) return { total: Math.min(fromPeriods, TOTAL_CAP), totalExact: fromPeriods <= TOTAL_CAP }
