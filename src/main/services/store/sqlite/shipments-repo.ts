@@ -32,6 +32,9 @@ export interface ShipmentRow extends ShipmentColumns {
 }
 
 /** What the list shows, and nothing more: the JSON columns stay on disk while searching. */
+/** The last days' bookings (start-up's label check): by the date index; `+status` keeps SQLite from walking every booked shipment instead (1.4 s at 1,000,000). */
+export const BOOKED_SINCE = `SELECT id, label_file FROM shipments WHERE created_at >= ? AND +status = 'booked'`
+
 export const summaryColumns = `${summaryFields.map((f) => `s.${f}`).join(', ')}, (SELECT t.state FROM tracking t WHERE t.shipment_id = s.id) AS tracking_state`
 export const searchIndexes = { table: 'shipments', trigram: 'shipments_fts', tokens: 'shipments_tokens', columns: ['recipient_name', 'recipient_postal_code', 'recipient_city', 'reference', 'consignment_number', 'package_numbers'], numberColumns: ['consignment_number', 'package_numbers', 'reference'] }
 
@@ -131,7 +134,7 @@ export function createShipmentsRepo(db: Db, now = () => new Date()) {
     /** Booked shipments and their label file name (null: never saved). Plain columns: cheap at start-up. */
     bookedLabelFiles(since?: string): { id: string; labelFile: string | null }[] {
       const rows = since
-        ? db.prepare<[string], { id: string; label_file: string | null }>(`SELECT id, label_file FROM shipments WHERE created_at >= ? AND status = 'booked'`).all(since)
+        ? db.prepare<[string], { id: string; label_file: string | null }>(BOOKED_SINCE).all(since)
         : db.prepare<[], { id: string; label_file: string | null }>(`SELECT id, label_file FROM shipments WHERE status = 'booked'`).all()
       return rows.map((r) => ({ id: r.id, labelFile: r.label_file }))
     },
