@@ -36,7 +36,7 @@ function trackedAfter(journey: SimJourney, productId: string, bookedAt: string, 
   const [route] = trackingRoutes({ state } as never)
   const now = new Date(Date.parse(bookedAt) + hours * 3_600_000)
   const reply = route.handle({ url: new URL('https://api.bring.com/tracking/api/v2/tracking.json?q=70438101000000001'), headers: new Headers(), now } as never)
-  return { packages: parseTracking(trackingResponseSchema.parse(reply.body), '70438101000000001').packages, now }
+  return { packages: parseTracking(trackingResponseSchema.parse((reply as { body: unknown }).body), '70438101000000001').packages, now }
 }
 
 describe('delivery facts from each journey', () => {
