@@ -13,9 +13,17 @@ export function guardElectronPhase(currentAbi) {
   if (currentAbi !== 'electron') throw new Error(`refusing to run the Electron project: native modules are built for ${currentAbi}, not Electron`)
 }
 
-const counts = (report, pick) => (report ? pick(report) : { passed: 0, failed: 1, skipped: 0 })
+/**
+ * A phase's counts from its report, and its exit status: a runner that failed without a failed test in
+ * its report (a spec that could not even be loaded: Playwright then reports 0 tests and exits 1) is one
+ * failure, never a pass.
+ */
+const counts = (report, pick, status) => {
+  const c = report ? pick(report) : { passed: 0, failed: 1, skipped: 0 }
+  return status !== 0 && c.failed === 0 ? { ...c, failed: 1 } : c
+}
 const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests })
-const playwrightCounts = (r) => (r.stats ? { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped } : { passed: 0, failed: 1, skipped: 0 })
+const playwrightCounts = (r) => (r.stats ? { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + (r.errors?.length ?? 0), skipped: r.stats.skipped } : { passed: 0, failed: 1, skipped: 0 })
 
 /**
  * deps: run(cmd, args, env?) → exit status; abi: { current(), set(target) → boolean };
@@ -32,11 +40,11 @@ export function runTestPhases(deps) {
   }
 
   // Phase 1: Node ABI.
-  deps.run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'])
-  result.unit = counts(deps.readJson('test-results/unit.json'), vitestCounts)
+  const unitStatus = deps.run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'])
+  result.unit = counts(deps.readJson('test-results/unit.json'), vitestCounts, unitStatus)
   if (!deps.interrupted()) {
-    deps.run('npx', ['playwright', 'test', '--project=chromium'], { E2E_REPORT: 'test-results/e2e-chromium.json' })
-    result.e2eChromium = counts(deps.readJson('test-results/e2e-chromium.json'), playwrightCounts)
+    const status = deps.run('npx', ['playwright', 'test', '--project=chromium'], { E2E_REPORT: 'test-results/e2e-chromium.json' })
+    result.e2eChromium = counts(deps.readJson('test-results/e2e-chromium.json'), playwrightCounts, status)
   }
 
   // Phase 2: Electron ABI, only where there is an Electron to run.
@@ -52,8 +60,8 @@ export function runTestPhases(deps) {
         result.e2eElectron = { passed: 0, failed: 1, skipped: 0 }
       } else {
         guardElectronPhase(deps.abi.current())
-        deps.run('npx', ['playwright', 'test', '--project=electron'], { E2E_REPORT: 'test-results/e2e-electron.json' })
-        result.e2eElectron = counts(deps.readJson('test-results/e2e-electron.json'), playwrightCounts)
+        const status = deps.run('npx', ['playwright', 'test', '--project=electron'], { E2E_REPORT: 'test-results/e2e-electron.json' })
+        result.e2eElectron = counts(deps.readJson('test-results/e2e-electron.json'), playwrightCounts, status)
       }
     } finally {
       // Leave the checkout as it was found: tests, the simulator and the next `npm test` expect Node.

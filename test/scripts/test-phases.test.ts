@@ -5,7 +5,7 @@ import { guardElectronPhase, runTestPhases } from '../../scripts/test-phases.mjs
 type Deps = Parameters<typeof runTestPhases>[0]
 
 /** A fake world: commands are recorded with the ABI node_modules held when they ran. */
-function world(opts: { binary?: boolean; abiSetFails?: 'electron' | 'node'; failOn?: string; interruptAfter?: string } = {}) {
+function world(opts: { binary?: boolean; abiSetFails?: 'electron' | 'node'; failOn?: string; interruptAfter?: string; exitOn?: string; reports?: Record<string, unknown> } = {}) {
   let abi = 'node'
   let interrupted = false
   const ran: { cmd: string; abi: string }[] = []
@@ -13,7 +13,8 @@ function world(opts: { binary?: boolean; abiSetFails?: 'electron' | 'node'; fail
   const reports: Record<string, unknown> = {
     'test-results/unit.json': { numPassedTests: 300, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 },
     'test-results/e2e-chromium.json': { stats: { expected: 40, unexpected: 0, flaky: 0, skipped: 0 } },
-    'test-results/e2e-electron.json': { stats: { expected: 38, unexpected: 0, flaky: 0, skipped: 2 } }
+    'test-results/e2e-electron.json': { stats: { expected: 38, unexpected: 0, flaky: 0, skipped: 2 } },
+    ...opts.reports
   }
   const deps: Deps = {
     run: (cmd: string, args: string[]) => {
@@ -21,7 +22,7 @@ function world(opts: { binary?: boolean; abiSetFails?: 'electron' | 'node'; fail
       ran.push({ cmd: line, abi })
       if (opts.interruptAfter && line.includes(opts.interruptAfter)) interrupted = true
       if (opts.failOn && line.includes(opts.failOn)) throw new Error('killed')
-      return 0
+      return opts.exitOn && line.includes(opts.exitOn) ? 1 : 0
     },
     abi: {
       current: () => abi,
@@ -41,6 +42,16 @@ function world(opts: { binary?: boolean; abiSetFails?: 'electron' | 'node'; fail
 }
 
 describe('npm test phases', () => {
+  it('a spec file that cannot be loaded fails the run: Playwright exits 1 with "No tests found" and a report of 0 tests — never a pass', () => {
+    const w = world({ exitOn: '--project=chromium', reports: { 'test-results/e2e-chromium.json': { stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, errors: [{ message: 'ReferenceError: exports is not defined in ES module scope' }] } } })
+    const r = runTestPhases(w.deps)
+    expect(w.log).toContain('e2e chromium: 0 passed, 1 failed, 0 skipped')
+    expect(r.exitCode).toBe(1)
+    // Exit 1 with a clean report (a crash after writing it) is a failure too; so is Vitest's.
+    expect(runTestPhases(world({ exitOn: '--project=chromium' }).deps).exitCode).toBe(1)
+    expect(runTestPhases(world({ exitOn: 'vitest' }).deps).exitCode).toBe(1)
+  })
+
   it('without an Electron binary: Node ABI only, the Electron specs reported skipped with the reason, one closing line', () => {
     const w = world()
     const r = runTestPhases(w.deps)

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import { isDamagedDatabaseError } from './damaged-database'
 
 /** What `PRAGMA quick_check` said: 'ok', or SQLite's first complaint. */
@@ -32,7 +33,10 @@ try {
  * on a thread of its own while the app works, instead of before the window can answer.
  */
 export function checkInBackground(file: string): RunningCheck {
-  const module = createRequire(import.meta.url).resolve('better-sqlite3')
+  // The app's bundle and Playwright's loader run this as CommonJS (`require` is there); Vitest as an ES
+  // module, from the project folder. (No import.meta: a file using it is an ES module to Playwright's loader.)
+  const requireHere = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'package.json'))
+  const module = requireHere.resolve('better-sqlite3')
   const worker = new Worker(WORKER, { eval: true, workerData: { file, module } })
   worker.unref()
   const done = new Promise<CheckResult>((resolve, reject) => {
