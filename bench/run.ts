@@ -11,6 +11,7 @@ import { benchTracking } from './sections/tracking'
 import { benchPgSearch } from './sections/pg-search'
 import { benchTeamBooking, runDeskProcess } from './sections/team-booking'
 import { benchStoreEngines } from './sections/store-engines'
+import { benchDeliveryRecord } from './sections/delivery-record'
 import { quick } from './lib'
 
 // A desk of the team-booking bench, started by it as a child process of this same file.
@@ -35,6 +36,7 @@ if (want('tracking')) results.tracking = await benchTracking()
 if (want('pgsearch')) results.pgSearch = await benchPgSearch()
 if (want('team')) results.team = await benchTeamBooking()
 if (want('engines')) results.storeEngines = await benchStoreEngines()
+if (want('record')) results.deliveryRecord = await benchDeliveryRecord()
 
 const dir = path.resolve('bench/results')
 mkdirSync(dir, { recursive: true })

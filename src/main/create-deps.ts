@@ -118,6 +118,7 @@ export async function createAppDeps(opts: CreateAppDepsOptions): Promise<AppDeps
     pickups: services.pickups,
     batches: services.batches,
     tracking: services.tracking,
+    deliveryRecord: services.deliveryRecord,
     postalCodes: services.postalCodes,
     pickupPoints: createPickupPointService({ http: () => bring.http(), logger }),
     printing: createPrintService({ printer: opts.labelPrinter ?? labelPrinterFor(opts.platform ?? process.platform), settings, prints: stores.labelPrints, labelsDir: folders.labelsDir, logger, onProgress: (p) => events.emit('printing:job', p) }),

@@ -13,6 +13,7 @@ import { createPickupService } from '../services/pickups/pickup-service'
 import { createBatchService } from '../services/batches/batch-service'
 import { DEFAULT_ROW_LEASE_MS } from '../services/store/postgres/batches-store'
 import { createTrackingService } from '../services/tracking/tracking-service'
+import { createDeliveryRecordService } from '../services/delivery-record/delivery-record-service'
 import { trackConsignment } from '../services/bring/tracking'
 import { createPostalCodeService } from '../services/addresses/postal-code-service'
 import { createAddressCheck } from '../services/addresses/address-check'
@@ -34,8 +35,10 @@ interface ServiceDeps {
 export function createShipmentServices(d: ServiceDeps) {
   const { stores, bring, settings, logger } = d
   const pickups = createPickupService({ repo: stores.pickups, bring, logger })
+  const deliveryRecord = createDeliveryRecordService({ tracking: stores.tracking, shipments: stores.shipments, logger })
   const tracking = createTrackingService({
     repo: stores.tracking,
+    afterResult: (shipmentId, result, price) => deliveryRecord.record(shipmentId, result.packages, price),
     track: (mode, cn) => trackConsignment(bring.httpFor(mode), cn, settings.get().language),
     logger,
     onChange: (shipmentIds) => d.events.emit('tracking:changed', { shipmentIds }),
@@ -80,6 +83,6 @@ export function createShipmentServices(d: ServiceDeps) {
     renewEveryMs: Math.round((d.batchRowLeaseMs ?? DEFAULT_ROW_LEASE_MS) / 3),
     checkAddresses
   })
-  return { pickups, tracking, booking, batches, postalCodes, afterBooked }
+  return { pickups, tracking, booking, batches, postalCodes, afterBooked, deliveryRecord }
 }
 export type ShipmentServices = ReturnType<typeof createShipmentServices>

@@ -16,6 +16,7 @@ import type { BatchService } from '../services/batches/batch-service'
 import type { EventHub } from '../services/events/event-hub'
 import type { Backups } from '../services/store/sqlite/backups'
 import type { ReceiverService } from '../services/warehousing/receiver-service'
+import type { DeliveryRecordService } from '../services/delivery-record/delivery-record-service'
 import type { TrackingService } from '../services/tracking/tracking-service'
 import type { PostalCodeService } from '../services/addresses/postal-code-service'
 import type { PickupPointService } from '../services/addresses/pickup-point-service'
@@ -45,6 +46,8 @@ export interface AppDeps {
   pickups: PickupService
   batches: BatchService
   tracking: TrackingService
+  /** The shop's own delivery record (from tracking): the screen, the CSV and the quote's annotation. */
+  deliveryRecord: DeliveryRecordService
   /** Postal code → city (Bring's Postal Code API, cached on this desk). */
   postalCodes: PostalCodeService
   /** The pickup points nearest a recipient (Bring's Pickup Point API). */

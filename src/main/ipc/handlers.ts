@@ -7,6 +7,7 @@ import { quoteHandlers } from './quote.ipc'
 import { bookingHandlers } from './booking.ipc'
 import { shipmentsHandlers } from './shipments.ipc'
 import { trackingHandlers } from './tracking.ipc'
+import { deliveryRecordHandlers } from './delivery-record.ipc'
 import { pickupsHandlers } from './pickups.ipc'
 import { addressesHandlers } from './addresses.ipc'
 import { addressBookHandlers } from './address-book.ipc'
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...bookingHandlers,
   ...shipmentsHandlers,
   ...trackingHandlers,
+  ...deliveryRecordHandlers,
   ...pickupsHandlers,
   ...addressesHandlers,
   ...printingHandlers,

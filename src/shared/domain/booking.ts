@@ -103,7 +103,9 @@ const noSenderPhone = new Set(['3584', '3570', '9000', '9300', '9350', '9600', '
 export const quotedPriceSchema = z.object({
   productId: code(40),
   amount: z.number().nonnegative().max(10_000_000),
-  currency: z.string().regex(/^[A-Z]{3}$/)
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** The delivery date the quote promised (YYYY-MM-DD): the delivery record's promise when the booking confirmation gives none. */
+  expectedDelivery: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()
 })
 export type QuotedPrice = z.infer<typeof quotedPriceSchema>
 

@@ -42,6 +42,9 @@ export const channels = [
   'tracking:attention',
   'tracking:spend',
   'tracking:spendCsv',
+  'deliveryRecord:report',
+  'deliveryRecord:csv',
+  'deliveryRecord:annotate',
   // addresses.ipc.ts: postal code → city, pickup points near a recipient
   'addresses:postalCode',
   'addresses:pickupPoints',

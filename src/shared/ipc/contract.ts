@@ -11,6 +11,7 @@ import { pickupOptionsQuerySchema, pickupOptionsSchema, pickupOrderFormSchema, p
 import { bookingFormSchema, shipmentDetailSchema, shipmentFilterSchema,
   shipmentFilterQuerySchema, shipmentSummarySchema } from '../domain/booking'
 import { noticeSchema } from '../domain/notices'
+import { deliveryAnnotationQuerySchema, deliveryAnnotationSchema, deliveryRecordQuerySchema, deliveryRecordSchema } from '../domain/delivery-record'
 import { pickupPointQuerySchema, pickupPointsAnswerSchema, postalCodeAnswerSchema, postalCodeQuerySchema } from '../domain/addresses'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
 import { IMPORT_CHUNK, fileLinesSchema, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
@@ -206,6 +207,12 @@ export const contract = {
   },
   /** The spend report as a CSV for the accountant (headers in the user's language), saved in the labels folder and opened. */
   'tracking:spendCsv': { input: z.object({ headers: z.array(safeText(40)).length(10) }).strict(), output: z.object({ opened: z.boolean(), file: z.string() }) },
+  /** The delivery record (Shipments → Delivery record) for a period of months, in the mode the desk is in. */
+  'deliveryRecord:report': { input: deliveryRecordQuerySchema, output: deliveryRecordSchema },
+  /** The same as a CSV (headers in the user's language), saved in the labels folder and opened. */
+  'deliveryRecord:csv': { input: z.object({ from: z.string().regex(/^\d{4}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}$/), headers: z.array(safeText(40)).length(11) }).strict(), output: z.object({ opened: z.boolean(), file: z.string() }) },
+  /** This shop's own record next to Bring's promise: per service, to that place, over the last year (null: too few shipments). */
+  'deliveryRecord:annotate': { input: deliveryAnnotationQuerySchema, output: z.record(z.string(), deliveryAnnotationSchema.nullable()) },
   'clipboard:copy': { input: z.object({ text: z.string().max(2000) }).strict(), output: z.object({ copied: z.boolean() }) },
   'backups:list': { input: none, output: z.object({ folder: z.string(), items: z.array(backupSchema) }) },
   /** "Back up now": main asks for a folder (a USB stick, a network share) and writes a checked copy there. */

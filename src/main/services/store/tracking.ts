@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { packageTrackingSchema, type ConsignmentTracking, type PackageTracking, type TrackingState } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import type { StoreEngine } from './engine'
+import type { RecordCounts, RecordEntry, RecordKey } from '@shared/domain/delivery-record'
 
 /**
  * Tracking state per shipment, kept by the desk that follows it (its own SQLite file, also in team
@@ -32,6 +33,15 @@ export interface TrackingStore {
    */
   spend(): Promise<SpendRow[]>
   countByState(): Promise<Record<string, number>>
+  /**
+   * The delivery record: the shipment's entry (group, facts, price) replaces the one it had, and its
+   * group's totals change by the difference, in one transaction (never by rescanning the history).
+   */
+  recordDelivery(shipmentId: string, entry: RecordEntry): Promise<void>
+  /** The groups' totals in a mode for the months from..to (YYYY-MM, inclusive), optionally for some services only and one place. */
+  deliveryTotals(q: { mode: Mode; from: string; to: string; productIds?: string[]; country?: string; area?: string }): Promise<{ key: RecordKey; counts: RecordCounts }[]>
+  /** Tracked shipments with events but no entry yet (tracked before the record existed, or copied): filled in the background. */
+  unrecorded(limit: number): Promise<TrackingRow[]>
 }
 
 export interface TrackingRow {

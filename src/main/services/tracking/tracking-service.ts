@@ -1,5 +1,5 @@
 import { AppError } from '@shared/ipc/app-error'
-import { consignmentState, finalTrackingStates, mergePackages, type ConsignmentTracking } from '@shared/domain/tracking'
+import { consignmentPrice, consignmentState, finalTrackingStates, mergePackages, type ConsignmentTracking } from '@shared/domain/tracking'
 import type { Mode } from '@shared/domain/mode'
 import type { Logger } from '../log/logger'
 import type { TrackingRow, TrackingStore } from '../store/tracking'
@@ -38,6 +38,8 @@ interface Deps {
   onChange?(shipmentIds: string[]): void
   /** Background polling can be turned off in Settings; "Refresh now" still works. */
   enabled?(): boolean
+  /** After an answer was saved (the delivery record follows it); a failure here is logged, the check stands. */
+  afterResult?(shipmentId: string, result: ConsignmentTracking, price: number | null): Promise<unknown>
 }
 
 /**
@@ -70,6 +72,7 @@ export function createTrackingService(deps: Deps) {
       const packages = mergePackages(row.packages, result.packages)
       const merged: ConsignmentTracking = { ...result, packages, state: packages.length > 0 ? consignmentState(packages) : result.state }
       await deps.repo.saveResult(row.shipmentId, merged, at.toISOString(), nextCheck(row, merged, at)?.toISOString() ?? null)
+      await deps.afterResult?.(row.shipmentId, merged, consignmentPrice(merged) ?? row.price).catch((err: unknown) => deps.logger.warn({ shipment: row.shipmentId, problem: (err as Error).message }, 'delivery record not updated'))
       return merged.state !== row.state
     } catch (err) {
       const code = err instanceof AppError ? err.code : 'INTERNAL'

@@ -693,6 +693,20 @@ export const en = {
     leaveConfirm: 'Leave and restart',
     left: 'Fraktdesk restarts now with this desk’s own history.'
   },
+  deliveryRecord: {
+    title: 'Delivery record: how each service really performs for you',
+    explain: 'From your own tracked shipments: on time means it could be received (delivered, a delivery attempt at the door, or ready at the pickup point) on or before the date Bring promised at booking (else the quote’s). Days are Norwegian working days from handed in.',
+    from: 'From month',
+    to: 'To month',
+    none: 'No tracked shipments with events in this period yet.',
+    chart: 'On time per month: {{service}}',
+    tooFew: 'Too few (under {{count}})',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
+    areaName: '{{country}} {{area}}xx',
+    annotation: 'You: on time {{rate}}, usually {{days}} · {{count}} shipments',
+    col: { service: 'Service', customer: 'Customer number', area: 'Area', shipments: 'Shipments', judged: 'With outcome', onTimeRate: 'On time', medianDays: 'Median', p90Days: '90 %', deviationShare: 'Deviations', returnShare: 'Returned', averagePrice: 'Avg. price (excl. VAT)' }
+  },
   spend: {
     title: 'Spend per month (Bring’s prices from tracking)',
     none: 'No tracked shipments yet.',

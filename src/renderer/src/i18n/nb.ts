@@ -713,6 +713,20 @@ export const nb: Messages = {
     leaveConfirm: 'Forlat og start på nytt',
     left: 'Fraktdesk starter på nytt med pakkebordets egen historikk.'
   },
+  deliveryRecord: {
+    title: 'Leveringshistorikk: hvordan hver tjeneste faktisk leverer for deg',
+    explain: 'Fra dine egne sporede sendinger: i tide betyr at den kunne mottas (levert, forsøkt levert på døra eller klar på hentestedet) senest den datoen Bring lovet ved booking (ellers prisforslagets). Dager er norske virkedager fra innlevert.',
+    from: 'Fra måned',
+    to: 'Til måned',
+    none: 'Ingen sporede sendinger med hendelser i denne perioden ennå.',
+    chart: 'I tide per måned: {{service}}',
+    tooFew: 'For få (under {{count}})',
+    days_one: '{{count}} dag',
+    days_other: '{{count}} dager',
+    areaName: '{{country}} {{area}}xx',
+    annotation: 'Deg: i tide {{rate}}, vanligvis {{days}} · {{count}} sendinger',
+    col: { service: 'Tjeneste', customer: 'Kundenummer', area: 'Område', shipments: 'Sendinger', judged: 'Med utfall', onTimeRate: 'I tide', medianDays: 'Median', p90Days: '90 %', deviationShare: 'Avvik', returnShare: 'Returnert', averagePrice: 'Snittpris (eks. mva.)' }
+  },
   spend: {
     title: 'Kostnad per måned (Brings priser fra sporing)',
     none: 'Ingen sporede sendinger ennå.',

@@ -16,6 +16,11 @@ export function formatMoney(m: Money | undefined, lang: string, withVat = true):
   return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: m.currency }).format(withVat ? m.withVat : m.withoutVat)
 }
 
+/** A share (0.94) as "94 %" / "94%". */
+export function formatPercent(share: number, lang: string): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share)
+}
+
 /** An amount in NOK (or another currency) without a Money object. */
 export function formatAmount(amount: number, lang: string, currency = 'NOK'): string {
   return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency }).format(amount)

@@ -164,7 +164,8 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
               {
                 confirmation: {
                   consignmentNumber: cn,
-                  dateAndTimes: { expectedDelivery: addWorkingDays(now, 2).toISOString(), earliestPickup: null },
+                  // Bring's promise: the next working day, which the simulator's journeys keep unless delayed (the delivery record reads it).
+                  dateAndTimes: { expectedDelivery: addWorkingDays(now, 1).toISOString(), earliestPickup: null },
                   links: { labels: `${base}/booking-api/labels/${token}`, tracking: `https://tracking.bring.com/tracking/${cn}` },
                   packages: (c.packages as Json[]).map((p, i) => ({ packageNumber: packageNumbers[i], correlationId: p.correlationId }))
                 },

@@ -486,5 +486,24 @@ export const sharedMigrations: Record<string, Migration> = {
         INCLUDE (state, state_since, booked_at, next_due, handled_state)
         WHERE state IN ('deviation', 'attempted_delivery', 'customs', 'returning', 'returned', 'ready_for_pickup', 'not_found', 'pre_notified')`.execute(db)
     }
+  },
+  '0015_delivery_record': {
+    // The delivery record, as on a desk's own file (SQLite 0015): each tracked shipment's facts and group,
+    // and per group the running totals, for all desks' shipments.
+    async up(db: Kysely<unknown>) {
+      await sql`ALTER TABLE tracking ADD COLUMN record_json jsonb`.execute(db)
+      await sql`
+        CREATE TABLE delivery_record (
+          mode text NOT NULL,
+          month text NOT NULL,
+          product_id text NOT NULL,
+          customer_number text NOT NULL,
+          country text NOT NULL,
+          area text NOT NULL,
+          counts_json jsonb NOT NULL,
+          PRIMARY KEY (mode, month, product_id, customer_number, country, area)
+        )`.execute(db)
+      await sql`CREATE INDEX tracking_unrecorded ON tracking (shipment_id) WHERE record_json IS NULL AND packages_json <> '[]'::jsonb`.execute(db)
+    }
   }
 }

@@ -25,6 +25,8 @@ export interface SharedSchema {
   warehouse_inventory: { article: string; gtin: string | null; description: string | null; quantity: number; updated_at: string }
   warehouse_adjustments: { id: Generated<string>; article: string; delta: number; reason: string | null; at: string; message_id: string }
   tracking: TrackingTable
+  /** Per group (mode, month booked, service, customer number, country, postal area): the running totals its shipments add. */
+  delivery_record: { mode: string; month: string; product_id: string; customer_number: string; country: string; area: string; counts_json: ColumnType<unknown, string, string> }
 }
 
 /** The shared tracking table: the engines' tracking columns, plus who holds the shipment's check and until when. */
@@ -40,6 +42,8 @@ export interface TrackingTable extends Omit<TrackingColumns, 'failures'> {
   lease_until: ColumnType<Date | null, Date | string | null, Date | string | null>
   /** The shipment's created_at (the list's order), set by a trigger on insert (0014). */
   shipment_created_at: Generated<string | null>
+  /** Its delivery record entry (group, facts, price), once it has events (0015). */
+  record_json: ColumnType<unknown, string | null | undefined, string | null>
 }
 
 export interface WarehouseMessagesTable {

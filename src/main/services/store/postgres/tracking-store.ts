@@ -3,6 +3,8 @@ import { consignmentPrice, type TrackingState } from '@shared/domain/tracking'
 import { trackingRow, type SpendRow, type TrackingRow, type TrackingStore } from '../tracking'
 import type { SharedSchema, TrackingTable } from './schema'
 import { lazyStore } from './lazy-store'
+import { addCounts, noCounts, recordCountsSchema, recordDeltas, recordEntrySchema } from '@shared/domain/delivery-record'
+import type { Mode } from '@shared/domain/mode'
 
 /** How long a desk's claim on a shipment's check lasts: a desk that dies mid-round lets go within this. */
 export const DEFAULT_TRACKING_LEASE_MS = 60_000
@@ -132,6 +134,38 @@ export function pgTrackingStore(db: Kysely<SharedSchema>, desk: string, opts: { 
     async countByState() {
       const rows = await db.selectFrom('tracking').select(['state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('state').execute()
       return Object.fromEntries(rows.map((r) => [r.state as TrackingState, Number(r.n)]))
+    },
+    async recordDelivery(shipmentId, entry) {
+      // Desks record different shipments (one poller per shipment) but may add to the same group at once:
+      // the group's row is made first, then locked while its totals change.
+      await db.transaction().execute(async (tx) => {
+        const row = await tx.selectFrom('tracking').select('record_json').where('shipment_id', '=', shipmentId).forUpdate().executeTakeFirst()
+        if (!row) return
+        for (const { key, counts } of recordDeltas(row.record_json ? recordEntrySchema.parse(row.record_json) : null, entry)) {
+          const group = { mode: key.mode, month: key.month, product_id: key.productId, customer_number: key.customerNumber, country: key.country, area: key.area }
+          await tx.insertInto('delivery_record').values({ ...group, counts_json: JSON.stringify(noCounts()) }).onConflict((oc) => oc.doNothing()).execute()
+          let q = tx.selectFrom('delivery_record').select('counts_json')
+          for (const [k, v] of Object.entries(group)) q = q.where(k as keyof typeof group, '=', v)
+          const had = await q.forUpdate().executeTakeFirstOrThrow()
+          let u = tx.updateTable('delivery_record').set({ counts_json: JSON.stringify(addCounts(recordCountsSchema.parse(had.counts_json), counts)) })
+          for (const [k, v] of Object.entries(group)) u = u.where(k as keyof typeof group, '=', v)
+          await u.execute()
+        }
+        await tx.updateTable('tracking').set({ record_json: JSON.stringify(entry) }).where('shipment_id', '=', shipmentId).execute()
+      })
+    },
+    async deliveryTotals(q) {
+      let s = db.selectFrom('delivery_record').selectAll().where('mode', '=', q.mode).where('month', '>=', q.from).where('month', '<=', q.to)
+      if (q.productIds) s = s.where('product_id', 'in', q.productIds.length ? q.productIds : [''])
+      if (q.country) s = s.where('country', '=', q.country)
+      if (q.area) s = s.where('area', '=', q.area)
+      return (await s.execute()).map((r) => ({
+        key: { mode: r.mode as Mode, month: r.month, productId: r.product_id, customerNumber: r.customer_number, country: r.country, area: r.area },
+        counts: recordCountsSchema.parse(r.counts_json)
+      }))
+    },
+    async unrecorded(limit) {
+      return (await db.selectFrom('tracking').selectAll().where('record_json', 'is', null).where(sql<boolean>`packages_json <> '[]'::jsonb`).limit(limit).execute()).map(toRow)
     }
   }
 }

@@ -453,5 +453,25 @@ export const migrations: SqliteMigration[] = [
     name: '0014_confirmed_rows',
     // A batch row's unusual values the clerk confirmed as right ("check this"), kept so a re-check does not flag them again.
     sql: `ALTER TABLE batch_rows ADD COLUMN confirmed_json TEXT;`
+  },
+  {
+    name: '0015_delivery_record',
+    // The delivery record: each tracked shipment's delivery facts and the group it counts in (record_json),
+    // and per group (mode, month booked, service, customer number, country, postal area) the running totals
+    // its shipments add, kept as tracking changes: the screen and the quote read totals, not the history.
+    sql: `
+  ALTER TABLE tracking ADD COLUMN record_json TEXT;
+  CREATE TABLE delivery_record (
+    mode TEXT NOT NULL,
+    month TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    customer_number TEXT NOT NULL,
+    country TEXT NOT NULL,
+    area TEXT NOT NULL,
+    counts_json TEXT NOT NULL,
+    PRIMARY KEY (mode, month, product_id, customer_number, country, area)
+  ) WITHOUT ROWID;
+  CREATE INDEX tracking_unrecorded ON tracking (shipment_id) WHERE record_json IS NULL AND packages_json <> '[]';
+  `
   }
 ]

@@ -3,6 +3,7 @@ import { consignmentPrice, type ConsignmentTracking } from '@shared/domain/track
 import type { Mode } from '@shared/domain/mode'
 import { trackingRow, type SpendRow, type TrackingColumns, type TrackingRow, type TrackingStore } from '../tracking'
 import { promised } from './promised'
+import { addCounts, noCounts, recordCountsSchema, recordDeltas, recordEntrySchema, type RecordCounts, type RecordEntry, type RecordKey } from '@shared/domain/delivery-record'
 
 /** A tracking row as SQLite holds it (packages as JSON text). */
 export type TrackingDbRow = TrackingColumns & { packages_json: string; eta: string | null; pickup_json: string | null }
@@ -93,9 +94,41 @@ export function createTrackingRepo(db: Db) {
            GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3`
         )
         .all(),
-    countByState: (): Record<string, number> => Object.fromEntries(db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM tracking GROUP BY state').all().map((r) => [r.state, r.n]))
+    countByState: (): Record<string, number> => Object.fromEntries(db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM tracking GROUP BY state').all().map((r) => [r.state, r.n])),
+    recordDelivery(shipmentId: string, entry: RecordEntry): void {
+      db.transaction(() => {
+        const row = db.prepare<[string], { record_json: string | null }>('SELECT record_json FROM tracking WHERE shipment_id = ?').get(shipmentId)
+        if (!row) return
+        for (const { key, counts } of recordDeltas(row.record_json ? recordEntrySchema.parse(JSON.parse(row.record_json)) : null, entry)) {
+          const params = { mode: key.mode, month: key.month, product: key.productId, customer: key.customerNumber, country: key.country, area: key.area }
+          const had = db.prepare<[typeof params], { counts_json: string }>(`SELECT counts_json FROM delivery_record WHERE ${groupIs}`).get(params)
+          const sum = addCounts(had ? recordCountsSchema.parse(JSON.parse(had.counts_json)) : noCounts(), counts)
+          db.prepare(`INSERT INTO delivery_record (mode, month, product_id, customer_number, country, area, counts_json) VALUES (@mode, @month, @product, @customer, @country, @area, @counts)
+            ON CONFLICT DO UPDATE SET counts_json = excluded.counts_json`).run({ ...params, counts: JSON.stringify(sum) })
+        }
+        db.prepare('UPDATE tracking SET record_json = ? WHERE shipment_id = ?').run(JSON.stringify(entry), shipmentId)
+      })()
+    },
+    deliveryTotals(q: { mode: Mode; from: string; to: string; productIds?: string[]; country?: string; area?: string }): { key: RecordKey; counts: RecordCounts }[] {
+      return db
+        .prepare<[Record<string, string | null>], GroupRow>(
+          `SELECT * FROM delivery_record WHERE mode = @mode AND month BETWEEN @from AND @to
+             AND (@products IS NULL OR product_id IN (SELECT value FROM json_each(@products))) AND (@country IS NULL OR country = @country) AND (@area IS NULL OR area = @area)`
+        )
+        .all({ mode: q.mode, from: q.from, to: q.to, products: q.productIds ? JSON.stringify(q.productIds) : null, country: q.country ?? null, area: q.area ?? null })
+        .map(groupTotals)
+    },
+    unrecorded: (limit: number): TrackingRow[] =>
+      db.prepare<[number], TrackingDbRow>(`SELECT * FROM tracking WHERE record_json IS NULL AND packages_json <> '[]' LIMIT ?`).all(limit).map(toRow)
   }
 }
+
+const groupIs = 'mode = @mode AND month = @month AND product_id = @product AND customer_number = @customer AND country = @country AND area = @area'
+type GroupRow = { mode: Mode; month: string; product_id: string; customer_number: string; country: string; area: string; counts_json: string }
+const groupTotals = (r: GroupRow): { key: RecordKey; counts: RecordCounts } => ({
+  key: { mode: r.mode, month: r.month, productId: r.product_id, customerNumber: r.customer_number, country: r.country, area: r.area },
+  counts: recordCountsSchema.parse(JSON.parse(r.counts_json))
+})
 export type TrackingRepo = ReturnType<typeof createTrackingRepo>
 
 /** The SQLite tracking table as the tracking store (statements run at once; the promise only carries the answer). */

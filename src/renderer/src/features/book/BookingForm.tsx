@@ -1,3 +1,4 @@
+import { useDeliveryAnnotations, YourDeliveryRecord } from '../../components/YourDeliveryRecord'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form'
 import { localizedResolver } from '../../lib/localized-resolver'
@@ -131,6 +132,7 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
           </div>
         </fieldset>
         {errors.productId === undefined && productId && cargoProducts.has(productId) && <p className="muted small">{t('book.cargoHint')}</p>}
+        <ChosenServiceRecord productId={productId} />
 
         <div className={senderFolded ? undefined : 'two-col'}>
           {!senderFolded && senderFields}
@@ -197,3 +199,10 @@ export function BookingForm({ initial, customers, busy, serverFieldErrors, onSub
 
 const isCompleteParty = (p: BookingFormValues['sender']): boolean => Boolean(p.name && p.addressLine && p.postalCode && p.city && p.countryCode)
 const partySummary = (p: BookingFormValues['sender']): string => `${p.name}, ${p.addressLine}, ${p.postalCode} ${p.city}`
+
+/** This shop's own record for the chosen service to the recipient's area (nothing where the history is thin). */
+function ChosenServiceRecord({ productId }: { productId: string }) {
+  const [postalCode, countryCode] = useWatch<BookingFormValues>({ name: ['recipient.postalCode', 'recipient.countryCode'] }) as [string | undefined, string | undefined]
+  const annotations = useDeliveryAnnotations(productId ? [productId] : [], postalCode && postalCode.length >= 4 ? postalCode : undefined, countryCode)
+  return <YourDeliveryRecord annotation={annotations[productId]} />
+}

@@ -3,6 +3,7 @@ import type { QuoteResult, QuoteRow } from '@shared/domain/quote'
 import { formatDate, formatMoney } from '../../lib/format'
 import { highlights, payable, sortRows, type QuoteSort } from './useQuoteStore'
 import { ActionsHeader } from '../../components/TableParts'
+import { useDeliveryAnnotations, YourDeliveryRecord } from '../../components/YourDeliveryRecord'
 
 interface Props {
   result: QuoteResult
@@ -10,10 +11,13 @@ interface Props {
   onSort(sort: QuoteSort): void
   onBook(row: QuoteRow): void
   showCustomer: boolean
+  /** Where the quote goes: this shop's own record for each service to there shows beside Bring's promise. */
+  to?: { postalCode: string; countryCode: string }
 }
 
-export function QuoteResults({ result, sort, onSort, onBook, showCustomer }: Props) {
+export function QuoteResults({ result, sort, onSort, onBook, showCustomer, to }: Props) {
   const { t, i18n } = useTranslation()
+  const annotations = useDeliveryAnnotations(result.rows.map((r) => r.productId), to?.postalCode, to?.countryCode)
   const lang = i18n.language
   const rows = sortRows(result.rows, sort)
   const { cheapest, fastest } = highlights(result.rows)
@@ -86,6 +90,7 @@ export function QuoteResults({ result, sort, onSort, onBook, showCustomer }: Pro
                   ) : (
                     '—'
                   )}
+                  <YourDeliveryRecord annotation={annotations[r.productId]} />
                 </td>
                 <td className="small">
                   {r.messages.map((m) => (

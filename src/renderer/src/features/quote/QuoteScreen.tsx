@@ -81,7 +81,7 @@ export function QuoteScreen() {
       {error && <div className="alert alert-error" role="alert" data-testid="quote-error">{error}</div>}
       {bookError && <div className="alert alert-error" role="alert">{bookError}</div>}
       <div ref={resultsRef}>
-        {result && <QuoteResults result={result} sort={sort} onSort={setSort} onBook={(r) => void book(r)} showCustomer={(lastInput?.customerNumbers.length ?? 1) > 1} />}
+        {result && <QuoteResults result={result} sort={sort} onSort={setSort} onBook={(r) => void book(r)} showCustomer={(lastInput?.customerNumbers.length ?? 1) > 1} to={lastInput ? { postalCode: lastInput.toPostalCode, countryCode: lastInput.toCountryCode } : undefined} />}
       </div>
     </section>
   )

@@ -13,6 +13,7 @@ import { useRovingList } from '../../lib/useRovingList'
 import { ListSearch } from '../../components/ListSearch'
 import { Disclosure } from '../../components/Disclosure'
 import { SpendReport } from './SpendReport'
+import { DeliveryRecordReport } from './DeliveryRecordReport'
 import { call, errorMessage } from '../../lib/ipc'
 
 export function ShipmentsScreen() {
@@ -182,6 +183,9 @@ export function ShipmentsScreen() {
       </div>
       <Disclosure summary={t('spend.title')} testId="spend">
         <SpendReport />
+      </Disclosure>
+      <Disclosure summary={t('deliveryRecord.title')} testId="delivery-record-section">
+        <DeliveryRecordReport />
       </Disclosure>
     </section>
   )
