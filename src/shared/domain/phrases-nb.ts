@@ -50,6 +50,8 @@ const sentences: Record<string, string> = {
   'At most 99 packages per shipment': 'Høyst 99 kolli per sending',
   'At most 30 packages per quote': 'Høyst 30 kolli per prisforespørsel',
   'Choose a shipping date': 'Velg en sendedato',
+  'The period ends before it starts': 'Perioden slutter før den begynner',
+  'A month is YYYY-MM': 'En måned skrives ÅÅÅÅ-MM',
   'Choose a pickup date': 'Velg en hentedato',
   'Choose a date': 'Velg en dato',
   'Add at least one customs line': 'Legg til minst én tollinje',

@@ -696,6 +696,7 @@ export const en = {
   deliveryRecord: {
     title: 'Delivery record: how each service really performs for you',
     explain: 'From your own tracked shipments: on time means it could be received (delivered, a delivery attempt at the door, or ready at the pickup point) on or before the date Bring promised at booking (else the quote’s). Days are Norwegian working days from handed in.',
+    export: 'Export CSV',
     from: 'From month',
     to: 'To month',
     none: 'No tracked shipments with events in this period yet.',

@@ -716,6 +716,7 @@ export const nb: Messages = {
   deliveryRecord: {
     title: 'Leveringshistorikk: hvordan hver tjeneste faktisk leverer for deg',
     explain: 'Fra dine egne sporede sendinger: i tide betyr at den kunne mottas (levert, forsøkt levert på døra eller klar på hentestedet) senest den datoen Bring lovet ved booking (ellers prisforslagets). Dager er norske virkedager fra innlevert.',
+    export: 'Eksporter CSV',
     from: 'Fra måned',
     to: 'Til måned',
     none: 'Ingen sporede sendinger med hendelser i denne perioden ennå.',

@@ -59,7 +59,7 @@ export function DeliveryRecordReport() {
   return (
     <div className="delivery-record" data-testid="delivery-record">
       <p className="muted small">{t('deliveryRecord.explain')}</p>
-      <div className="row">
+      <div className="record-period">
         {(['from', 'to'] as const).map((k) => (
           <label key={k}>
             {t(`deliveryRecord.${k}`)}
@@ -97,7 +97,7 @@ export function DeliveryRecordReport() {
         </>
       )}
       <button type="button" onClick={() => void exportCsv()} disabled={!record || record.groups.length === 0}>
-        {t('spend.export')}
+        {t('deliveryRecord.export')}
       </button>
       {status && (
         <p role="status" className="muted small">
@@ -113,31 +113,30 @@ function ServiceCharts({ record, lang }: { record: DeliveryRecord; lang: 'nb' | 
   const { t } = useTranslation()
   const services = [...new Set(record.months.map((m) => m.productId))]
   return (
-    <div className="row">
+    <div className="record-charts">
       {services.map((id) => {
         const months = record.months.filter((m) => m.productId === id)
         const name = describeProduct(id, lang).name
         return (
-          <svg key={id} role="img" aria-label={t('deliveryRecord.chart', { service: name })} viewBox={`0 0 ${months.length * 44 + 10} 96`} width={months.length * 44 + 10} height={96} className="spend-chart">
-            <title>{t('deliveryRecord.chart', { service: name })}</title>
-            {months.map((m, i) => {
-              const h = m.onTimeRate === null ? 0 : Math.round(m.onTimeRate * 60)
-              return (
-                <g key={m.month}>
-                  <rect x={i * 44 + 10} y={70 - h} width={30} height={h} className="bar" />
-                  <text x={i * 44 + 25} y={86} textAnchor="middle" className="small">
-                    {m.month.slice(2)}
-                  </text>
-                  <text x={i * 44 + 25} y={Math.max(10, 66 - h)} textAnchor="middle" className="small">
-                    {m.onTimeRate === null ? '–' : formatPercent(m.onTimeRate, lang)}
-                  </text>
-                </g>
-              )
-            })}
-            <text x={10} y={94} className="small">
-              {name}
-            </text>
-          </svg>
+          <figure key={id} className="record-chart">
+            <figcaption className="small">{name}</figcaption>
+            <svg role="img" aria-label={t('deliveryRecord.chart', { service: name })} viewBox={`0 0 ${Math.max(120, months.length * 44 + 10)} 90`} width={Math.max(120, months.length * 44 + 10)} height={90} className="spend-chart">
+              {months.map((m, i) => {
+                const h = m.onTimeRate === null ? 0 : Math.round(m.onTimeRate * 60)
+                return (
+                  <g key={m.month}>
+                    <rect x={i * 44 + 10} y={72 - h} width={30} height={h} className="bar" />
+                    <text x={i * 44 + 25} y={86} textAnchor="middle" className="small">
+                      {m.month.slice(2)}
+                    </text>
+                    <text x={i * 44 + 25} y={Math.max(10, 68 - h)} textAnchor="middle" className="small">
+                      {m.onTimeRate === null ? '–' : formatPercent(m.onTimeRate, lang)}
+                    </text>
+                  </g>
+                )
+              })}
+            </svg>
+          </figure>
         )
       })}
     </div>
