@@ -44,7 +44,8 @@ function facts(i: number): { facts: DeliveryFacts; price: number } {
 function yearOfGroups(n: number, months: string[]) {
   const groups = new Map<string, RecordCounts>()
   for (let i = 0; i < n; i++) {
-    const key = `${months[i % months.length]}|${SERVICES[(i >> 3) % SERVICES.length]}|${CUSTOMERS[i % 3]}|${AREAS[(i * 7) % AREAS.length]}`
+    const h = Math.imul(i, 2654435761) >>> 0
+    const key = `${months[i % months.length]}|${SERVICES[h % SERVICES.length]}|${CUSTOMERS[(h >>> 3) % 3]}|${AREAS[(h >>> 5) % AREAS.length]}`
     const { facts: f, price } = facts(i)
     groups.set(key, addCounts(groups.get(key) ?? noCounts(), countsOf(f, price)))
   }

@@ -61,6 +61,18 @@ export const recordCountsSchema = z.object({
 })
 export type RecordCounts = z.infer<typeof recordCountsSchema>
 
+const countFields = ['shipments', 'arrived', 'onTime', 'late', 'deviated', 'returned', 'priced', 'priceSum'] as const
+/**
+ * Totals as stored (JSON), checked field by field: the screen sums tens of thousands of groups, where a
+ * schema parse per group cost more than the sums (the same rules as recordCountsSchema).
+ */
+export function parseCounts(json: unknown): RecordCounts {
+  const c = (typeof json === 'string' ? JSON.parse(json) : json) as RecordCounts
+  const ok = c && typeof c === 'object' && countFields.every((f) => typeof c[f] === 'number' && Number.isFinite(c[f])) && Array.isArray(c.transit) && c.transit.length === TRANSIT_SLOTS && c.transit.every((n) => Number.isInteger(n))
+  if (!ok) throw new Error('A delivery record total is not in the expected shape')
+  return c
+}
+
 export const noCounts = (): RecordCounts => ({ shipments: 0, arrived: 0, onTime: 0, late: 0, deviated: 0, returned: 0, transit: Array(TRANSIT_SLOTS).fill(0), priced: 0, priceSum: 0 })
 
 /** What one shipment adds to its group. */
@@ -93,6 +105,13 @@ export function addCounts(a: RecordCounts, b: RecordCounts, sign: 1 | -1 = 1): R
     priced: a.priced + sign * b.priced,
     priceSum: Math.round((a.priceSum + sign * b.priceSum) * 100) / 100
   }
+}
+
+/** Adds b into `into` in place (summing many groups without making a new object per group). */
+export function addInto(into: RecordCounts, b: RecordCounts): RecordCounts {
+  for (const f of countFields) into[f] += b[f]
+  for (let i = 0; i < TRANSIT_SLOTS; i++) into.transit[i] += b.transit[i] ?? 0
+  return into
 }
 
 /** Below this many shipments with a known outcome, a group says "too few" instead of a rate. */

@@ -1,7 +1,7 @@
 import type { Mode } from '@shared/domain/mode'
 import type { PackageTracking } from '@shared/domain/tracking'
 import { osloDate } from '@shared/domain/oslo-calendar'
-import { addCounts, areaOf, noCounts, summarize, MIN_RECORD_SHIPMENTS, type DeliveryAnnotation, type DeliveryRecord, type RecordCounts, type RecordEntry } from '@shared/domain/delivery-record'
+import { addInto, areaOf, noCounts, summarize, MIN_RECORD_SHIPMENTS, type DeliveryAnnotation, type DeliveryRecord, type RecordCounts, type RecordEntry } from '@shared/domain/delivery-record'
 import type { ShipmentsStore } from '../store/shipments'
 import type { TrackingStore } from '../store/tracking'
 import type { Logger } from '../log/logger'
@@ -67,11 +67,13 @@ export function createDeliveryRecordService(deps: Deps) {
       const months = new Map<string, { productId: string; month: string; counts: RecordCounts }>()
       for (const { key, counts } of totals) {
         const g = `${key.productId}|${key.customerNumber}|${key.country}|${key.area}`
-        const had = groups.get(g) ?? { productId: key.productId, customerNumber: key.customerNumber, country: key.country, area: key.area, counts: noCounts() }
-        groups.set(g, { ...had, counts: addCounts(had.counts, counts) })
+        let group = groups.get(g)
+        if (!group) groups.set(g, (group = { productId: key.productId, customerNumber: key.customerNumber, country: key.country, area: key.area, counts: noCounts() }))
+        addInto(group.counts, counts)
         const m = `${key.productId}|${key.month}`
-        const hadMonth = months.get(m) ?? { productId: key.productId, month: key.month, counts: noCounts() }
-        months.set(m, { ...hadMonth, counts: addCounts(hadMonth.counts, counts) })
+        let month = months.get(m)
+        if (!month) months.set(m, (month = { productId: key.productId, month: key.month, counts: noCounts() }))
+        addInto(month.counts, counts)
       }
       return {
         groups: [...groups.values()].map(({ counts, ...g }) => ({ ...g, summary: summarize(counts) })).sort((a, b) => b.summary.shipments - a.summary.shipments),
@@ -85,7 +87,7 @@ export function createDeliveryRecordService(deps: Deps) {
       const totals = await deps.tracking.deliveryTotals({ mode, from: monthsBefore(to, ANNOTATION_MONTHS - 1), to, productIds: q.productIds, country: q.countryCode, area: areaOf(q.postalCode) })
       const out: Record<string, DeliveryAnnotation | null> = {}
       for (const id of q.productIds) {
-        const s = summarize(totals.filter((t) => t.key.productId === id).reduce((sum, t) => addCounts(sum, t.counts), noCounts()))
+        const s = summarize(totals.filter((t) => t.key.productId === id).reduce((sum, t) => addInto(sum, t.counts), noCounts()))
         out[id] = s.onTimeRate === null || s.medianDays === null ? null : { onTimeRate: s.onTimeRate, medianDays: s.medianDays, shipments: s.shipments }
       }
       return out

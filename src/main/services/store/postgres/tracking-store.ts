@@ -3,7 +3,7 @@ import { consignmentPrice, type TrackingState } from '@shared/domain/tracking'
 import { trackingRow, type SpendRow, type TrackingRow, type TrackingStore } from '../tracking'
 import type { SharedSchema, TrackingTable } from './schema'
 import { lazyStore } from './lazy-store'
-import { addCounts, noCounts, recordCountsSchema, recordDeltas, recordEntrySchema } from '@shared/domain/delivery-record'
+import { addCounts, noCounts, parseCounts, recordDeltas, recordEntrySchema } from '@shared/domain/delivery-record'
 import type { Mode } from '@shared/domain/mode'
 
 /** How long a desk's claim on a shipment's check lasts: a desk that dies mid-round lets go within this. */
@@ -147,7 +147,7 @@ export function pgTrackingStore(db: Kysely<SharedSchema>, desk: string, opts: { 
           let q = tx.selectFrom('delivery_record').select('counts_json')
           for (const [k, v] of Object.entries(group)) q = q.where(k as keyof typeof group, '=', v)
           const had = await q.forUpdate().executeTakeFirstOrThrow()
-          let u = tx.updateTable('delivery_record').set({ counts_json: JSON.stringify(addCounts(recordCountsSchema.parse(had.counts_json), counts)) })
+          let u = tx.updateTable('delivery_record').set({ counts_json: JSON.stringify(addCounts(parseCounts(had.counts_json), counts)) })
           for (const [k, v] of Object.entries(group)) u = u.where(k as keyof typeof group, '=', v)
           await u.execute()
         }
@@ -161,7 +161,7 @@ export function pgTrackingStore(db: Kysely<SharedSchema>, desk: string, opts: { 
       if (q.area) s = s.where('area', '=', q.area)
       return (await s.execute()).map((r) => ({
         key: { mode: r.mode as Mode, month: r.month, productId: r.product_id, customerNumber: r.customer_number, country: r.country, area: r.area },
-        counts: recordCountsSchema.parse(r.counts_json)
+        counts: parseCounts(r.counts_json)
       }))
     },
     async unrecorded(limit) {

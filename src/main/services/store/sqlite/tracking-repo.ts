@@ -3,7 +3,7 @@ import { consignmentPrice, type ConsignmentTracking } from '@shared/domain/track
 import type { Mode } from '@shared/domain/mode'
 import { trackingRow, type SpendRow, type TrackingColumns, type TrackingRow, type TrackingStore } from '../tracking'
 import { promised } from './promised'
-import { addCounts, noCounts, recordCountsSchema, recordDeltas, recordEntrySchema, type RecordCounts, type RecordEntry, type RecordKey } from '@shared/domain/delivery-record'
+import { addCounts, noCounts, parseCounts, recordDeltas, recordEntrySchema, type RecordCounts, type RecordEntry, type RecordKey } from '@shared/domain/delivery-record'
 
 /** A tracking row as SQLite holds it (packages as JSON text). */
 export type TrackingDbRow = TrackingColumns & { packages_json: string; eta: string | null; pickup_json: string | null }
@@ -102,7 +102,7 @@ export function createTrackingRepo(db: Db) {
         for (const { key, counts } of recordDeltas(row.record_json ? recordEntrySchema.parse(JSON.parse(row.record_json)) : null, entry)) {
           const params = { mode: key.mode, month: key.month, product: key.productId, customer: key.customerNumber, country: key.country, area: key.area }
           const had = db.prepare<[typeof params], { counts_json: string }>(`SELECT counts_json FROM delivery_record WHERE ${groupIs}`).get(params)
-          const sum = addCounts(had ? recordCountsSchema.parse(JSON.parse(had.counts_json)) : noCounts(), counts)
+          const sum = addCounts(had ? parseCounts(had.counts_json) : noCounts(), counts)
           db.prepare(`INSERT INTO delivery_record (mode, month, product_id, customer_number, country, area, counts_json) VALUES (@mode, @month, @product, @customer, @country, @area, @counts)
             ON CONFLICT DO UPDATE SET counts_json = excluded.counts_json`).run({ ...params, counts: JSON.stringify(sum) })
         }
@@ -127,7 +127,7 @@ const groupIs = 'mode = @mode AND month = @month AND product_id = @product AND c
 type GroupRow = { mode: Mode; month: string; product_id: string; customer_number: string; country: string; area: string; counts_json: string }
 const groupTotals = (r: GroupRow): { key: RecordKey; counts: RecordCounts } => ({
   key: { mode: r.mode, month: r.month, productId: r.product_id, customerNumber: r.customer_number, country: r.country, area: r.area },
-  counts: recordCountsSchema.parse(JSON.parse(r.counts_json))
+  counts: parseCounts(r.counts_json)
 })
 export type TrackingRepo = ReturnType<typeof createTrackingRepo>
 
