@@ -183,7 +183,8 @@ export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>
 /** What the quote and the booking form show next to Bring's promise, per service (null: the history is too thin). */
 export const deliveryAnnotationSchema = z.object({ onTimeRate: z.number(), medianDays: z.number().int(), shipments: z.number().int() })
 export type DeliveryAnnotation = z.infer<typeof deliveryAnnotationSchema>
-export const deliveryAnnotationQuerySchema = z.object({ productIds: z.array(z.string().max(40)).min(1).max(60), postalCode: z.string().max(12), countryCode: z.string().regex(/^[A-Z]{2}$/) }).strict()
+/** Without a postal code (a batch's default service, whose rows go everywhere): the service's record to every area of the country. */
+export const deliveryAnnotationQuerySchema = z.object({ productIds: z.array(z.string().max(40)).min(1).max(60), postalCode: z.string().max(12).optional(), countryCode: z.string().regex(/^[A-Z]{2}$/) }).strict()
 
 /** What a tracked shipment contributes: its group, facts and Bring's price (kept with its tracking state). */
 export const recordEntrySchema = z.object({

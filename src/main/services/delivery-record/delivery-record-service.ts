@@ -82,9 +82,9 @@ export function createDeliveryRecordService(deps: Deps) {
       }
     },
     /** Next to Bring's promise in the quote and the booking form: this shop's own record for each service to that place over the last year. */
-    async annotate(q: { productIds: string[]; postalCode: string; countryCode: string }, mode: Mode): Promise<Record<string, DeliveryAnnotation | null>> {
+    async annotate(q: { productIds: string[]; postalCode?: string; countryCode: string }, mode: Mode): Promise<Record<string, DeliveryAnnotation | null>> {
       const to = osloDate(now()).slice(0, 7)
-      const totals = await deps.tracking.deliveryTotals({ mode, from: monthsBefore(to, ANNOTATION_MONTHS - 1), to, productIds: q.productIds, country: q.countryCode, area: areaOf(q.postalCode) })
+      const totals = await deps.tracking.deliveryTotals({ mode, from: monthsBefore(to, ANNOTATION_MONTHS - 1), to, productIds: q.productIds, country: q.countryCode, area: q.postalCode ? areaOf(q.postalCode) : undefined })
       const out: Record<string, DeliveryAnnotation | null> = {}
       for (const id of q.productIds) {
         const s = summarize(totals.filter((t) => t.key.productId === id).reduce((sum, t) => addInto(sum, t.counts), noCounts()))

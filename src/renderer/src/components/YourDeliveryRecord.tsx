@@ -6,17 +6,18 @@ import { formatPercent } from '../lib/format'
 
 /**
  * This shop's own record for services to a place (the last year of its tracked shipments), asked once
- * per set of services and place. Empty while asking, or when the history cannot be read: the screen
- * shows Bring's promise alone then.
+ * per set of services and place; `postalCode` undefined: to anywhere in the country (a batch's default),
+ * '' : not known yet (nothing asked). Empty while asking, or when the history cannot be read: the
+ * screen shows Bring's promise alone then.
  */
 export function useDeliveryAnnotations(productIds: string[], postalCode: string | undefined, countryCode: string | undefined): Record<string, DeliveryAnnotation | null> {
   const [annotations, setAnnotations] = useState<Record<string, DeliveryAnnotation | null>>({})
   const ids = [...new Set(productIds)].sort().join(',')
   useEffect(() => {
     setAnnotations({})
-    if (!ids || !postalCode || !countryCode || !/^[A-Z]{2}$/.test(countryCode)) return
+    if (!ids || postalCode === '' || !countryCode || !/^[A-Z]{2}$/.test(countryCode)) return
     let current = true
-    call('deliveryRecord:annotate', { productIds: ids.split(',').slice(0, 60), postalCode, countryCode }).then(
+    call('deliveryRecord:annotate', { productIds: ids.split(',').slice(0, 60), countryCode, ...(postalCode ? { postalCode } : {}) }).then(
       (a) => current && setAnnotations(a),
       () => undefined
     )

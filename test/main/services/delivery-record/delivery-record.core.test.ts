@@ -88,6 +88,8 @@ for (const { engine, skip } of engines) {
         '5000': null
       })
       expect(dataOf(await core.invoke('deliveryRecord:annotate', { productIds: ['3584'], postalCode: '9008', countryCode: 'NO' }))).toEqual({ '3584': null })
+      // A batch's default service (its rows go everywhere): the record to every area of the country.
+      expect(dataOf(await core.invoke('deliveryRecord:annotate', { productIds: ['3584'], countryCode: 'NO' }))).toEqual({ '3584': { onTimeRate: 0.7, medianDays: 1, shipments: 10 } })
 
       // Checked again with nothing new: the totals do not count anyone twice.
       for (let i = 0; i < ids.length; i += 10) await core.call('tracking:refresh', { ids: ids.slice(i, i + 10) })

@@ -7,6 +7,7 @@ import { call } from '../../lib/ipc'
 import { Field } from '../../components/Field'
 import { CustomerOptions } from '../../components/CustomerOptions'
 import { ProductOptions, bookableProducts } from '../../components/ProductOptions'
+import { useDeliveryAnnotations, YourDeliveryRecord } from '../../components/YourDeliveryRecord'
 
 /** What every row of a batch shares unless the row says otherwise: customer, service, sender, date, parcel. */
 export function BatchDefaultsFields({ value, onChange, customers, errors }: { value: BatchDefaults; onChange(v: BatchDefaults): void; customers: Customer[]; errors: Record<string, string[] | undefined> }) {
@@ -15,6 +16,8 @@ export function BatchDefaultsFields({ value, onChange, customers, errors }: { va
   useEffect(() => {
     void call('addressBook:list', { kind: 'sender', query: '', limit: 100, offset: 0 }).then((r) => setSenders(r.items), () => setSenders([]))
   }, [])
+  // The default service's record to anywhere in Norway: the rows go everywhere.
+  const record = useDeliveryAnnotations(value.productId ? [value.productId] : [], undefined, 'NO')
   const products = bookableProducts(customers.find((c) => c.customerNumber === value.customerNumber), i18n.language)
   const set = (patch: Partial<BatchDefaults>): void => onChange({ ...value, ...patch })
   const text = (key: 'weightKg' | 'lengthCm' | 'widthCm' | 'heightCm' | 'goodsDescription', label: string) => (
@@ -51,6 +54,7 @@ export function BatchDefaultsFields({ value, onChange, customers, errors }: { va
           <input id="defaults-date" type="date" value={value.shippingDate} onChange={(e) => set({ shippingDate: e.target.value })} />
         </Field>
       </div>
+      <YourDeliveryRecord annotation={record[value.productId]} />
       <div className="row">
         {text('weightKg', t('rowField.weightKg'))}
         {text('lengthCm', t('rowField.lengthCm'))}

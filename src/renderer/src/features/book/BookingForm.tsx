@@ -203,6 +203,6 @@ const partySummary = (p: BookingFormValues['sender']): string => `${p.name}, ${p
 /** This shop's own record for the chosen service to the recipient's area (nothing where the history is thin). */
 function ChosenServiceRecord({ productId }: { productId: string }) {
   const [postalCode, countryCode] = useWatch<BookingFormValues>({ name: ['recipient.postalCode', 'recipient.countryCode'] }) as [string | undefined, string | undefined]
-  const annotations = useDeliveryAnnotations(productId ? [productId] : [], postalCode && postalCode.length >= 4 ? postalCode : undefined, countryCode)
+  const annotations = useDeliveryAnnotations(productId ? [productId] : [], postalCode && postalCode.length >= 4 ? postalCode : '', countryCode)
   return <YourDeliveryRecord annotation={annotations[productId]} />
 }

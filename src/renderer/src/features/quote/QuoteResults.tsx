@@ -17,7 +17,7 @@ interface Props {
 
 export function QuoteResults({ result, sort, onSort, onBook, showCustomer, to }: Props) {
   const { t, i18n } = useTranslation()
-  const annotations = useDeliveryAnnotations(result.rows.map((r) => r.productId), to?.postalCode, to?.countryCode)
+  const annotations = useDeliveryAnnotations(result.rows.map((r) => r.productId), to?.postalCode ?? '', to?.countryCode)
   const lang = i18n.language
   const rows = sortRows(result.rows, sort)
   const { cheapest, fastest } = highlights(result.rows)
