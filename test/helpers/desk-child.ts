@@ -32,6 +32,8 @@ export interface DeskConfig {
   /** Bring (the HTTP simulator) for test mode. */
   baseUrl: string
   batchRowLeaseMs?: number
+  /** How long a desk's claim on a shipment's tracking check lasts (tests shorten it). */
+  trackingLeaseMs?: number
   timeoutMs?: number
   /** The origin of the page that calls this desk (the window); other senders are refused. */
   trustedOrigin?: string

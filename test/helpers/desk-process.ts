@@ -26,7 +26,8 @@ const deps = await createAppDeps({
   timeoutMs: config.timeoutMs ?? 2000,
   autoBackup: false,
   autoTracking: false,
-  batchRowLeaseMs: config.batchRowLeaseMs
+  batchRowLeaseMs: config.batchRowLeaseMs,
+  trackingLeaseMs: config.trackingLeaseMs
 })
 // The page the parent serves is the only trusted sender, as in the app (tests without a page trust the test).
 const dispatch = createDispatcher(handlers, deps, config.trustedOrigin ? createTrustedSenderCheck({ origins: [config.trustedOrigin] }) : () => true)
