@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, goTo, test } from '../fixtures/app'
 import { shopSettings } from '../fixtures/keys'
+import { fillQuote } from '../fixtures/forms'
 import { domesticForm } from '../../test/helpers/booking-form'
 import { describeProduct } from '../../src/shared/catalogue/products'
 import type { SimJourney } from '../../src/main/services/bring-simulator/types'
@@ -64,12 +65,7 @@ test('delivery record (Sandbox): 20 shipments across two services and two areas,
 
   // Beside Bring's promise in the quote to Bergen: this shop's own record per service.
   await goTo(page, 'Quote')
-  await page.getByLabel('From postal code').fill('0150')
-  await page.getByLabel('To postal code').fill('5003')
-  await page.getByLabel('Weight in kg, package 1').fill('2.5')
-  await page.getByLabel('Length in cm, package 1').fill('40')
-  await page.getByLabel('Width in cm, package 1').fill('30')
-  await page.getByLabel('Height in cm, package 1').fill('20')
+  await fillQuote(page)
   await page.getByRole('button', { name: 'Get prices' }).click()
   const results = page.getByTestId('quote-results')
   await expect(results.locator('tr[data-product="3584"] [data-testid="your-record"]').first()).toHaveText('You: on time 80%, usually 1 day · 5 shipments')

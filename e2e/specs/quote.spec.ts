@@ -1,15 +1,8 @@
 import { expect, goTo, test, useBringTest, type Page } from '../fixtures/app'
+import { fillQuote } from '../fixtures/forms'
 
-async function fillOsloBergen(page: Page): Promise<void> {
-  await page.getByLabel('From postal code').fill('0150')
-  await page.getByLabel('To postal code').fill('5003')
-  await page.getByLabel('Weight in kg, package 1').fill('2.5')
-  await page.getByLabel('Length in cm, package 1').fill('40')
-  await page.getByLabel('Width in cm, package 1').fill('30')
-  await page.getByLabel('Height in cm, package 1').fill('20')
-  await page.getByLabel('Weight in kg, package 1').press('Alt+n')
-  await page.getByLabel('Weight in kg, package 2').fill('7')
-}
+/** Oslo → Bergen with two packages (the second, 7 kg, too heavy for the mailbox parcel). */
+const fillOsloBergen = (page: Page): Promise<void> => fillQuote(page, { secondPackage: true })
 
 test('quote Oslo 0150 → Bergen 5003 with two packages in Sandbox: prices, dates, sorting, per-row errors', async ({ launch }) => {
   const { page, shot } = await launch()

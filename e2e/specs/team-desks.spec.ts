@@ -1,14 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, goTo, screenshotDir, test } from '../fixtures/app'
-import { shopSettings } from '../fixtures/keys'
 import { fillDomestic } from '../fixtures/forms'
-import { simulatorAccounts, testAccount } from '../fixtures/accounts'
-import { openDesk, type OpenDesk } from '../fixtures/desk-launcher'
-import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
-import { createSimulator } from '../../src/main/services/bring-simulator/engine'
-import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
+import { openShop } from '../fixtures/shop'
+import { findPostgresBin } from '../../test/helpers/postgres-server'
 import { osloDate } from '../../src/shared/domain/fields'
 import type { BatchDetail } from '../../src/shared/domain/batches'
 
@@ -20,32 +14,15 @@ test('two desks, one shared PostgreSQL: a booking on desk A shows on desk B with
   test.skip(testInfo.project.name !== 'chromium', 'the desks run as child processes bridged into Chromium pages (two Electron apps on one machine are covered by the same main-process code)')
   test.skip(!findPostgresBin(), 'PostgreSQL is not installed here (apt-get install postgresql)')
   test.setTimeout(120_000)
-  const cleanups: (() => Promise<unknown>)[] = []
+  const shop = await openShop(await lazyChromium(), 'fraktdesk_desks', { batchRowLeaseMs: LEASE_MS })
   try {
-    const server = await startPostgres()
-    cleanups.push(() => server.stop())
-    const url = await createDatabase(server.adminUrl, 'fraktdesk_desks')
     // One Bring for the shop (test mode over HTTP), answering a booking in 1.2 s: bookings are in flight when a desk
     // dies, and desk A alone (8 at a time) needs ~15 s for the batch, so desk B joins before it is over even on a
     // busy 2-core machine (at 150 ms desk A once finished all 100 before desk B's click, and the click waited for ever).
-    const bring = createSimulator({ accounts: simulatorAccounts, maxRequests: 10_000 })
+    const { bring } = shop
     bring.faults.add({ routeId: 'booking.book', fault: { kind: 'latency', ms: 1200 }, times: 10_000 })
-    const bringServer = await startSimulatorServer(bring)
-    cleanups.push(() => bringServer.close())
-    const browser = await lazyChromium()
-    const desk = async (deskName: string, language: 'en' | 'nb'): Promise<OpenDesk> => {
-      const userDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-desk-'))
-      cleanups.push(() => rm(userDataDir, { recursive: true, force: true }))
-      await writeFile(path.join(userDataDir, 'settings.json'), JSON.stringify({ ...shopSettings, language, defaultCustomerNumber: '5', sharedDatabase: { url, tls: false, caFile: '', deskName } }))
-      const open = await openDesk(browser, { userDataDir, baseUrl: bringServer.url, batchRowLeaseMs: LEASE_MS, timeoutMs: 15_000 })
-      cleanups.push(() => open.close())
-      expect((await open.invoke('credentials:save', testAccount)).ok).toBe(true)
-      await open.page.reload()
-      await expect(open.page.getByTestId('mode-banner')).toHaveAttribute('data-mode', 'test')
-      return open
-    }
-    const a = await desk('Pakkebord A', 'en')
-    const b = await desk('Pakkebord B', 'nb')
+    const a = await shop.desk('Pakkebord A', 'en')
+    const b = await shop.desk('Pakkebord B', 'nb')
 
     // Desk A books; desk B, on its Shipments screen, shows it within a second of desk A's window.
     await goTo(b.page, 'Sendinger')
@@ -107,6 +84,6 @@ test('two desks, one shared PostgreSQL: a booking on desk A shows on desk B with
     expect(fetchedByB).toBeLessThan(done.counts.booked) // desk B's own were already on disk
     await b.page.screenshot({ path: path.join(screenshotDir, 'team-batch-nb.png'), fullPage: true })
   } finally {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined)
+    await shop.close()
   }
 })

@@ -1,13 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { expect, goTo, test } from '../fixtures/app'
-import { shopSettings } from '../fixtures/keys'
-import { simulatorAccounts, testAccount } from '../fixtures/accounts'
-import { openDesk, type OpenDesk } from '../fixtures/desk-launcher'
-import { createDatabase, findPostgresBin, startPostgres } from '../../test/helpers/postgres-server'
-import { createSimulator } from '../../src/main/services/bring-simulator/engine'
-import { startSimulatorServer } from '../../src/main/services/bring-simulator/http-server'
+import { openShop } from '../fixtures/shop'
+import { findPostgresBin } from '../../test/helpers/postgres-server'
 import { domesticForm } from '../../test/helpers/booking-form'
 import type { ShipmentRecord } from '../../src/shared/domain/booking'
 
@@ -18,29 +11,11 @@ test('two desks follow the same live shipments: one tracking request per shipmen
   test.skip(testInfo.project.name !== 'chromium', 'the desks run as child processes bridged into Chromium pages')
   test.skip(!findPostgresBin(), 'PostgreSQL is not installed here (apt-get install postgresql)')
   test.setTimeout(120_000)
-  const cleanups: (() => Promise<unknown>)[] = []
+  const shop = await openShop(await lazyChromium(), 'fraktdesk_tracking_desks', { trackingLeaseMs: LEASE_MS })
   try {
-    const server = await startPostgres()
-    cleanups.push(() => server.stop())
-    const url = await createDatabase(server.adminUrl, 'fraktdesk_tracking_desks')
-    const bring = createSimulator({ accounts: simulatorAccounts, maxRequests: 10_000 })
-    const bringServer = await startSimulatorServer(bring)
-    cleanups.push(() => bringServer.close())
-    const browser = await lazyChromium()
-    const desk = async (deskName: string, language: 'en' | 'nb'): Promise<OpenDesk> => {
-      const userDataDir = await mkdtemp(path.join(tmpdir(), 'fraktdesk-desk-'))
-      cleanups.push(() => rm(userDataDir, { recursive: true, force: true }))
-      await writeFile(path.join(userDataDir, 'settings.json'), JSON.stringify({ ...shopSettings, language, defaultCustomerNumber: '5', sharedDatabase: { url, tls: false, caFile: '', deskName } }))
-      const open = await openDesk(browser, { userDataDir, baseUrl: bringServer.url, trackingLeaseMs: LEASE_MS, timeoutMs: 15_000 })
-      cleanups.push(() => open.close())
-      expect((await open.invoke('credentials:save', testAccount)).ok).toBe(true)
-      expect((await open.invoke('mode:set', { mode: 'live', confirmLive: true })).ok).toBe(true)
-      await open.page.reload()
-      await expect(open.page.getByTestId('mode-banner')).toHaveAttribute('data-mode', 'live')
-      return open
-    }
-    const a = await desk('Pakkebord A', 'en')
-    const b = await desk('Pakkebord B', 'nb')
+    const { bring } = shop
+    const a = await shop.desk('Pakkebord A', 'en', { live: true })
+    const b = await shop.desk('Pakkebord B', 'nb', { live: true })
 
     // Ten live shipments, booked half on each desk.
     const ids: string[] = []
@@ -91,6 +66,6 @@ test('two desks follow the same live shipments: one tracking request per shipmen
     // The others were not held up by it: asked before the claim ran out, one after another at Bring's pace.
     expect(byB.filter((r) => r !== taken && Date.parse(r.at) - Date.parse(inFlight.at) < LEASE_MS).length).toBeGreaterThanOrEqual(3)
   } finally {
-    for (const c of cleanups.reverse()) await c().catch(() => undefined)
+    await shop.close()
   }
 })

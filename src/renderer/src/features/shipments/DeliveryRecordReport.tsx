@@ -5,6 +5,7 @@ import { describeProduct } from '@shared/catalogue/products'
 import { osloDate } from '@shared/domain/oslo-calendar'
 import { call, errorMessage, onEvent } from '../../lib/ipc'
 import { formatAmount, formatNumber, formatPercent } from '../../lib/format'
+import { CsvExport } from '../../components/CsvExport'
 
 type Group = DeliveryRecord['groups'][number]
 type SortKey = 'service' | 'shipments' | 'onTimeRate' | 'medianDays' | 'p90Days' | 'deviationShare' | 'returnShare' | 'averagePrice'
@@ -38,14 +39,7 @@ export function DeliveryRecordReport() {
     const [x, y] = [value(a, sort.key), value(b, sort.key)]
     return (x < y ? -1 : x > y ? 1 : 0) * (sort.down ? -1 : 1)
   })
-  const exportCsv = async (): Promise<void> => {
-    try {
-      const headers = ['service', 'customer', 'area', 'shipments', 'judged', 'onTimeRate', 'medianDays', 'p90Days', 'deviationShare', 'returnShare', 'averagePrice'].map((h) => t(`deliveryRecord.col.${h}`))
-      setStatus(t('spend.exported', { file: (await call('deliveryRecord:csv', { ...period, headers })).file }))
-    } catch (err) {
-      setStatus(errorMessage(err))
-    }
-  }
+  const headers = ['service', 'customer', 'area', 'shipments', 'judged', 'onTimeRate', 'medianDays', 'p90Days', 'deviationShare', 'returnShare', 'averagePrice'].map((h) => t(`deliveryRecord.col.${h}`))
   const cell = (g: Group, key: SortKey): string => {
     const s = g.summary
     if (key === 'shipments') return formatNumber(s.shipments, lang)
@@ -96,11 +90,9 @@ export function DeliveryRecordReport() {
           </table>
         </>
       )}
-      <button type="button" onClick={() => void exportCsv()} disabled={!record || record.groups.length === 0}>
-        {t('deliveryRecord.export')}
-      </button>
+      <CsvExport label={t('deliveryRecord.export')} disabled={!record || record.groups.length === 0} save={() => call('deliveryRecord:csv', { ...period, headers })} />
       {status && (
-        <p role="status" className="muted small">
+        <p role="alert" className="error small">
           {status}
         </p>
       )}

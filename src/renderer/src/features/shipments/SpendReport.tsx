@@ -4,6 +4,7 @@ import type { ChannelOutput } from '@shared/ipc/contract'
 import { describeProduct } from '@shared/catalogue/products'
 import { call, errorMessage, onEvent } from '../../lib/ipc'
 import { formatAmount, formatNumber } from '../../lib/format'
+import { CsvExport } from '../../components/CsvExport'
 
 type Row = ChannelOutput<'tracking:spend'>[number]
 
@@ -23,15 +24,7 @@ export function SpendReport() {
   const perMonth = months.map((m) => ({ month: m, total: rows.filter((r) => r.month === m).reduce((s, r) => s + r.total, 0) }))
   const max = Math.max(1, ...perMonth.map((m) => m.total))
   const lang = i18n.language === 'nb' ? 'nb' : 'en'
-  const exportCsv = async (): Promise<void> => {
-    try {
-      const headers = ['month', 'customer', 'service', 'shipments', 'priced', 'unpriced', 'total', 'currency', 'quotedShipments', 'quotedTotal'].map((h) => t(`spend.col.${h}`))
-      const r = await call('tracking:spendCsv', { headers })
-      setStatus(t('spend.exported', { file: r.file }))
-    } catch (err) {
-      setStatus(errorMessage(err))
-    }
-  }
+  const headers = ['month', 'customer', 'service', 'shipments', 'priced', 'unpriced', 'total', 'currency', 'quotedShipments', 'quotedTotal'].map((h) => t(`spend.col.${h}`))
   return (
     <div className="spend" data-testid="spend-report">
       {rows.length === 0 ? (
@@ -78,14 +71,7 @@ export function SpendReport() {
           </table>
         </>
       )}
-      <button type="button" onClick={() => void exportCsv()} disabled={rows.length === 0}>
-        {t('spend.export')}
-      </button>
-      {status && (
-        <p role="status" className="muted small">
-          {status}
-        </p>
-      )}
+      <CsvExport label={t('spend.export')} disabled={rows.length === 0} save={() => call('tracking:spendCsv', { headers })} />
     </div>
   )
 }
