@@ -35,8 +35,8 @@ try {
   await deps.settings.update({ mode: 'test', defaultSender: { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', phoneNumber: '+4712345678' } })
   const rows = Array.from({ length: ROWS }, (_, i) => ({ name: `Mottaker ${i + 1}`, addressLine: `Storgata ${i + 1}`, postalCode: '5003', city: 'BERGEN', reference: `B-${i + 1}` }))
   const defaults = { customerNumber: '5', productId: '5800', senderId: null, shippingDate: osloDate(), weightKg: '1,5', lengthCm: '30', widthCm: '20', heightCm: '10', goodsDescription: '' }
-  let batch = await deps.batches.create({ name: 'bench', defaults, rows: rows.slice(0, 500) })
-  for (let i = 500; i < ROWS; i += 500) batch = await deps.batches.appendRows(batch.id, rows.slice(i, i + 500))
+  const batch = await deps.batches.create({ name: 'bench', defaults, rows: rows.slice(0, 500) })
+  for (let i = 500; i < ROWS; i += 500) await deps.batches.appendRows(batch.id, rows.slice(i, i + 500))
 
   const started = performance.now()
   await deps.batches.start(batch.id, {})

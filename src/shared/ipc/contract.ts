@@ -143,7 +143,8 @@ export const contract = {
     input: z.object({ name: safeText(80).min(1), source: z.enum(['addressBook', 'shipments']), ids: z.array(z.string().uuid()).min(1).max(IMPORT_CHUNK) }).strict(),
     output: batchDetailSchema
   },
-  'batches:appendRows': { input: byId.extend({ rows: z.array(rowValuesSchema).min(1).max(IMPORT_CHUNK), lines: fileLinesSchema.optional() }), output: batchDetailSchema },
+  /** The rest of an import, a chunk at a time: answers with the batch's counts (not every row again: a file's import would send them over and over). */
+  'batches:appendRows': { input: byId.extend({ rows: z.array(rowValuesSchema).min(1).max(IMPORT_CHUNK), lines: fileLinesSchema.optional() }), output: batchSummarySchema },
   'batches:updateRow': { input: z.object({ rowId: z.string().uuid(), values: rowValuesSchema }).strict(), output: batchDetailSchema },
   /** "It is right": a row held only for an unusual value ("check this") is confirmed as it is. */
   'batches:confirmRow': { input: z.object({ rowId: z.string().uuid() }).strict(), output: batchDetailSchema },

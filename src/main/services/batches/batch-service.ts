@@ -249,7 +249,8 @@ export function createBatchService(deps: Deps) {
       const fresh = checked.map((r, i) => ({ key: `new-${i}`, ...r }))
       const problems = withUnusualChecked([...existing, ...fresh], b.defaults, new Set(fresh.map((r) => r.key)))
       await deps.repo.appendRows(batchId, fresh.map((r, i) => ({ values: r.values, problems: problems.get(r.key) ?? null, rowNo: lines?.[i] })))
-      return detail(batchId)
+      const { id, name, createdAt, mode, runState, counts } = await mustGet(batchId)
+      return { id, name, createdAt, mode, runState, counts }
     },
     async remove(batchId: string): Promise<boolean> {
       if (running.has(batchId)) throw AppError.field('id', 'Pause or cancel the batch before deleting it.')

@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { startCore } from '../../../helpers/app-core'
 import { osloDate } from '../../../../src/shared/domain/fields'
-import { checkRow, type BatchDetail, type BatchProgress, type RowValues } from '../../../../src/shared/domain/batches'
+import { IMPORT_CHUNK, checkRow, type BatchDetail, type BatchProgress, type RowValues } from '../../../../src/shared/domain/batches'
 import { partySchema } from '../../../../src/shared/domain/booking'
 
 type Core = Awaited<ReturnType<typeof startCore>>
@@ -155,13 +155,30 @@ describe('batches: book many, each row once', () => {
     const b = await c.call('batches:create', { name: 'Fil', defaults, rows: [row(1), row(2), row(3)], lines: [2, 4, 5] })
     expect(b.rows.map((r) => r.rowNo)).toEqual([2, 4, 5])
     const more = await c.call('batches:appendRows', { id: b.id, rows: [row(4)], lines: [9] })
-    expect(more.rows.map((r) => r.rowNo)).toEqual([2, 4, 5, 9])
+    expect(more.counts.total).toBe(4)
+    expect((await c.call('batches:get', { id: b.id })).rows.map((r) => r.rowNo)).toEqual([2, 4, 5, 9])
     expect((await c.invoke('batches:appendRows', { id: b.id, rows: [row(5)], lines: [7] })).ok).toBe(false)
     expect((await c.invoke('batches:create', { name: 'Fil', defaults, rows: [row(1), row(2)], lines: [3, 2] })).ok).toBe(false)
     expect((await c.invoke('batches:create', { name: 'Fil', defaults, rows: [row(1), row(2)], lines: [2] })).ok).toBe(false)
     // Rows from the address book or the history have no file: numbered 1, 2, 3 …
     expect((await c.call('batches:create', { name: 'Uten fil', defaults, rows: [row(1), row(2)] })).rows.map((r) => r.rowNo)).toEqual([1, 2])
   })
+
+  it('a 5,000-row import in chunks of 500: each chunk is answered with the counts, not every row again (the answers were 6.6 MB together); the batch is read once at the end', async () => {
+    const c = await bringTest()
+    const rows = Array.from({ length: 5000 }, (_, i) => row(i + 1))
+    const b = await c.call('batches:create', { name: 'Stor fil', defaults, rows: rows.slice(0, IMPORT_CHUNK) })
+    let answered = 0
+    for (let i = IMPORT_CHUNK; i < rows.length; i += IMPORT_CHUNK) {
+      const more = await c.call('batches:appendRows', { id: b.id, rows: rows.slice(i, i + IMPORT_CHUNK) })
+      answered += JSON.stringify(more).length
+      expect(more.counts.total).toBe(Math.min(rows.length, i + IMPORT_CHUNK))
+    }
+    expect(answered).toBeLessThan(20_000)
+    const whole = await c.call('batches:get', { id: b.id })
+    expect(whole.rows).toHaveLength(5000)
+    expect(whole.counts).toMatchObject({ total: 5000, ready: 5000, invalid: 0 })
+  }, 60_000)
 
   it('merges the labels of the booked rows into one PDF in row order and writes the result CSV', async () => {
     const c = await bringTest()

@@ -79,7 +79,9 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
     },
     async create(name, defaults, rows, lines) {
       let batch = await call('batches:create', { name, defaults, rows: rows.slice(0, IMPORT_CHUNK), lines: lines?.slice(0, IMPORT_CHUNK) })
-      for (let i = IMPORT_CHUNK; i < rows.length; i += IMPORT_CHUNK) batch = await call('batches:appendRows', { id: batch.id, rows: rows.slice(i, i + IMPORT_CHUNK), lines: lines?.slice(i, i + IMPORT_CHUNK) })
+      for (let i = IMPORT_CHUNK; i < rows.length; i += IMPORT_CHUNK) await call('batches:appendRows', { id: batch.id, rows: rows.slice(i, i + IMPORT_CHUNK), lines: lines?.slice(i, i + IMPORT_CHUNK) })
+      // Each chunk answered with the counts only; the whole batch is read once, at the end.
+      if (rows.length > IMPORT_CHUNK) batch = await call('batches:get', { id: batch.id })
       set({ open: batch, progress: null, error: null })
       void get().loadList()
       return batch
