@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import Papa from 'papaparse'
-import { PDFDocument } from 'pdf-lib'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { mergeLabelFiles } from '../labels/merge-labels'
 import { localizePhrase } from '@shared/domain/phrases-nb'
 import type { Language } from '@shared/domain/settings'
 import type { StoredBatchRow } from '../store/batches'
@@ -14,23 +13,9 @@ const batchFileStem = (batchId: string): string => `batch-${batchId.replace(/[^A
  * label file is missing or unreadable are counted, not fatal.
  */
 export async function mergeBatchLabels(labelsDir: string, batchId: string, rows: StoredBatchRow[]): Promise<{ file: string; pages: number; labels: number; missing: number[] }> {
-  const merged = await PDFDocument.create()
-  let labels = 0
-  const missing: number[] = []
-  for (const row of rows) {
-    if (row.status !== 'booked') continue
-    try {
-      if (!row.labelFile) throw new Error('no label file')
-      const doc = await PDFDocument.load(await fs.readFile(path.join(labelsDir, path.basename(row.labelFile))))
-      for (const page of await merged.copyPages(doc, doc.getPageIndices())) merged.addPage(page)
-      labels++
-    } catch {
-      missing.push(row.rowNo)
-    }
-  }
-  const file = `${batchFileStem(batchId)}-labels.pdf`
-  await writeFileAtomic(path.join(labelsDir, file), await merged.save())
-  return { file, pages: merged.getPageCount(), labels, missing }
+  const booked = rows.filter((r) => r.status === 'booked')
+  const merged = await mergeLabelFiles(labelsDir, booked.map((r) => r.labelFile), `${batchFileStem(batchId)}-labels.pdf`, { skipUnreadable: true })
+  return { file: merged.file, pages: merged.pages, labels: merged.merged, missing: merged.unreadable.map((i) => booked[i].rowNo) }
 }
 
 /** The batch's outcome row by row, as a CSV a spreadsheet opens (";" and a BOM, as Excel in Norway expects). */
