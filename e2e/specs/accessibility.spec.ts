@@ -74,6 +74,11 @@ for (const language of ['en', 'nb'] as const) {
       }
       found.push(...(await violations(page, 'outcome unknown', language)))
     }
+    // Shipments with the delivery record open (its period fields and its explanation).
+    await page.keyboard.press('Control+3')
+    await page.getByTestId('delivery-record-section').locator('summary').click()
+    await expect(page.getByTestId('delivery-record')).toBeVisible()
+    found.push(...(await violations(page, 'delivery record', language)))
     // Address book with the entry form open, and a batch with a row to fix and one open in the editor.
     await page.keyboard.press('Control+5')
     await page.getByTestId('address-new').click()

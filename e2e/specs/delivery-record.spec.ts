@@ -70,6 +70,7 @@ test('delivery record (Sandbox): 20 shipments across two services and two areas,
   const results = page.getByTestId('quote-results')
   await expect(results.locator('tr[data-product="3584"] [data-testid="your-record"]').first()).toHaveText('You: on time 80%, usually 1 day · 5 shipments')
   await expect(results.locator('tr[data-product="5800"] [data-testid="your-record"]').first()).toHaveText('You: on time 100%, usually 1 day · 5 shipments')
+  await app.shot('quote-your-record')
   // A service this shop has not sent there: Bring's promise alone.
   await expect(results.locator('tr[data-product="5000"] [data-testid="your-record"]')).toHaveCount(0)
 
