@@ -1,6 +1,7 @@
 // Settings → Shared database through the real handlers: test, save (password to the keychain), copy this desk's history, leave.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import pg from 'pg'
+import { osloDate } from '../../../src/shared/domain/oslo-calendar'
 import { useTempDir } from '../../helpers/temp-dir'
 import { startCore, testAccount, dataOf } from '../../helpers/app-core'
 import { domesticForm } from '../../helpers/booking-form'
@@ -59,7 +60,8 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     // One of them followed here (as a live one would be): its tracking goes along into the team.
     const followedAt = new Date().toISOString()
     await before.deps.stores.tracking.enrol({ shipmentId: booked[1].id, consignmentNumber: booked[1].consignmentNumber!, mode: 'live', bookedAt: followedAt, nextDue: followedAt })
-    await before.deps.stores.tracking.saveResult(booked[1].id, { consignmentNumber: booked[1].consignmentNumber!, state: 'delivered', packages: [] }, followedAt, null)
+    const events = [{ status: 'DELIVERED', description: 'Delivered', at: followedAt }, { status: 'HANDED_IN', description: 'Handed in', at: followedAt }]
+    await before.deps.stores.tracking.saveResult(booked[1].id, { consignmentNumber: booked[1].consignmentNumber!, state: 'delivered', packages: [{ packageNumber: '1', state: 'delivered', events }] }, followedAt, null)
     const party = (name: string) => ({ name, addressLine: 'Bryggen 1', postalCode: '5003', city: 'BERGEN', countryCode: 'NO', contact: {} })
     dataOf(await before.invoke('addressBook:save', { entry: { kind: 'recipient', party: party('Kari Mottaker') } }))
     dataOf(await before.invoke('addressBook:save', { entry: { kind: 'sender', party: party('Butikken AS'), isDefault: true } }))
@@ -73,6 +75,9 @@ describe.skipIf(postgresUnavailable() !== '')('Settings → Shared database', ()
     const after = await core(dir, secrets) // the restart
     expect(dataOf(await after.invoke('sharedDb:get'))).toMatchObject({ active: true, deskName: 'Pakkebord 1', status: { connected: true } })
     expect(dataOf(await after.invoke('tracking:get', { id: booked[1].id }))).toMatchObject({ state: 'delivered', checkedAt: followedAt })
+    // …and into the team's delivery record (filled in the background from the copied tracking).
+    const month = osloDate().slice(0, 7)
+    await vi.waitFor(async () => expect(dataOf(await after.invoke('deliveryRecord:report', { from: month, to: month })).groups.map((g) => g.summary.shipments)).toEqual([1]), { timeout: 5000 })
     const mine = dataOf(await after.invoke('booking:submit', { form: domesticForm() }))
     const list = dataOf(await after.invoke('shipments:list', { query: '', limit: 50, offset: 0 }))
     expect(list.items.map((s) => s.recipientName)).toEqual(['Kari Mottaker', 'Per Utvalgt', 'Ola Hansen', 'Kari Mottaker'])
