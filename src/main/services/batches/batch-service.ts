@@ -76,6 +76,9 @@ function fileLines(lines: number[] | undefined, count: number, after: number): n
   return lines
 }
 
+/** How many of a batch's rows a new or edited row is compared with for "Check this" (all of them up to this size). */
+const PLAUSIBILITY_SAMPLE = 2000
+
 export function createBatchService(deps: Deps) {
   const now = deps.now ?? Date.now
   const renewEveryMs = deps.renewEveryMs ?? 5000
@@ -242,10 +245,10 @@ export function createBatchService(deps: Deps) {
       if (b.runState !== 'idle' || b.counts.total !== b.counts.ready + b.counts.invalid) throw AppError.field('id', 'Rows can only be added before the batch is booked.')
       if (b.counts.total + rows.length > MAX_BATCH_ROWS) throw AppError.field('rows', `At most ${MAX_BATCH_ROWS} rows per batch: split the file`)
       const checked = await rowCheck.checkNew(b.defaults, rows)
-      // Unusual compared with the whole batch so far; the rows already there are not re-flagged here.
-      const stored = await deps.repo.rows(batchId)
-      const lines = fileLines(fileLineNumbers, rows.length, Math.max(0, ...stored.map((r) => r.rowNo)))
-      const existing = stored.map((r) => ({ key: r.id, values: r.values, problems: null }))
+      // Unusual compared with the batch so far (an even sample of it); the rows already there are not re-flagged here.
+      const stored = await deps.repo.valuesSample(batchId, PLAUSIBILITY_SAMPLE)
+      const lines = fileLines(fileLineNumbers, rows.length, stored.lastRowNo)
+      const existing = stored.rows.map((r) => ({ key: r.id, values: r.values, problems: null }))
       const fresh = checked.map((r, i) => ({ key: `new-${i}`, ...r }))
       const problems = withUnusualChecked([...existing, ...fresh], b.defaults, new Set(fresh.map((r) => r.key)))
       await deps.repo.appendRows(batchId, fresh.map((r, i) => ({ values: r.values, problems: problems.get(r.key) ?? null, rowNo: lines?.[i] })))
@@ -265,7 +268,7 @@ export function createBatchService(deps: Deps) {
       assertEditable(row.status)
       const b = await mustGet(row.batchId)
       const c = await check(b.defaults, values, row.clientRequestId)
-      const others = (await deps.repo.rows(row.batchId)).filter((r) => r.id !== rowId).map((r) => ({ key: r.id, values: r.values, problems: null }))
+      const others = (await deps.repo.valuesSample(row.batchId, PLAUSIBILITY_SAMPLE)).rows.filter((r) => r.id !== rowId).map((r) => ({ key: r.id, values: r.values, problems: null }))
       const problems = withUnusualChecked([...others, { key: rowId, values, problems: c.ok ? null : c.problems, confirmed: row.confirmed }], b.defaults, new Set([rowId]))
       await deps.repo.updateRow(rowId, values, problems.get(rowId) ?? null)
       return detail(row.batchId)

@@ -50,6 +50,18 @@ for (const [engine, factory, skipReason] of engines()) {
       expect(await batches.row('no-such-row')).toBeNull()
     })
 
+    it('the plausibility sample: every row of a small batch; of a big one, at most the number asked for, spread evenly from the first row; the last row number either way', async () => {
+      const { batches } = await factory()()
+      const small = await batches.create({ name: 'Liten', mode: 'test', defaults, rows: [row(1), row(2), row(3)] })
+      expect(await batches.valuesSample(small.id, 10)).toEqual({ rows: (await batches.rows(small.id)).map((r) => ({ id: r.id, values: r.values })), lastRowNo: 3 })
+      const big = await batches.create({ name: 'Stor', mode: 'test', defaults, rows: Array.from({ length: 1000 }, (_, i) => ({ values: row(i + 1).values, problems: null, rowNo: 2 * (i + 1) })) })
+      const sample = await batches.valuesSample(big.id, 100)
+      expect(sample.lastRowNo).toBe(2000)
+      expect(sample.rows.map((r) => r.values.name)).toEqual(Array.from({ length: 100 }, (_, i) => `Mottaker ${10 * i + 1}`))
+      expect((await batches.valuesSample(small.id, 10)).rows).toHaveLength(3)
+      expect(await batches.valuesSample('no-such-batch', 10)).toEqual({ rows: [], lastRowNo: 0 })
+    })
+
     it('edits rows, defaults, run state and files; remembers a column mapping; deleting a batch keeps its shipments', async () => {
       const { batches, shipments } = await factory()()
       const b = await batches.create({ name: 'Morgen', mode: 'test', defaults, rows: [invalid(1), row(2)] })

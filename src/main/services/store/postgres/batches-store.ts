@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable } from 'kysely'
-import { batchDefaultsSchema, type BatchRunState } from '@shared/domain/batches'
+import { batchDefaultsSchema, type BatchRunState, type RowValues } from '@shared/domain/batches'
 import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
 import { interruptedReason, tally, toStoredRow, type BatchesStore, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches'
 import type { BatchesTable, SharedSchema } from './schema'
@@ -115,6 +115,13 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
       return Promise.all(rows.map(summary))
     },
     rows: async (batchId): Promise<StoredBatchRow[]> => (await joined().where('r.batch_id', '=', batchId).orderBy('r.row_no').execute()).map(toStoredRow),
+    async valuesSample(batchId, max) {
+      const { rows } = await sql<{ id: string; values_json: RowValues; n: string; last: number | null }>`
+        SELECT id, values_json, n, last FROM (
+          SELECT id, values_json, row_number() OVER (ORDER BY row_no) AS k, count(*) OVER () AS n, max(row_no) OVER () AS last FROM batch_rows WHERE batch_id = ${batchId}) s
+        WHERE (k - 1) % greatest(1, ceil(n::numeric / ${max}))::int = 0`.execute(db)
+      return { rows: rows.map((r) => ({ id: r.id, values: r.values_json })), lastRowNo: rows[0]?.last ?? 0 }
+    },
     async row(rowId) {
       const r = await joined().where('r.id', '=', rowId).executeTakeFirst()
       return r ? { ...toStoredRow(r), batchId: r.batch_id } : null

@@ -86,6 +86,14 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
       return db.prepare<[], BatchTableRow>('SELECT * FROM batches ORDER BY created_at DESC, rowid DESC LIMIT 200').all().map(summary)
     },
     rows: (batchId: string): StoredBatchRow[] => rowsOf.all(batchId).map(toRow),
+    valuesSample(batchId: string, max: number): { rows: { id: string; values: RowValues }[]; lastRowNo: number } {
+      const { n, last } = db.prepare<[string], { n: number; last: number }>('SELECT count(*) AS n, coalesce(max(row_no), 0) AS last FROM batch_rows WHERE batch_id = ?').get(batchId)!
+      const step = Math.max(1, Math.ceil(n / max))
+      const rows = db
+        .prepare<[string, number], { id: string; values_json: string }>(`SELECT id, values_json FROM (SELECT id, values_json, row_number() OVER (ORDER BY row_no) AS k FROM batch_rows WHERE batch_id = ?) WHERE (k - 1) % ? = 0`)
+        .all(batchId, step)
+      return { rows: rows.map((r) => ({ id: r.id, values: JSON.parse(r.values_json) as RowValues })), lastRowNo: last }
+    },
     row(rowId: string): (StoredBatchRow & { batchId: string }) | null {
       const r = rowById.get(rowId)
       if (!r) return null
