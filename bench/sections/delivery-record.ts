@@ -16,7 +16,7 @@ import { pgTrackingStore } from '../../src/main/services/store/postgres/tracking
 import { pgShipmentsStore } from '../../src/main/services/store/postgres/shipments-store'
 import { createDeliveryRecordService } from '../../src/main/services/delivery-record/delivery-record-service'
 import { createLogger } from '../../src/main/services/log/logger'
-import { addCounts, countsOf, noCounts, type DeliveryFacts, type RecordCounts } from '../../src/shared/domain/delivery-record'
+import { addCounts, countsOf, monthsBefore, noCounts, type DeliveryFacts, type RecordCounts } from '../../src/shared/domain/delivery-record'
 import { osloDate } from '../../src/shared/domain/oslo-calendar'
 import type { ShipmentsStore } from '../../src/main/services/store/shipments'
 import type { TrackingStore } from '../../src/main/services/store/tracking'
@@ -97,7 +97,7 @@ export async function benchDeliveryRecord() {
   const n = quick ? 10_000 : 1_000_000
   const runs = quick ? 20 : 100
   const to = osloDate().slice(0, 7)
-  const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5)) - 1 - i, 1)).toISOString().slice(0, 7))
+  const months = Array.from({ length: 12 }, (_, i) => monthsBefore(to, i))
   const rows = yearOfGroups(n, months)
   const results = []
 

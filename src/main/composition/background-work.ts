@@ -41,7 +41,7 @@ const RECENT_LABELS_MS = 3 * 24 * 3_600_000
  * Warehousing receiver, following the other desks, settling what a lost shared database left, and
  * labels a crash left unsaved. Returns its stop and the label refetch (the app reports it).
  */
-export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promise<{ missing: number; stillMissing: number }>; historyChecked: Promise<BackgroundCheck>; recordFilled: Promise<number>; stop(): void } {
+export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promise<{ missing: number; stillMissing: number }>; historyChecked: Promise<BackgroundCheck>; stop(): void } {
   const { services, logger } = d
   // A notice found after the window asked for them reaches it as an event too.
   const tell = (n: Notice): void => {
@@ -68,9 +68,9 @@ export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promi
   backupTimers.forEach((t) => t.unref())
   if (d.autoTracking) services.tracking.start()
   // Shipments tracked before the delivery record existed (or copied into a shared database) join it, a batch at a time.
-  const recordFilled = services.deliveryRecord.backfill().then(
-    (n) => (n > 0 && logger.info({ shipments: n }, 'delivery record filled in from earlier tracking'), n),
-    (err) => (logger.warn({ err: (err as Error).message }, 'delivery record not filled in'), 0)
+  void services.deliveryRecord.backfill().then(
+    (n) => n > 0 && logger.info({ shipments: n }, 'delivery record filled in from earlier tracking'),
+    (err) => logger.warn({ err: (err as Error).message }, 'delivery record not filled in')
   )
   // Off unless the user turned it on; then it listens again after a restart.
   if (d.receiver.config().enabled) void d.receiver.apply()
@@ -94,7 +94,6 @@ export function startBackgroundWork(d: BackgroundDeps): { labelsRefetched: Promi
   return {
     labelsRefetched,
     historyChecked,
-    recordFilled,
     stop: () => {
       backupTimers.forEach((t) => clearTimeout(t))
       void d.receiver.stop()

@@ -1,17 +1,11 @@
 import { AppError } from '@shared/ipc/app-error'
 import { writeBatchResult } from '../services/batches/batch-files'
 import { prepareBatchLabels } from '../services/batches/batch-labels'
-import { resolveLabelPath } from '../services/labels/label-files'
 import { headerSetKey } from '@shared/domain/csv-import'
 import { partyRow, rowFields, type RowField } from '@shared/domain/batches'
 import { osloDate } from '@shared/domain/fields'
-import type { AppDeps } from './deps'
 import type { HandlersOf } from './invoke'
-
-async function openInLabelsFolder(deps: Pick<AppDeps, 'app' | 'openPath'>, file: string): Promise<void> {
-  const problem = await deps.openPath(await resolveLabelPath(deps.app.labelsDir, file))
-  if (problem) throw new AppError('INTERNAL', `The file could not be opened: ${problem}`)
-}
+import { openInLabelsFolder } from './labels-folder'
 
 export const batchesHandlers: HandlersOf<
   | 'batches:list'

@@ -1,8 +1,5 @@
-import path from 'node:path'
-import { AppError } from '@shared/ipc/app-error'
-import { resolveLabelPath } from '../services/labels/label-files'
-import { writeCsvFile } from '../services/batches/batch-files'
 import type { HandlersOf } from './invoke'
+import { saveCsvAndOpen } from './labels-folder'
 
 /** The shop's own delivery record: the screen, its CSV, and the annotation beside Bring's promise. */
 export const deliveryRecordHandlers: HandlersOf<'deliveryRecord:report' | 'deliveryRecord:csv' | 'deliveryRecord:annotate', 'deliveryRecord' | 'bring' | 'app' | 'openPath'> = {
@@ -24,10 +21,6 @@ export const deliveryRecordHandlers: HandlersOf<'deliveryRecord:report' | 'deliv
       share(s.returnShare),
       s.averagePrice ?? ''
     ])
-    const file = `delivery-record-${from}-${to}.csv`
-    await writeCsvFile(path.join(app.labelsDir, file), headers, rows)
-    const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
-    if (problem) throw new AppError('INTERNAL', `The file could not be opened: ${problem}`)
-    return { opened: true, file }
+    return saveCsvAndOpen({ app, openPath }, `delivery-record-${from}-${to}.csv`, headers, rows)
   }
 }

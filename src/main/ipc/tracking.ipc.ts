@@ -1,12 +1,10 @@
-import path from 'node:path'
 import { AppError } from '@shared/ipc/app-error'
 import { followHere } from '../services/tracking/follow-here'
 import { attentionDays } from '../services/tracking/attention'
 import { isAllowedExternalUrl } from '../services/security/url-policy'
-import { resolveLabelPath } from '../services/labels/label-files'
-import { writeCsvFile } from '../services/batches/batch-files'
 import { attentionCutoffs } from '../services/store/tracking'
 import type { HandlersOf } from './invoke'
+import { saveCsvAndOpen } from './labels-folder'
 
 /** A shipment's journey at Bring, "Needs attention" and what Bring charged (Spend). */
 export const trackingHandlers: HandlersOf<
@@ -34,12 +32,8 @@ export const trackingHandlers: HandlersOf<
   'tracking:attention': async (_input, { stores, settings }) => ({ count: await stores.tracking.attentionCount(attentionCutoffs(new Date(), attentionDays(settings.get()))) }),
   'tracking:spend': async (_input, { stores }) => stores.tracking.spend(),
   async 'tracking:spendCsv'({ headers }, { stores, app, openPath }) {
-    const file = `spend-${new Date().toISOString().slice(0, 10)}.csv`
     const rows = (await stores.tracking.spend()).map((r) => [r.month, r.customerNumber, r.productId, r.shipments, r.priced, r.unpriced, r.total, r.currency, r.quoted, r.quoted ? r.quotedTotal : ''])
-    await writeCsvFile(path.join(app.labelsDir, file), headers, rows)
-    const problem = await openPath(await resolveLabelPath(app.labelsDir, file))
-    if (problem) throw new AppError('INTERNAL', `The file could not be opened: ${problem}`)
-    return { opened: true, file }
+    return saveCsvAndOpen({ app, openPath }, `spend-${new Date().toISOString().slice(0, 10)}.csv`, headers, rows)
   },
   async 'tracking:open'({ id }, { stores, openExternal }) {
     const url = (await stores.shipments.get(id))?.confirmation?.trackingUrl

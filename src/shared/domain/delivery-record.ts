@@ -92,26 +92,21 @@ export function countsOf(facts: DeliveryFacts, price: number | null): RecordCoun
   return c
 }
 
-/** a + sign × b, slot by slot. */
-export function addCounts(a: RecordCounts, b: RecordCounts, sign: 1 | -1 = 1): RecordCounts {
-  return {
-    shipments: a.shipments + sign * b.shipments,
-    arrived: a.arrived + sign * b.arrived,
-    onTime: a.onTime + sign * b.onTime,
-    late: a.late + sign * b.late,
-    deviated: a.deviated + sign * b.deviated,
-    returned: a.returned + sign * b.returned,
-    transit: a.transit.map((n, i) => n + sign * (b.transit[i] ?? 0)),
-    priced: a.priced + sign * b.priced,
-    priceSum: Math.round((a.priceSum + sign * b.priceSum) * 100) / 100
-  }
+/** a + sign × b, slot by slot, as new totals (a is left as it was). */
+export const addCounts = (a: RecordCounts, b: RecordCounts, sign: 1 | -1 = 1): RecordCounts => addInto({ ...a, transit: [...a.transit] }, b, sign)
+
+/** Adds sign × b into `into` in place (summing many groups without making a new object per group); money to the øre. */
+export function addInto(into: RecordCounts, b: RecordCounts, sign: 1 | -1 = 1): RecordCounts {
+  for (const f of countFields) into[f] += sign * b[f]
+  for (let i = 0; i < TRANSIT_SLOTS; i++) into.transit[i] += sign * (b.transit[i] ?? 0)
+  into.priceSum = Math.round(into.priceSum * 100) / 100
+  return into
 }
 
-/** Adds b into `into` in place (summing many groups without making a new object per group). */
-export function addInto(into: RecordCounts, b: RecordCounts): RecordCounts {
-  for (const f of countFields) into[f] += b[f]
-  for (let i = 0; i < TRANSIT_SLOTS; i++) into.transit[i] += b.transit[i] ?? 0
-  return into
+/** The month `n` months before a YYYY-MM month (across years). */
+export function monthsBefore(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7)
 }
 
 /** Below this many shipments with a known outcome, a group says "too few" instead of a rate. */

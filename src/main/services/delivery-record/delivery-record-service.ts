@@ -1,7 +1,7 @@
 import type { Mode } from '@shared/domain/mode'
 import type { PackageTracking } from '@shared/domain/tracking'
 import { osloDate } from '@shared/domain/oslo-calendar'
-import { addInto, areaOf, noCounts, summarize, MIN_RECORD_SHIPMENTS, type DeliveryAnnotation, type DeliveryRecord, type RecordCounts, type RecordEntry } from '@shared/domain/delivery-record'
+import { addInto, areaOf, monthsBefore, noCounts, summarize, MIN_RECORD_SHIPMENTS, type DeliveryAnnotation, type DeliveryRecord, type RecordCounts, type RecordEntry } from '@shared/domain/delivery-record'
 import type { ShipmentsStore } from '../store/shipments'
 import type { TrackingStore } from '../store/tracking'
 import type { Logger } from '../log/logger'
@@ -17,11 +17,6 @@ interface Deps {
 /** The months the quote's annotation looks back over. */
 const ANNOTATION_MONTHS = 12
 
-const monthsBefore = (month: string, n: number): string => {
-  const [y, m] = month.split('-').map(Number)
-  const t = new Date(Date.UTC(y, m - 1 - n, 1))
-  return t.toISOString().slice(0, 7)
-}
 
 /**
  * The shop's own delivery record: each tracked shipment's facts against Bring's promise, added to its

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DeliveryRecord, RecordSummary } from '@shared/domain/delivery-record'
+import { monthsBefore, type DeliveryRecord, type RecordSummary } from '@shared/domain/delivery-record'
 import { describeProduct } from '@shared/catalogue/products'
 import { osloDate } from '@shared/domain/oslo-calendar'
 import { call, errorMessage, onEvent } from '../../lib/ipc'
@@ -11,10 +11,6 @@ type Group = DeliveryRecord['groups'][number]
 type SortKey = 'service' | 'shipments' | 'onTimeRate' | 'medianDays' | 'p90Days' | 'deviationShare' | 'returnShare' | 'averagePrice'
 const columns: SortKey[] = ['shipments', 'onTimeRate', 'medianDays', 'p90Days', 'deviationShare', 'returnShare', 'averagePrice']
 
-const monthsBack = (month: string, n: number): string => {
-  const [y, m] = month.split('-').map(Number)
-  return new Date(Date.UTC(y, m - 1 - n, 1)).toISOString().slice(0, 7)
-}
 
 /**
  * How each service really performs for this shop (from its own tracked shipments): per service ×
@@ -25,7 +21,7 @@ export function DeliveryRecordReport() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === 'nb' ? 'nb' : 'en'
   const thisMonth = osloDate().slice(0, 7)
-  const [period, setPeriod] = useState({ from: monthsBack(thisMonth, 11), to: thisMonth })
+  const [period, setPeriod] = useState({ from: monthsBefore(thisMonth, 11), to: thisMonth })
   const [record, setRecord] = useState<DeliveryRecord | null>(null)
   const [sort, setSort] = useState<{ key: SortKey; down: boolean }>({ key: 'shipments', down: true })
   const [status, setStatus] = useState<string | null>(null)
