@@ -83,4 +83,15 @@ test('delivery record (Sandbox): 20 shipments across two services and two areas,
   const nb = page.getByTestId('delivery-record-table')
   await expect(nb.getByRole('button', { name: 'I tide' })).toBeVisible()
   await expect(nb.locator('tbody tr').filter({ hasText: describeProduct('3584', 'nb').name }).filter({ hasText: 'NO 50xx' }).locator('td').nth(5)).toHaveText('1 dag')
+  // At the smallest window the app supports, keyboard only: the wide table scrolls inside its card (the page
+  // does not), and its last column's sort button is reached with Tab and brought into view.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+  const lastSort = nb.getByRole('button', { name: 'Snittpris (eks. mva.)' })
+  await nb.getByRole('button', { name: 'Returnert' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(lastSort).toBeFocused()
+  await expect(lastSort).toBeInViewport()
+  await page.keyboard.press('Enter')
+  await expect(nb.locator('th[aria-sort]')).toContainText('Snittpris')
 })
