@@ -3,17 +3,22 @@ import path from 'node:path'
 
 let built: Promise<string> | undefined
 
-/** desk-process.ts bundled for plain Node (once per run of a test file). */
+/**
+ * desk-process.ts bundled for plain Node (once per test process). Each test process builds into a folder
+ * of its own: two spec files with desks running in parallel workers would otherwise empty the folder under
+ * each other's fork ("Cannot find module …/desk.mjs").
+ */
 export function buildDeskProcess(): Promise<string> {
+  const outDir = path.resolve('out/desk-process', String(process.pid))
   built ??= import('vite').then(({ build }) =>
     build({
       logLevel: 'silent',
       configFile: false,
       resolve: { alias: { '@shared': path.resolve('src/shared') } },
-      build: { ssr: path.resolve('test/helpers/desk-process.ts'), outDir: path.resolve('out/desk-process'), target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'desk.mjs' } } },
+      build: { ssr: path.resolve('test/helpers/desk-process.ts'), outDir, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'desk.mjs' } } },
       ssr: { noExternal: [] }
     })
-  ).then(() => path.resolve('out/desk-process/desk.mjs'))
+  ).then(() => path.join(outDir, 'desk.mjs'))
   return built
 }
 
