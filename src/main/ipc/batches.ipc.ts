@@ -10,6 +10,7 @@ import { openInLabelsFolder } from './labels-folder'
 export const batchesHandlers: HandlersOf<
   | 'batches:list'
   | 'batches:get'
+  | 'batches:rows'
   | 'batches:create'
   | 'batches:createFrom'
   | 'batches:appendRows'
@@ -27,6 +28,7 @@ export const batchesHandlers: HandlersOf<
 > = {
   'batches:list': async (_input, { batches }) => batches.list(),
   'batches:get': async ({ id }, { batches }) => batches.get(id),
+  'batches:rows': async ({ id, filter, offset, limit }, { batches }) => batches.rowsPage(id, filter, offset, limit),
   'batches:create': async (input, { batches }) => batches.create(input),
   /** Rows keep each recipient's own service and parcel; the defaults are the most common of them. */
   async 'batches:createFrom'({ name, source, ids }, { batches, stores, settings }) {

@@ -49,8 +49,14 @@ export const shipmentOnlyFields: readonly RowField[] = ['services', 'driverMessa
 /** The customs declaration's fields: shown together when any of them needs fixing. */
 export const customsFields: readonly RowField[] = ['customsValue', 'customsCurrency', 'customsOrigin', 'customsCode', 'customsNature', 'customsConsent']
 
-/** Most rows a batch (or one import) holds: 5,000 shipments are about five minutes at Bring's 18 per second. */
-export const MAX_BATCH_ROWS = 5_000
+/**
+ * Most rows a batch (or one import) holds: a big shop's order export. 100,000 shipments are about an hour and
+ * a half at Bring's 18 per second; the window reads such a batch a page at a time (BATCH_PAGE).
+ */
+export const MAX_BATCH_ROWS = 100_000
+
+/** Rows per read of a batch's table: what the window holds around what it shows, never the whole batch. */
+export const BATCH_PAGE = 100
 
 /** Rows per IPC call when importing: well under the 1 MB / 50,000-value cap of one call. */
 export const IMPORT_CHUNK = 500
@@ -100,7 +106,9 @@ export const batchCountsSchema = z.object({
   booked: z.number().int(),
   failed: z.number().int(),
   unknown: z.number().int(),
-  notSent: z.number().int()
+  notSent: z.number().int(),
+  /** Of the invalid rows, those held only for an unusual value ("check this"): confirmed or fixed by the clerk. */
+  toCheck: z.number().int().default(0)
 })
 export type BatchCounts = z.infer<typeof batchCountsSchema>
 
@@ -117,9 +125,18 @@ export const batchSummarySchema = z.object({
 })
 export type BatchSummary = z.infer<typeof batchSummarySchema>
 
+/** Which rows the batch table shows: all, those that need the clerk (refused, unknown, not sent), those to check. */
+export const batchRowFilterSchema = z.enum(['all', 'attention', 'check'])
+export type BatchRowFilter = z.infer<typeof batchRowFilterSchema>
+
 export const batchDetailSchema = batchSummarySchema.extend({
   defaults: batchDefaultsSchema,
+  /** The first BATCH_PAGE rows in file order (all of a batch that small); the rest are read a page at a time. */
   rows: z.array(batchRowSchema),
+  /** The first rows whose outcome is unknown, each to resolve in place (counts.unknown says how many there are). */
+  unknownRows: z.array(batchRowSchema).default([]),
+  /** The fields the batch's first rows fill: the row editor shows those (and any field with a problem). */
+  usedFields: z.array(z.enum(rowFields)).default([]),
   /** File names (inside the labels folder) of the merged label PDF and the result CSV, once made. */
   labelsPdf: z.string().nullable(),
   resultCsv: z.string().nullable(),
@@ -131,6 +148,10 @@ export const batchDetailSchema = batchSummarySchema.extend({
   stopReason: recordErrorSchema.nullable().default(null)
 })
 export type BatchDetail = z.infer<typeof batchDetailSchema>
+
+/** One page of a batch's table under a filter; `total` is how many rows the filter holds. */
+export const batchRowsPageSchema = z.object({ rows: z.array(batchRowSchema), total: z.number().int(), offset: z.number().int() })
+export type BatchRowsPage = z.infer<typeof batchRowsPageSchema>
 
 export const batchProgressSchema = z.object({
   batchId: z.string(),

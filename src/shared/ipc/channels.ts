@@ -77,6 +77,7 @@ export const channels = [
   // batches.ipc.ts: batches and the CSV import's remembered mappings
   'batches:list',
   'batches:get',
+  'batches:rows',
   'batches:create',
   'batches:createFrom',
   'batches:appendRows',

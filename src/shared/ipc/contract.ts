@@ -14,7 +14,7 @@ import { noticeSchema } from '../domain/notices'
 import { deliveryAnnotationQuerySchema, deliveryAnnotationSchema, deliveryRecordQuerySchema, deliveryRecordSchema } from '../domain/delivery-record'
 import { pickupPointQuerySchema, pickupPointsAnswerSchema, postalCodeAnswerSchema, postalCodeQuerySchema } from '../domain/addresses'
 import { addressEntryInputSchema, addressEntrySchema, addressFilterQuerySchema, addressFilterSchema, recipientSuggestionSchema } from '../domain/address-book'
-import { IMPORT_CHUNK, fileLinesSchema, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
+import { IMPORT_CHUNK, MAX_BATCH_ROWS, fileLinesSchema, batchDefaultsSchema, batchDetailSchema, batchProgressSchema, batchRowFilterSchema, batchRowsPageSchema, batchSummarySchema, newBatchSchema, rowFields, rowValuesSchema } from '../domain/batches'
 import { safeText } from '../domain/fields'
 import { labelPrintSchema, printJobProgressSchema, printOutcomeSchema, printerListSchema } from '../domain/printing'
 import { packageTrackingSchema, trackingStateSchema } from '../domain/tracking'
@@ -137,6 +137,8 @@ export const contract = {
   'recipients:suggest': { input: z.object({ query: safeText(100) }).strict(), output: z.array(recipientSuggestionSchema) },
   'batches:list': { input: none, output: z.array(batchSummarySchema) },
   'batches:get': { input: byId, output: batchDetailSchema },
+  /** A page of a batch's table (the window never holds a big batch whole). */
+  'batches:rows': { input: byId.extend({ filter: batchRowFilterSchema, offset: z.number().int().min(0).max(MAX_BATCH_ROWS), limit: z.number().int().min(1).max(500) }), output: batchRowsPageSchema },
   'batches:create': { input: newBatchSchema.extend({ rows: newBatchSchema.shape.rows.max(IMPORT_CHUNK) }).strict(), output: batchDetailSchema },
   /** A batch of known recipients: address-book entries or the recipients of earlier shipments. */
   'batches:createFrom': {

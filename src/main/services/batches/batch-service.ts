@@ -1,12 +1,11 @@
 import { AppError } from '@shared/ipc/app-error'
-import { MAX_BATCH_ROWS, newBatchSchema, type BatchDefaults, type BatchProgress, type BatchRunState, type NewBatch, type RowValues } from '@shared/domain/batches'
+import { BATCH_PAGE, MAX_BATCH_ROWS, newBatchSchema, rowFields, type BatchDefaults, type BatchProgress, type BatchRow, type BatchRowFilter, type BatchRunState, type NewBatch, type RowValues } from '@shared/domain/batches'
 import { SharedDatabaseError, sharedDatabaseAppError } from '../store/postgres/database'
 import type { RecordError } from '@shared/domain/booking'
 import type { BookingService } from '../booking/booking-service'
 import type { BringConnection } from '../bring/bring-connection'
 import type { Logger } from '../log/logger'
-import type { StoredBatchRow } from '../store/batches'
-import type { BatchesStore } from '../store/batches'
+import { filterTotal, type BatchesStore, type StoredBatchRow, type StoredRowFilter } from '../store/batches'
 import { createProgressMeter } from './progress-meter'
 import { createRowChecker, type RowCheckDeps } from './row-check'
 import { withUnusualChecked } from './unusual-check'
@@ -76,6 +75,9 @@ function fileLines(lines: number[] | undefined, count: number, after: number): n
   return lines
 }
 
+/** Unknown outcomes resolved in place at a time; the next ones come as these are resolved. */
+const UNKNOWN_SHOWN = 20
+
 /** How many of a batch's rows a new or edited row is compared with for "Check this" (all of them up to this size). */
 const PLAUSIBILITY_SAMPLE = 2000
 
@@ -94,9 +96,16 @@ export function createBatchService(deps: Deps) {
     return b
   }
 
+  /** A page of rows as the window sees them: what only main needs (request ids, label files) stays here. */
+  async function page(batchId: string, filter: StoredRowFilter, offset: number, limit: number): Promise<BatchRow[]> {
+    return (await deps.repo.rowsPage(batchId, filter, offset, limit)).map(({ clientRequestId: _c, labelFile: _l, editedSinceFailure: _e, confirmed: _f, ...row }) => row)
+  }
+
+  /** The batch with its first page of rows: a 100,000-row batch is read a page at a time (rowsPage). */
   async function detail(batchId: string) {
     const b = await mustGet(batchId)
-    const rows = (await deps.repo.rows(batchId)).map(({ clientRequestId: _c, labelFile: _l, editedSinceFailure: _e, ...row }) => row)
+    const rows = await page(batchId, 'all', 0, BATCH_PAGE)
+    const unknownRows = b.counts.unknown > 0 ? await page(batchId, 'unknown', 0, UNKNOWN_SHOWN) : []
     const here = running.get(batchId)
     return {
       id: b.id,
@@ -107,6 +116,8 @@ export function createBatchService(deps: Deps) {
       counts: b.counts,
       defaults: b.defaults,
       rows,
+      unknownRows,
+      usedFields: rowFields.filter((f) => rows.some((r) => r.values[f] !== undefined)),
       labelsPdf: b.labelsPdf,
       resultCsv: b.resultCsv,
       runningHere: here !== undefined,
@@ -258,6 +269,11 @@ export function createBatchService(deps: Deps) {
     async remove(batchId: string): Promise<boolean> {
       if (running.has(batchId)) throw AppError.field('id', 'Pause or cancel the batch before deleting it.')
       return deps.repo.remove(batchId)
+    },
+    /** One page of the batch's table under a filter, and how many rows the filter holds. */
+    async rowsPage(batchId: string, filter: BatchRowFilter, offset: number, limit: number) {
+      const b = await mustGet(batchId)
+      return { rows: await page(batchId, filter, offset, limit), total: filterTotal(b.counts, filter), offset }
     },
     list: async () => (await deps.repo.list()).map(({ defaults: _d, labelsPdf: _l, resultCsv: _r, ...s }) => s),
     get: detail,

@@ -3,6 +3,7 @@ import {
   type BatchCounts,
   type BatchDefaults,
   type BatchRow,
+  type BatchRowFilter,
   type BatchRowStatus,
   type BatchRunState,
   type BatchSummary,
@@ -11,6 +12,7 @@ import {
 import type { Mode } from '@shared/domain/mode'
 import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
 import type { StoreEngine } from './engine'
+import { onlyToCheck } from '@shared/domain/plausibility'
 
 /** The outcome of trying to take a batch row for booking. */
 export interface RowClaim {
@@ -36,6 +38,11 @@ export interface BatchesStore {
   get(id: string): Promise<StoredBatch | null>
   list(): Promise<StoredBatch[]>
   rows(batchId: string): Promise<StoredBatchRow[]>
+  /**
+   * One page of the batch's rows in file order under a filter (`unknown`: rows whose outcome is unknown).
+   * The window reads a big batch so, never whole: 100,000 rows are 34 MB and two seconds to read.
+   */
+  rowsPage(batchId: string, filter: StoredRowFilter, offset: number, limit: number): Promise<StoredBatchRow[]>
   /**
    * What the plausibility check compares a row with: the values of at most `max` rows spread evenly over
    * the batch (all of them in a batch that small), and the highest row number. Reading every row for
@@ -85,6 +92,22 @@ export interface StoredBatchRow extends BatchRow {
   confirmed: RowValues | null
 }
 
+export type StoredRowFilter = BatchRowFilter | 'unknown'
+
+/**
+ * Each filter as SQL over a batch row `r` and the shipment it became `s` (the same text on both engines):
+ * a row's status is its shipment's, or invalid/ready by its problems (toStoredRow).
+ */
+export const rowFilterSql: Record<StoredRowFilter, string> = {
+  all: 'TRUE',
+  attention: `((s.id IS NULL AND r.problems_json IS NOT NULL) OR s.status IN ('failed', 'outcome_unknown', 'not_sent'))`,
+  check: '(s.id IS NULL AND r.to_check)',
+  unknown: `s.status = 'outcome_unknown'`
+}
+
+/** Whether a row's problems only ask the clerk to check an unusual value: stored with the row as `to_check`. */
+export const heldToCheck = (problems: Record<string, string[]> | null): boolean => onlyToCheck(problems)
+
 /** A row to add; `rowNo` is its line in the file it came from (else the next number). */
 export type NewRow = { values: RowValues; problems: Record<string, string[]> | null; rowNo?: number }
 
@@ -132,7 +155,7 @@ export function toStoredRow(r: RowWithShipment): StoredBatchRow {
 }
 
 /** Which counter a row status adds to. */
-const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total'>> = {
+const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total' | 'toCheck'>> = {
   invalid: 'invalid',
   ready: 'ready',
   pending: 'inFlight',
@@ -148,15 +171,22 @@ const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total'>> = {
 /** Why a batch found "running" at start-up is paused. */
 export const interruptedReason: RecordError = { code: 'INTERRUPTED', message: 'Fraktdesk stopped while this batch was running. Rows not yet sent wait for “Book all”.' }
 
-/** Counters from (status, how many) pairs. */
-export function tally(groups: { status: BatchRowStatus; n: number }[]): BatchCounts {
-  const c: BatchCounts = { total: 0, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0 }
-  for (const { status, n } of groups) {
+/** Counters from (status, how many, how many of them held to check) groups. */
+export function tally(groups: { status: BatchRowStatus; n: number; checks?: number }[]): BatchCounts {
+  const c: BatchCounts = { total: 0, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0, toCheck: 0 }
+  for (const { status, n, checks } of groups) {
     c.total += n
     c[bucket[status]] += n
+    c.toCheck += checks ?? 0
   }
   return c
 }
 
-export const countRows = (rows: Pick<BatchRow, 'status'>[]): BatchCounts => tally(rows.map(({ status }) => ({ status, n: 1 })))
+/** The counts for a page's filter: how many rows it holds (rows held to check are invalid rows). */
+export function filterTotal(c: BatchCounts, filter: StoredRowFilter): number {
+  if (filter === 'all') return c.total
+  if (filter === 'check') return c.toCheck
+  if (filter === 'unknown') return c.unknown
+  return c.invalid + c.failed + c.unknown + c.notSent
+}
 

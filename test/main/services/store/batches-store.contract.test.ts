@@ -43,7 +43,7 @@ for (const [engine, factory, skipReason] of engines()) {
         [4, 'Mottaker 4', 'ready']
       ])
       expect((await batches.rows(first.id))[1].problems).toEqual({ postalCode: ['Four digits'] })
-      expect(await batches.counts(first.id)).toEqual({ total: 4, invalid: 1, ready: 3, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0 })
+      expect(await batches.counts(first.id)).toEqual({ total: 4, invalid: 1, ready: 3, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0, toCheck: 0 })
       expect(await batches.rowCount(first.id)).toBe(4)
       expect((await batches.list()).map((b) => b.id)).toEqual([second.id, first.id])
       expect(await batches.get('no-such-batch')).toBeNull()
@@ -107,6 +107,39 @@ for (const [engine, factory, skipReason] of engines()) {
       rows = await batches.rows(b.id)
       expect(rows[1].editedSinceFailure).toBe(true)
       expect(await batches.counts(b.id)).toMatchObject({ total: 2, booked: 1, failed: 1 })
+    })
+
+    it('pages of the table by filter, in file order: all, needing attention (invalid, refused, unknown), to check; counts the rows held to check', async () => {
+      const { batches, shipments } = await factory()()
+      const toCheck = (n: number) => ({ values: { ...row(n).values, packageCount: '60' }, problems: { 'check:packageCount': ['60 packages to one recipient'] } })
+      const b = await batches.create({ name: 'Stor', mode: 'test', defaults, rows: [row(1), invalid(2), toCheck(3), row(4), row(5), toCheck(6), row(7)] })
+      const all = await batches.rows(b.id)
+      const refused = await shipments.insertPending(domesticForm({ clientRequestId: all[3].clientRequestId }), {}, 'test', b.id)
+      await shipments.markStatus(refused.id, 'failed', { code: 'BRING_VALIDATION', message: 'Refused' })
+      const unknown = await shipments.insertPending(domesticForm({ clientRequestId: all[4].clientRequestId }), {}, 'test', b.id)
+      await shipments.markStatus(unknown.id, 'outcome_unknown', { code: 'BRING_TIMEOUT', message: 'No answer' })
+      const booked = await shipments.insertPending(domesticForm({ clientRequestId: all[6].clientRequestId }), {}, 'test', b.id)
+      await shipments.markSending(booked.id)
+      await shipments.markBooked(booked.id, { consignmentNumber: '70438101000000009', packageNumbers: ['370438101000000009'], trackingUrl: 'https://tracking.bring.com/x' })
+
+      const nos = async (filter: Parameters<BatchesStore['rowsPage']>[1], offset: number, limit: number) => (await batches.rowsPage(b.id, filter, offset, limit)).map((r) => r.rowNo)
+      expect(await nos('all', 0, 3)).toEqual([1, 2, 3])
+      expect(await nos('all', 5, 100)).toEqual([6, 7])
+      expect(await nos('attention', 0, 100)).toEqual([2, 3, 4, 5, 6])
+      expect(await nos('attention', 1, 2)).toEqual([3, 4])
+      expect(await nos('check', 0, 100)).toEqual([3, 6])
+      expect(await nos('unknown', 0, 100)).toEqual([5])
+      expect((await batches.rowsPage(b.id, 'all', 6, 1))[0]).toMatchObject({ status: 'booked', consignmentNumber: '70438101000000009' })
+      expect(await batches.counts(b.id)).toMatchObject({ total: 7, invalid: 3, toCheck: 2, failed: 1, unknown: 1, booked: 1 })
+
+      // Confirmed, fixed, re-checked: the row leaves "to check" (or joins it) with its problems.
+      await batches.confirmRow(all[2].id, all[2].values)
+      await batches.updateRow(all[5].id, { ...all[5].values, packageCount: '1' }, null)
+      await batches.setProblems(all[0].id, { 'check:weightKg': ['Far heavier than the other rows'] })
+      expect(await nos('check', 0, 100)).toEqual([1])
+      expect(await batches.counts(b.id)).toMatchObject({ invalid: 2, toCheck: 1 })
+      await batches.setProblems(all[0].id, { 'check:weightKg': ['Far heavier'], postalCode: ['Four digits'] })
+      expect(await batches.counts(b.id)).toMatchObject({ toCheck: 0 })
     })
 
     it('start-up pauses a batch that was running when the app stopped', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import { batchDefaultsSchema, type BatchRunState, type RowValues } from '@shared/domain/batches'
 import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
-import { interruptedReason, tally, toStoredRow, type BatchesStore, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches'
+import { heldToCheck, interruptedReason, rowFilterSql, tally, toStoredRow, type BatchesStore, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches'
 import type { BatchesTable, SharedSchema } from './schema'
 import { lazyStore } from './lazy-store'
 
@@ -48,11 +48,15 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     const groups = await db
       .selectFrom('batch_rows as r')
       .leftJoin('shipments as s', 's.id', 'r.shipment_id')
-      .select([sql<ShipmentStatus | 'ready' | 'invalid'>`coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END)`.as('status'), (eb) => eb.fn.countAll<string>().as('n')])
+      .select([
+        sql<ShipmentStatus | 'ready' | 'invalid'>`coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END)`.as('status'),
+        (eb) => eb.fn.countAll<string>().as('n'),
+        sql<string>`count(*) FILTER (WHERE s.id IS NULL AND r.to_check)`.as('checks')
+      ])
       .where('r.batch_id', '=', batchId)
       .groupBy(sql`1`)
       .execute()
-    return tally(groups.map((g) => ({ status: g.status, n: Number(g.n) })))
+    return tally(groups.map((g) => ({ status: g.status, n: Number(g.n), checks: Number(g.checks) })))
   }
 
   const summary = async (b: Selectable<BatchesTable>): Promise<StoredBatch> => ({
@@ -86,6 +90,7 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
             desk,
             values_json: JSON.stringify(r.values),
             problems_json: r.problems ? JSON.stringify(r.problems) : null,
+            to_check: heldToCheck(r.problems),
             updated_at: at
           }))
         )
@@ -115,6 +120,8 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
       return Promise.all(rows.map(summary))
     },
     rows: async (batchId): Promise<StoredBatchRow[]> => (await joined().where('r.batch_id', '=', batchId).orderBy('r.row_no').execute()).map(toStoredRow),
+    rowsPage: async (batchId, filter, offset, limit) =>
+      (await joined().where('r.batch_id', '=', batchId).where(sql.raw<boolean>(rowFilterSql[filter])).orderBy('r.row_no').limit(limit).offset(offset).execute()).map(toStoredRow),
     async valuesSample(batchId, max) {
       const { rows } = await sql<{ id: string; values_json: RowValues; n: string; last: number | null }>`
         SELECT id, values_json, n, last FROM (
@@ -128,13 +135,13 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     },
     counts,
     async updateRow(rowId, values, problems) {
-      await db.updateTable('batch_rows').set({ values_json: JSON.stringify(values), problems_json: problems ? JSON.stringify(problems) : null, updated_at: touch() }).where('id', '=', rowId).execute()
+      await db.updateTable('batch_rows').set({ values_json: JSON.stringify(values), problems_json: problems ? JSON.stringify(problems) : null, to_check: heldToCheck(problems), updated_at: touch() }).where('id', '=', rowId).execute()
     },
     async setProblems(rowId, problems) {
-      await db.updateTable('batch_rows').set({ problems_json: problems ? JSON.stringify(problems) : null }).where('id', '=', rowId).execute()
+      await db.updateTable('batch_rows').set({ problems_json: problems ? JSON.stringify(problems) : null, to_check: heldToCheck(problems) }).where('id', '=', rowId).execute()
     },
     async confirmRow(rowId, values) {
-      await db.updateTable('batch_rows').set({ confirmed_json: JSON.stringify(values), problems_json: null, updated_at: touch() }).where('id', '=', rowId).execute()
+      await db.updateTable('batch_rows').set({ confirmed_json: JSON.stringify(values), problems_json: null, to_check: false, updated_at: touch() }).where('id', '=', rowId).execute()
     },
     async setDefaults(batchId, defaults) {
       await db.updateTable('batches').set({ defaults_json: JSON.stringify(defaults), updated_at: touch() }).where('id', '=', batchId).execute()

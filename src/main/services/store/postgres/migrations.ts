@@ -505,5 +505,15 @@ export const sharedMigrations: Record<string, Migration> = {
         )`.execute(db)
       await sql`CREATE INDEX tracking_unrecorded ON tracking (shipment_id) WHERE record_json IS NULL AND packages_json <> '[]'::jsonb`.execute(db)
     }
+  },
+  '0016_rows_to_check': {
+    // A batch row held only for an unusual value, as a column (as SQLite 0016): counted and filtered in SQL.
+    async up(db: Kysely<unknown>) {
+      await sql`ALTER TABLE batch_rows ADD COLUMN to_check boolean NOT NULL DEFAULT false`.execute(db)
+      await sql`
+        UPDATE batch_rows SET to_check = true
+        WHERE problems_json IS NOT NULL AND jsonb_typeof(problems_json) = 'object' AND problems_json <> '{}'::jsonb
+          AND NOT EXISTS (SELECT 1 FROM jsonb_object_keys(problems_json) k WHERE k NOT LIKE 'check:%')`.execute(db)
+    }
   }
 }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
+import type { Statement } from 'better-sqlite3'
 import { batchDefaultsSchema, type BatchCounts, type BatchDefaults, type BatchRowStatus, type BatchRunState, type RowValues } from '@shared/domain/batches'
 import type { RecordError } from '@shared/domain/booking'
-import { interruptedReason, tally, toStoredRow, type BatchesStore, type NewRow, type RowWithShipment, type StoredBatch, type StoredBatchRow } from '../batches'
+import { heldToCheck, interruptedReason, rowFilterSql, tally, toStoredRow, type BatchesStore, type NewRow, type RowWithShipment, type StoredBatch, type StoredBatchRow, type StoredRowFilter } from '../batches'
 import { promised } from './promised'
 import type { Mode } from '@shared/domain/mode'
 
@@ -37,10 +38,14 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
   const batchById = db.prepare<[string], BatchTableRow>('SELECT * FROM batches WHERE id = ?')
   const rowsOf = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.batch_id = ? ORDER BY r.row_no`)
   const rowById = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.id = ?`)
-  const statusCounts = db.prepare<[string], { status: BatchRowStatus; n: number }>(
-    `SELECT coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END) AS status, count(*) AS n
+  const statusCounts = db.prepare<[string], { status: BatchRowStatus; n: number; checks: number }>(
+    `SELECT coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END) AS status, count(*) AS n,
+       sum(CASE WHEN s.id IS NULL AND r.to_check THEN 1 ELSE 0 END) AS checks
      FROM batch_rows r LEFT JOIN shipments s ON s.id = r.shipment_id WHERE r.batch_id = ? GROUP BY 1`
   )
+  const pages = Object.fromEntries(
+    Object.entries(rowFilterSql).map(([filter, where]) => [filter, db.prepare<[string, number, number], JoinedRow>(`${JOINED} WHERE r.batch_id = ? AND ${where} ORDER BY r.row_no LIMIT ? OFFSET ?`)])
+  ) as Record<StoredRowFilter, Statement<[string, number, number], JoinedRow>>
 
   const counts = (batchId: string): BatchCounts => tally(statusCounts.all(batchId))
 
@@ -71,10 +76,10 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     /** More rows at the end (an import arrives in chunks); one transaction per chunk. */
     appendRows(batchId: string, rows: NewRow[]): void {
       const t = now().toISOString()
-      const insertRow = db.prepare('INSERT INTO batch_rows (id, batch_id, row_no, client_request_id, values_json, problems_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      const insertRow = db.prepare('INSERT INTO batch_rows (id, batch_id, row_no, client_request_id, values_json, problems_json, to_check, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       db.transaction(() => {
         const { last } = db.prepare<[string], { last: number }>('SELECT coalesce(max(row_no), 0) AS last FROM batch_rows WHERE batch_id = ?').get(batchId)!
-        rows.forEach((r, i) => insertRow.run(randomUUID(), batchId, r.rowNo ?? last + i + 1, randomUUID(), JSON.stringify(r.values), r.problems ? JSON.stringify(r.problems) : null, t))
+        rows.forEach((r, i) => insertRow.run(randomUUID(), batchId, r.rowNo ?? last + i + 1, randomUUID(), JSON.stringify(r.values), r.problems ? JSON.stringify(r.problems) : null, heldToCheck(r.problems) ? 1 : 0, t))
       })()
     },
     rowCount: (batchId: string): number => db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM batch_rows WHERE batch_id = ?').get(batchId)!.n,
@@ -86,6 +91,7 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
       return db.prepare<[], BatchTableRow>('SELECT * FROM batches ORDER BY created_at DESC, rowid DESC LIMIT 200').all().map(summary)
     },
     rows: (batchId: string): StoredBatchRow[] => rowsOf.all(batchId).map(toRow),
+    rowsPage: (batchId: string, filter: StoredRowFilter, offset: number, limit: number): StoredBatchRow[] => pages[filter].all(batchId, limit, offset).map(toRow),
     valuesSample(batchId: string, max: number): { rows: { id: string; values: RowValues }[]; lastRowNo: number } {
       const { n, last } = db.prepare<[string], { n: number; last: number }>('SELECT count(*) AS n, coalesce(max(row_no), 0) AS last FROM batch_rows WHERE batch_id = ?').get(batchId)!
       const step = Math.max(1, Math.ceil(n / max))
@@ -102,14 +108,14 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     },
     counts,
     updateRow(rowId: string, values: RowValues, problems: Record<string, string[]> | null): void {
-      db.prepare('UPDATE batch_rows SET values_json = ?, problems_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(values), problems ? JSON.stringify(problems) : null, now().toISOString(), rowId)
+      db.prepare('UPDATE batch_rows SET values_json = ?, problems_json = ?, to_check = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(values), problems ? JSON.stringify(problems) : null, heldToCheck(problems) ? 1 : 0, now().toISOString(), rowId)
     },
     /** Re-checked rows (defaults changed): only problems change. */
     confirmRow(rowId: string, values: RowValues): void {
-      db.prepare('UPDATE batch_rows SET confirmed_json = ?, problems_json = NULL, updated_at = ? WHERE id = ?').run(JSON.stringify(values), now().toISOString(), rowId)
+      db.prepare('UPDATE batch_rows SET confirmed_json = ?, problems_json = NULL, to_check = 0, updated_at = ? WHERE id = ?').run(JSON.stringify(values), now().toISOString(), rowId)
     },
     setProblems(rowId: string, problems: Record<string, string[]> | null): void {
-      db.prepare('UPDATE batch_rows SET problems_json = ? WHERE id = ?').run(problems ? JSON.stringify(problems) : null, rowId)
+      db.prepare('UPDATE batch_rows SET problems_json = ?, to_check = ? WHERE id = ?').run(problems ? JSON.stringify(problems) : null, heldToCheck(problems) ? 1 : 0, rowId)
     },
     setDefaults(batchId: string, defaults: BatchDefaults): void {
       db.prepare('UPDATE batches SET defaults_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(defaults), now().toISOString(), batchId)
