@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { startCore } from '../../../helpers/app-core'
 import { osloDate } from '../../../../src/shared/domain/fields'
-import { IMPORT_CHUNK, checkRow, type BatchDetail, type BatchProgress, type RowValues } from '../../../../src/shared/domain/batches'
+import { BATCH_PAGE, IMPORT_CHUNK, checkRow, type BatchDetail, type BatchProgress, type RowValues } from '../../../../src/shared/domain/batches'
 import { partySchema } from '../../../../src/shared/domain/booking'
 
 type Core = Awaited<ReturnType<typeof startCore>>
@@ -176,9 +176,30 @@ describe('batches: book many, each row once', () => {
     }
     expect(answered).toBeLessThan(20_000)
     const whole = await c.call('batches:get', { id: b.id })
-    expect(whole.rows).toHaveLength(5000)
     expect(whole.counts).toMatchObject({ total: 5000, ready: 5000, invalid: 0 })
+    // The batch is read a page at a time: its detail carries the first page, every other row is one page away.
+    expect(whole.rows.map((r) => r.rowNo)).toEqual(Array.from({ length: BATCH_PAGE }, (_, i) => i + 1))
+    expect(JSON.stringify(whole).length).toBeLessThan(100_000)
+    const last = await c.call('batches:rows', { id: b.id, filter: 'all', offset: 4900, limit: 500 })
+    expect(last.total).toBe(5000)
+    expect(last.rows.map((r) => r.values.name)).toEqual(Array.from({ length: 100 }, (_, i) => `Mottaker ${4901 + i}`))
   }, 60_000)
+
+  it('the table under a filter: rows that need attention and rows to check, paged, with their totals; the first unknown outcomes come with the batch', async () => {
+    const c = await bringTest()
+    const rows = Array.from({ length: 300 }, (_, i) => row(i + 1, i % 50 === 7 ? { postalCode: '12' } : i === 120 ? { packageCount: '60' } : {}))
+    const b = await c.call('batches:create', { name: 'Filter', defaults, rows })
+    const attention = await c.call('batches:rows', { id: b.id, filter: 'attention', offset: 0, limit: 4 })
+    expect(attention.total).toBe(7)
+    expect(attention.rows.map((r) => r.rowNo)).toEqual([8, 58, 108, 121])
+    expect((await c.call('batches:rows', { id: b.id, filter: 'attention', offset: 4, limit: 100 })).rows.map((r) => r.rowNo)).toEqual([158, 208, 258])
+    const check = await c.call('batches:rows', { id: b.id, filter: 'check', offset: 0, limit: 100 })
+    expect(check).toMatchObject({ total: 1, offset: 0 })
+    expect(check.rows.map((r) => [r.rowNo, Object.keys(r.problems)])).toEqual([[121, ['check:packageCount']]])
+    expect((await c.call('batches:get', { id: b.id })).counts).toMatchObject({ total: 300, invalid: 7, toCheck: 1 })
+    expect((await c.invoke('batches:rows', { id: b.id, filter: 'everything', offset: 0, limit: 10 })).ok).toBe(false)
+    expect((await c.invoke('batches:rows', { id: b.id, filter: 'all', offset: 0, limit: 100_000 })).ok).toBe(false)
+  })
 
   it('merges the labels of the booked rows into one PDF in row order and writes the result CSV', async () => {
     const c = await bringTest()

@@ -1,9 +1,8 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { batchDefaultsSchema, customsFields, rowFields, type BatchDefaults, type BatchDetail, type BatchProgress, type BatchRow } from '@shared/domain/batches'
+import { batchDefaultsSchema, batchRowStatusSchema, customsFields, rowFields, type BatchDefaults, type BatchDetail, type BatchProgress, type BatchRow, type BatchRowFilter } from '@shared/domain/batches'
 import type { Customer } from '@shared/domain/customers'
 import { call, errorMessage } from '../../lib/ipc'
-import { useRovingList } from '../../lib/useRovingList'
 import { useCtrlEnter } from '../../state/useScreenActions'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { Disclosure } from '../../components/Disclosure'
@@ -12,24 +11,26 @@ import { ModeBadge } from '../../components/StatusBadges'
 import { BatchDefaultsFields } from './BatchDefaultsFields'
 import { BatchProgressBar } from './BatchProgressBar'
 import { useBatchesStore } from './useBatchesStore'
-import { problemsText, reasonText } from '../../lib/record-error'
+import { reasonText } from '../../lib/record-error'
 import { useAsyncAction } from '../../lib/useAsyncAction'
 import { ResolveUnknown } from '../../components/ResolveUnknown'
 import { bookableProducts } from '../../components/ProductOptions'
 import { checkKey, onlyToCheck } from '@shared/domain/plausibility'
 import { PrintLabels } from '../../components/PrintLabels'
 import { useSettingsStore } from '../../state/useSettingsStore'
+import { BatchRowsTable } from './BatchRowsTable'
+import { rowsUnder } from './useBatchRows'
 
 const editable = new Set(['invalid', 'ready', 'failed', 'not_sent', 'cancelled_by_user'])
-const attention = new Set(['invalid', 'failed', 'outcome_unknown', 'not_sent'])
-/** Rows drawn at once; the rest are a filter or a scroll away (5,000 table rows would slow typing). */
-const SHOWN = 500
+/** Every status a row can have: the result file names each in the window's language. */
+const rowStatuses = [...batchRowStatusSchema.options.flatMap((o) => o.options)]
+const filters: BatchRowFilter[] = ['all', 'attention', 'check']
 
 export function BatchView({ batch, progress, customers, live }: { batch: BatchDetail; progress: BatchProgress | null; customers: Customer[]; live: boolean }) {
   const { t, i18n } = useTranslation()
   const { updateRow, confirmRow, setDefaults, start, stop, remove, setError, resolveRow } = useBatchesStore()
-  const [filter, setFilter] = useState<'all' | 'attention'>('all')
-  const [editing, setEditing] = useState<string | null>(null)
+  const [filter, setFilter] = useState<BatchRowFilter>('all')
+  const [editing, setEditing] = useState<BatchRow | null>(null)
   const [confirmLive, setConfirmLive] = useState(false)
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [confirmCancel, setConfirmCancel] = useState(false)
@@ -62,15 +63,17 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
   // Pause or Cancel pressed here while bookings were on their way: they land first, and the window says so.
   const stopping = runningHere ? (progress?.stopping ?? batch.stopping) : null
   const cancelled = !running && batch.runState === 'cancelled'
-  const unknownRows = batch.rows.filter((r) => r.status === 'outcome_unknown' && r.shipmentId)
-  const rows = batch.rows.filter((r) => filter === 'all' || attention.has(r.status))
-  const shown = rows.slice(0, SHOWN)
+  const unknownRows = batch.unknownRows.filter((r) => r.shipmentId)
   // The editor shows the columns the file had (and any field with a problem), not all nineteen.
-  const usedFields = new Set(batch.rows.slice(0, 200).flatMap((r) => Object.keys(r.values)))
-  const list = useRovingList<HTMLTableSectionElement>(
-    shown.map((r) => r.id),
-    { onOpen: (id) => editable.has(batch.rows.find((r) => r.id === id)?.status ?? '') && setEditing(id) }
-  )
+  const usedFields = new Set<string>(batch.usedFields)
+  const open = (row: BatchRow): void => {
+    if (editable.has(row.status)) setEditing(row)
+  }
+  /** The editor closes and the keyboard goes back to the row it was on. */
+  const closeEditor = (rowNo: number): void => {
+    setEditing(null)
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="batch-rows"] tr[data-row="${rowNo}"]`)?.focus())
+  }
 
   const bookAll = (): void => {
     // A cancelled batch is final: Ctrl+Enter never restarts it; "Book the rest" is its own, explicit button.
@@ -98,7 +101,7 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
         setFiles(r.noLinkRows.length > 0 ? `${opened} ${t('batches.labelsNoLink', { rows: r.noLinkRows.join(', ') })}` : opened)
       } else {
         const headers = ['row', 'recipient', 'postalCode', 'city', 'reference', 'consignment', 'tracking', 'status', 'error'].map((h) => t(`batches.csv.${h}`))
-        const statuses = Object.fromEntries(batch.rows.map((r) => [r.status, statusText(r)]))
+        const statuses = Object.fromEntries(rowStatuses.map((status) => [status, t(`batches.status.${status}`)]))
         await call('batches:openResult', { id: batch.id, headers, statuses })
         setFiles(t('batches.resultOpened'))
       }
@@ -106,9 +109,8 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
       setError(errorMessage(err))
     }
   }
-  const statusText = (r: Pick<BatchRow, 'status'>): string => t(`batches.status.${r.status}`)
   // Held only for an unusual value: counted apart from the rows with a real problem.
-  const toCheck = batch.rows.filter((r) => r.status === 'invalid' && onlyToCheck(r.problems)).length
+  const toCheck = counts.toCheck
   // With a label printer chosen, the batch's labels go to it as one job (row order); the PDF stays a click away.
   const labelPrinter = useSettingsStore((s) => s.settings?.printing.printer ?? null)
   const printAll = async (again: boolean, printId: string) => {
@@ -189,8 +191,8 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
       )}
       {unknownRows.length > 0 && (
         <section ref={unknownSection} className="alert alert-warning" aria-label={t('batches.resolveTitle')} data-testid="batch-unknown">
-          <p>{t('batches.unknownHelp', { count: unknownRows.length })}</p>
-          {unknownRows.slice(0, 20).map((r) => (
+          <p>{t('batches.unknownHelp', { count: counts.unknown })}</p>
+          {unknownRows.map((r) => (
             <div key={r.id} className="resolve-row" data-testid="batch-unknown-row" data-row={r.rowNo}>
               <strong>{t('batches.resolveRow', { row: r.rowNo, name: r.values.name ?? '—' })}</strong> <span className="muted small">{reasonText(r.error, t)}</span>
               <ResolveUnknown
@@ -218,47 +220,39 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
           </button>
         </Disclosure>
       )}
-      <div className="row">
-        <label className="check inline">
-          <input type="checkbox" checked={filter === 'attention'} onChange={(e) => setFilter(e.target.checked ? 'attention' : 'all')} /> {t('batches.onlyAttention')}
-        </label>
-        {rows.length > SHOWN && <span className="muted small">{t('batches.shownOf', { shown: SHOWN, total: rows.length })}</span>}
-      </div>
-      <table className="table batch-rows" data-testid="batch-rows">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t('book.recipient')}</th>
-            <th>{t('book.postalCode')}</th>
-            <th>{t('batches.statusCol')}</th>
-            <th>{t('batches.resultCol')}</th>
-          </tr>
-        </thead>
-        <tbody ref={list.ref} onKeyDown={list.onKeyDown}>
-          {shown.map((r) => (
-            <BatchRowLine key={r.id} row={r} status={statusText(r)} selected={editing === r.id} rowProps={list.itemProps(r.id)} onClick={() => editable.has(r.status) && setEditing(r.id)}>
-              {editing === r.id && (
-                <tr className="editor-row">
-                  <td colSpan={5}>
-                    <RowEditor
-                      values={r.values}
-                      problems={r.problems}
-                      // The service is always offered: a row Bring refused is often fixed by another service.
-                      // Customs come as a whole when any part of them needs fixing (e.g. a row moved to a service abroad).
-                      fields={rowFields.filter((f) => usedFields.has(f) || r.problems[f] || r.problems[checkKey(f)] || f === 'productId' || (customsFields.includes(f) && Object.keys(r.problems).some((p) => p.startsWith('customs'))))}
-                      services={bookableProducts(customers.find((c) => c.customerNumber === (r.values.customerNumber || batch.defaults.customerNumber)), i18n.language)}
-                      defaultService={batch.defaults.productId}
-                      onSave={(values) => void updateRow(r.id, values).then(() => setEditing(null), () => undefined)}
-                      onConfirm={onlyToCheck(r.problems) ? () => void confirmRow(r.id).then(() => setEditing(null), () => undefined) : undefined}
-                      onCancel={() => setEditing(null)}
-                    />
-                  </td>
-                </tr>
-              )}
-            </BatchRowLine>
-          ))}
-        </tbody>
-      </table>
+      <fieldset className="row filter-choice" data-testid="batch-filter">
+        <legend className="sr-only">{t('batches.filterLegend')}</legend>
+        {filters.map((f) => (
+          <label key={f} className="check inline">
+            <input type="radio" name={`batch-filter-${batch.id}`} value={f} checked={filter === f} onChange={() => (setFilter(f), setEditing(null))} /> {t(`batches.filter.${f}`, { count: rowsUnder(counts, f) })}
+          </label>
+        ))}
+      </fieldset>
+      <BatchRowsTable
+        batch={batch}
+        filter={filter}
+        selectedId={editing?.id ?? null}
+        onOpen={open}
+        editor={
+          editing && (
+            <section className="editor-card" aria-label={t('batches.editingRow', { row: editing.rowNo })} data-testid="batch-row-editor" data-row={editing.rowNo}>
+              <h3 className="small">{t('batches.editingRow', { row: editing.rowNo })}</h3>
+              <RowEditor
+                values={editing.values}
+                problems={editing.problems}
+                // The service is always offered: a row Bring refused is often fixed by another service.
+                // Customs come as a whole when any part of them needs fixing (e.g. a row moved to a service abroad).
+                fields={rowFields.filter((f) => usedFields.has(f) || editing.problems[f] || editing.problems[checkKey(f)] || f === 'productId' || (customsFields.includes(f) && Object.keys(editing.problems).some((p) => p.startsWith('customs'))))}
+                services={bookableProducts(customers.find((c) => c.customerNumber === (editing.values.customerNumber || batch.defaults.customerNumber)), i18n.language)}
+                defaultService={batch.defaults.productId}
+                onSave={(values) => void updateRow(editing.id, values).then(() => closeEditor(editing.rowNo), () => undefined)}
+                onConfirm={onlyToCheck(editing.problems) ? () => void confirmRow(editing.id).then(() => closeEditor(editing.rowNo), () => undefined) : undefined}
+                onCancel={() => closeEditor(editing.rowNo)}
+              />
+            </section>
+          )
+        }
+      />
       {confirmLive && (
         <ConfirmDialog
           title={t('batches.liveTitle')}
@@ -302,28 +296,3 @@ export function BatchView({ batch, progress, customers, live }: { batch: BatchDe
   )
 }
 
-function BatchRowLine({ row, status, selected, rowProps, onClick, children }: { row: BatchRow; status: string; selected: boolean; rowProps: object; onClick(): void; children?: React.ReactNode }) {
-  const { t } = useTranslation()
-  const problem = Object.entries(row.problems)
-    .map(([, m]) => problemsText(m))
-    .join(' ')
-  return (
-    <>
-      <tr {...rowProps} className={selected ? 'selected' : undefined} data-row={row.rowNo} data-status={row.status} data-check={onlyToCheck(row.problems) || undefined} onClick={onClick}>
-        <td className="small">{row.rowNo}</td>
-        <td>
-          <div>{row.values.name ?? '—'}</div>
-          <div className="muted small">{row.values.addressLine ?? ''}</div>
-        </td>
-        <td className="small">
-          {row.values.postalCode ?? ''} {row.values.city ?? ''}
-        </td>
-        <td>
-          <span className={`badge status-${row.status}${onlyToCheck(row.problems) ? ' status-check' : ''}`}>{onlyToCheck(row.problems) ? t('batches.toCheck') : status}</span>
-        </td>
-        <td className="small">{row.consignmentNumber ? <span className="mono">{row.consignmentNumber}</span> : <span className={onlyToCheck(row.problems) ? 'warning-text' : 'error'}>{problem || reasonText(row.error, t)}</span>}</td>
-      </tr>
-      {children}
-    </>
-  )
-}
