@@ -1,8 +1,14 @@
 import Papa from 'papaparse'
 import { MAX_BATCH_ROWS, rowFields, type RowField, type RowValues } from './batches'
 
-/** Larger than any webshop's daily export; past it the file is refused before it is read. */
-export const MAX_CSV_BYTES = 10 * 1024 * 1024
+/**
+ * Past this a file is refused before it is read: 100,000 orders of a shop's export with all its columns
+ * (Shopify writes some 70) come to about 60 MB.
+ */
+export const MAX_CSV_BYTES = 200 * 1024 * 1024
+
+/** Rows between two progress reports while reading. */
+const PROGRESS_EVERY = 5000
 
 export type CsvProblem =
   | { key: 'empty' }
@@ -36,19 +42,39 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvTable
   }
 }
 
-/** Header row and data rows; the separator (";", "," or tab) is whichever the file uses. */
-export function parseCsv(bytes: Uint8Array): CsvTable | CsvProblem {
+/**
+ * Header row and data rows; the separator (";", "," or tab) is whichever the file uses. Read row by row so
+ * a big file can say how far it has come (`onProgress`: 0–1); a big file is read in a worker.
+ */
+export function parseCsv(bytes: Uint8Array, onProgress?: (fraction: number) => void): CsvTable | CsvProblem {
   const decoded = decodeCsv(bytes)
   if ('key' in decoded) return decoded
   // Blank lines are kept while numbering, so each row knows the line a spreadsheet shows it on.
-  const parsed = Papa.parse<string[]>(decoded.text.replace(/(\r?\n)+$/, ''), { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false })
-  const [headerRow, ...all] = parsed.data
+  const text = decoded.text.replace(/(\r?\n)+$/, '')
+  const data: string[][] = []
+  let delimiter = ''
+  Papa.parse<string[]>(text, {
+    delimitersToGuess: [';', ',', '\t'],
+    skipEmptyLines: false,
+    step: (row) => {
+      data.push(row.data)
+      delimiter ||= row.meta.delimiter
+      if (data.length % PROGRESS_EVERY === 0) onProgress?.(row.meta.cursor / text.length)
+    }
+  })
+  onProgress?.(1)
+  const [headerRow, ...all] = data
   if (!headerRow || headerRow.every((h) => h.trim() === '')) return { key: 'empty' }
-  const kept = all.map((cells, i) => ({ cells, line: i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== ''))
-  const rows = kept.map((r) => r.cells)
+  const rows: string[][] = []
+  const lines: number[] = []
+  all.forEach((cells, i) => {
+    if (!cells.some((c) => c.trim() !== '')) return
+    rows.push(cells)
+    lines.push(i + 2)
+  })
   if (rows.length === 0) return { key: 'noRows' }
   if (rows.length > MAX_BATCH_ROWS) return { key: 'tooManyRows', params: { rows: rows.length, max: MAX_BATCH_ROWS } }
-  return { encoding: decoded.encoding, delimiter: parsed.meta.delimiter, headers: headerRow.map((h) => h.trim()), rows, lines: kept.map((r) => r.line) }
+  return { encoding: decoded.encoding, delimiter, headers: headerRow.map((h) => h.trim()), rows, lines }
 }
 
 // Header words in Norwegian and English, as webshops (WooCommerce, Shopify, Mybring) export them.

@@ -39,8 +39,22 @@ describe('CSV import', () => {
     expect(parseCsv(utf8('\n\n'))).toEqual({ key: 'empty' })
     expect(parseCsv(utf8('Navn;Adresse\n'))).toEqual({ key: 'noRows' })
     expect(parseCsv(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x10]))).toEqual({ key: 'binary' })
-    const big = `Navn;Postnr\n${'Kari;5003\n'.repeat(100_000)}`
-    expect(parseCsv(utf8(big))).toEqual({ key: 'tooManyRows', params: { rows: 100_000, max: MAX_BATCH_ROWS } })
+    const big = `Navn;Postnr\n${'Kari;5003\n'.repeat(MAX_BATCH_ROWS + 1)}`
+    expect(parseCsv(utf8(big))).toEqual({ key: 'tooManyRows', params: { rows: 100_001, max: 100_000 } })
+  })
+
+  it('reads a 100,000-row file whole, telling how far it has come', () => {
+    const lines = ['Navn;Adresse;Postnr;Poststed']
+    for (let i = 1; i <= 100_000; i++) lines.push(`Kunde ${i};"Storgata ${i}; oppgang B";5003;BERGEN`)
+    const seen: number[] = []
+    const t = parseCsv(utf8(lines.join('\r\n')), (f) => seen.push(f))
+    if ('key' in t) throw new Error(t.key)
+    expect(t.rows).toHaveLength(100_000)
+    expect(t.rows[99_999]).toEqual(['Kunde 100000', 'Storgata 100000; oppgang B', '5003', 'BERGEN'])
+    expect(t.lines[99_999]).toBe(100_001)
+    expect(seen.length).toBeGreaterThan(2)
+    expect(seen).toEqual([...seen].sort((a, b) => a - b))
+    expect(seen.at(-1)).toBe(1)
   })
 
   it('guesses columns from Norwegian and English headers, each field once, unknown columns ignored', () => {

@@ -1,17 +1,32 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { rowFields, type RowField, type RowValues } from '@shared/domain/batches'
-import { applyMapping, guessMapping, MAX_CSV_BYTES, parseCsv, requiredRowFields, type CsvProblem, type CsvTable } from '@shared/domain/csv-import'
-import { gramsToKg, looksLikeGrams, readExport, recogniseExport, type ShopExportFormat } from '@shared/domain/shop-exports'
+import { guessMapping, MAX_CSV_BYTES, requiredRowFields, type CsvProblem } from '@shared/domain/csv-import'
+import { openCsvReader, ReaderClosed, type CsvPreview, type CsvReader } from '../lib/csv-reader/csv-reader'
+import { ImportProgress } from './ImportProgress'
 
 type Mapping = (RowField | null)[]
+
+/** The rows of a read file, handed to the caller to check and store a chunk at a time. */
+export interface ImportRows {
+  fileName: string
+  count: number
+  /** How many rows fill each field (a default is needed where some do not). */
+  filled: Partial<Record<RowField, number>>
+  /** Rows [from, to) and each one's line in the file (as a spreadsheet numbers it), from the reader's worker. */
+  chunk(from: number, to: number): Promise<{ rows: RowValues[]; lines: number[] }>
+  /** How many rows are done: the window shows it. */
+  progress(done: number): void
+  /** Aborted when the clerk cancels: stop, and undo what a half-done import would leave. */
+  signal: AbortSignal
+}
 
 interface Props {
   /** The mapping chosen last time for these headers, if any. */
   loadMapping(headers: string[]): Promise<Mapping | null>
   saveMapping(headers: string[], mapping: Mapping): Promise<void>
-  /** The mapped rows and each one's line in the file (as a spreadsheet numbers it); the caller checks and stores them. */
-  onRows(rows: RowValues[], fileName: string, lines: number[]): Promise<void> | void
+  /** The mapped rows; the caller checks and stores them. */
+  onRows(rows: ImportRows): Promise<void> | void
   submitLabel: string
   /** Extra inputs shown with the mapping (a batch's name and defaults). */
   children?: ReactNode
@@ -20,52 +35,87 @@ interface Props {
 
 /**
  * Choose a CSV file, then say what each column holds (guessed from the headers, remembered per
- * header set) with a preview of the first rows. The file itself is never changed.
+ * header set) with a preview of the first rows. The file is read, parsed and mapped in a worker
+ * (a 100,000-row export would freeze the window), with progress and Cancel; the file itself is never changed.
  */
 export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, children, busy }: Props) {
   const { t } = useTranslation()
-  const [file, setFile] = useState<{ name: string; table: CsvTable } | null>(null)
+  const reader = useRef<CsvReader | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [file, setFile] = useState<{ name: string; preview: CsvPreview } | null>(null)
   const [mapping, setMapping] = useState<Mapping>([])
   const [problem, setProblem] = useState<string | null>(null)
-  // A shop's own export (Shopify, WooCommerce, Fraktdesk's result file) maps itself: no columns to choose.
-  const [known, setKnown] = useState<{ format: ShopExportFormat; rows: RowValues[]; lines: number[] } | null>(null)
   // A weight column in grams (its header or its values say so): converted to kg unless the clerk says kg.
   const [weightUnit, setWeightUnit] = useState<'kg' | 'g'>('kg')
+  // Reading the file, or sending its rows: how far, and the way to stop.
+  const [work, setWork] = useState<{ phase: 'reading' | 'sending'; done: number; of: number; abort(): void } | null>(null)
+  useEffect(() => () => reader.current?.close(), [])
+
+  const stopReading = (): void => {
+    reader.current?.close()
+    reader.current = null
+    setWork(null)
+    setFile(null)
+    setProblem(t('import.cancelled'))
+    if (fileInput.current) fileInput.current.value = ''
+  }
 
   const choose = async (f: File | undefined): Promise<void> => {
     setProblem(null)
     setFile(null)
+    reader.current?.close()
+    reader.current = null
     if (!f) return
     if (f.size > MAX_CSV_BYTES) return setProblem(problemText({ key: 'tooLarge', params: { mb: MAX_CSV_BYTES / 1024 / 1024 } }))
-    const parsed = parseCsv(new Uint8Array(await f.arrayBuffer()))
-    if ('key' in parsed) return setProblem(problemText(parsed))
-    const format = recogniseExport(parsed.headers)
-    setKnown(format ? { format, ...readExport(format, parsed.headers, parsed.rows, parsed.lines) } : null)
-    const remembered = format ? null : await loadMapping(parsed.headers).catch(() => null)
-    const guessed = remembered ?? guessMapping(parsed.headers)
-    setMapping(guessed)
-    const weightColumn = guessed.indexOf('weightKg')
-    setWeightUnit(weightColumn >= 0 && looksLikeGrams(parsed.headers[weightColumn], parsed.rows.map((r) => r[weightColumn] ?? '')) ? 'g' : 'kg')
-    setFile({ name: f.name, table: parsed })
+    const r = (reader.current = openCsvReader())
+    setWork({ phase: 'reading', done: 0, of: 1, abort: stopReading })
+    try {
+      const parsed = await r.parse(f, (fraction) => setWork((w) => (w?.phase === 'reading' ? { ...w, done: fraction } : w)))
+      if ('key' in parsed) return setProblem(problemText(parsed))
+      const remembered = parsed.known ? null : await loadMapping(parsed.headers).catch(() => null)
+      const guessed = remembered ?? guessMapping(parsed.headers)
+      const weightColumn = guessed.indexOf('weightKg')
+      setWeightUnit(weightColumn >= 0 && (await r.looksLikeGrams(weightColumn)) ? 'g' : 'kg')
+      setMapping(guessed)
+      setFile({ name: f.name, preview: parsed })
+    } catch (err) {
+      if (!(err instanceof ReaderClosed)) setProblem((err as Error).message)
+    } finally {
+      if (reader.current === r) setWork(null)
+    }
   }
   const problemText = (p: CsvProblem): string => t(`import.problem.${p.key}`, 'params' in p ? p.params : {})
 
+  const known = file?.preview.known ?? null
   const missing = requiredRowFields.filter((f) => !mapping.includes(f))
   const nothingMapped = file !== null && !known && mapping.every((m) => m === null)
   const weightMapped = mapping.includes('weightKg')
   const submit = async (): Promise<void> => {
-    if (!file || nothingMapped) return
-    if (known) return onRows(known.rows, file.name, known.lines)
-    await saveMapping(file.table.headers, mapping).catch(() => undefined)
-    const rows = applyMapping(file.table.rows, mapping)
-    await onRows(weightUnit === 'g' ? rows.map((r) => (r.weightKg ? { ...r, weightKg: gramsToKg(r.weightKg) } : r)) : rows, file.name, file.table.lines)
+    const r = reader.current
+    if (!file || !r || nothingMapped || work) return
+    if (!known) await saveMapping(file.preview.headers, mapping).catch(() => undefined)
+    const prepared = await r.prepare({ mapping: known ? null : mapping, grams: !known && weightUnit === 'g' })
+    const abort = new AbortController()
+    setWork({ phase: 'sending', done: 0, of: prepared.count, abort: () => abort.abort() })
+    try {
+      await onRows({
+        fileName: file.name,
+        count: prepared.count,
+        filled: prepared.filled,
+        chunk: (from, to) => r.chunk(from, to),
+        progress: (done) => setWork((w) => (w?.phase === 'sending' ? { ...w, done } : w)),
+        signal: abort.signal
+      })
+    } finally {
+      setWork(null)
+    }
   }
 
   return (
     <div className="csv-import" data-testid="csv-import">
       <div className="field">
         <label htmlFor="csv-file">{t('import.chooseFile')}</label>
-        <input id="csv-file" type="file" accept=".csv,.txt,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
+        <input ref={fileInput} id="csv-file" type="file" accept=".csv,.txt,text/csv" disabled={work?.phase === 'sending'} onChange={(e) => void choose(e.target.files?.[0])} />
         <small className="help">{t('import.fileHelp')}</small>
       </div>
       {problem && (
@@ -73,14 +123,15 @@ export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, child
           {problem}
         </div>
       )}
+      {work?.phase === 'reading' && <ImportProgress label={t('import.reading')} done={work.done} of={work.of} percent onCancel={work.abort} />}
       {file && (
         <>
           <p className="muted small" data-testid="import-summary">
-            {t('import.summary', { file: file.name, count: file.table.rows.length, encoding: file.table.encoding.toUpperCase(), delimiter: file.table.delimiter === '\t' ? 'Tab' : file.table.delimiter })}
+            {t('import.summary', { file: file.name, count: file.preview.rowCount, encoding: file.preview.encoding.toUpperCase(), delimiter: file.preview.delimiter === '\t' ? 'Tab' : file.preview.delimiter })}
           </p>
           {known ? (
             <p className="success" data-testid="import-format" data-format={known.format}>
-              {t(`import.format.${known.format}`, { count: known.rows.length, lines: file.table.rows.length })}
+              {t(`import.format.${known.format}`, { count: known.count, lines: file.preview.rowCount })}
             </p>
           ) : (
             <>
@@ -89,7 +140,7 @@ export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, child
                 <table className="table mapping" data-testid="import-mapping">
                   <thead>
                     <tr>
-                      {file.table.headers.map((h, i) => (
+                      {file.preview.headers.map((h, i) => (
                         <th key={i}>
                           <div className="small">{h || t('import.column', { n: i + 1 })}</div>
                           <select
@@ -109,9 +160,9 @@ export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, child
                     </tr>
                   </thead>
                   <tbody>
-                    {file.table.rows.slice(0, 5).map((r, i) => (
+                    {file.preview.sample.map((r, i) => (
                       <tr key={i}>
-                        {file.table.headers.map((_, j) => (
+                        {file.preview.headers.map((_, j) => (
                           <td key={j} className="small">
                             {r[j] ?? ''}
                           </td>
@@ -140,11 +191,15 @@ export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, child
             </>
           )}
           {children}
-          <div className="actions">
-            <button type="button" className="primary" disabled={busy || nothingMapped} onClick={() => void submit()} data-testid="import-submit">
-              {submitLabel}
-            </button>
-          </div>
+          {work?.phase === 'sending' ? (
+            <ImportProgress label={t('import.sending')} done={work.done} of={work.of} onCancel={work.abort} />
+          ) : (
+            <div className="actions">
+              <button type="button" className="primary" disabled={busy || nothingMapped} onClick={() => void submit()} data-testid="import-submit">
+                {submitLabel}
+              </button>
+            </div>
+          )}
         </>
       )}
     </div>

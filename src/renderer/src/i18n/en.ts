@@ -443,6 +443,12 @@ export const en = {
     customsConsent: 'I confirm the customs information is accurate and the parcel holds no dangerous or prohibited goods'
   },
   import: {
+    reading: 'Reading the file…',
+    sending: 'Sending the rows…',
+    percent: '{{value, number}}%',
+    rowsOf: '{{done, number}} of {{of, number}} rows',
+    cancel: 'Cancel (Esc)',
+    cancelled: 'Import cancelled: nothing was changed.',
     chooseColumns: 'Say what each column holds:',
     format: {
       shopify_one: 'Shopify orders export: {{count}} order ({{lines}} lines) — no columns to choose; weights from grams to kg.',
@@ -510,6 +516,7 @@ export const en = {
     back: 'Connected to the shared database again.'
   },
   batches: {
+    importCancelled: 'Import cancelled: no batch was made.',
     toCheck: 'Check this',
     toCheckCount_one: '{{count}} row to check',
     toCheckCount_other: '{{count}} rows to check',

@@ -463,6 +463,12 @@ export const nb: Messages = {
     customsConsent: 'Jeg bekrefter at tollopplysningene er riktige og at pakken ikke inneholder farlig eller forbudt gods'
   },
   import: {
+    reading: 'Leser filen …',
+    sending: 'Sender radene …',
+    percent: '{{value, number}} %',
+    rowsOf: '{{done, number}} av {{of, number}} rader',
+    cancel: 'Avbryt (Esc)',
+    cancelled: 'Importen ble avbrutt: ingenting ble endret.',
     chooseColumns: 'Velg hva hver kolonne inneholder:',
     format: {
       shopify_one: 'Ordreeksport fra Shopify: {{count}} ordre ({{lines}} linjer) — ingen kolonner å velge; vekter fra gram til kg.',
@@ -530,6 +536,7 @@ export const nb: Messages = {
     back: 'Koblet til den felles databasen igjen.'
   },
   batches: {
+    importCancelled: 'Importen ble avbrutt: ingen bunke ble laget.',
     toCheck: 'Sjekk',
     toCheckCount_one: '{{count}} rad å sjekke',
     toCheckCount_other: '{{count}} rader å sjekke',

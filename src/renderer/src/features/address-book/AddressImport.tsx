@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { checkAddressRow, type AddressEntryData } from '@shared/domain/address-book'
 import { IMPORT_CHUNK, rowFields, shipmentOnlyFields, type RowValues } from '@shared/domain/batches'
 import { call, errorMessage } from '../../lib/ipc'
-import { CsvImport } from '../../components/CsvImport'
+import { CsvImport, type ImportRows } from '../../components/CsvImport'
 import { importMapping } from '../../lib/import-mapping'
 import { RowEditor } from '../../components/RowEditor'
 import { problemsText } from '../../lib/record-error'
@@ -30,23 +30,32 @@ export function AddressImport({ onImported }: { onImported(): void }) {
     return total
   }
 
-  const onRows = async (rows: RowValues[], _file: string, lines: number[]): Promise<void> => {
+  /** A chunk at a time (checked here, a few milliseconds each): a big file never holds the window. Cancel keeps what was added. */
+  const onRows = async (source: ImportRows): Promise<void> => {
     setBusy(true)
     setError(null)
-    const ok: AddressEntryData[] = []
+    const total = { added: 0, skipped: 0 }
     const bad: Rejected[] = []
-    rows.forEach((values, i) => {
-      const c = checkAddressRow(values)
-      if (c.ok) ok.push(c.entry)
-      else bad.push({ rowNo: lines[i], values, problems: c.problems }) // the line a spreadsheet shows it on
-    })
     try {
-      setResult(ok.length > 0 ? await importEntries(ok) : { added: 0, skipped: 0 })
-      setRejected(bad)
-      onImported()
+      for (let from = 0; from < source.count && !source.signal.aborted; from += IMPORT_CHUNK) {
+        const { rows, lines } = await source.chunk(from, from + IMPORT_CHUNK)
+        const ok: AddressEntryData[] = []
+        rows.forEach((values, i) => {
+          const c = checkAddressRow(values)
+          if (c.ok) ok.push(c.entry)
+          else bad.push({ rowNo: lines[i], values, problems: c.problems }) // the line a spreadsheet shows it on
+        })
+        const r = ok.length > 0 ? await importEntries(ok) : { added: 0, skipped: 0 }
+        total.added += r.added
+        total.skipped += r.skipped
+        source.progress(Math.min(source.count, from + IMPORT_CHUNK))
+      }
     } catch (err) {
       setError(errorMessage(err))
     } finally {
+      setResult(total)
+      setRejected(bad)
+      onImported()
       setBusy(false)
     }
   }

@@ -75,8 +75,8 @@ export function BatchesScreen() {
             <NewBatch
               customers={customers}
               defaultCustomer={settings?.defaultCustomerNumber ?? ''}
-              onCreate={async (name, defaults, rows, lines) => {
-                await create(name, defaults, rows, lines)
+              onCreate={async (name, defaults, rows) => {
+                await create(name, defaults, rows)
                 setCreating(false)
               }}
               onCancel={() => setCreating(false)}

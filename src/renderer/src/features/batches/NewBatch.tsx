@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { batchDefaultsSchema, type BatchDefaults, type RowValues } from '@shared/domain/batches'
+import { batchDefaultsSchema, type BatchDefaults } from '@shared/domain/batches'
 import type { Customer } from '@shared/domain/customers'
 import { osloDate } from '@shared/domain/oslo-calendar'
 import { errorMessage } from '../../lib/ipc'
-import { CsvImport } from '../../components/CsvImport'
+import { CsvImport, type ImportRows } from '../../components/CsvImport'
 import { importMapping } from '../../lib/import-mapping'
 import { Field } from '../../components/Field'
 import { BatchDefaultsFields } from './BatchDefaultsFields'
@@ -13,8 +13,8 @@ import { BatchDefaultsFields } from './BatchDefaultsFields'
 export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
   customers: Customer[]
   defaultCustomer: string
-  /** `lines`: each row's line in the file, which the batch numbers its rows by. */
-  onCreate(name: string, defaults: BatchDefaults, rows: RowValues[], lines: number[]): Promise<unknown>
+  /** The rows come a chunk at a time, each with its line in the file (which the batch numbers its rows by). */
+  onCreate(name: string, defaults: BatchDefaults, rows: ImportRows): Promise<unknown>
   onCancel(): void
 }) {
   const { t } = useTranslation()
@@ -24,22 +24,22 @@ export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const onRows = async (rows: RowValues[], fileName: string, lines: number[]): Promise<void> => {
+  const onRows = async (rows: ImportRows): Promise<void> => {
     const parsed = batchDefaultsSchema.safeParse(defaults)
     if (!parsed.success) return setErrors(parsed.error.flatten().fieldErrors)
     // Rows without their own customer number or service take the default: then there must be one.
     const missing = {
-      customerNumber: !defaults.customerNumber && rows.some((r) => !r.customerNumber) ? [t('batches.chooseCustomer')] : undefined,
-      productId: !defaults.productId && rows.some((r) => !r.productId) ? [t('batches.chooseService')] : undefined
+      customerNumber: !defaults.customerNumber && (rows.filled.customerNumber ?? 0) < rows.count ? [t('batches.chooseCustomer')] : undefined,
+      productId: !defaults.productId && (rows.filled.productId ?? 0) < rows.count ? [t('batches.chooseService')] : undefined
     }
     if (missing.customerNumber || missing.productId) return setErrors(missing)
     setErrors({})
     setBusy(true)
     setError(null)
     try {
-      await onCreate(name.trim() || fileName.replace(/\.[^.]+$/, '').slice(0, 80), parsed.data, rows, lines)
+      await onCreate(name.trim() || rows.fileName.replace(/\.[^.]+$/, '').slice(0, 80), parsed.data, rows)
     } catch (err) {
-      setError(errorMessage(err))
+      setError(rows.signal.aborted ? t('batches.importCancelled') : errorMessage(err))
     } finally {
       setBusy(false)
     }

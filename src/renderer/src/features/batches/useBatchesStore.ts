@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { BatchDefaults, BatchDetail, BatchProgress, BatchSummary, RowValues } from '@shared/domain/batches'
+import type { ImportRows } from '../../components/CsvImport'
 import { IMPORT_CHUNK } from '@shared/domain/batches'
 import { call, errorMessage, onEvent, onSharedChange, throttled } from '../../lib/ipc'
 
@@ -11,9 +12,11 @@ interface BatchesState {
   error: string | null
   loadList(): Promise<void>
   show(id: string | null): Promise<void>
-  /** Creates the batch from imported rows, sending them in chunks; resolves to the new batch. */
-  /** Rows in chunks; `lines`: each row's line in its file (the batch numbers its rows so). */
-  create(name: string, defaults: BatchDefaults, rows: RowValues[], lines?: number[]): Promise<BatchDetail>
+  /**
+   * Creates the batch from imported rows, sent in chunks with each row's line in its file (the batch
+   * numbers its rows by them). Cancelled (`rows.signal`): the rows sent so far go with the batch, and nothing is left.
+   */
+  create(name: string, defaults: BatchDefaults, rows: ImportRows): Promise<BatchDetail>
   updateRow(rowId: string, values: RowValues): Promise<void>
   /** "It is right": a row held only for an unusual value is booked as it is. */
   confirmRow(rowId: string): Promise<void>
@@ -77,11 +80,26 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
         set({ error: errorMessage(err) })
       }
     },
-    async create(name, defaults, rows, lines) {
-      let batch = await call('batches:create', { name, defaults, rows: rows.slice(0, IMPORT_CHUNK), lines: lines?.slice(0, IMPORT_CHUNK) })
-      for (let i = IMPORT_CHUNK; i < rows.length; i += IMPORT_CHUNK) await call('batches:appendRows', { id: batch.id, rows: rows.slice(i, i + IMPORT_CHUNK), lines: lines?.slice(i, i + IMPORT_CHUNK) })
-      // Each chunk answered with the counts only; the whole batch is read once, at the end.
-      if (rows.length > IMPORT_CHUNK) batch = await call('batches:get', { id: batch.id })
+    async create(name, defaults, source) {
+      const first = await source.chunk(0, IMPORT_CHUNK)
+      let batch = await call('batches:create', { name, defaults, rows: first.rows, lines: first.lines })
+      try {
+        source.progress(first.rows.length)
+        for (let i = IMPORT_CHUNK; i < source.count; i += IMPORT_CHUNK) {
+          if (source.signal.aborted) throw new DOMException('Cancelled', 'AbortError')
+          const next = await source.chunk(i, i + IMPORT_CHUNK)
+          await call('batches:appendRows', { id: batch.id, rows: next.rows, lines: next.lines })
+          source.progress(Math.min(source.count, i + IMPORT_CHUNK))
+        }
+        if (source.signal.aborted) throw new DOMException('Cancelled', 'AbortError')
+      } catch (err) {
+        // Half an import is no batch: what was sent goes (nothing of it was booked).
+        await call('batches:delete', { id: batch.id }).catch(() => undefined)
+        void get().loadList()
+        throw err
+      }
+      // Each chunk answered with the counts only; the batch (its first page) is read once, at the end.
+      if (source.count > IMPORT_CHUNK) batch = await call('batches:get', { id: batch.id })
       set({ open: batch, progress: null, error: null })
       void get().loadList()
       return batch
