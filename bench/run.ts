@@ -12,6 +12,7 @@ import { benchPgSearch } from './sections/pg-search'
 import { benchTeamBooking, runDeskProcess } from './sections/team-booking'
 import { benchStoreEngines } from './sections/store-engines'
 import { benchDeliveryRecord } from './sections/delivery-record'
+import { benchImport } from './sections/import'
 import { quick } from './lib'
 
 // A desk of the team-booking bench, started by it as a child process of this same file.
@@ -37,6 +38,7 @@ if (want('pgsearch')) results.pgSearch = await benchPgSearch()
 if (want('team')) results.team = await benchTeamBooking()
 if (want('engines')) results.storeEngines = await benchStoreEngines()
 if (want('record')) results.deliveryRecord = await benchDeliveryRecord()
+if (want('import')) results.import = await benchImport()
 
 const dir = path.resolve('bench/results')
 mkdirSync(dir, { recursive: true })

@@ -5,8 +5,9 @@ import type { RecordError } from '@shared/domain/booking'
 import type { BookingService } from '../booking/booking-service'
 import type { BringConnection } from '../bring/bring-connection'
 import type { Logger } from '../log/logger'
-import { filterTotal, type BatchesStore, type StoredBatchRow, type StoredRowFilter } from '../store/batches'
+import { type BatchesStore, type StoredBatchRow, type StoredRowFilter } from '../store/batches'
 import { createProgressMeter } from './progress-meter'
+import { createPlausibilitySamples } from './plausibility-sample'
 import { createRowChecker, type RowCheckDeps } from './row-check'
 import { withUnusualChecked } from './unusual-check'
 import { onlyToCheck } from '@shared/domain/plausibility'
@@ -88,6 +89,7 @@ export function createBatchService(deps: Deps) {
   const meters = new Map<string, ReturnType<typeof createProgressMeter>>()
 
   const rowCheck = createRowChecker(deps)
+  const samples = createPlausibilitySamples(deps.repo, PLAUSIBILITY_SAMPLE)
   const check = rowCheck.check
 
   async function mustGet(batchId: string) {
@@ -252,28 +254,33 @@ export function createBatchService(deps: Deps) {
     },
     /** The rest of an import; only before the batch has started sending. */
     async appendRows(batchId: string, rows: RowValues[], fileLineNumbers?: number[]) {
+      // Asked for each chunk of a big import: the state and the number of rows, not the batch's counts.
+      // A batch is idle until it is first booked, so an idle batch has no row that is a shipment yet.
+      const state = await deps.repo.runState(batchId)
+      if (state === null) throw AppError.field('id', 'No such batch.')
+      if (state !== 'idle') throw AppError.field('id', 'Rows can only be added before the batch is booked.')
+      if ((await deps.repo.rowCount(batchId)) + rows.length > MAX_BATCH_ROWS) throw AppError.field('rows', `At most ${MAX_BATCH_ROWS} rows per batch: split the file`)
       const b = await mustGet(batchId)
-      if (b.runState !== 'idle' || b.counts.total !== b.counts.ready + b.counts.invalid) throw AppError.field('id', 'Rows can only be added before the batch is booked.')
-      if (b.counts.total + rows.length > MAX_BATCH_ROWS) throw AppError.field('rows', `At most ${MAX_BATCH_ROWS} rows per batch: split the file`)
       const checked = await rowCheck.checkNew(b.defaults, rows)
       // Unusual compared with the batch so far (an even sample of it); the rows already there are not re-flagged here.
-      const stored = await deps.repo.valuesSample(batchId, PLAUSIBILITY_SAMPLE)
-      const lines = fileLines(fileLineNumbers, rows.length, stored.lastRowNo)
-      const existing = stored.rows.map((r) => ({ key: r.id, values: r.values, problems: null }))
+      const sample = await samples.get(batchId)
+      const lines = fileLines(fileLineNumbers, rows.length, sample.lastRowNo)
+      const existing = sample.rows.map((r) => ({ ...r, problems: null }))
       const fresh = checked.map((r, i) => ({ key: `new-${i}`, ...r }))
       const problems = withUnusualChecked([...existing, ...fresh], b.defaults, new Set(fresh.map((r) => r.key)))
       await deps.repo.appendRows(batchId, fresh.map((r, i) => ({ values: r.values, problems: problems.get(r.key) ?? null, rowNo: lines?.[i] })))
+      samples.grow(batchId, fresh.map((r) => r.values), lines?.at(-1) ?? sample.lastRowNo + rows.length)
       const { id, name, createdAt, mode, runState, counts } = await mustGet(batchId)
       return { id, name, createdAt, mode, runState, counts }
     },
     async remove(batchId: string): Promise<boolean> {
       if (running.has(batchId)) throw AppError.field('id', 'Pause or cancel the batch before deleting it.')
+      samples.forget(batchId)
       return deps.repo.remove(batchId)
     },
-    /** One page of the batch's table under a filter, and how many rows the filter holds. */
+    /** One page of the batch's table under a filter (none of a batch that does not exist). */
     async rowsPage(batchId: string, filter: BatchRowFilter, offset: number, limit: number) {
-      const b = await mustGet(batchId)
-      return { rows: await page(batchId, filter, offset, limit), total: filterTotal(b.counts, filter), offset }
+      return { rows: await page(batchId, filter, offset, limit), offset }
     },
     list: async () => (await deps.repo.list()).map(({ defaults: _d, labelsPdf: _l, resultCsv: _r, ...s }) => s),
     get: detail,
@@ -282,6 +289,7 @@ export function createBatchService(deps: Deps) {
       const row = await deps.repo.row(rowId)
       if (!row) throw AppError.field('id', 'No such batch row.')
       assertEditable(row.status)
+      samples.forget(row.batchId)
       const b = await mustGet(row.batchId)
       const c = await check(b.defaults, values, row.clientRequestId)
       const others = (await deps.repo.valuesSample(row.batchId, PLAUSIBILITY_SAMPLE)).rows.filter((r) => r.id !== rowId).map((r) => ({ key: r.id, values: r.values, problems: null }))
@@ -295,6 +303,7 @@ export function createBatchService(deps: Deps) {
       const row = await deps.repo.row(rowId)
       if (!row) throw AppError.field('id', 'No such batch row.')
       if (row.status !== 'invalid' || !onlyToCheck(row.problems)) throw AppError.field('id', 'This row has nothing to confirm: fix its problem, or it is ready already.')
+      samples.forget(row.batchId)
       await deps.repo.confirmRow(rowId, row.values)
       return detail(row.batchId)
     },
@@ -303,6 +312,7 @@ export function createBatchService(deps: Deps) {
     async setDefaults(batchId: string, defaults: BatchDefaults) {
       await mustGet(batchId)
       if (running.has(batchId)) throw AppError.field('id', 'Pause the batch before changing its defaults.')
+      samples.forget(batchId)
       await deps.repo.setDefaults(batchId, defaults)
       const checkOne = await rowCheck.forDefaults(defaults)
       const rows = await deps.repo.rows(batchId)

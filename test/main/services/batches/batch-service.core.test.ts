@@ -181,20 +181,31 @@ describe('batches: book many, each row once', () => {
     expect(whole.rows.map((r) => r.rowNo)).toEqual(Array.from({ length: BATCH_PAGE }, (_, i) => i + 1))
     expect(JSON.stringify(whole).length).toBeLessThan(100_000)
     const last = await c.call('batches:rows', { id: b.id, filter: 'all', offset: 4900, limit: 500 })
-    expect(last.total).toBe(5000)
     expect(last.rows.map((r) => r.values.name)).toEqual(Array.from({ length: 100 }, (_, i) => `Mottaker ${4901 + i}`))
   }, 60_000)
 
-  it('the table under a filter: rows that need attention and rows to check, paged, with their totals; the first unknown outcomes come with the batch', async () => {
+  it('each chunk of an import is compared with the rows before it: a weight far from the file\'s is held to check in the fifth chunk as in the first', async () => {
+    const c = await bringTest()
+    const chunk = (from: number, heavy?: number) => Array.from({ length: IMPORT_CHUNK }, (_, i) => row(from + i, { weightKg: from + i === heavy ? '30' : '1,5' }))
+    const b = await c.call('batches:create', { name: 'Vekter', defaults, rows: chunk(1, 3) })
+    for (let n = 1; n < 5; n++) await c.call('batches:appendRows', { id: b.id, rows: chunk(n * IMPORT_CHUNK + 1, n === 4 ? 2222 : undefined) })
+    const check = await c.call('batches:rows', { id: b.id, filter: 'check', offset: 0, limit: 10 })
+    expect(check.rows.map((r) => [r.values.name, Object.keys(r.problems)])).toEqual([
+      ['Mottaker 3', ['check:weightKg']],
+      ['Mottaker 2222', ['check:weightKg']]
+    ])
+    expect((await c.call('batches:get', { id: b.id })).counts).toMatchObject({ total: 2500, invalid: 2, toCheck: 2 })
+  })
+
+  it('the table under a filter: rows that need attention and rows to check, paged; the counts say how many each holds', async () => {
     const c = await bringTest()
     const rows = Array.from({ length: 300 }, (_, i) => row(i + 1, i % 50 === 7 ? { postalCode: '12' } : i === 120 ? { packageCount: '60' } : {}))
     const b = await c.call('batches:create', { name: 'Filter', defaults, rows })
     const attention = await c.call('batches:rows', { id: b.id, filter: 'attention', offset: 0, limit: 4 })
-    expect(attention.total).toBe(7)
     expect(attention.rows.map((r) => r.rowNo)).toEqual([8, 58, 108, 121])
     expect((await c.call('batches:rows', { id: b.id, filter: 'attention', offset: 4, limit: 100 })).rows.map((r) => r.rowNo)).toEqual([158, 208, 258])
     const check = await c.call('batches:rows', { id: b.id, filter: 'check', offset: 0, limit: 100 })
-    expect(check).toMatchObject({ total: 1, offset: 0 })
+    expect(check.offset).toBe(0)
     expect(check.rows.map((r) => [r.rowNo, Object.keys(r.problems)])).toEqual([[121, ['check:packageCount']]])
     expect((await c.call('batches:get', { id: b.id })).counts).toMatchObject({ total: 300, invalid: 7, toCheck: 1 })
     expect((await c.invoke('batches:rows', { id: b.id, filter: 'everything' as 'all', offset: 0, limit: 10 })).ok).toBe(false)

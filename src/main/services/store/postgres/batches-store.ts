@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import { batchDefaultsSchema, type BatchRunState, type RowValues } from '@shared/domain/batches'
 import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
-import { heldToCheck, interruptedReason, rowFilterSql, tally, toStoredRow, type BatchesStore, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches'
+import { heldFor, interruptedReason, rowFilterSql, tallyHeld, toStoredRow, type BatchesStore, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches'
 import type { BatchesTable, SharedSchema } from './schema'
 import { lazyStore } from './lazy-store'
 
@@ -44,19 +44,13 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
         's.error_json as error'
       ])
 
+  // Rows not yet shipments are counted on the (batch, shipment, held) index; the rest by their shipment's status.
   async function counts(batchId: string) {
-    const groups = await db
-      .selectFrom('batch_rows as r')
-      .leftJoin('shipments as s', 's.id', 'r.shipment_id')
-      .select([
-        sql<ShipmentStatus | 'ready' | 'invalid'>`coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END)`.as('status'),
-        (eb) => eb.fn.countAll<string>().as('n'),
-        sql<string>`count(*) FILTER (WHERE s.id IS NULL AND r.to_check)`.as('checks')
-      ])
-      .where('r.batch_id', '=', batchId)
-      .groupBy(sql`1`)
-      .execute()
-    return tally(groups.map((g) => ({ status: g.status, n: Number(g.n), checks: Number(g.checks) })))
+    const { rows } = await sql<{ held: number | null; status: ShipmentStatus | null; n: string }>`
+      SELECT held, NULL AS status, count(*) AS n FROM batch_rows WHERE batch_id = ${batchId} AND shipment_id IS NULL GROUP BY held
+      UNION ALL
+      SELECT NULL, s.status, count(*) FROM batch_rows r JOIN shipments s ON s.id = r.shipment_id WHERE r.batch_id = ${batchId} AND r.shipment_id IS NOT NULL GROUP BY s.status`.execute(db)
+    return tallyHeld(rows.map((g) => ({ held: g.held, status: g.status, n: Number(g.n) })))
   }
 
   const summary = async (b: Selectable<BatchesTable>): Promise<StoredBatch> => ({
@@ -90,7 +84,7 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
             desk,
             values_json: JSON.stringify(r.values),
             problems_json: r.problems ? JSON.stringify(r.problems) : null,
-            to_check: heldToCheck(r.problems),
+            held: heldFor(r.problems),
             updated_at: at
           }))
         )
@@ -135,13 +129,13 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     },
     counts,
     async updateRow(rowId, values, problems) {
-      await db.updateTable('batch_rows').set({ values_json: JSON.stringify(values), problems_json: problems ? JSON.stringify(problems) : null, to_check: heldToCheck(problems), updated_at: touch() }).where('id', '=', rowId).execute()
+      await db.updateTable('batch_rows').set({ values_json: JSON.stringify(values), problems_json: problems ? JSON.stringify(problems) : null, held: heldFor(problems), updated_at: touch() }).where('id', '=', rowId).execute()
     },
     async setProblems(rowId, problems) {
-      await db.updateTable('batch_rows').set({ problems_json: problems ? JSON.stringify(problems) : null, to_check: heldToCheck(problems) }).where('id', '=', rowId).execute()
+      await db.updateTable('batch_rows').set({ problems_json: problems ? JSON.stringify(problems) : null, held: heldFor(problems) }).where('id', '=', rowId).execute()
     },
     async confirmRow(rowId, values) {
-      await db.updateTable('batch_rows').set({ confirmed_json: JSON.stringify(values), problems_json: null, to_check: false, updated_at: touch() }).where('id', '=', rowId).execute()
+      await db.updateTable('batch_rows').set({ confirmed_json: JSON.stringify(values), problems_json: null, held: 0, updated_at: touch() }).where('id', '=', rowId).execute()
     },
     async setDefaults(batchId, defaults) {
       await db.updateTable('batches').set({ defaults_json: JSON.stringify(defaults), updated_at: touch() }).where('id', '=', batchId).execute()

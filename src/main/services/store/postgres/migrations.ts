@@ -506,14 +506,18 @@ export const sharedMigrations: Record<string, Migration> = {
       await sql`CREATE INDEX tracking_unrecorded ON tracking (shipment_id) WHERE record_json IS NULL AND packages_json <> '[]'::jsonb`.execute(db)
     }
   },
-  '0016_rows_to_check': {
-    // A batch row held only for an unusual value, as a column (as SQLite 0016): counted and filtered in SQL.
+  '0016_rows_held': {
+    // Why a batch row is held, as a column (as SQLite 0016: 0 not, 1 only to check, 2 to fix): counted and filtered on an index.
     async up(db: Kysely<unknown>) {
-      await sql`ALTER TABLE batch_rows ADD COLUMN to_check boolean NOT NULL DEFAULT false`.execute(db)
+      await sql`ALTER TABLE batch_rows ADD COLUMN held smallint NOT NULL DEFAULT 0`.execute(db)
       await sql`
-        UPDATE batch_rows SET to_check = true
-        WHERE problems_json IS NOT NULL AND jsonb_typeof(problems_json) = 'object' AND problems_json <> '{}'::jsonb
-          AND NOT EXISTS (SELECT 1 FROM jsonb_object_keys(problems_json) k WHERE k NOT LIKE 'check:%')`.execute(db)
+        UPDATE batch_rows SET held = CASE
+          WHEN jsonb_typeof(problems_json) = 'object' AND problems_json <> '{}'::jsonb
+            AND NOT EXISTS (SELECT 1 FROM jsonb_object_keys(problems_json) k WHERE k NOT LIKE 'check:%') THEN 1
+          ELSE 2 END
+        WHERE problems_json IS NOT NULL`.execute(db)
+      await sql`CREATE INDEX batch_rows_held ON batch_rows (batch_id, shipment_id, held)`.execute(db)
+      await sql`CREATE INDEX batch_rows_to_check ON batch_rows (batch_id, row_no) WHERE held = 1`.execute(db)
     }
   }
 }

@@ -107,8 +107,8 @@ export interface BatchRowsTable {
   problems_json: NullableJson
   /** The values the clerk confirmed as right although unusual. */
   confirmed_json: ColumnType<unknown, string | null | undefined, string | null>
-  /** Held only for an unusual value ("check this"): kept by the store with the problems. */
-  to_check: Generated<boolean>
+  /** Why the row is held: 0 not, 1 only to check an unusual value, 2 a problem to fix (kept with the problems). */
+  held: Generated<number>
   updated_at: string
   /** The desk booking this row now, until claim_until (server time); renewed while it works. */
   claimed_by: string | null

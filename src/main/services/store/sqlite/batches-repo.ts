@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from './db'
 import type { Statement } from 'better-sqlite3'
-import { batchDefaultsSchema, type BatchCounts, type BatchDefaults, type BatchRowStatus, type BatchRunState, type RowValues } from '@shared/domain/batches'
-import type { RecordError } from '@shared/domain/booking'
-import { heldToCheck, interruptedReason, rowFilterSql, tally, toStoredRow, type BatchesStore, type NewRow, type RowWithShipment, type StoredBatch, type StoredBatchRow, type StoredRowFilter } from '../batches'
+import { batchDefaultsSchema, type BatchCounts, type BatchDefaults, type BatchRunState, type RowValues } from '@shared/domain/batches'
+import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
+import { heldFor, interruptedReason, rowFilterSql, tallyHeld, toStoredRow, type BatchesStore, type NewRow, type RowWithShipment, type StoredBatch, type StoredBatchRow, type StoredRowFilter } from '../batches'
 import { promised } from './promised'
 import type { Mode } from '@shared/domain/mode'
 
@@ -38,16 +38,17 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
   const batchById = db.prepare<[string], BatchTableRow>('SELECT * FROM batches WHERE id = ?')
   const rowsOf = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.batch_id = ? ORDER BY r.row_no`)
   const rowById = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.id = ?`)
-  const statusCounts = db.prepare<[string], { status: BatchRowStatus; n: number; checks: number }>(
-    `SELECT coalesce(s.status, CASE WHEN r.problems_json IS NULL THEN 'ready' ELSE 'invalid' END) AS status, count(*) AS n,
-       sum(CASE WHEN s.id IS NULL AND r.to_check THEN 1 ELSE 0 END) AS checks
-     FROM batch_rows r LEFT JOIN shipments s ON s.id = r.shipment_id WHERE r.batch_id = ? GROUP BY 1`
+  // Rows not yet shipments are counted on the (batch, shipment, held) index alone; the rest by their shipment.
+  const statusCounts = db.prepare<[string, string], { held: number | null; status: ShipmentStatus | null; n: number }>(
+    `SELECT held, NULL AS status, count(*) AS n FROM batch_rows WHERE batch_id = ? AND shipment_id IS NULL GROUP BY held
+     UNION ALL
+     SELECT NULL, s.status, count(*) FROM batch_rows r JOIN shipments s ON s.id = r.shipment_id WHERE r.batch_id = ? AND r.shipment_id IS NOT NULL GROUP BY s.status`
   )
   const pages = Object.fromEntries(
     Object.entries(rowFilterSql).map(([filter, where]) => [filter, db.prepare<[string, number, number], JoinedRow>(`${JOINED} WHERE r.batch_id = ? AND ${where} ORDER BY r.row_no LIMIT ? OFFSET ?`)])
   ) as Record<StoredRowFilter, Statement<[string, number, number], JoinedRow>>
 
-  const counts = (batchId: string): BatchCounts => tally(statusCounts.all(batchId))
+  const counts = (batchId: string): BatchCounts => tallyHeld(statusCounts.all(batchId, batchId))
 
   const summary = (b: BatchTableRow): StoredBatch => ({
     id: b.id,
@@ -76,12 +77,14 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     /** More rows at the end (an import arrives in chunks); one transaction per chunk. */
     appendRows(batchId: string, rows: NewRow[]): void {
       const t = now().toISOString()
-      const insertRow = db.prepare('INSERT INTO batch_rows (id, batch_id, row_no, client_request_id, values_json, problems_json, to_check, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      const insertRow = db.prepare('INSERT INTO batch_rows (id, batch_id, row_no, client_request_id, values_json, problems_json, held, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       db.transaction(() => {
         const { last } = db.prepare<[string], { last: number }>('SELECT coalesce(max(row_no), 0) AS last FROM batch_rows WHERE batch_id = ?').get(batchId)!
-        rows.forEach((r, i) => insertRow.run(randomUUID(), batchId, r.rowNo ?? last + i + 1, randomUUID(), JSON.stringify(r.values), r.problems ? JSON.stringify(r.problems) : null, heldToCheck(r.problems) ? 1 : 0, t))
+        rows.forEach((r, i) => insertRow.run(randomUUID(), batchId, r.rowNo ?? last + i + 1, randomUUID(), JSON.stringify(r.values), r.problems ? JSON.stringify(r.problems) : null, heldFor(r.problems), t))
       })()
     },
+    /** The batch's state alone (no counting): asked before each row a batch sends, and each chunk an import adds. */
+    runState: (batchId: string): BatchRunState | null => db.prepare<[string], { run_state: BatchRunState }>('SELECT run_state FROM batches WHERE id = ?').get(batchId)?.run_state ?? null,
     rowCount: (batchId: string): number => db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM batch_rows WHERE batch_id = ?').get(batchId)!.n,
     get(id: string): StoredBatch | null {
       const b = batchById.get(id)
@@ -96,7 +99,10 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
       const { n, last } = db.prepare<[string], { n: number; last: number }>('SELECT count(*) AS n, coalesce(max(row_no), 0) AS last FROM batch_rows WHERE batch_id = ?').get(batchId)!
       const step = Math.max(1, Math.ceil(n / max))
       const rows = db
-        .prepare<[string, number], { id: string; values_json: string }>(`SELECT id, values_json FROM (SELECT id, values_json, row_number() OVER (ORDER BY row_no) AS k FROM batch_rows WHERE batch_id = ?) WHERE (k - 1) % ? = 0`)
+        // The sampled rows are picked on the (batch, row number) index alone; only their values are read.
+        .prepare<[string, number], { id: string; values_json: string }>(
+          `SELECT id, values_json FROM batch_rows WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER (ORDER BY row_no) AS k FROM batch_rows WHERE batch_id = ?) WHERE (k - 1) % ? = 0) ORDER BY row_no`
+        )
         .all(batchId, step)
       return { rows: rows.map((r) => ({ id: r.id, values: JSON.parse(r.values_json) as RowValues })), lastRowNo: last }
     },
@@ -108,14 +114,14 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     },
     counts,
     updateRow(rowId: string, values: RowValues, problems: Record<string, string[]> | null): void {
-      db.prepare('UPDATE batch_rows SET values_json = ?, problems_json = ?, to_check = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(values), problems ? JSON.stringify(problems) : null, heldToCheck(problems) ? 1 : 0, now().toISOString(), rowId)
+      db.prepare('UPDATE batch_rows SET values_json = ?, problems_json = ?, held = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(values), problems ? JSON.stringify(problems) : null, heldFor(problems), now().toISOString(), rowId)
     },
     /** Re-checked rows (defaults changed): only problems change. */
     confirmRow(rowId: string, values: RowValues): void {
-      db.prepare('UPDATE batch_rows SET confirmed_json = ?, problems_json = NULL, to_check = 0, updated_at = ? WHERE id = ?').run(JSON.stringify(values), now().toISOString(), rowId)
+      db.prepare('UPDATE batch_rows SET confirmed_json = ?, problems_json = NULL, held = 0, updated_at = ? WHERE id = ?').run(JSON.stringify(values), now().toISOString(), rowId)
     },
     setProblems(rowId: string, problems: Record<string, string[]> | null): void {
-      db.prepare('UPDATE batch_rows SET problems_json = ?, to_check = ? WHERE id = ?').run(problems ? JSON.stringify(problems) : null, heldToCheck(problems) ? 1 : 0, rowId)
+      db.prepare('UPDATE batch_rows SET problems_json = ?, held = ? WHERE id = ?').run(problems ? JSON.stringify(problems) : null, heldFor(problems), rowId)
     },
     setDefaults(batchId: string, defaults: BatchDefaults): void {
       db.prepare('UPDATE batches SET defaults_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(defaults), now().toISOString(), batchId)
@@ -163,7 +169,7 @@ export function sqliteBatchesStore(repo: BatchesRepo): BatchesStore {
     renewClaims: async () => undefined,
     releaseRow: async () => undefined,
     othersWorking: async () => 0,
-    runState: async (batchId) => repo.get(batchId)?.runState ?? null,
+    runState: async (batchId) => repo.runState(batchId),
     // One desk: no claim is ever taken from another, so nothing is ever abandoned here.
     settleAbandoned: async () => null
   }

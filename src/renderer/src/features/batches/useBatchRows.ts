@@ -17,7 +17,6 @@ interface Cache {
   /** Pages from before the last change, shown until their fresh copy arrives (no blank flash on each edit). */
   stale: Map<number, BatchRow[]>
   loading: Set<number>
-  total: number | null
 }
 
 /**
@@ -35,7 +34,7 @@ export function useBatchRows(batch: BatchDetail, filter: BatchRowFilter) {
   let c = cache.current
   if (!c || c.batchId !== batch.id || c.filter !== filter) {
     // Another batch or filter: nothing of the old one applies.
-    c = cache.current = { batchId: batch.id, filter, pages: new Map(), stale: new Map(), loading: new Set(), total: null }
+    c = cache.current = { batchId: batch.id, filter, pages: new Map(), stale: new Map(), loading: new Set() }
     if (filter === 'all') c.pages.set(0, batch.rows)
     seen.current = batch
   } else if (seen.current !== batch) {
@@ -44,10 +43,10 @@ export function useBatchRows(batch: BatchDetail, filter: BatchRowFilter) {
     c.stale = new Map([...c.stale, ...c.pages].filter(([p]) => p >= first - 1 && p <= last + 1))
     c.pages = filter === 'all' ? new Map([[0, batch.rows]]) : new Map()
     c.loading = new Set()
-    c.total = null
     seen.current = batch
   }
-  const total = c.total ?? rowsUnder(batch.counts, filter)
+  // The batch's counts say how many rows the filter holds; pages and counts are read again together.
+  const total = rowsUnder(batch.counts, filter)
 
   const load = useCallback(
     (first: number, last: number): void => {
@@ -61,7 +60,6 @@ export function useBatchRows(batch: BatchDetail, filter: BatchRowFilter) {
             if (cache.current !== now || !now.loading.has(p)) return // another batch, filter or change since
             now.loading.delete(p)
             now.pages.set(p, page.rows)
-            now.total = page.total
             setError(null)
             rerender((n) => n + 1)
           })

@@ -8,24 +8,24 @@ describe('SQLite migrations', () => {
   })
 })
 
-describe('0016_rows_to_check on a file with batches from before it', () => {
-  it('marks exactly the rows held only for an unusual value', async () => {
+describe('0016_rows_held on a file with batches from before it', () => {
+  it('marks why each row is held: not, only to check an unusual value, or a problem to fix', async () => {
     const { default: Database } = await import('better-sqlite3')
     const { registerSearchTokens } = await import('../../../../../src/main/services/store/sqlite/search-tokens')
     const db = new Database(':memory:')
     registerSearchTokens(db)
-    const at = migrations.findIndex((m) => m.name === '0016_rows_to_check')
+    const at = migrations.findIndex((m) => m.name === '0016_rows_held')
     for (const m of migrations.slice(0, at)) db.exec(m.sql)
     db.prepare(`INSERT INTO batches (id, created_at, updated_at, name, mode, run_state, defaults_json) VALUES ('b', 'x', 'x', 'B', 'test', 'idle', '{}')`).run()
     const problems = [null, { 'check:weightKg': ['Far heavier'] }, { 'check:weightKg': ['Far heavier'], postalCode: ['Four digits'] }, { postalCode: ['Four digits'] }, {}]
     problems.forEach((p, i) => db.prepare(`INSERT INTO batch_rows (id, batch_id, row_no, client_request_id, values_json, problems_json, updated_at) VALUES (?, 'b', ?, ?, '{}', ?, 'x')`).run(`r${i}`, i + 1, `c${i}`, p ? JSON.stringify(p) : null))
     db.exec(migrations[at].sql)
-    expect(db.prepare('SELECT id, to_check FROM batch_rows ORDER BY row_no').all()).toEqual([
-      { id: 'r0', to_check: 0 },
-      { id: 'r1', to_check: 1 },
-      { id: 'r2', to_check: 0 },
-      { id: 'r3', to_check: 0 },
-      { id: 'r4', to_check: 0 }
+    expect(db.prepare('SELECT id, held FROM batch_rows ORDER BY row_no').all()).toEqual([
+      { id: 'r0', held: 0 },
+      { id: 'r1', held: 1 },
+      { id: 'r2', held: 2 },
+      { id: 'r3', held: 2 },
+      { id: 'r4', held: 2 }
     ])
   })
 })
