@@ -8,12 +8,11 @@ export function BatchProgressBar({ counts, progress }: { counts: BatchCounts; pr
   const c = progress?.counts ?? counts
   const bookable = c.total - c.invalid
   const settled = c.booked + c.failed + c.unknown
-  const n = (v: number): string => formatNumber(v, i18n.language)
   return (
     <div className="batch-progress" data-testid="batch-progress">
       <progress max={Math.max(1, bookable)} value={c.booked} aria-label={t('batches.progressLabel')} />
       <div className="row small" aria-live="polite">
-        <span data-testid="batch-booked">{t('batches.bookedOf', { booked: n(c.booked), total: n(bookable) })}</span>
+        <span data-testid="batch-booked">{t('batches.bookedOf', { booked: c.booked, total: bookable })}</span>
         {c.failed > 0 && <span className="error">{t('batches.failedCount', { count: c.failed })}</span>}
         {c.unknown > 0 && <span className="warn-text">{t('batches.unknownCount', { count: c.unknown })}</span>}
         {c.notSent > 0 && <span>{t('batches.notSentCount', { count: c.notSent })}</span>}
@@ -24,7 +23,7 @@ export function BatchProgressBar({ counts, progress }: { counts: BatchCounts; pr
             {progress.secondsLeft !== null && ` · ${t('batches.secondsLeft', { count: progress.secondsLeft })}`}
           </span>
         )}
-        <span className="muted">{t('batches.settled', { settled: n(settled), total: n(bookable) })}</span>
+        <span className="muted">{t('batches.settled', { settled, total: bookable })}</span>
       </div>
     </div>
   )

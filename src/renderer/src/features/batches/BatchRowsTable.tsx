@@ -46,7 +46,7 @@ export function BatchRowsTable({ batch, filter, selectedId, onOpen, editor }: {
     const el = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${active}"]`)
     if (el) {
       focusWanted.current = false
-      el.focus({ preventScroll: true })
+      el.focus()
     }
   })
 
@@ -103,15 +103,8 @@ export function BatchRowsTable({ batch, filter, selectedId, onOpen, editor }: {
             {items.map((v) => {
               const row = rowAt(v.index)
               const common = { 'data-index': v.index, ref: virtualizer.measureElement, tabIndex: v.index === current ? 0 : -1, 'aria-rowindex': v.index + 2, onFocus: () => setActive(v.index) }
-              if (!row)
-                return (
-                  <tr key={`loading-${v.index}`} {...common} className="loading-row">
-                    <td colSpan={5} className="muted small">
-                      {t('batches.rowLoading')}
-                    </td>
-                  </tr>
-                )
-              return <BatchRowLine key={row.id} row={row} selected={selectedId === row.id} trProps={common} onClick={() => (setActive(v.index), onOpen(row))} />
+              // Keyed by position: the line that said "loading" becomes the row (keeping the focus), not a new element.
+              return <BatchRowLine key={v.key} row={row} selected={row !== undefined && selectedId === row.id} trProps={common} onClick={() => (setActive(v.index), row && onOpen(row))} />
             })}
             {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
           </tbody>
@@ -122,8 +115,16 @@ export function BatchRowsTable({ batch, filter, selectedId, onOpen, editor }: {
   )
 }
 
-function BatchRowLine({ row, selected, trProps, onClick }: { row: BatchRow; selected: boolean; trProps: object; onClick(): void }) {
+function BatchRowLine({ row, selected, trProps, onClick }: { row: BatchRow | undefined; selected: boolean; trProps: object; onClick(): void }) {
   const { t } = useTranslation()
+  if (!row)
+    return (
+      <tr {...trProps} className="loading-row">
+        <td colSpan={5} className="muted small">
+          {t('batches.rowLoading')}
+        </td>
+      </tr>
+    )
   const toCheck = onlyToCheck(row.problems)
   const problem = Object.values(row.problems)
     .map((m) => problemsText(m))
