@@ -92,6 +92,24 @@ export function createBatchService(deps: Deps) {
   const samples = createPlausibilitySamples(deps.repo, PLAUSIBILITY_SAMPLE)
   const check = rowCheck.check
 
+  /**
+   * The batch's rows that pass `include`, read a page at a time with a turn for other calls between pages:
+   * reading 100,000 rows at once held the process for two seconds when such a batch was booked.
+   */
+  async function* rowsOf(batchId: string, include: (r: StoredBatchRow) => boolean): AsyncGenerator<StoredBatchRow> {
+    for (let offset = 0; ; offset += BATCH_PAGE) {
+      const page = await deps.repo.rowsPage(batchId, 'all', offset, BATCH_PAGE)
+      for (const r of page) if (include(r)) yield r
+      if (page.length < BATCH_PAGE) return
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
+  async function countOf(batchId: string, include: (r: StoredBatchRow) => boolean): Promise<number> {
+    let n = 0
+    for await (const _row of rowsOf(batchId, include)) n++
+    return n
+  }
+
   async function mustGet(batchId: string) {
     const b = await deps.repo.get(batchId)
     if (!b) throw AppError.field('id', 'No such batch.')
@@ -184,11 +202,22 @@ export function createBatchService(deps: Deps) {
 
     try {
       for (;;) {
-        const queue = (await deps.repo.rows(batchId)).filter((r) => !attempted.has(r.id) && (isSendable(r) || (team && inFlight(r))))
-        let next = 0
+        const queue = rowsOf(batchId, (r) => !attempted.has(r.id) && (isSendable(r) || (team && inFlight(r))))
         const worker = async (): Promise<void> => {
-          while (control.stop === null && next < queue.length) {
-            const row = queue[next++] // taken before any await: the other workers take the next ones
+          while (control.stop === null) {
+            // The rows come a page at a time (async generators hand them out one call at a time, so each
+            // worker gets its own row); a 100,000-row batch is never read whole.
+            let next: IteratorResult<StoredBatchRow>
+            try {
+              next = await queue.next()
+            } catch (err) {
+              // The store went away while reading the next page: every worker stops, and the batch says why.
+              log.warn({ problem: (err as Error).message }, 'batch paused: the store could not be read')
+              pauseItself(err)
+              break
+            }
+            if (next.done) break
+            const row = next.value
             try {
               // Paused or cancelled from another desk: this desk stops too.
               const state = team ? await deps.repo.runState(batchId) : 'running'
@@ -204,7 +233,7 @@ export function createBatchService(deps: Deps) {
         await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker))
         if (control.stop !== null || !team) break
         const othersBusy = await deps.repo.othersWorking(batchId)
-        const left = (await deps.repo.rows(batchId)).filter((r) => !attempted.has(r.id) && (isSendable(r) || inFlight(r))).length
+        const left = await countOf(batchId, (r) => !attempted.has(r.id) && (isSendable(r) || inFlight(r)))
         if (left === 0 && othersBusy === 0) break
         // Rows another desk holds: wait until it finishes them, or its lease runs out and they are ours to settle.
         await new Promise((resolve) => setTimeout(resolve, Math.min(1000, renewEveryMs)))
@@ -344,7 +373,7 @@ export function createBatchService(deps: Deps) {
         if (b.runState === 'cancelled' && opts.rest !== true) throw AppError.field('id', 'This batch was cancelled. Choose “Book the rest” to send the rows it did not send, or make a new batch.')
         const mode = deps.bring.mode()
         if (b.mode !== mode) throw AppError.field('id', `This batch was made in ${b.mode} mode. Switch back to that mode to book it.`)
-        const sendable = (await deps.repo.rows(batchId)).filter(isSendable).length
+        const sendable = await countOf(batchId, isSendable)
         if (sendable === 0 && (await deps.repo.othersWorking(batchId)) === 0) throw AppError.field('id', 'No rows are waiting to be booked: fix the invalid rows, or resolve the unknown ones.')
         if (mode === 'live' && opts.confirmLive !== true) {
           throw AppError.templated('CONFIRMATION_REQUIRED', 'batchLive', { count: sendable })
