@@ -26,6 +26,8 @@ export interface ImportResult {
   /** The longest garbage collection pause of this process meanwhile: part of the block above, not the handlers' work. */
   longestGcPauseMs: number
   filters: Record<string, { ms: number; rows: number }>
+  /** "Book all" (Ctrl+Enter) on the whole batch in Sandbox: until the first row is booked, then the pace over 10 s. */
+  booking: { firstBookedMs: number; perSecond: number; longestWindowBlockMs: number; longestMainProcessBlockMs: number }
 }
 
 /** Started in the page: records the longest gap between two ticks of a message-channel loop until stopped. */
@@ -137,6 +139,33 @@ export async function benchImport(): Promise<ImportResult> {
     }
     filters['End: the last row'] = { ms: stats(ends).median, rows }
 
+    // Book all: the Sandbox takes bookings at Bring's pace (the shared limiter); paused after 10 s.
+    const bookedNow = async (): Promise<number> => Number(((await page.getByTestId('batch-booked').textContent()) ?? '0').replace(/\D.*$/u, '').replace(/\s/gu, '')) || 0
+    await page.evaluate(startBlockProbe)
+    loop.reset()
+    loop.enable()
+    const bookAt = Date.now()
+    await page.keyboard.press('Control+Enter')
+    await page.waitForFunction(() => /^[1-9]/.test(document.querySelector('[data-testid="batch-booked"]')?.textContent ?? ''), undefined, { timeout: 120_000 })
+    const firstBookedMs = Date.now() - bookAt
+    const from = await bookedNow()
+    const paceFrom = Date.now()
+    await page.waitForTimeout(10_000)
+    const perSecond = ((await bookedNow()) - from) / ((Date.now() - paceFrom) / 1000)
+    await page.getByTestId('batch-pause').click()
+    await page.getByTestId('batch-view').and(page.locator('[data-run-state="paused"]')).waitFor({ timeout: 60_000 })
+    loop.disable()
+    const booking = {
+      firstBookedMs,
+      perSecond,
+      longestWindowBlockMs: await page.evaluate(() => {
+        const probe = window as unknown as { longestBlock: number; stopProbe: boolean }
+        probe.stopProbe = true
+        return probe.longestBlock
+      }),
+      longestMainProcessBlockMs: loop.max / 1e6
+    }
+
     const result: ImportResult = {
       rows,
       fileMb: Buffer.byteLength(file.csv) / 2 ** 20,
@@ -146,7 +175,8 @@ export async function benchImport(): Promise<ImportResult> {
       longestMainProcessBlockMs: loop.max / 1e6,
       previewPhaseMainProcessBlockMs: previewBlockMs,
       longestGcPauseMs,
-      filters
+      filters,
+      booking
     }
     printTable(`Import of a ${rows.toLocaleString('en')}-row shop export (${result.fileMb.toFixed(1)} MB, ${file.bad.length} refused rows, ${file.unusual.length} to check) in a Norwegian window, Sandbox`, ['', 'ms'], [
       ['file chosen → preview on screen', previewMs],
@@ -155,7 +185,11 @@ export async function benchImport(): Promise<ImportResult> {
       ['longest main-process block while the batch is made (handlers)', ms(result.longestMainProcessBlockMs)],
       ['  (while the file is handed to the page by Playwright, same process)', ms(previewBlockMs)],
       ['  of which the longest garbage collection pause', ms(longestGcPauseMs)],
-      ...Object.entries(filters).map(([name, f]) => [`${name} (${f.rows.toLocaleString('en')} rows): on screen, median of ${runs}`, ms(f.ms)])
+      ...Object.entries(filters).map(([name, f]) => [`${name} (${f.rows.toLocaleString('en')} rows): on screen, median of ${runs}`, ms(f.ms)]),
+      ['Book all (Ctrl+Enter) → first row booked', booking.firstBookedMs],
+      ['  bookings per second over the next 10 s (Bring allows 18)', booking.perSecond.toFixed(1)],
+      ['  longest window-thread block while booking', ms(booking.longestWindowBlockMs)],
+      ['  longest main-process block while booking', ms(booking.longestMainProcessBlockMs)]
     ])
     return result
   } finally {

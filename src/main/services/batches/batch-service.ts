@@ -5,7 +5,7 @@ import type { RecordError } from '@shared/domain/booking'
 import type { BookingService } from '../booking/booking-service'
 import type { BringConnection } from '../bring/bring-connection'
 import type { Logger } from '../log/logger'
-import { type BatchesStore, type StoredBatchRow, type StoredRowFilter } from '../store/batches'
+import { TRANSIENT_FAILURES, type BatchesStore, type StoredBatchRow, type StoredRowFilter } from '../store/batches'
 import { createProgressMeter } from './progress-meter'
 import { createPlausibilitySamples } from './plausibility-sample'
 import { createRowChecker, type RowCheckDeps } from './row-check'
@@ -26,8 +26,6 @@ interface Deps extends RowCheckDeps {
   now?: () => number
 }
 
-/** Codes after which the same row, unchanged, may well succeed: Bring was busy, not refusing it. */
-const transientFailures = new Set(['BRING_RATE_LIMITED'])
 
 /**
  * Rows "Book all" sends: never sent, not sent, checked in Mybring and not booked, or failed and fixed
@@ -35,7 +33,7 @@ const transientFailures = new Set(['BRING_RATE_LIMITED'])
  */
 export function isSendable(r: StoredBatchRow): boolean {
   if (r.status === 'ready' || r.status === 'not_sent' || r.status === 'cancelled_by_user') return true
-  if (r.status === 'failed') return r.editedSinceFailure || transientFailures.has(r.error?.code ?? '')
+  if (r.status === 'failed') return r.editedSinceFailure || TRANSIENT_FAILURES.includes(r.error?.code ?? '')
   return false
 }
 
@@ -96,17 +94,18 @@ export function createBatchService(deps: Deps) {
    * The batch's rows that pass `include`, read a page at a time with a turn for other calls between pages:
    * reading 100,000 rows at once held the process for two seconds when such a batch was booked.
    */
-  async function* rowsOf(batchId: string, include: (r: StoredBatchRow) => boolean): AsyncGenerator<StoredBatchRow> {
-    for (let offset = 0; ; offset += BATCH_PAGE) {
-      const page = await deps.repo.rowsPage(batchId, 'all', offset, BATCH_PAGE)
+  async function* rowsOf(batchId: string, filter: StoredRowFilter, include: (r: StoredBatchRow) => boolean): AsyncGenerator<StoredBatchRow> {
+    for (let after = 0; ; ) {
+      const page = await deps.repo.rowsAfter(batchId, filter, after, BATCH_PAGE)
       for (const r of page) if (include(r)) yield r
       if (page.length < BATCH_PAGE) return
+      after = page[page.length - 1].rowNo
       await new Promise((resolve) => setImmediate(resolve))
     }
   }
-  async function countOf(batchId: string, include: (r: StoredBatchRow) => boolean): Promise<number> {
+  async function countOf(batchId: string, filter: StoredRowFilter, include: (r: StoredBatchRow) => boolean): Promise<number> {
     let n = 0
-    for await (const _row of rowsOf(batchId, include)) n++
+    for await (const _row of rowsOf(batchId, filter, include)) n++
     return n
   }
 
@@ -202,7 +201,7 @@ export function createBatchService(deps: Deps) {
 
     try {
       for (;;) {
-        const queue = rowsOf(batchId, (r) => !attempted.has(r.id) && (isSendable(r) || (team && inFlight(r))))
+        const queue = rowsOf(batchId, team ? 'open' : 'sendable', (r) => !attempted.has(r.id) && (isSendable(r) || (team && inFlight(r))))
         const worker = async (): Promise<void> => {
           while (control.stop === null) {
             // The rows come a page at a time (async generators hand them out one call at a time, so each
@@ -233,7 +232,7 @@ export function createBatchService(deps: Deps) {
         await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker))
         if (control.stop !== null || !team) break
         const othersBusy = await deps.repo.othersWorking(batchId)
-        const left = await countOf(batchId, (r) => !attempted.has(r.id) && (isSendable(r) || inFlight(r)))
+        const left = await countOf(batchId, 'open', (r) => !attempted.has(r.id) && (isSendable(r) || inFlight(r)))
         if (left === 0 && othersBusy === 0) break
         // Rows another desk holds: wait until it finishes them, or its lease runs out and they are ours to settle.
         await new Promise((resolve) => setTimeout(resolve, Math.min(1000, renewEveryMs)))
@@ -373,7 +372,7 @@ export function createBatchService(deps: Deps) {
         if (b.runState === 'cancelled' && opts.rest !== true) throw AppError.field('id', 'This batch was cancelled. Choose “Book the rest” to send the rows it did not send, or make a new batch.')
         const mode = deps.bring.mode()
         if (b.mode !== mode) throw AppError.field('id', `This batch was made in ${b.mode} mode. Switch back to that mode to book it.`)
-        const sendable = await countOf(batchId, isSendable)
+        const sendable = await deps.repo.countUnder(batchId, 'sendable')
         if (sendable === 0 && (await deps.repo.othersWorking(batchId)) === 0) throw AppError.field('id', 'No rows are waiting to be booked: fix the invalid rows, or resolve the unknown ones.')
         if (mode === 'live' && opts.confirmLive !== true) {
           throw AppError.templated('CONFIRMATION_REQUIRED', 'batchLive', { count: sendable })

@@ -43,6 +43,10 @@ export interface BatchesStore {
    * The window reads a big batch so, never whole: 100,000 rows are 34 MB and two seconds to read.
    */
   rowsPage(batchId: string, filter: StoredRowFilter, offset: number, limit: number): Promise<StoredBatchRow[]>
+  /** The next rows after a row number under a filter: how "Book all" walks a batch whose rows leave the filter as they are sent. */
+  rowsAfter(batchId: string, filter: StoredRowFilter, afterRowNo: number, limit: number): Promise<StoredBatchRow[]>
+  /** How many rows a filter holds, counted in SQL (a 100,000-row batch read page by page to count took 11 s). */
+  countUnder(batchId: string, filter: StoredRowFilter): Promise<number>
   /**
    * What the plausibility check compares a row with: the values of at most `max` rows spread evenly over
    * the batch (all of them in a batch that small), and the highest row number. Reading every row for
@@ -92,17 +96,28 @@ export interface StoredBatchRow extends BatchRow {
   confirmed: RowValues | null
 }
 
-export type StoredRowFilter = BatchRowFilter | 'unknown'
+/** The window's filters, and main's: unknown outcomes, rows "Book all" sends, and those or rows being sent ("open"). */
+export type StoredRowFilter = BatchRowFilter | 'unknown' | 'sendable' | 'open'
+
+/** Codes after which the same row, unchanged, may well succeed: Bring was busy, not refusing it. */
+export const TRANSIENT_FAILURES: readonly string[] = ['BRING_RATE_LIMITED']
 
 /**
- * Each filter as SQL over a batch row `r` and the shipment it became `s` (the same text on both engines):
- * a row's status is its shipment's, or invalid/ready by its problems (toStoredRow).
+ * Each filter as SQL over a batch row `r` and the shipment it became `s` (the same text on both engines
+ * but for how a shipment's error code is read, `errorCode`): a row's status is its shipment's, or
+ * invalid/ready by why it is held (toStoredRow). "sendable" is the service's isSendable in SQL.
  */
-export const rowFilterSql: Record<StoredRowFilter, string> = {
-  all: 'TRUE',
-  attention: `((s.id IS NULL AND r.held > 0) OR s.status IN ('failed', 'outcome_unknown', 'not_sent'))`,
-  check: '(s.id IS NULL AND r.held = 1)',
-  unknown: `s.status = 'outcome_unknown'`
+export function rowFilterSql(errorCode: string): Record<StoredRowFilter, string> {
+  const transient = TRANSIENT_FAILURES.map((c) => `'${c}'`).join(', ')
+  const sendable = `((s.id IS NULL AND r.held = 0) OR s.status IN ('not_sent', 'cancelled_by_user') OR (s.status = 'failed' AND (r.updated_at > s.updated_at OR ${errorCode} IN (${transient}))))`
+  return {
+    all: 'TRUE',
+    attention: `((s.id IS NULL AND r.held > 0) OR s.status IN ('failed', 'outcome_unknown', 'not_sent'))`,
+    check: '(s.id IS NULL AND r.held = 1)',
+    unknown: `s.status = 'outcome_unknown'`,
+    sendable,
+    open: `(${sendable} OR s.status IN ('pending', 'sending'))`
+  }
 }
 
 /**

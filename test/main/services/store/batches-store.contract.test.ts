@@ -140,6 +140,22 @@ for (const [engine, factory, skipReason] of engines()) {
       expect(await batches.counts(b.id)).toMatchObject({ invalid: 2, toCheck: 1 })
       await batches.setProblems(all[0].id, { 'check:weightKg': ['Far heavier'], postalCode: ['Four digits'] })
       expect(await batches.counts(b.id)).toMatchObject({ toCheck: 0 })
+
+      // What "Book all" sends, in SQL as the service's isSendable says it: ready rows (3 confirmed, 6 fixed), and a
+      // refused row once edited (or refused only because Bring was busy); "open" adds rows on their way. By row number.
+      const after = async (filter: Parameters<BatchesStore['rowsAfter']>[1], from: number) => (await batches.rowsAfter(b.id, filter, from, 100)).map((r) => r.rowNo)
+      expect(await after('sendable', 0)).toEqual([3, 6])
+      await sleep(5)
+      await batches.updateRow(all[3].id, { ...all[3].values, name: 'Rettet' }, null)
+      expect(await after('sendable', 0)).toEqual([3, 4, 6])
+      expect(await after('sendable', 3)).toEqual([4, 6])
+      expect(await batches.countUnder(b.id, 'sendable')).toBe(3)
+      const busy = await shipments.insertPending(domesticForm({ clientRequestId: all[2].clientRequestId }), {}, 'test', b.id)
+      expect(await after('sendable', 0)).toEqual([4, 6])
+      expect(await after('open', 0)).toEqual([3, 4, 6])
+      await shipments.markStatus(busy.id, 'failed', { code: 'BRING_RATE_LIMITED', message: 'Busy' })
+      expect(await after('sendable', 0)).toEqual([3, 4, 6])
+      expect(await batches.countUnder(b.id, 'attention')).toBe(5)
     })
 
     it('start-up pauses a batch that was running when the app stopped', async () => {

@@ -23,6 +23,7 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
   const deskOf = (c: string): string => c.split('\u001f')[0]
   const leaseEnd = sql<Date>`now() + make_interval(secs => ${leaseSeconds})`
 
+  const filterSql = rowFilterSql(`(s.error_json->>'code')`)
   const joined = () =>
     db
       .selectFrom('batch_rows as r')
@@ -115,7 +116,13 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     },
     rows: async (batchId): Promise<StoredBatchRow[]> => (await joined().where('r.batch_id', '=', batchId).orderBy('r.row_no').execute()).map(toStoredRow),
     rowsPage: async (batchId, filter, offset, limit) =>
-      (await joined().where('r.batch_id', '=', batchId).where(sql.raw<boolean>(rowFilterSql[filter])).orderBy('r.row_no').limit(limit).offset(offset).execute()).map(toStoredRow),
+      (await joined().where('r.batch_id', '=', batchId).where(sql.raw<boolean>(filterSql[filter])).orderBy('r.row_no').limit(limit).offset(offset).execute()).map(toStoredRow),
+    rowsAfter: async (batchId, filter, afterRowNo, limit) =>
+      (await joined().where('r.batch_id', '=', batchId).where('r.row_no', '>', afterRowNo).where(sql.raw<boolean>(filterSql[filter])).orderBy('r.row_no').limit(limit).execute()).map(toStoredRow),
+    async countUnder(batchId, filter) {
+      const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM batch_rows r LEFT JOIN shipments s ON s.id = r.shipment_id WHERE r.batch_id = ${batchId} AND ${sql.raw(filterSql[filter])}`.execute(db)
+      return Number(rows[0].n)
+    },
     async valuesSample(batchId, max) {
       const { rows } = await sql<{ id: string; values_json: RowValues; n: string; last: number | null }>`
         SELECT id, values_json, n, last FROM (

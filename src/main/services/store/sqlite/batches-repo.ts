@@ -44,9 +44,11 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
      UNION ALL
      SELECT NULL, s.status, count(*) FROM batch_rows r JOIN shipments s ON s.id = r.shipment_id WHERE r.batch_id = ? AND r.shipment_id IS NOT NULL GROUP BY s.status`
   )
-  const pages = Object.fromEntries(
-    Object.entries(rowFilterSql).map(([filter, where]) => [filter, db.prepare<[string, number, number], JoinedRow>(`${JOINED} WHERE r.batch_id = ? AND ${where} ORDER BY r.row_no LIMIT ? OFFSET ?`)])
-  ) as Record<StoredRowFilter, Statement<[string, number, number], JoinedRow>>
+  const filters = Object.entries(rowFilterSql(`json_extract(s.error_json, '$.code')`)) as [StoredRowFilter, string][]
+  const byFilter = <P extends unknown[], R>(sql: (where: string) => string) => Object.fromEntries(filters.map(([filter, where]) => [filter, db.prepare<P, R>(sql(where))])) as Record<StoredRowFilter, Statement<P, R>>
+  const pages = byFilter<[string, number, number], JoinedRow>((where) => `${JOINED} WHERE r.batch_id = ? AND ${where} ORDER BY r.row_no LIMIT ? OFFSET ?`)
+  const after = byFilter<[string, number, number], JoinedRow>((where) => `${JOINED} WHERE r.batch_id = ? AND r.row_no > ? AND ${where} ORDER BY r.row_no LIMIT ?`)
+  const countsUnder = byFilter<[string], { n: number }>((where) => `SELECT count(*) AS n FROM batch_rows r LEFT JOIN shipments s ON s.id = r.shipment_id WHERE r.batch_id = ? AND ${where}`)
 
   const counts = (batchId: string): BatchCounts => tallyHeld(statusCounts.all(batchId, batchId))
 
@@ -95,6 +97,8 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     },
     rows: (batchId: string): StoredBatchRow[] => rowsOf.all(batchId).map(toRow),
     rowsPage: (batchId: string, filter: StoredRowFilter, offset: number, limit: number): StoredBatchRow[] => pages[filter].all(batchId, limit, offset).map(toRow),
+    rowsAfter: (batchId: string, filter: StoredRowFilter, afterRowNo: number, limit: number): StoredBatchRow[] => after[filter].all(batchId, afterRowNo, limit).map(toRow),
+    countUnder: (batchId: string, filter: StoredRowFilter): number => countsUnder[filter].get(batchId)!.n,
     valuesSample(batchId: string, max: number): { rows: { id: string; values: RowValues }[]; lastRowNo: number } {
       const { n, last } = db.prepare<[string], { n: number; last: number }>('SELECT count(*) AS n, coalesce(max(row_no), 0) AS last FROM batch_rows WHERE batch_id = ?').get(batchId)!
       const step = Math.max(1, Math.ceil(n / max))
