@@ -58,6 +58,8 @@ export interface BatchesStore {
   updateRow(rowId: string, values: RowValues, problems: Record<string, string[]> | null): Promise<void>
   /** Re-checked rows (defaults changed): only problems change. */
   setProblems(rowId: string, problems: Record<string, string[]> | null): Promise<void>
+  /** Many rows' problems in one transaction (a page of a re-checked batch: one commit, not one per row). */
+  setProblemsMany(rows: { id: string; problems: Record<string, string[]> | null }[]): Promise<void>
   /** The clerk says these values, flagged as unusual, are right: kept with the row, and its problems cleared. */
   confirmRow(rowId: string, values: RowValues): Promise<void>
   setDefaults(batchId: string, defaults: BatchDefaults): Promise<void>

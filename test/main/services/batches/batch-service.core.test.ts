@@ -197,6 +197,19 @@ describe('batches: book many, each row once', () => {
     expect((await c.call('batches:get', { id: b.id })).counts).toMatchObject({ total: 2500, invalid: 2, toCheck: 2 })
   })
 
+  it('new defaults re-check every row of a big batch page by page: rows past the first pages change with them, and back', async () => {
+    const c = await bringTest()
+    // No row has its own weight: the default's 40 kg is over the service's limit for every one of them.
+    const rows = Array.from({ length: 1200 }, (_, i) => row(i + 1, { weightKg: '' }))
+    const b = await c.call('batches:create', { name: 'Tunge', defaults, rows: rows.slice(0, IMPORT_CHUNK) })
+    for (let i = IMPORT_CHUNK; i < rows.length; i += IMPORT_CHUNK) await c.call('batches:appendRows', { id: b.id, rows: rows.slice(i, i + IMPORT_CHUNK) })
+    const heavy = await c.call('batches:setDefaults', { id: b.id, defaults: { ...defaults, weightKg: '40' } })
+    expect(heavy.counts).toMatchObject({ total: 1200, invalid: 1200, ready: 0 })
+    const last = await c.call('batches:rows', { id: b.id, filter: 'attention', offset: 1199, limit: 1 })
+    expect(last.rows.map((r) => [r.rowNo, Object.keys(r.problems)])).toEqual([[1200, ['weightKg']]])
+    expect((await c.call('batches:setDefaults', { id: b.id, defaults })).counts).toMatchObject({ invalid: 0, ready: 1200 })
+  }, 60_000)
+
   it('the table under a filter: rows that need attention and rows to check, paged; the counts say how many each holds', async () => {
     const c = await bringTest()
     const rows = Array.from({ length: 300 }, (_, i) => row(i + 1, i % 50 === 7 ? { postalCode: '12' } : i === 120 ? { packageCount: '60' } : {}))

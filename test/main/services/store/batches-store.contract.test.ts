@@ -70,6 +70,13 @@ for (const [engine, factory, skipReason] of engines()) {
       expect(await batches.row(r1.id)).toMatchObject({ batchId: b.id, status: 'ready', values: { postalCode: '5003' } })
       await batches.setProblems(r2.id, { name: ['Too long'] })
       expect((await batches.row(r2.id))!.status).toBe('invalid')
+      await batches.setProblemsMany([
+        { id: r1.id, problems: { 'check:weightKg': ['Far heavier'] } },
+        { id: r2.id, problems: null }
+      ])
+      expect(await batches.counts(b.id)).toMatchObject({ invalid: 1, ready: 1, toCheck: 1 })
+      await batches.setProblemsMany([{ id: r1.id, problems: null }])
+      expect(await batches.counts(b.id)).toMatchObject({ invalid: 0, ready: 2, toCheck: 0 })
       await batches.setDefaults(b.id, { ...defaults, productId: '3584' })
       await batches.setRunState(b.id, 'paused')
       await batches.setFiles(b.id, { labelsPdf: 'batch.pdf', resultCsv: 'batch.csv' })

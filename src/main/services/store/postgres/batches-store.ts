@@ -144,6 +144,11 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
     async confirmRow(rowId, values) {
       await db.updateTable('batch_rows').set({ confirmed_json: JSON.stringify(values), problems_json: null, held: 0, updated_at: touch() }).where('id', '=', rowId).execute()
     },
+    async setProblemsMany(rows) {
+      await db.transaction().execute(async (trx) => {
+        for (const r of rows) await trx.updateTable('batch_rows').set({ problems_json: r.problems ? JSON.stringify(r.problems) : null, held: heldFor(r.problems) }).where('id', '=', r.id).execute()
+      })
+    },
     async setDefaults(batchId, defaults) {
       await db.updateTable('batches').set({ defaults_json: JSON.stringify(defaults), updated_at: touch() }).where('id', '=', batchId).execute()
     },

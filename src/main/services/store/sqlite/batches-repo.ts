@@ -127,6 +127,9 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     setProblems(rowId: string, problems: Record<string, string[]> | null): void {
       db.prepare('UPDATE batch_rows SET problems_json = ?, held = ? WHERE id = ?').run(problems ? JSON.stringify(problems) : null, heldFor(problems), rowId)
     },
+    setProblemsMany(rows: { id: string; problems: Record<string, string[]> | null }[]): void {
+      db.transaction(() => rows.forEach((r) => repo.setProblems(r.id, r.problems)))()
+    },
     setDefaults(batchId: string, defaults: BatchDefaults): void {
       db.prepare('UPDATE batches SET defaults_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(defaults), now().toISOString(), batchId)
     },
