@@ -1,6 +1,7 @@
 import { AppError } from '@shared/ipc/app-error'
 import { writeBatchResult } from '../services/batches/batch-files'
 import { prepareBatchLabels } from '../services/batches/batch-labels'
+import { allBatchRows } from '../services/batches/batch-rows'
 import { headerSetKey } from '@shared/domain/csv-import'
 import { partyRow, rowFields, type RowField } from '@shared/domain/batches'
 import { osloDate } from '@shared/domain/fields'
@@ -65,7 +66,7 @@ export const batchesHandlers: HandlersOf<
   async 'batches:openResult'({ id, headers, statuses }, deps) {
     const batch = await deps.batches.get(id)
     // Bring does not track test bookings: a tracking link for one would lead nowhere.
-    const file = await writeBatchResult(deps.app.labelsDir, id, await deps.stores.batches.rows(id), headers, (r) => statuses[r.status] ?? r.status, { trackingLinks: batch.mode !== 'test', language: deps.settings.get().language })
+    const file = await writeBatchResult(deps.app.labelsDir, id, await allBatchRows(deps.stores.batches, id), headers, (r) => statuses[r.status] ?? r.status, { trackingLinks: batch.mode !== 'test', language: deps.settings.get().language })
     await deps.stores.batches.setFiles(id, { resultCsv: file })
     await openInLabelsFolder(deps, file)
     return { opened: true }

@@ -4,6 +4,7 @@ import type { BatchesStore } from '../store/batches'
 import type { ShipmentsStore } from '../store/shipments'
 import type { BookingService } from '../booking/booking-service'
 import { mergeBatchLabels } from './batch-files'
+import { allBatchRows } from './batch-rows'
 
 export interface BatchLabels {
   /** The merged PDF in the labels folder: every booked row's label, row order. */
@@ -21,7 +22,7 @@ export interface BatchLabels {
  * mode) or whose file went missing are fetched through this desk's Bring connection first.
  */
 export async function prepareBatchLabels(deps: { batches: BatchesStore; shipments: ShipmentsStore; booking: BookingService; labelsDir: string }, id: string): Promise<BatchLabels> {
-  const rows = await deps.batches.rows(id)
+  const rows = await allBatchRows(deps.batches, id)
   const missing = await shipmentsMissingLabels(rows.filter((r) => r.status === 'booked' && r.shipmentId), deps.labelsDir)
   const noLink = new Set<string>()
   for (const row of missing) {
@@ -29,7 +30,7 @@ export async function prepareBatchLabels(deps: { batches: BatchesStore; shipment
     if (s?.confirmation?.byHand) noLink.add(row.id)
     else await deps.booking.downloadLabelAgain(row.shipmentId!).catch(() => undefined) // reported as missing below
   }
-  const after = await deps.batches.rows(id)
+  const after = await allBatchRows(deps.batches, id)
   const merged = await mergeBatchLabels(deps.labelsDir, id, after)
   const noLinkRows = rows.filter((r) => noLink.has(r.id)).map((r) => r.rowNo)
   const missingRows = merged.missing.filter((n) => !noLinkRows.includes(n))

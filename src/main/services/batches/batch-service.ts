@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger'
 import { TRANSIENT_FAILURES, type BatchesStore, type StoredBatchRow, type StoredRowFilter } from '../store/batches'
 import { createProgressMeter } from './progress-meter'
 import { createPlausibilitySamples } from './plausibility-sample'
+import { batchRows } from './batch-rows'
 import { createRowChecker, type RowCheckDeps } from './row-check'
 import { withUnusualChecked } from './unusual-check'
 import { onlyToCheck } from '@shared/domain/plausibility'
@@ -90,19 +91,7 @@ export function createBatchService(deps: Deps) {
   const samples = createPlausibilitySamples(deps.repo, PLAUSIBILITY_SAMPLE)
   const check = rowCheck.check
 
-  /**
-   * The batch's rows that pass `include`, read a page at a time with a turn for other calls between pages:
-   * reading 100,000 rows at once held the process for two seconds when such a batch was booked.
-   */
-  async function* rowsOf(batchId: string, filter: StoredRowFilter, include: (r: StoredBatchRow) => boolean): AsyncGenerator<StoredBatchRow> {
-    for (let after = 0; ; ) {
-      const page = await deps.repo.rowsAfter(batchId, filter, after, BATCH_PAGE)
-      for (const r of page) if (include(r)) yield r
-      if (page.length < BATCH_PAGE) return
-      after = page[page.length - 1].rowNo
-      await new Promise((resolve) => setImmediate(resolve))
-    }
-  }
+  const rowsOf = (batchId: string, filter: StoredRowFilter, include: (r: StoredBatchRow) => boolean) => batchRows(deps.repo, batchId, filter, include)
   async function countOf(batchId: string, filter: StoredRowFilter, include: (r: StoredBatchRow) => boolean): Promise<number> {
     let n = 0
     for await (const _row of rowsOf(batchId, filter, include)) n++

@@ -37,7 +37,6 @@ export interface BatchesStore {
   rowCount(batchId: string): Promise<number>
   get(id: string): Promise<StoredBatch | null>
   list(): Promise<StoredBatch[]>
-  rows(batchId: string): Promise<StoredBatchRow[]>
   /**
    * One page of the batch's rows in file order under a filter (`unknown`: rows whose outcome is unknown).
    * The window reads a big batch so, never whole: 100,000 rows are 34 MB and two seconds to read.

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { useTempDir } from '../../../helpers/temp-dir'
+import { allBatchRows } from '../../../../src/main/services/batches/batch-rows'
 import { startCore } from '../../../helpers/app-core'
 import { osloDate } from '../../../../src/shared/domain/fields'
 import { BATCH_PAGE, IMPORT_CHUNK, checkRow, type BatchDetail, type BatchProgress, type RowValues } from '../../../../src/shared/domain/batches'
@@ -85,7 +86,7 @@ describe('batches: book many, each row once', () => {
     const dir = await tempDir()
     let c = await bringTest(dir)
     const b = await create(c, [row(1), row(2), row(3), row(4), row(5), row(6, { postalCode: 'abc' })])
-    const rows = await c.deps.stores.batches.rows(b.id)
+    const rows = await allBatchRows(c.deps.stores.batches, b.id)
     const senderParty = partySchema.parse({ ...sender, contact: { name: sender.contactName, phoneNumber: sender.phoneNumber, email: sender.email } })
     const formOf = (i: number) => {
       const r = checkRow(b.defaults, rows[i].values, senderParty, rows[i].clientRequestId)

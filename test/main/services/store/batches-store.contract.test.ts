@@ -5,6 +5,7 @@ import { createShipmentsRepo } from '../../../../src/main/services/store/sqlite/
 import { type ShipmentsStore } from '../../../../src/main/services/store/shipments'
 import { sqliteShipmentsStore } from '../../../../src/main/services/store/sqlite/shipments-repo'
 import { createBatchesRepo } from '../../../../src/main/services/store/sqlite/batches-repo'
+import { allBatchRows } from '../../../../src/main/services/batches/batch-rows'
 import { type BatchesStore } from '../../../../src/main/services/store/batches'
 import { sqliteBatchesStore } from '../../../../src/main/services/store/sqlite/batches-repo'
 import { pgShipmentsStore } from '../../../../src/main/services/store/postgres/shipments-store'
@@ -36,13 +37,13 @@ for (const [engine, factory, skipReason] of engines()) {
       await batches.appendRows(first.id, [row(3), row(4)])
       const second = await batches.create({ name: 'Kveld', mode: 'sandbox', defaults, rows: [] })
       expect(first).toMatchObject({ name: 'Morgen', mode: 'test', runState: 'idle', defaults, labelsPdf: null, resultCsv: null })
-      expect((await batches.rows(first.id)).map((r) => [r.rowNo, r.values.name, r.status])).toEqual([
+      expect((await allBatchRows(batches, first.id)).map((r) => [r.rowNo, r.values.name, r.status])).toEqual([
         [1, 'Mottaker 1', 'ready'],
         [2, 'Mottaker 2', 'invalid'],
         [3, 'Mottaker 3', 'ready'],
         [4, 'Mottaker 4', 'ready']
       ])
-      expect((await batches.rows(first.id))[1].problems).toEqual({ postalCode: ['Four digits'] })
+      expect((await allBatchRows(batches, first.id))[1].problems).toEqual({ postalCode: ['Four digits'] })
       expect(await batches.counts(first.id)).toEqual({ total: 4, invalid: 1, ready: 3, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0, toCheck: 0 })
       expect(await batches.rowCount(first.id)).toBe(4)
       expect((await batches.list()).map((b) => b.id)).toEqual([second.id, first.id])
@@ -53,7 +54,7 @@ for (const [engine, factory, skipReason] of engines()) {
     it('the plausibility sample: every row of a small batch; of a big one, at most the number asked for, spread evenly from the first row; the last row number either way', async () => {
       const { batches } = await factory()()
       const small = await batches.create({ name: 'Liten', mode: 'test', defaults, rows: [row(1), row(2), row(3)] })
-      expect(await batches.valuesSample(small.id, 10)).toEqual({ rows: (await batches.rows(small.id)).map((r) => ({ id: r.id, values: r.values })), lastRowNo: 3 })
+      expect(await batches.valuesSample(small.id, 10)).toEqual({ rows: (await allBatchRows(batches, small.id)).map((r) => ({ id: r.id, values: r.values })), lastRowNo: 3 })
       const big = await batches.create({ name: 'Stor', mode: 'test', defaults, rows: Array.from({ length: 1000 }, (_, i) => ({ values: row(i + 1).values, problems: null, rowNo: 2 * (i + 1) })) })
       const sample = await batches.valuesSample(big.id, 100)
       expect(sample.lastRowNo).toBe(2000)
@@ -65,7 +66,7 @@ for (const [engine, factory, skipReason] of engines()) {
     it('edits rows, defaults, run state and files; remembers a column mapping; deleting a batch keeps its shipments', async () => {
       const { batches, shipments } = await factory()()
       const b = await batches.create({ name: 'Morgen', mode: 'test', defaults, rows: [invalid(1), row(2)] })
-      const [r1, r2] = await batches.rows(b.id)
+      const [r1, r2] = await allBatchRows(batches, b.id)
       await batches.updateRow(r1.id, { ...r1.values, postalCode: '5003' }, null)
       expect(await batches.row(r1.id)).toMatchObject({ batchId: b.id, status: 'ready', values: { postalCode: '5003' } })
       await batches.setProblems(r2.id, { name: ['Too long'] })
@@ -92,26 +93,26 @@ for (const [engine, factory, skipReason] of engines()) {
       await shipments.insertPending(form, {}, 'test', b.id)
       expect(await batches.remove(b.id)).toBe(true)
       expect(await batches.remove(b.id)).toBe(false)
-      expect(await batches.rows(b.id)).toEqual([])
+      expect(await allBatchRows(batches, b.id)).toEqual([])
       expect((await shipments.findByClientRequest(r2.clientRequestId))!.batchId).toBe(b.id)
     })
 
     it('a row has the status of the shipment it became: in flight, booked with its number, failed and edited since', async () => {
       const { batches, shipments } = await factory()()
       const b = await batches.create({ name: 'Morgen', mode: 'test', defaults, rows: [row(1), row(2)] })
-      const [r1, r2] = await batches.rows(b.id)
+      const [r1, r2] = await allBatchRows(batches, b.id)
       const s1 = await shipments.insertPending(domesticForm({ clientRequestId: r1.clientRequestId }), {}, 'test', b.id)
       expect(await batches.counts(b.id)).toMatchObject({ inFlight: 1, ready: 1 })
       await shipments.markSending(s1.id)
       await shipments.markBooked(s1.id, { consignmentNumber: '70438101000000001', packageNumbers: ['370438101000000001'], trackingUrl: 'https://tracking.bring.com/x' })
       const s2 = await shipments.insertPending(domesticForm({ clientRequestId: r2.clientRequestId }), {}, 'test', b.id)
       await shipments.markStatus(s2.id, 'failed', { code: 'BRING_VALIDATION', message: 'Refused' })
-      let rows = await batches.rows(b.id)
+      let rows = await allBatchRows(batches, b.id)
       expect(rows[0]).toMatchObject({ status: 'booked', shipmentId: s1.id, consignmentNumber: '70438101000000001' })
       expect(rows[1]).toMatchObject({ status: 'failed', error: { code: 'BRING_VALIDATION' }, editedSinceFailure: false })
       await sleep(5) // "edited since" compares times
       await batches.updateRow(r2.id, { ...r2.values, name: 'Mottaker 2b' }, null)
-      rows = await batches.rows(b.id)
+      rows = await allBatchRows(batches, b.id)
       expect(rows[1].editedSinceFailure).toBe(true)
       expect(await batches.counts(b.id)).toMatchObject({ total: 2, booked: 1, failed: 1 })
     })
@@ -120,7 +121,7 @@ for (const [engine, factory, skipReason] of engines()) {
       const { batches, shipments } = await factory()()
       const toCheck = (n: number) => ({ values: { ...row(n).values, packageCount: '60' }, problems: { 'check:packageCount': ['60 packages to one recipient'] } })
       const b = await batches.create({ name: 'Stor', mode: 'test', defaults, rows: [row(1), invalid(2), toCheck(3), row(4), row(5), toCheck(6), row(7)] })
-      const all = await batches.rows(b.id)
+      const all = await allBatchRows(batches, b.id)
       const refused = await shipments.insertPending(domesticForm({ clientRequestId: all[3].clientRequestId }), {}, 'test', b.id)
       await shipments.markStatus(refused.id, 'failed', { code: 'BRING_VALIDATION', message: 'Refused' })
       const unknown = await shipments.insertPending(domesticForm({ clientRequestId: all[4].clientRequestId }), {}, 'test', b.id)
@@ -183,7 +184,7 @@ describe.skipIf(postgresUnavailable() !== '')('batch rows shared by desks (Postg
     const a = await desk('Desk A')
     const b = await desk('Desk B')
     const batch = await a.batches.create({ name: 'Morgen', mode: 'test', defaults, rows: [row(1), row(2)] })
-    const [r1] = await a.batches.rows(batch.id)
+    const [r1] = await allBatchRows(a.batches, batch.id)
     expect(await a.batches.claimRow(r1.id)).toEqual({ claimed: true, takenFrom: null })
     expect(await b.batches.claimRow(r1.id)).toEqual({ claimed: false, takenFrom: null })
     expect(await b.batches.othersWorking(batch.id)).toBe(1)
@@ -197,7 +198,7 @@ describe.skipIf(postgresUnavailable() !== '')('batch rows shared by desks (Postg
     const a = await desk('Desk A', { leaseMs: 600 })
     const b = await desk('Desk B', { leaseMs: 600 })
     const batch = await a.batches.create({ name: 'Morgen', mode: 'test', defaults, rows: [row(1)] })
-    const [r1] = await a.batches.rows(batch.id)
+    const [r1] = await allBatchRows(a.batches, batch.id)
     await a.batches.claimRow(r1.id)
     await sleep(400)
     await a.batches.renewClaims([r1.id])
@@ -217,7 +218,7 @@ describe.skipIf(postgresUnavailable() !== '')('batch rows shared by desks (Postg
     const a = await desk('Desk A')
     const b = await desk('Desk B')
     const batch = await a.batches.create({ name: 'Morgen', mode: 'test', defaults, rows: [row(1), row(2)] })
-    const [r1, r2] = await a.batches.rows(batch.id)
+    const [r1, r2] = await allBatchRows(a.batches, batch.id)
     const pending = await a.shipments.insertPending(domesticForm({ clientRequestId: r1.clientRequestId }), {}, 'test', batch.id)
     const sending = await a.shipments.insertPending(domesticForm({ clientRequestId: r2.clientRequestId }), {}, 'test', batch.id)
     await a.shipments.markSending(sending.id)
@@ -240,7 +241,7 @@ describe.skipIf(postgresUnavailable() !== '')('batch rows shared by desks (Postg
     const b = await desk('Desk B')
     const batch = await a.batches.create({ name: 'Morgen', mode: 'test', defaults, rows: [row(1)] })
     await a.batches.setRunState(batch.id, 'running')
-    const [r1] = await a.batches.rows(batch.id)
+    const [r1] = await allBatchRows(a.batches, batch.id)
     await a.batches.claimRow(r1.id)
     expect(await b.batches.pauseInterrupted()).toBe(0)
     expect(await b.batches.runState(batch.id)).toBe('running')

@@ -46,7 +46,7 @@ describe('upgrading a history where a resend had cut a batch row off its shipmen
     raw.close()
 
     const db = openDatabase(dir)
-    const [r] = createBatchesRepo(db).rows('b1')
+    const [r] = createBatchesRepo(db).rowsPage('b1', 'all', 0, 10)
     expect(r).toMatchObject({ status: 'booked', shipmentId: 's1', consignmentNumber: '70438101000000001' })
     expect(createShipmentsRepo(db).findByClientRequest('first-attempt')?.id).toBe('s1')
     db.close()
@@ -65,7 +65,7 @@ describe('upgrading a history where a resend had cut a batch row off its shipmen
     await earlier.destroy()
     const shared = await openSharedDatabase({ url, tls: { enabled: false } })
     try {
-      const [r] = await pgBatchesStore(shared.db, 'Desk A').rows('b1')
+      const [r] = await pgBatchesStore(shared.db, 'Desk A').rowsPage('b1', 'all', 0, 10)
       expect(r).toMatchObject({ status: 'booked', shipmentId: 's1', consignmentNumber: '70438101000000001' })
       expect((await pgShipmentsStore(shared.db, 'Desk A').findByClientRequest('first-attempt'))?.id).toBe('s1')
     } finally {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely, type Selectable } from 'kysely'
 import { batchDefaultsSchema, type BatchRunState, type RowValues } from '@shared/domain/batches'
 import type { RecordError, ShipmentStatus } from '@shared/domain/booking'
-import { heldFor, interruptedReason, rowFilterSql, tallyHeld, toStoredRow, type BatchesStore, type NewRow, type StoredBatch, type StoredBatchRow } from '../batches'
+import { heldFor, interruptedReason, rowFilterSql, tallyHeld, toStoredRow, type BatchesStore, type NewRow, type StoredBatch } from '../batches'
 import type { BatchesTable, SharedSchema } from './schema'
 import { lazyStore } from './lazy-store'
 
@@ -114,7 +114,6 @@ export function pgBatchesStore(db: Kysely<SharedSchema>, desk: string, opts: { l
       const rows = await db.selectFrom('batches').selectAll().orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(200).execute()
       return Promise.all(rows.map(summary))
     },
-    rows: async (batchId): Promise<StoredBatchRow[]> => (await joined().where('r.batch_id', '=', batchId).orderBy('r.row_no').execute()).map(toStoredRow),
     rowsPage: async (batchId, filter, offset, limit) =>
       (await joined().where('r.batch_id', '=', batchId).where(sql.raw<boolean>(filterSql[filter])).orderBy('r.row_no').limit(limit).offset(offset).execute()).map(toStoredRow),
     rowsAfter: async (batchId, filter, afterRowNo, limit) =>

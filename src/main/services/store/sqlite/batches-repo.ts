@@ -36,7 +36,6 @@ const toRow = (r: JoinedRow): StoredBatchRow =>
 /** Batches and their rows in the embedded SQLite file; domain types in and out (the shared database has its own: pg-batches-store). */
 export function createBatchesRepo(db: Db, now = () => new Date()) {
   const batchById = db.prepare<[string], BatchTableRow>('SELECT * FROM batches WHERE id = ?')
-  const rowsOf = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.batch_id = ? ORDER BY r.row_no`)
   const rowById = db.prepare<[string], JoinedRow>(`${JOINED} WHERE r.id = ?`)
   // Rows not yet shipments are counted on the (batch, shipment, held) index alone; the rest by their shipment.
   const statusCounts = db.prepare<[string, string], { held: number | null; status: ShipmentStatus | null; n: number }>(
@@ -95,7 +94,6 @@ export function createBatchesRepo(db: Db, now = () => new Date()) {
     list(): StoredBatch[] {
       return db.prepare<[], BatchTableRow>('SELECT * FROM batches ORDER BY created_at DESC, rowid DESC LIMIT 200').all().map(summary)
     },
-    rows: (batchId: string): StoredBatchRow[] => rowsOf.all(batchId).map(toRow),
     rowsPage: (batchId: string, filter: StoredRowFilter, offset: number, limit: number): StoredBatchRow[] => pages[filter].all(batchId, limit, offset).map(toRow),
     rowsAfter: (batchId: string, filter: StoredRowFilter, afterRowNo: number, limit: number): StoredBatchRow[] => after[filter].all(batchId, afterRowNo, limit).map(toRow),
     countUnder: (batchId: string, filter: StoredRowFilter): number => countsUnder[filter].get(batchId)!.n,
