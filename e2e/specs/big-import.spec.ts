@@ -92,3 +92,26 @@ test('i norsk vindu: en stor eksport (20 000 rader) kan avbrytes mens radene sen
   await expect(page.getByTestId('batch-row-editor')).toHaveCount(0)
   await expect(page.locator(`tr[data-row="${lastBad}"]`)).toBeFocused()
 })
+
+test('a very big file is read with a progress bar in the window, and Esc stops the reading: nothing changed, and the next file reads as usual', async ({ launch }) => {
+  const app = await launch(withShop('en'))
+  const { page } = app
+  // 400,000 rows (about 25 MB): reading takes long enough to be seen, and would be refused at the end (over 100,000 rows).
+  const huge = path.join(app.userDataDir, 'huge.csv')
+  await writeFile(huge, bigExport(400_000, 1_000_000, 1_000_000).csv)
+  await goTo(page, 'Batches')
+  await page.getByTestId('batch-new').click()
+  await page.locator('#csv-file').setInputFiles(huge)
+  await expect(page.getByTestId('import-progress')).toBeVisible()
+  await expect(page.getByTestId('import-progress-text')).toHaveText(/^\d{1,2}%$/)
+  await expect(page.getByTestId('import-cancel')).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('import-problem')).toHaveText('Import cancelled: nothing was changed.')
+  await expect(page.getByTestId('import-progress')).toHaveCount(0)
+  await expect(page.getByTestId('import-summary')).toHaveCount(0)
+  // The next file is read by a new reader.
+  const small = path.join(app.userDataDir, 'small.csv')
+  await writeFile(small, bigExport(30).csv)
+  await page.locator('#csv-file').setInputFiles(small)
+  await expect(page.getByTestId('import-summary')).toContainText('30 rows, UTF-8')
+})
