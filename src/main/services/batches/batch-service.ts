@@ -1,72 +1,25 @@
 import { AppError } from '@shared/ipc/app-error'
 import { BATCH_PAGE, MAX_BATCH_ROWS, newBatchSchema, rowFields, type BatchDefaults, type BatchProgress, type BatchRow, type BatchRowFilter, type BatchRunState, type NewBatch, type RowValues } from '@shared/domain/batches'
-import { SharedDatabaseError, sharedDatabaseAppError } from '../store/postgres/database'
 import type { RecordError } from '@shared/domain/booking'
-import type { BookingService } from '../booking/booking-service'
 import type { BringConnection } from '../bring/bring-connection'
-import type { Logger } from '../log/logger'
-import { TRANSIENT_FAILURES, type BatchesStore, type StoredBatchRow, type StoredRowFilter } from '../store/batches'
-import { createProgressMeter } from './progress-meter'
+import type { StoredBatchRow, StoredRowFilter } from '../store/batches'
+import { createProgressMeter, type ProgressMeter } from './progress-meter'
+import { runBatchQueue, stopReasonFor, type Control, type QueueDeps } from './batch-run'
 import { createPlausibilitySamples } from './plausibility-sample'
 import { batchRows } from './batch-rows'
 import { createRowChecker, type RowCheckDeps } from './row-check'
 import { withUnusualChecked } from './unusual-check'
 import { onlyToCheck } from '@shared/domain/plausibility'
 
-interface Deps extends RowCheckDeps {
-  repo: BatchesStore
-  booking: BookingService
+interface Deps extends RowCheckDeps, Omit<QueueDeps, 'check' | 'renewEveryMs'> {
   bring: Pick<BringConnection, 'mode'>
-  logger: Logger
   /** Progress for the window (throttled here). */
   emit(progress: BatchProgress): void
-  /** Bookings in flight at once; the shared rate limiter, not this, keeps the pace under Bring's limit. */
-  concurrency?: number
-  /** Team mode: how often this desk renews its claims, and looks again for rows another desk left. */
+  /** Team mode: how often this desk renews its claims, and looks again for rows another desk left (default 5 s). */
   renewEveryMs?: number
   now?: () => number
 }
 
-
-/**
- * Rows "Book all" sends: never sent, not sent, checked in Mybring and not booked, or failed and fixed
- * since (or failed only because Bring was busy). Never an unknown outcome: only the user resolves that.
- */
-export function isSendable(r: StoredBatchRow): boolean {
-  if (r.status === 'ready' || r.status === 'not_sent' || r.status === 'cancelled_by_user') return true
-  if (r.status === 'failed') return r.editedSinceFailure || TRANSIENT_FAILURES.includes(r.error?.code ?? '')
-  return false
-}
-
-interface Control {
-  stop: 'pause' | 'cancel' | null
-  /** Why the batch paused itself (nothing reached Bring), kept with the batch to be shown. */
-  reason: RecordError | null
-  done: Promise<void>
-}
-
-/** A row another desk may have left half-way (team mode): worth a claim, to find out. */
-const inFlight = (r: StoredBatchRow): boolean => r.status === 'pending' || r.status === 'sending'
-
-/** Why a batch paused itself: nothing reached Bring, or the store (the shared database) could not be used. */
-function stopReasonFor(err: unknown): RecordError {
-  const e = err instanceof SharedDatabaseError ? sharedDatabaseAppError(err) : err
-  if (e instanceof AppError) return { code: e.code, message: e.message, i18n: e.extra.i18n }
-  return { code: 'INTERNAL', message: (err as Error).message }
-}
-
-export const abandonedMessages = (desk: string) => ({
-  notSent: `Desk ${desk} stopped before sending this row; another desk sent it.`,
-  unknown: `Desk ${desk} stopped while sending this row. It may or may not have been booked: check Mybring before sending it again.`
-})
-
-/**
- * Bulk booking. Each row goes through the same booking service as one booking (pending record first,
- * one clientRequestId per row, outcome unknown never resent), so running a batch again — or after a
- * crash — books only rows that never reached Bring. In team mode several desks may run the same
- * batch: each claims a row before booking it (see BatchesStore), and a desk keeps looking until no
- * other desk is working on the batch, so rows a stopped desk left are taken over once its lease ends.
- */
 /** The file's line numbers for new rows: one per row, after the rows already there; else none (rows are numbered on). */
 function fileLines(lines: number[] | undefined, count: number, after: number): number[] | undefined {
   if (!lines) return undefined
@@ -81,22 +34,23 @@ const UNKNOWN_SHOWN = 20
 /** How many of a batch's rows a new or edited row is compared with for "Check this" (all of them up to this size). */
 const PLAUSIBILITY_SAMPLE = 2000
 
+/**
+ * Bulk booking. Each row goes through the same booking service as one booking (pending record first,
+ * one clientRequestId per row, outcome unknown never resent), so running a batch again — or after a
+ * crash — books only rows that never reached Bring. In team mode several desks may run the same
+ * batch: each claims a row before booking it (see BatchesStore), and a desk keeps looking until no
+ * other desk is working on the batch, so rows a stopped desk left are taken over once its lease ends.
+ */
 export function createBatchService(deps: Deps) {
   const now = deps.now ?? Date.now
   const renewEveryMs = deps.renewEveryMs ?? 5000
   const running = new Map<string, Control>()
-  const meters = new Map<string, ReturnType<typeof createProgressMeter>>()
+  const meters = new Map<string, ProgressMeter>()
 
   const rowCheck = createRowChecker(deps)
   const samples = createPlausibilitySamples(deps.repo, PLAUSIBILITY_SAMPLE)
   const check = rowCheck.check
 
-  const rowsOf = (batchId: string, filter: StoredRowFilter, include: (r: StoredBatchRow) => boolean) => batchRows(deps.repo, batchId, filter, include)
-  async function countOf(batchId: string, filter: StoredRowFilter, include: (r: StoredBatchRow) => boolean): Promise<number> {
-    let n = 0
-    for await (const _row of rowsOf(batchId, filter, include)) n++
-    return n
-  }
 
   async function mustGet(batchId: string) {
     const b = await deps.repo.get(batchId)
@@ -139,99 +93,13 @@ export function createBatchService(deps: Deps) {
     if (!['ready', 'invalid', 'failed', 'not_sent', 'cancelled_by_user'].includes(status)) throw AppError.field('id', 'This row has been sent to Bring; it can no longer be changed here.')
   }
 
-  async function run(batchId: string, meter: ReturnType<typeof createProgressMeter>): Promise<void> {
-    const b = await mustGet(batchId)
+  async function run(batchId: string, meter: ProgressMeter): Promise<void> {
     const control = running.get(batchId)!
-    const log = deps.logger.child({ batch: batchId })
-    const team = deps.repo.engine === 'postgres'
-    const attempted = new Set<string>()
-    /** The batch stops itself (unless already stopping) and keeps why. */
-    const pauseItself = (err: unknown): void => {
-      if (control.stop !== null) return
-      control.stop = 'pause'
-      control.reason = stopReasonFor(err)
-    }
-    const holding = new Set<string>()
-    const renew = team ? setInterval(() => void deps.repo.renewClaims([...holding]).catch((err: unknown) => log.warn({ problem: (err as Error).message }, 'batch claims not renewed')), renewEveryMs) : undefined
-    log.info('batch started')
-
-    const book = async (row: StoredBatchRow): Promise<void> => {
-      const claim = await deps.repo.claimRow(row.id)
-      if (!claim.claimed) return // another desk is booking it
-      holding.add(row.id)
-      attempted.add(row.id)
-      try {
-        if (claim.takenFrom) {
-          const status = await deps.repo.settleAbandoned(row.id, abandonedMessages(claim.takenFrom))
-          log.warn({ row: row.rowNo, from: claim.takenFrom, status }, 'row taken over from a desk that stopped')
-          if (status !== null && status !== 'not_sent') return meter.tick()
-        } else if (inFlight(row)) return // its desk is alive and finished it meanwhile, or it is still ours to wait for
-        const c = await check(b.defaults, row.values, row.clientRequestId)
-        if (!c.ok) return void (await deps.repo.setProblems(row.id, c.problems))
-        try {
-          // A row that is a shipment already (not sent, refused and fixed, checked and not booked) is that
-          // shipment sent again, never a second one; a new row becomes its shipment under its own request id.
-          if (row.shipmentId) await deps.booking.resend(row.shipmentId, { confirmLive: true, form: c.form, automatic: true })
-          else await deps.booking.submit(c.form, { confirmLive: true, batchId })
-        } catch (err) {
-          const e = err instanceof AppError ? err : AppError.templated('INTERNAL', 'internal')
-          // Nothing reached Bring (offline, credentials): the next rows would fare the same. Stop, keep them for later.
-          if ((await deps.booking.statusOf(row.clientRequestId)) === 'not_sent') {
-            log.warn({ code: e.code }, 'batch paused: a booking could not be sent')
-            pauseItself(e)
-          }
-        }
-        meter.tick()
-      } finally {
-        holding.delete(row.id)
-        await deps.repo.releaseRow(row.id)
-      }
-    }
-
-    try {
-      for (;;) {
-        const queue = rowsOf(batchId, team ? 'open' : 'sendable', (r) => !attempted.has(r.id) && (isSendable(r) || (team && inFlight(r))))
-        const worker = async (): Promise<void> => {
-          while (control.stop === null) {
-            // The rows come a page at a time (async generators hand them out one call at a time, so each
-            // worker gets its own row); a 100,000-row batch is never read whole.
-            let next: IteratorResult<StoredBatchRow>
-            try {
-              next = await queue.next()
-            } catch (err) {
-              // The store went away while reading the next page: every worker stops, and the batch says why.
-              log.warn({ problem: (err as Error).message }, 'batch paused: the store could not be read')
-              pauseItself(err)
-              break
-            }
-            if (next.done) break
-            const row = next.value
-            try {
-              // Paused or cancelled from another desk: this desk stops too.
-              const state = team ? await deps.repo.runState(batchId) : 'running'
-              if (state !== 'running') control.stop ??= state === 'cancelled' ? 'cancel' : 'pause'
-              else await book(row)
-            } catch (err) {
-              // The store went away (the shared database, mostly): every worker stops, and the batch says why.
-              log.warn({ row: row.rowNo, problem: (err as Error).message }, 'batch paused: the store could not be used')
-              pauseItself(err)
-            }
-          }
-        }
-        await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker))
-        if (control.stop !== null || !team) break
-        const othersBusy = await deps.repo.othersWorking(batchId)
-        const left = await countOf(batchId, 'open', (r) => !attempted.has(r.id) && (isSendable(r) || inFlight(r)))
-        if (left === 0 && othersBusy === 0) break
-        // Rows another desk holds: wait until it finishes them, or its lease runs out and they are ours to settle.
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1000, renewEveryMs)))
-      }
-    } finally {
-      clearInterval(renew)
-    }
+    const { defaults } = await mustGet(batchId)
+    await runBatchQueue({ ...deps, renewEveryMs, check: rowCheck.check }, { batchId, defaults, control, meter })
     const state = control.stop === 'pause' ? 'paused' : control.stop === 'cancel' ? 'cancelled' : 'done'
     await recordRunState(batchId, state, control.reason)
-    log.info({ state, counts: await deps.repo.counts(batchId).catch(() => null) }, 'batch stopped')
+    deps.logger.child({ batch: batchId }).info({ state, counts: await deps.repo.counts(batchId).catch(() => null) }, 'batch stopped')
   }
 
   /**
@@ -349,7 +217,7 @@ export function createBatchService(deps: Deps) {
         await deps.repo.setProblemsMany(page.map((r) => ({ id: r.id, problems: problems.get(r.id) ?? null })))
         page = []
       }
-      for await (const r of rowsOf(batchId, 'all', (row) => row.status === 'ready' || row.status === 'invalid')) {
+      for await (const r of batchRows(deps.repo, batchId, 'all', (row) => row.status === 'ready' || row.status === 'invalid')) {
         page.push(r)
         if (page.length === BATCH_PAGE) await flush()
       }
@@ -367,7 +235,7 @@ export function createBatchService(deps: Deps) {
       let finished!: () => void
       const control: Control = { stop: null, reason: null, done: new Promise<void>((resolve) => (finished = resolve)) }
       running.set(batchId, control)
-      let meter: ReturnType<typeof createProgressMeter>
+      let meter: ProgressMeter
       try {
         const b = await mustGet(batchId)
         if (b.runState === 'cancelled' && opts.rest !== true) throw AppError.field('id', 'This batch was cancelled. Choose “Book the rest” to send the rows it did not send, or make a new batch.')
@@ -424,7 +292,7 @@ export function createBatchService(deps: Deps) {
     isRunning: (batchId: string): boolean => running.has(batchId)
   }
 
-  async function progress(batchId: string, meter: ReturnType<typeof createProgressMeter>): Promise<BatchProgress> {
+  async function progress(batchId: string, meter: ProgressMeter): Promise<BatchProgress> {
     const b = await mustGet(batchId)
     const here = running.get(batchId)
     const runState = here ? 'running' : b.runState

@@ -43,3 +43,4 @@ export function createProgressMeter(opts: { now: () => number; remaining: number
   }
   return meter
 }
+export type ProgressMeter = ReturnType<typeof createProgressMeter>

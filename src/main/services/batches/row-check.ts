@@ -64,3 +64,4 @@ export function createRowChecker(deps: RowCheckDeps) {
     }
   }
 }
+export type RowChecker = ReturnType<typeof createRowChecker>
