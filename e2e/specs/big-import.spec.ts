@@ -115,3 +115,29 @@ test('a very big file is read with a progress bar in the window, and Esc stops t
   await page.locator('#csv-file').setInputFiles(small)
   await expect(page.getByTestId('import-summary')).toContainText('30 rows, UTF-8')
 })
+
+test('an address-book import of 5,000 rows adds the good ones a chunk at a time and lists the first 100 of its 250 bad rows; fixing one brings up the next', async ({ launch }) => {
+  const app = await launch(withShop('en'))
+  const { page } = app
+  const csv = path.join(app.userDataDir, 'customers.csv')
+  await writeFile(csv, bigExport(5000, 20, 1_000_000).csv)
+  await goTo(page, 'Address book')
+  await page.getByTestId('address-import').locator('summary').click()
+  await page.locator('#csv-file').setInputFiles(csv)
+  await expect(page.getByTestId('import-summary')).toContainText('5,000 rows')
+  await page.getByTestId('import-submit').click()
+  await expect(page.getByTestId('address-import-result')).toHaveText('4,750 added, 0 already in the address book, 250 with problems (below).', { timeout: 60_000 })
+  await expect(page.getByTestId('rejected-shown')).toHaveText('The first 100 of 250 rows to fix; each one fixed brings up the next.')
+  const listed = page.getByTestId('rejected-rows').locator('li')
+  await expect(listed).toHaveCount(100)
+  await expect(listed.first()).toContainText('Line 21 (Kunde 20)')
+  // Fixed in place: the row goes into the address book, and the 101st comes up.
+  await listed.first().getByRole('button').click()
+  await page.locator('#row-postalCode').fill('0150')
+  await page.locator('#row-city').fill('OSLO')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('rejected-shown')).toHaveText('The first 100 of 249 rows to fix; each one fixed brings up the next.')
+  await expect(listed).toHaveCount(100)
+  // Bad rows are every 20th recipient (Kunde 20 on line 21, …): the 101st is Kunde 2020 on line 2021.
+  await expect(listed.last()).toContainText('Line 2021 (Kunde 2020)')
+})

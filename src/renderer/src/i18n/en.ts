@@ -443,6 +443,7 @@ export const en = {
     customsConsent: 'I confirm the customs information is accurate and the parcel holds no dangerous or prohibited goods'
   },
   import: {
+    rejectedShown: 'The first {{shown, number}} of {{total, number}} rows to fix; each one fixed brings up the next.',
     reading: 'Reading the file…',
     sending: 'Sending the rows…',
     percent: '{{value, number}}%',
@@ -507,7 +508,7 @@ export const en = {
     noMatch: 'No entries match.',
     import: 'Import recipients from a CSV file',
     importSubmit: 'Import into the address book',
-    importResult: '{{added}} added, {{skipped}} already in the address book, {{rejected}} with problems (below).'
+    importResult: '{{added, number}} added, {{skipped, number}} already in the address book, {{rejected, number}} with problems (below).'
   },
   sharedHealth: {
     lost: 'The shared database cannot be reached (since {{since}}): bookings, batches and lists that need it wait. Nothing is lost.',

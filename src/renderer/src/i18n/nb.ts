@@ -463,6 +463,7 @@ export const nb: Messages = {
     customsConsent: 'Jeg bekrefter at tollopplysningene er riktige og at pakken ikke inneholder farlig eller forbudt gods'
   },
   import: {
+    rejectedShown: 'De første {{shown, number}} av {{total, number}} rader å rette; hver som rettes, gir plass til den neste.',
     reading: 'Leser filen …',
     sending: 'Sender radene …',
     percent: '{{value, number}} %',
@@ -527,7 +528,7 @@ export const nb: Messages = {
     noMatch: 'Ingen treff.',
     import: 'Importer mottakere fra en CSV-fil',
     importSubmit: 'Importer til adresseboken',
-    importResult: '{{added}} lagt til, {{skipped}} fantes fra før, {{rejected}} med feil (under).'
+    importResult: '{{added, number}} lagt til, {{skipped, number}} fantes fra før, {{rejected, number}} med feil (under).'
   },
   sharedHealth: {
     lost: 'Får ikke kontakt med den felles databasen (siden {{since}}): bookinger, bunker og lister som trenger den, venter. Ingenting er tapt.',

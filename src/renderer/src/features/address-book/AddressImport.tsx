@@ -9,6 +9,9 @@ import { RowEditor } from '../../components/RowEditor'
 import { problemsText } from '../../lib/record-error'
 import { Disclosure } from '../../components/Disclosure'
 
+/** Rejected rows listed at once (a big file's thousands would hold the window); fixing one brings up the next. */
+const REJECTED_SHOWN = 100
+
 type Rejected = { rowNo: number; values: RowValues; problems: Record<string, string[]> }
 
 /** CSV into the address book: valid rows are added (same recipient twice: once), the rest wait here to be fixed. */
@@ -93,9 +96,14 @@ export function AddressImport({ onImported }: { onImported(): void }) {
           {t('addressBook.importResult', { added: result.added, skipped: result.skipped, rejected: rejected.length })}
         </p>
       )}
+      {rejected.length > REJECTED_SHOWN && (
+        <p className="muted small" data-testid="rejected-shown">
+          {t('import.rejectedShown', { shown: REJECTED_SHOWN, total: rejected.length })}
+        </p>
+      )}
       {rejected.length > 0 && (
-        <ul className="rejected-rows">
-          {rejected.map((r, i) => (
+        <ul className="rejected-rows" data-testid="rejected-rows">
+          {rejected.slice(0, REJECTED_SHOWN).map((r, i) => (
             <li key={r.rowNo}>
               {editing === i ? (
                 <RowEditor values={r.values} problems={r.problems} fields={rowFields.filter((f) => !shipmentOnlyFields.includes(f))} onSave={(v) => void fix(i, v)} onCancel={() => setEditing(null)} />
