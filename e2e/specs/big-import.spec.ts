@@ -32,6 +32,7 @@ test('i norsk vindu: en stor eksport (20 000 rader) kan avbrytes mens radene sen
   await page.getByTestId('import-submit').click()
   await expect(page.getByTestId('import-progress-text')).toContainText(/[1-9][\d\s\u202f]* av 20[\s\u202f]000 rader/)
   await expect(page.getByTestId('import-cancel')).toBeFocused()
+  await app.shot('batch-import-progress-nb')
   await page.keyboard.press('Escape')
   await expect(page.getByRole('alert')).toHaveText('Importen ble avbrutt: ingen bunke ble laget.')
   await page.getByTestId('new-batch').getByRole('button', { name: 'Avbryt', exact: true }).click()

@@ -65,9 +65,12 @@ export function NewBatch({ customers, defaultCustomer, onCreate, onCancel }: {
           {error}
         </div>
       )}
-      <button type="button" onClick={onCancel}>
-        {t('batches.cancelNew')}
-      </button>
+      {/* While rows are sent, the import's own Cancel is the one that stops it. */}
+      {!busy && (
+        <button type="button" onClick={onCancel}>
+          {t('batches.cancelNew')}
+        </button>
+      )}
     </section>
   )
 }
