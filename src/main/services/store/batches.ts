@@ -127,11 +127,6 @@ export function rowFilterSql(errorCode: string): Record<StoredRowFilter, string>
  */
 export const heldFor = (problems: Record<string, string[]> | null): 0 | 1 | 2 => (!problems ? 0 : onlyToCheck(problems) ? 1 : 2)
 
-/** Counts grouped as both engines read them: rows not yet shipments by why they are held, the rest by their shipment's status. */
-export function tallyHeld(groups: { held: number | null; status: ShipmentStatus | null; n: number }[]): BatchCounts {
-  return tally(groups.map((g) => (g.status ? { status: g.status, n: g.n } : { status: g.held ? 'invalid' : 'ready', n: g.n, checks: g.held === 1 ? g.n : 0 })))
-}
-
 /** A row to add; `rowNo` is its line in the file it came from (else the next number). */
 export type NewRow = { values: RowValues; problems: Record<string, string[]> | null; rowNo?: number }
 
@@ -195,15 +190,16 @@ const bucket: Record<BatchRowStatus, Exclude<keyof BatchCounts, 'total' | 'toChe
 /** Why a batch found "running" at start-up is paused. */
 export const interruptedReason: RecordError = { code: 'INTERRUPTED', message: 'Fraktdesk stopped while this batch was running. Rows not yet sent wait for “Book all”.' }
 
-/** Counters from (status, how many, how many of them held to check) groups. */
-export function tally(groups: { status: BatchRowStatus; n: number; checks?: number }[]): BatchCounts {
+/**
+ * Counters from the groups both engines read: rows not yet shipments by why they are held (invalid when held,
+ * "to check" when held only for that), the rest by their shipment's status.
+ */
+export function tallyHeld(groups: { held: number | null; status: ShipmentStatus | null; n: number }[]): BatchCounts {
   const c: BatchCounts = { total: 0, invalid: 0, ready: 0, inFlight: 0, booked: 0, failed: 0, unknown: 0, notSent: 0, toCheck: 0 }
-  for (const { status, n, checks } of groups) {
+  for (const { held, status, n } of groups) {
     c.total += n
-    c[bucket[status]] += n
-    c.toCheck += checks ?? 0
+    c[bucket[status ?? (held ? 'invalid' : 'ready')]] += n
+    if (!status && held === 1) c.toCheck += n
   }
   return c
 }
-
-

@@ -13,10 +13,11 @@ export interface ImportRows {
   count: number
   /** How many rows fill each field (a default is needed where some do not). */
   filled: Partial<Record<RowField, number>>
-  /** Rows [from, to) and each one's line in the file (as a spreadsheet numbers it), from the reader's worker. */
-  chunk(from: number, to: number): Promise<{ rows: RowValues[]; lines: number[] }>
-  /** How many rows are done: the window shows it. */
-  progress(done: number): void
+  /**
+   * Hands the rows to `take` `size` at a time from the reader's worker, each with its line in the file (as a
+   * spreadsheet numbers it), showing how far it has come; stops when the clerk cancels. False when cancelled.
+   */
+  each(size: number, take: (rows: RowValues[], lines: number[]) => Promise<void>): Promise<boolean>
   /** Aborted when the clerk cancels: stop, and undo what a half-done import would leave. */
   signal: AbortSignal
 }
@@ -102,8 +103,16 @@ export function CsvImport({ loadMapping, saveMapping, onRows, submitLabel, child
         fileName: file.name,
         count: prepared.count,
         filled: prepared.filled,
-        chunk: (from, to) => r.chunk(from, to),
-        progress: (done) => setWork((w) => (w?.phase === 'sending' ? { ...w, done } : w)),
+        async each(size, take) {
+          for (let from = 0; from < prepared.count; from += size) {
+            if (abort.signal.aborted) return false
+            const { rows, lines } = await r.chunk(from, from + size)
+            await take(rows, lines)
+            const done = Math.min(prepared.count, from + size)
+            setWork((w) => (w?.phase === 'sending' ? { ...w, done } : w))
+          }
+          return !abort.signal.aborted
+        },
         signal: abort.signal
       })
     } finally {

@@ -40,8 +40,7 @@ export function AddressImport({ onImported }: { onImported(): void }) {
     const total = { added: 0, skipped: 0 }
     const bad: Rejected[] = []
     try {
-      for (let from = 0; from < source.count && !source.signal.aborted; from += IMPORT_CHUNK) {
-        const { rows, lines } = await source.chunk(from, from + IMPORT_CHUNK)
+      await source.each(IMPORT_CHUNK, async (rows, lines) => {
         const ok: AddressEntryData[] = []
         rows.forEach((values, i) => {
           const c = checkAddressRow(values)
@@ -51,8 +50,7 @@ export function AddressImport({ onImported }: { onImported(): void }) {
         const r = ok.length > 0 ? await importEntries(ok) : { added: 0, skipped: 0 }
         total.added += r.added
         total.skipped += r.skipped
-        source.progress(Math.min(source.count, from + IMPORT_CHUNK))
-      }
+      })
     } catch (err) {
       setError(errorMessage(err))
     } finally {

@@ -81,21 +81,21 @@ export const useBatchesStore = create<BatchesState>((set, get) => {
       }
     },
     async create(name, defaults, source) {
-      const first = await source.chunk(0, IMPORT_CHUNK)
-      let batch = await call('batches:create', { name, defaults, rows: first.rows, lines: first.lines })
+      // The first chunk makes the batch, the rest are appended to it (a file with no rows is refused by create).
+      let batch = null as BatchDetail | null
       try {
-        source.progress(first.rows.length)
-        for (let i = IMPORT_CHUNK; i < source.count; i += IMPORT_CHUNK) {
-          if (source.signal.aborted) throw new DOMException('Cancelled', 'AbortError')
-          const next = await source.chunk(i, i + IMPORT_CHUNK)
-          await call('batches:appendRows', { id: batch.id, rows: next.rows, lines: next.lines })
-          source.progress(Math.min(source.count, i + IMPORT_CHUNK))
-        }
-        if (source.signal.aborted) throw new DOMException('Cancelled', 'AbortError')
+        const done = await source.each(IMPORT_CHUNK, async (rows, lines) => {
+          if (batch) await call('batches:appendRows', { id: batch.id, rows, lines })
+          else batch = await call('batches:create', { name, defaults, rows, lines })
+        })
+        batch ??= await call('batches:create', { name, defaults, rows: [] })
+        if (!done) throw new DOMException('Cancelled', 'AbortError')
       } catch (err) {
         // Half an import is no batch: what was sent goes (nothing of it was booked).
-        await call('batches:delete', { id: batch.id }).catch(() => undefined)
-        void get().loadList()
+        if (batch) {
+          await call('batches:delete', { id: batch.id }).catch(() => undefined)
+          void get().loadList()
+        }
         throw err
       }
       // Each chunk answered with the counts only; the batch (its first page) is read once, at the end.
