@@ -92,6 +92,10 @@ test('i norsk vindu: en stor eksport (20 000 rader) kan avbrytes mens radene sen
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('batch-row-editor')).toHaveCount(0)
   await expect(page.locator(`tr[data-row="${lastBad}"]`)).toBeFocused()
+  // At 1024 × 700 the table stays inside its card: the problem column wraps, nothing scrolls sideways.
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await expect.poll(() => page.getByTestId('batch-rows-scroll').evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0)
 })
 
 test('a very big file is read with a progress bar in the window, and Esc stops the reading: nothing changed, and the next file reads as usual', async ({ launch }) => {
