@@ -38,23 +38,28 @@ export function BatchRowsTable({ batch, filter, selectedId, onOpen, editor }: {
   // A filter starts at its top.
   useEffect(() => {
     setActive(0)
+    focusWanted.current = false
     scroller.current?.scrollTo({ top: 0 })
   }, [filter])
-  // The keyboard's row gets the focus once it is drawn (it may have been scrolled to first).
+  const current = Math.min(active, Math.max(0, total - 1))
+  const rowElement = (i: number): HTMLElement | null | undefined => scroller.current?.querySelector<HTMLElement>(`tr[data-index="${i}"]`)
+  // A row the keyboard moved to before it was drawn gets the focus once it is (after the scroll that draws it).
   useEffect(() => {
     if (!focusWanted.current) return
-    const el = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${active}"]`)
+    const el = rowElement(current)
     if (el) {
       focusWanted.current = false
       el.focus()
     }
   })
 
-  const current = Math.min(active, Math.max(0, total - 1))
   const moveTo = (i: number): void => {
     const to = Math.max(0, Math.min(total - 1, i))
-    focusWanted.current = true
     setActive(to)
+    // Focused now when drawn (the margin holds it), not after a render that a busy window may delay.
+    const drawn = rowElement(to)
+    if (drawn) drawn.focus()
+    focusWanted.current = !drawn
     virtualizer.scrollToIndex(to, { align: 'auto' })
   }
   const onKeyDown = (e: KeyboardEvent): void => {
