@@ -42,7 +42,8 @@ test('Sandbox shipments move on as the simulated clock advances: In transit, a d
   await expect(page.getByTestId('tracking-handled')).toContainText('Called Per, he waits')
   await expect(page.getByTestId('attention-count')).toHaveCount(0)
 
-  sandbox!.advanceClock(48 * 3_600_000)
+  // Three days on: the two working days Bring promised to Bergen, and the delayed one a day after.
+  sandbox!.advanceClock(72 * 3_600_000)
   await page.evaluate((list) => window.api['tracking:refresh']({ ids: list }), ids)
   const table = page.getByTestId('shipments-table')
   await expect(table.locator('.badge.tracking-in_transit')).toHaveCount(0)

@@ -68,6 +68,10 @@ export interface SimConsignment {
   /** The booking's correlationId (the app's request id): which attempt Bring booked, as Mybring would show. */
   correlationId: string
   bookedAt: Date
+  /** Working days Bring promised (the Shipping Guide's lead time for the distance): the journey takes as long. */
+  leadDays: number
+  /** Whole days from the booking to its shipping date: the parcel is handed in then. */
+  shipsAfterDays: number
   productId: string
   packageNumbers: string[]
   /** The net price per consignment (ex VAT) from the same tariffs as the Shipping Guide, if known. */

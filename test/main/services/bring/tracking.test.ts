@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseTracking, trackingResponseSchema } from '../../../../src/main/services/bring/tracking'
 import { consignmentState, stateOfEvents } from '../../../../src/shared/domain/tracking'
+import { workingDaysBetween } from '../../../../src/main/services/delivery-record/norwegian-calendar'
 
 const example = (name: string) => trackingResponseSchema.parse(JSON.parse(readFileSync(path.resolve('test/fixtures/bring/tracking', `${name}.json`), 'utf8')))
 const track = (name: string) => parseTracking(example(name), 'SHIPMENTNUMBER')
@@ -56,16 +57,22 @@ describe('the simulator plays each booked consignment’s journey on its clock',
     const sim = createSimulator()
     const http = createBringHttp({ fetch: createInProcessFetch(sim), baseUrl: 'https://api.bring.com', auth: async () => sandboxAccount, clientUrl: 'https://fraktdesk.test', logger: captureLogger().logger })
     // Home delivery to Bergen (a consignment number whose roll leads straight to "delivered"): book until one does.
-    const book = async () => toConfirmation(await postBooking(http, buildBookingRequest(domesticForm({ productId: '5600' }), 'sandbox')))!.consignmentNumber
+    const book = async () => toConfirmation(await postBooking(http, buildBookingRequest(domesticForm({ productId: '5600' }), 'sandbox')))!
     const states: string[] = []
     let cn = ''
+    let promised = ''
     for (let i = 0; i < 30 && !cn; i++) {
       const candidate = await book()
-      const roll = [...candidate].reduce((s, ch) => (s * 31 + ch.charCodeAt(0)) % 1000, 7) % 100
-      if (roll >= 25) cn = candidate
+      const roll = [...candidate.consignmentNumber].reduce((s, ch) => (s * 31 + ch.charCodeAt(0)) % 1000, 7) % 100
+      if (roll >= 25) [cn, promised] = [candidate.consignmentNumber, candidate.expectedDelivery!]
     }
+    // Oslo to Bergen by home delivery: the Shipping Guide's two working days, and the journey takes as long.
+    const today = new Date().toISOString().slice(0, 10)
+    const lead = workingDaysBetween(today, promised.slice(0, 10))
+    expect(lead).toBe(2)
     let elapsed = 0
-    for (const hours of [0, 12, 25, 30]) {
+    const onTheDay = (lead - 1) * 24
+    for (const hours of [0, 12, onTheDay + 25, onTheDay + 30]) {
       sim.advanceClock((hours - elapsed) * 3_600_000)
       elapsed = hours
       states.push((await trackConsignment(http, cn, 'nb')).state)

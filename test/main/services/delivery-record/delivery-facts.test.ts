@@ -32,7 +32,7 @@ describe("Norway's working days", () => {
 /** What the simulator's Tracking API answers for a consignment booked at `bookedAt` on a journey, `hours` later. */
 function trackedAfter(journey: SimJourney, productId: string, bookedAt: string, hours: number, packages = 1) {
   const state = { bookings: new Map(), consignments: new Map(), pickups: new Map(), scriptedJourneys: [] } as unknown as SimState
-  state.consignments.set('70438101000000001', { journey, correlationId: 'r', bookedAt: new Date(bookedAt), productId, packageNumbers: Array.from({ length: packages }, (_, i) => `37043810100000000${i}`), recipient: { name: 'K', postalCode: '5003', city: 'BERGEN', countryCode: 'NO' } })
+  state.consignments.set('70438101000000001', { journey, correlationId: 'r', bookedAt: new Date(bookedAt), leadDays: 1, shipsAfterDays: 0, productId, packageNumbers: Array.from({ length: packages }, (_, i) => `37043810100000000${i}`), recipient: { name: 'K', postalCode: '5003', city: 'BERGEN', countryCode: 'NO' } })
   const [route] = trackingRoutes({ state } as never)
   const now = new Date(Date.parse(bookedAt) + hours * 3_600_000)
   const reply = route.handle({ url: new URL('https://api.bring.com/tracking/api/v2/tracking.json?q=70438101000000001'), headers: new Headers(), now } as never)

@@ -108,6 +108,28 @@ function netPrice(c: Json): number | undefined {
   return Math.round(listPriceExVat(t, packages, distanceBand(party(parties.sender), party(parties.recipient))) * 0.82 * 100) / 100
 }
 
+/**
+ * How far ahead a shipping date moves the promise. Further than a clerk books ahead, the date and the
+ * simulator's clock disagree (a test set the clock to another month): the promise counts from its today.
+ */
+const MAX_DAYS_AHEAD = 14
+
+/**
+ * Bring's promise for a booking, as its Shipping Guide quotes it: the service's lead time for the
+ * distance, in working days from the shipping date (today if that has passed). Unknown services: a day.
+ */
+function promise(c: Json, now: Date): { leadDays: number; shipsAfterDays: number; expectedDelivery: Date } {
+  const parties = c.parties as Json
+  const party = (p: unknown) => ({ country: String((p as Json).countryCode), postalCode: String((p as Json).postalCode) })
+  const t = tariffs[String((c.product as Json).id)]
+  const leadDays = t ? t.lead[distanceBand(party(parties.sender), party(parties.recipient))] : 1
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+  const asked = Date.parse(String(c.shippingDateTime).slice(0, 10))
+  const ahead = Math.round((asked - today) / 86_400_000)
+  const shipsAfterDays = ahead > 0 && ahead <= MAX_DAYS_AHEAD ? ahead : 0
+  return { leadDays, shipsAfterDays, expectedDelivery: addWorkingDays(new Date(today + shipsAfterDays * 86_400_000), leadDays) }
+}
+
 /** Consignment numbers look like Bring's: 17 digits starting 70438101. */
 const consignmentNumber = (): string => `70438101${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`
 const packageNumber = (): string => `3707043810${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`
@@ -156,7 +178,8 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
         if (['3622', '5900', '5901', '5902'].includes(String(product.id)) && vas.includes('1073')) {
           state.pickups.set(cn, { kind: 'mailbox', date: String(c.shippingDateTime).slice(0, 10), cancelled: false, customerNumber: String(product.customerNumber) })
         }
-        state.consignments.set(cn, { journey: state.scriptedJourneys.shift(), correlationId: correlation, bookedAt: now, productId: String(product.id), packageNumbers, priceExVat: netPrice(c), recipient: { name: recipient, postalCode: String(((c.parties as Json).recipient as Json).postalCode), city: String(((c.parties as Json).recipient as Json).city), countryCode: String(((c.parties as Json).recipient as Json).countryCode) } })
+        const promised = promise(c, now)
+        state.consignments.set(cn, { journey: state.scriptedJourneys.shift(), correlationId: correlation, bookedAt: now, leadDays: promised.leadDays, shipsAfterDays: promised.shipsAfterDays, productId: String(product.id), packageNumbers, priceExVat: netPrice(c), recipient: { name: recipient, postalCode: String(((c.parties as Json).recipient as Json).postalCode), city: String(((c.parties as Json).recipient as Json).city), countryCode: String(((c.parties as Json).recipient as Json).countryCode) } })
         return {
           status: 200,
           body: {
@@ -164,8 +187,8 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
               {
                 confirmation: {
                   consignmentNumber: cn,
-                  // Bring's promise: the next working day, which the simulator's journeys keep unless delayed (the delivery record reads it).
-                  dateAndTimes: { expectedDelivery: addWorkingDays(now, 1).toISOString(), earliestPickup: null },
+                  // Bring's promise, the Shipping Guide's lead time: the simulator's journeys keep it unless delayed (the delivery record reads it).
+                  dateAndTimes: { expectedDelivery: promised.expectedDelivery.toISOString(), earliestPickup: null },
                   links: { labels: `${base}/booking-api/labels/${token}`, tracking: `https://tracking.bring.com/tracking/${cn}` },
                   packages: (c.packages as Json[]).map((p, i) => ({ packageNumber: packageNumbers[i], correlationId: p.correlationId }))
                 },

@@ -16,14 +16,17 @@ function journey(cn: string, c: SimConsignment): Step[] {
   const scripted = { normal: 50, deviation: 20, attempted: 10, return: 2 } as const
   const roll = c.journey ? scripted[c.journey] : [...cn].reduce((s, ch) => (s * 31 + ch.charCodeAt(0)) % 1000, 7) % 100
   const delay = roll >= 15 && roll < 25 ? 24 : 0
+  // Handed in on the shipping date; out for delivery a day per working day promised (calendar days: a
+  // weekend on the way makes it early, never late).
+  const ships = c.shipsAfterDays * 24
   const steps: Step[] = [
     { afterH: 0, status: 'PRE_NOTIFIED', en: 'Bring has received a message from the sender that a package is on its way.', no: 'Bring har mottatt melding fra avsender om at en pakke er på vei.' },
-    { afterH: 2, status: 'HANDED_IN', en: 'The package has been handed in to Bring.', no: 'Pakken er levert til Bring.' },
-    { afterH: 6, status: 'TERMINAL', en: 'The package has arrived at the terminal.', no: 'Pakken er ankommet terminalen.' },
-    { afterH: 10, status: 'IN_TRANSIT', en: 'The package is in transit.', no: 'Pakken er under transport.' }
+    { afterH: ships + 2, status: 'HANDED_IN', en: 'The package has been handed in to Bring.', no: 'Pakken er levert til Bring.' },
+    { afterH: ships + 6, status: 'TERMINAL', en: 'The package has arrived at the terminal.', no: 'Pakken er ankommet terminalen.' },
+    { afterH: ships + 10, status: 'IN_TRANSIT', en: 'The package is in transit.', no: 'Pakken er under transport.' }
   ]
-  if (delay) steps.push({ afterH: 12, status: 'DEVIATION', en: 'The package is delayed.', no: 'Pakken er forsinket.' })
-  const at = (h: number): number => h + delay
+  if (delay) steps.push({ afterH: ships + 12, status: 'DEVIATION', en: 'The package is delayed.', no: 'Pakken er forsinket.' })
+  const at = (h: number): number => ships + (c.leadDays - 1) * 24 + h + delay
   if (pickupProducts.has(c.productId)) {
     steps.push({ afterH: at(24), status: 'READY_FOR_PICKUP', en: 'The package can be collected at the pickup point.', no: 'Pakken kan hentes på hentestedet.' })
     if (roll < 5) {

@@ -78,8 +78,7 @@ export function QuoteResults({ result, sort, onSort, onBook, showCustomer, to }:
                     <>
                       <div>{formatDate(r.expectedDelivery.date, lang)}</div>
                       <div className="muted small">
-                        {r.expectedDelivery.timeWindow ?? ''}
-                        {r.expectedDelivery.workingDays !== undefined ? ` · ${t('quote.workingDays', { count: r.expectedDelivery.workingDays })}` : ''}
+                        {[r.expectedDelivery.timeWindow, r.expectedDelivery.workingDays !== undefined ? t('quote.workingDays', { count: r.expectedDelivery.workingDays }) : undefined].filter(Boolean).join(' · ')}
                       </div>
                       {r.alternativeDeliveryDates.length > 0 && (
                         <div className="muted small">
