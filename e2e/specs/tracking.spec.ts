@@ -86,6 +86,7 @@ test('in Norwegian: tracking states and Bring’s event texts read in Norwegian;
   await page.getByLabel('Høyde i cm, kolli 1').fill('20')
   await page.getByRole('button', { name: 'Hent priser' }).click()
   const quoted = page.getByTestId('quote-results').locator('tr[data-product="5800"][data-customer="5"]')
+  const promisedDay = await quoted.getByTestId('delivery').locator('div').first().innerText()
   await quoted.getByRole('button', { name: 'Book denne' }).click()
   await expect(page.locator('#productId')).toHaveValue('5800')
   sandbox!.scriptJourneys('deviation')
@@ -95,6 +96,9 @@ test('in Norwegian: tracking states and Bring’s event texts read in Norwegian;
   await page.locator('#recipient-city').fill('BERGEN')
   await page.keyboard.press('Control+Enter')
   await expect(page.getByTestId('shipment-card')).toHaveAttribute('data-status', 'booked')
+  // The booking's promise (Bring's instant, midnight in Oslo) reads as the day the quote said, written alike.
+  expect(promisedDay).toMatch(/^\p{L}+\. \d{1,2}\. \p{L}+\.?$/u)
+  await expect(page.getByTestId('expected-delivery')).toHaveText(promisedDay)
   await goTo(page, 'Sendinger')
   await expect(page.locator('[data-shipment]')).toHaveCount(1)
   const id = (await page.locator('[data-shipment]').first().getAttribute('data-shipment'))!

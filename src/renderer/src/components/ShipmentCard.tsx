@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ShipmentDetail } from '@shared/domain/booking'
 import { describeProduct } from '@shared/catalogue/products'
 import { ModeBadge, StatusBadge } from './StatusBadges'
-import { formatCalendarDate } from '../lib/format'
+import { formatDeliveryDay } from '../lib/format'
 import { reasonText } from '../lib/record-error'
 import { useAsyncAction } from '../lib/useAsyncAction'
 import { TrackingTimeline, type TrackingView } from './TrackingTimeline'
@@ -95,7 +95,7 @@ export function ShipmentCard({ shipment: s, actions, onChange, onBookAgain, labe
           {s.confirmation.expectedDelivery && (
             <>
               <dt>{t('shipments.expectedDelivery')}</dt>
-              <dd>{formatCalendarDate(s.confirmation.expectedDelivery, i18n.language)}</dd>
+              <dd data-testid="expected-delivery">{formatDeliveryDay(s.confirmation.expectedDelivery, i18n.language)}</dd>
             </>
           )}
           {s.form.pickupPointId && (

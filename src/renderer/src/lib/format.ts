@@ -1,4 +1,5 @@
 import type { Money } from '@shared/domain/quote'
+import { osloDate } from '@shared/domain/oslo-calendar'
 
 /**
  * Every number, amount, weight and date the UI shows, in the UI language (nb-NO: "1 107,31 kr",
@@ -37,14 +38,17 @@ export function formatDate(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(localeOf(lang), { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)))
 }
 
-/** A calendar date (YYYY-MM-DD, or the date part of a timestamp) as "29.11.2026" / "29/11/2026". */
-export function formatCalendarDate(iso: string, lang: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
-  if (!y || !m || !d) return iso
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)))
+/**
+ * Bring's delivery day as the quote shows it ("tor. 10. des."). The booking answers with an instant,
+ * Oslo's midnight written in UTC ("2022-06-28T22:00:00.000+00:00" is 29 June): read on Oslo's calendar,
+ * never by its date part.
+ */
+export function formatDeliveryDay(value: string, lang: string): string {
+  if (value.length <= 10) return formatDate(value, lang)
+  const at = new Date(value)
+  return Number.isNaN(at.getTime()) ? value : formatDate(osloDate(at), lang)
 }
 
-/** A moment (ISO timestamp) as local date and time. */
 export function formatDateTime(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
 }

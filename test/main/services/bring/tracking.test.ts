@@ -4,6 +4,7 @@ import path from 'node:path'
 import { parseTracking, trackingResponseSchema } from '../../../../src/main/services/bring/tracking'
 import { consignmentState, stateOfEvents } from '../../../../src/shared/domain/tracking'
 import { workingDaysBetween } from '../../../../src/main/services/delivery-record/norwegian-calendar'
+import { osloDate } from '../../../../src/shared/domain/oslo-calendar'
 
 const example = (name: string) => trackingResponseSchema.parse(JSON.parse(readFileSync(path.resolve('test/fixtures/bring/tracking', `${name}.json`), 'utf8')))
 const track = (name: string) => parseTracking(example(name), 'SHIPMENTNUMBER')
@@ -67,8 +68,8 @@ describe('the simulator plays each booked consignment’s journey on its clock',
       if (roll >= 25) [cn, promised] = [candidate.consignmentNumber, candidate.expectedDelivery!]
     }
     // Oslo to Bergen by home delivery: the Shipping Guide's two working days, and the journey takes as long.
-    const today = new Date().toISOString().slice(0, 10)
-    const lead = workingDaysBetween(today, promised.slice(0, 10))
+    const today = osloDate()
+    const lead = workingDaysBetween(today, osloDate(new Date(promised)))
     expect(lead).toBe(2)
     let elapsed = 0
     const onTheDay = (lead - 1) * 24

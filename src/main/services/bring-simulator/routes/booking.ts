@@ -6,6 +6,7 @@ import { addWorkingDays } from '../calendar'
 import { distanceBand, listPriceExVat, tariffs } from '../tariffs'
 import { serviceErrors } from './booking-services'
 import { iossCountries } from '@shared/domain/booking'
+import { osloMidnight } from '@shared/domain/oslo-calendar'
 
 type Json = Record<string, unknown>
 type BookingError = { code: string; message: string }
@@ -188,7 +189,8 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
                 confirmation: {
                   consignmentNumber: cn,
                   // Bring's promise, the Shipping Guide's lead time: the simulator's journeys keep it unless delayed (the delivery record reads it).
-                  dateAndTimes: { expectedDelivery: promised.expectedDelivery.toISOString(), earliestPickup: null },
+                  // As Bring writes it: the day's midnight in Oslo, in UTC ("2022-06-28T22:00:00.000+00:00" is 29 June).
+                  dateAndTimes: { expectedDelivery: osloMidnight(promised.expectedDelivery.toISOString().slice(0, 10)).toISOString().replace('Z', '+00:00'), earliestPickup: null },
                   links: { labels: `${base}/booking-api/labels/${token}`, tracking: `https://tracking.bring.com/tracking/${cn}` },
                   packages: (c.packages as Json[]).map((p, i) => ({ packageNumber: packageNumbers[i], correlationId: p.correlationId }))
                 },
