@@ -5,6 +5,7 @@ import { isAllowedExternalUrl } from '../services/security/url-policy'
 import { attentionCutoffs } from '../services/store/tracking'
 import type { HandlersOf } from './invoke'
 import { saveCsvAndOpen } from './labels-folder'
+import { osloDate } from '@shared/domain/oslo-calendar'
 
 /** A shipment's journey at Bring, "Needs attention" and what Bring charged (Spend). */
 export const trackingHandlers: HandlersOf<
@@ -33,7 +34,7 @@ export const trackingHandlers: HandlersOf<
   'tracking:spend': async (_input, { stores }) => stores.tracking.spend(),
   async 'tracking:spendCsv'({ headers }, { stores, app, openPath }) {
     const rows = (await stores.tracking.spend()).map((r) => [r.month, r.customerNumber, r.productId, r.shipments, r.priced, r.unpriced, r.total, r.currency, r.quoted, r.quoted ? r.quotedTotal : ''])
-    return saveCsvAndOpen({ app, openPath }, `spend-${new Date().toISOString().slice(0, 10)}.csv`, headers, rows)
+    return saveCsvAndOpen({ app, openPath }, `spend-${osloDate()}.csv`, headers, rows)
   },
   async 'tracking:open'({ id }, { stores, openExternal }) {
     const url = (await stores.shipments.get(id))?.confirmation?.trackingUrl

@@ -79,7 +79,6 @@ export function calendarDate(required = 'Choose a date') {
     .refine(isRealDate, { error: vmsg('notADate') })
 }
 
-/** Today in the user's own time zone, YYYY-MM-DD. */
 /** Today in Oslo: Bring's calendar (see oslo-calendar.ts); kept here with the other date fields. */
 export { osloDate }
 

@@ -7,6 +7,7 @@ import { distanceBand, listPriceExVat, tariffs } from '../tariffs'
 import { serviceErrors } from './booking-services'
 import { iossCountries } from '@shared/domain/booking'
 import { osloMidnight } from '@shared/domain/oslo-calendar'
+import { SHIPPING_DAYS_AHEAD } from '@shared/domain/fields'
 
 type Json = Record<string, unknown>
 type BookingError = { code: string; message: string }
@@ -110,10 +111,11 @@ function netPrice(c: Json): number | undefined {
 }
 
 /**
- * How far ahead a shipping date moves the promise. Further than a clerk books ahead, the date and the
- * simulator's clock disagree (a test set the clock to another month): the promise counts from its today.
+ * How far ahead a shipping date moves the promise: as far as the app lets a clerk book ahead. Further,
+ * the date and the simulator's clock disagree (a test set the clock to another season): the promise
+ * counts from the simulator's today.
  */
-const MAX_DAYS_AHEAD = 14
+const MAX_DAYS_AHEAD = SHIPPING_DAYS_AHEAD
 
 /**
  * Bring's promise for a booking, as its Shipping Guide quotes it: the service's lead time for the
