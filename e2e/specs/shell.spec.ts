@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, goTo, test } from '../fixtures/app'
+import { shopSettings } from '../fixtures/keys'
 
 const screens = [
   { nav: 'Quote', testId: 'screen-quote', heading: 'Quote' },
@@ -31,6 +32,34 @@ test('keyboard: Ctrl+number jumps between screens', async ({ launch }) => {
   await page.getByRole('heading', { level: 1 }).click()
   await page.keyboard.press('/')
   await expect(page.getByRole('searchbox')).toBeFocused()
+})
+
+test('i norsk vindu: once the screens are loaded, Ctrl+1 and «Book denne» show the screen the sidebar says at once, so what is typed straight after lands in it', async ({ launch }) => {
+  const { page } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language: 'nb' })) })
+  await expect(page.locator('html')).toHaveAttribute('data-screens-loaded', 'all')
+  // What the sidebar marks as current and what the content area shows, at every change of the page.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as { seen: string[] }).seen = [])
+    new MutationObserver(() => {
+      const nav = document.querySelector('[aria-current="page"] span')?.textContent ?? ''
+      const shown = document.querySelector('main [data-testid^="screen-"]')?.getAttribute('data-testid') ?? (document.querySelector('main')?.textContent?.includes('Laster …') ? 'Laster …' : '')
+      const state = `${nav} | ${shown}`
+      if (seen.at(-1) !== state) seen.push(state)
+    }).observe(document.body, { childList: true, subtree: true, attributes: true })
+  })
+  await page.keyboard.press('Control+1')
+  await expect(page.locator('#toPostalCode')).toBeFocused()
+  await page.keyboard.type('5003')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('2,5')
+  await page.keyboard.press('Enter')
+  await expect(page.locator('[data-book-this]').first()).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('#recipient-name')).toBeFocused()
+  await page.keyboard.type('Kari Mottaker')
+  await expect(page.locator('#recipient-name')).toHaveValue('Kari Mottaker')
+  // Never the old screen (or "Laster …") under the new screen's name: before, each lasted up to 300 ms.
+  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['Pris | screen-quote', 'Book | screen-book'])
 })
 
 test('a changed setting survives a reload', async ({ launch }) => {

@@ -16,9 +16,14 @@ export async function createDraftsStore(userDataDir: string) {
   const file = path.join(userDataDir, 'drafts.json')
   const loaded = await readJsonFile(file, fileSchema)
   let drafts: Drafts = loaded === null || loaded === 'corrupt' ? {} : loaded // a lost draft is a nuisance, not data loss
-  const save = async (next: Drafts): Promise<void> => {
-    await writeFileAtomic(file, JSON.stringify(next))
+  // One write at a time, in the order asked: the window no longer waits for a draft to be kept, so the
+  // booking's "clear the draft" can follow on its heels, and two renames racing would let the older win.
+  let writing: Promise<void> = Promise.resolve()
+  const save = (next: Drafts): Promise<void> => {
     drafts = next
+    const write = writing.then(() => writeFileAtomic(file, JSON.stringify(next)))
+    writing = write.catch(() => undefined)
+    return write
   }
   return {
     get: () => drafts,

@@ -23,7 +23,7 @@ export type BookDraft =
 interface IntentsState {
   bookDraft: BookDraft | null
   /** Opens the Book screen with this draft. */
-  bookThis(draft: BookDraft): Promise<void>
+  bookThis(draft: BookDraft): void
   /** The Book screen takes the draft once; a later visit starts from the saved draft or empty. */
   takeBookDraft(): BookDraft | null
   /** A shipment to open on the Shipments screen (from a warehouse message's tracking number). */
@@ -53,10 +53,13 @@ export const useIntentsStore = create<IntentsState>((set, get) => {
   const batch = handOff('batchToOpen', 'batches')
   return {
     bookDraft: null,
-    async bookThis(draft) {
-      if (draft.source === 'quote') await call('drafts:bookingSet', draft.draft)
+    bookThis(draft) {
       set({ bookDraft: draft })
       useNavStore.getState().go('book')
+      // Main keeps a quote's draft so it survives a restart. The Book screen opens at once, not after the
+      // disk (an fsync can take a third of a second, and keys typed meanwhile were lost); a draft that
+      // could not be kept is a nuisance, not data loss — this window still has it.
+      if (draft.source === 'quote') void call('drafts:bookingSet', draft.draft).catch(() => undefined)
     },
     takeBookDraft() {
       const draft = get().bookDraft

@@ -48,7 +48,7 @@ export function AddressBookScreen() {
   const current = editing === 'new' ? null : editing
   /** The Book screen with this recipient, its remembered service, parcel and pickup point. */
   const bookTo = (e: AddressEntry): void =>
-    void bookThis({ source: 'recipient', suggestion: { source: 'addressBook', id: e.id, party: e.party, preferred: e.preferred }, customerNumbers: (customers ?? []).map((c) => c.customerNumber), defaultCustomerNumber })
+    bookThis({ source: 'recipient', suggestion: { source: 'addressBook', id: e.id, party: e.party, preferred: e.preferred }, customerNumbers: (customers ?? []).map((c) => c.customerNumber), defaultCustomerNumber })
   // Ctrl+B books to the open recipient, else the one the list points at (the first match of a search).
   const onKeyDown = (e: KeyboardEvent): void => {
     if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'b' || kind !== 'recipient') return

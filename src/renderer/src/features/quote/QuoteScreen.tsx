@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call, errorMessage } from '../../lib/ipc'
+import { call } from '../../lib/ipc'
 import type { QuoteFormValues, QuoteRow } from '@shared/domain/quote'
 import { useCustomersStore } from '../../state/useCustomersStore'
 import { useIntentsStore } from '../../state/useIntentsStore'
@@ -19,7 +19,6 @@ export function QuoteScreen() {
   const { result, lastInput, loading, error, fieldErrors, sort, run, setSort } = useQuoteStore()
   const bookThis = useIntentsStore((s) => s.bookThis)
   const [initial, setInitial] = useState<QuoteFormValues | null>(null)
-  const [bookError, setBookError] = useState<string | null>(null)
 
   useEffect(() => {
     if (!customers) void loadCustomers()
@@ -49,15 +48,11 @@ export function QuoteScreen() {
     wasLoading.current = loading
   }, [loading, result])
 
-  const book = async (row: QuoteRow): Promise<void> => {
+  const book = (row: QuoteRow): void => {
     if (!lastInput) return
-    try {
-      const price = row.netPrice ?? row.listPrice
-      const quotedPrice = price ? { productId: row.productId, amount: price.withoutVat, currency: price.currency } : undefined
-      await bookThis({ source: 'quote', draft: { source: 'quote', createdAt: new Date().toISOString(), customerNumber: row.customerNumber, productId: row.productId, productName: row.name, quote: lastInput, quotedPrice } })
-    } catch (err) {
-      setBookError(errorMessage(err))
-    }
+    const price = row.netPrice ?? row.listPrice
+    const quotedPrice = price ? { productId: row.productId, amount: price.withoutVat, currency: price.currency } : undefined
+    bookThis({ source: 'quote', draft: { source: 'quote', createdAt: new Date().toISOString(), customerNumber: row.customerNumber, productId: row.productId, productName: row.name, quote: lastInput, quotedPrice } })
   }
 
   return (
@@ -79,9 +74,8 @@ export function QuoteScreen() {
       {customersError && <div className="alert alert-error" role="alert">{customersError}</div>}
       {customers && initial && <QuoteForm initial={initial} customers={customers} busy={loading} serverFieldErrors={fieldErrors} onSubmit={(input) => void run(input)} />}
       {error && <div className="alert alert-error" role="alert" data-testid="quote-error">{error}</div>}
-      {bookError && <div className="alert alert-error" role="alert">{bookError}</div>}
       <div ref={resultsRef}>
-        {result && <QuoteResults result={result} sort={sort} onSort={setSort} onBook={(r) => void book(r)} showCustomer={(lastInput?.customerNumbers.length ?? 1) > 1} to={lastInput ? { postalCode: lastInput.toPostalCode, countryCode: lastInput.toCountryCode } : undefined} />}
+        {result && <QuoteResults result={result} sort={sort} onSort={setSort} onBook={book} showCustomer={(lastInput?.customerNumbers.length ?? 1) > 1} to={lastInput ? { postalCode: lastInput.toPostalCode, countryCode: lastInput.toCountryCode } : undefined} />}
       </div>
     </section>
   )

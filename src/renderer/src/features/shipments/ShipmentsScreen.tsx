@@ -41,7 +41,7 @@ export function ShipmentsScreen() {
     if (id) void open(id)
   }, [load, open, takeShipmentToOpen])
 
-  const bookAgain = (s: ShipmentDetail): void => void bookThis({ source: 'shipment', shipment: s })
+  const bookAgain = (s: ShipmentDetail): void => bookThis({ source: 'shipment', shipment: s })
   const [saved, setSaved] = useState<string | null>(null)
   /** The recipients of these shipments into the address book, in one action (duplicates once). */
   const saveRecipients = async (ids: string[]): Promise<void> => {

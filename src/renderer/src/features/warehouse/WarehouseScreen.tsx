@@ -123,7 +123,7 @@ export function WarehouseScreen() {
                 </table>
               )}
             </div>
-            <div ref={detailRef}>{selected && <WarehouseMessageDetail message={selected} onOpenShipment={openShipment} onBook={(party, reference) => void bookThis({ source: 'warehouse', party, reference })} />}</div>
+            <div ref={detailRef}>{selected && <WarehouseMessageDetail message={selected} onOpenShipment={openShipment} onBook={(party, reference) => bookThis({ source: 'warehouse', party, reference })} />}</div>
           </div>
         </>
       ) : (
