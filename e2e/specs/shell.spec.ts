@@ -35,6 +35,7 @@ test('keyboard: Ctrl+number jumps between screens', async ({ launch }) => {
 })
 
 test('i norsk vindu: once the screens are loaded, Ctrl+1 and «Book denne» show the screen the sidebar says at once, so what is typed straight after lands in it', async ({ launch }) => {
+  test.setTimeout(60_000)
   const { page } = await launch({ prepareUserData: (dir) => writeFile(path.join(dir, 'settings.json'), JSON.stringify({ ...shopSettings, language: 'nb' })) })
   await expect(page.locator('html')).toHaveAttribute('data-screens-loaded', 'all', { timeout: 30_000 }) // one screen per idle moment
   // What the sidebar marks as current and what the content area shows, at every change of the page.
