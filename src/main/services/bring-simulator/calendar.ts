@@ -1,10 +1,11 @@
-/** Norwegian days without deliveries: weekends and fixed public holidays (moving feasts left out). */
-const fixedHolidays = new Set(['01-01', '05-01', '05-17', '12-25', '12-26'])
+import { isWorkingDay as isNorwegianWorkingDay } from '../calendar/norwegian-calendar'
 
+/**
+ * Days Bring delivers on: Norway's working days, Easter and Pentecost included — the calendar the delivery
+ * record judges promises by, so a Sandbox promise never falls on a day the record counts as a holiday.
+ */
 export function isWorkingDay(d: Date): boolean {
-  const day = d.getUTCDay()
-  const md = `${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`
-  return day !== 0 && day !== 6 && !fixedHolidays.has(md)
+  return isNorwegianWorkingDay(d.toISOString().slice(0, 10))
 }
 
 export function addWorkingDays(from: Date, days: number): Date {

@@ -1,7 +1,7 @@
 import type { DeliveryFacts } from '@shared/domain/delivery-record'
 import type { PackageTracking } from '@shared/domain/tracking'
 import { osloDate } from '@shared/domain/oslo-calendar'
-import { workingDaysBetween } from './norwegian-calendar'
+import { workingDaysBetween } from '../calendar/norwegian-calendar'
 
 type Event = PackageTracking['events'][number]
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseTracking, trackingResponseSchema } from '../../../../src/main/services/bring/tracking'
 import { consignmentState, stateOfEvents } from '../../../../src/shared/domain/tracking'
-import { workingDaysBetween } from '../../../../src/main/services/delivery-record/norwegian-calendar'
+import { workingDaysBetween } from '../../../../src/main/services/calendar/norwegian-calendar'
 import { osloDate } from '../../../../src/shared/domain/oslo-calendar'
 
 const example = (name: string) => trackingResponseSchema.parse(JSON.parse(readFileSync(path.resolve('test/fixtures/bring/tracking', `${name}.json`), 'utf8')))

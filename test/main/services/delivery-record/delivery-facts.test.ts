@@ -2,7 +2,7 @@
 // turn) and what each of the simulator's journeys (home, pickup point, deviation, attempted, return)
 // says about a shipment against Bring's promise.
 import { describe, expect, it } from 'vitest'
-import { isWorkingDay, workingDaysBetween } from '../../../../src/main/services/delivery-record/norwegian-calendar'
+import { isWorkingDay, workingDaysBetween } from '../../../../src/main/services/calendar/norwegian-calendar'
 import { deliveryFacts } from '../../../../src/main/services/delivery-record/delivery-facts'
 import { trackingRoutes } from '../../../../src/main/services/bring-simulator/routes/tracking'
 import { parseTracking, trackingResponseSchema } from '../../../../src/main/services/bring/tracking'
