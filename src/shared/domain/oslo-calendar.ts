@@ -26,6 +26,17 @@ export function osloMidnight(isoDate: string): Date {
   return new Date(utcMidnight - osloOffsetMinutes(guess) * 60_000)
 }
 
+/**
+ * The instant a wall-clock time on an Oslo date happens ("2026-12-07" at "15:00" is 14:00 UTC, in June
+ * 13:00 UTC), whatever zone the desk runs in.
+ */
+export function osloInstant(isoDate: string, time: string): Date {
+  const asUtc = Date.parse(`${isoDate}T${time}:00Z`)
+  const guess = asUtc - osloOffsetMinutes(new Date(asUtc)) * 60_000
+  // The offset at the instant itself: it differs from the guess only in the two nights the clocks change.
+  return new Date(asUtc - osloOffsetMinutes(new Date(guess)) * 60_000)
+}
+
 /** Oslo's today as [start, end) instants: what "booked today" means for a pickup. */
 export function osloDayBounds(now = new Date()): [Date, Date] {
   const today = osloDate(now)

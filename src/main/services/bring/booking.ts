@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { BookingForm, Confirmation, Party } from '@shared/domain/booking'
 import type { Mode } from '@shared/domain/mode'
+import { osloInstant } from '@shared/domain/oslo-calendar'
 import type { BringHttp, HandOffHooks } from './bring-http'
 import { placeServices } from './booking-services'
 
@@ -31,8 +32,9 @@ function senderWithOrderReference(form: BookingForm): Party {
 }
 
 /** Local date + time in the user's zone, as Bring's date-time string. */
+/** The form's date and time are Oslo's (Bring's calendar): read in the desk's own zone they were off by its offset. */
 export function shippingDateTime(date: string, time: string): string {
-  return new Date(`${date}T${time}:00`).toISOString()
+  return osloInstant(date, time).toISOString()
 }
 
 /** The documented Booking API request (schemaVersion 1); testIndicator follows the app's mode. */

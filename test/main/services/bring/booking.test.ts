@@ -66,6 +66,14 @@ describe('Booking request', () => {
     expect(new Date(c.shippingDateTime).toString()).not.toBe('Invalid Date')
   })
 
+  it("the shipping date and time are Oslo's, whatever zone the desk runs in (these tests run in UTC)", () => {
+    const at = (shippingDate: string, shippingTime: string) => buildBookingRequest({ ...cases['domestic parcel'], shippingDate, shippingTime }, 'test').consignments[0].shippingDateTime
+    expect(at('2026-12-07', '15:00')).toBe('2026-12-07T14:00:00.000Z') // winter: UTC+1
+    expect(at('2026-06-29', '15:00')).toBe('2026-06-29T13:00:00.000Z') // summer: UTC+2
+    expect(at('2026-12-08', '00:30')).toBe('2026-12-07T23:30:00.000Z') // still the 8th in Oslo
+    expect(at('2026-03-29', '12:00')).toBe('2026-03-29T10:00:00.000Z') // the day the clocks go forward
+  })
+
   it('the order reference reaches Bring as the sender’s reference (Bring’s order number), unless the sender has one or an IOSS number is given', () => {
     const sender = { name: 'Nordisk Te AS', addressLine: 'Testsvingen 12', postalCode: '0150', city: 'OSLO', countryCode: 'NO', contact: { phoneNumber: '+4722222222' } }
     const withRef = (form: Parameters<typeof buildBookingRequest>[0]) => buildBookingRequest(form, 'test').consignments[0].parties.sender.reference

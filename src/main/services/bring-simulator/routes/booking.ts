@@ -6,7 +6,7 @@ import { addWorkingDays } from '../calendar'
 import { distanceBand, listPriceExVat, tariffs } from '../tariffs'
 import { serviceErrors } from './booking-services'
 import { iossCountries } from '@shared/domain/booking'
-import { osloMidnight } from '@shared/domain/oslo-calendar'
+import { osloDate, osloMidnight } from '@shared/domain/oslo-calendar'
 import { SHIPPING_DAYS_AHEAD } from '@shared/domain/fields'
 
 type Json = Record<string, unknown>
@@ -110,6 +110,12 @@ function netPrice(c: Json): number | undefined {
   return Math.round(listPriceExVat(t, packages, distanceBand(party(parties.sender), party(parties.recipient))) * 0.82 * 100) / 100
 }
 
+/** The Oslo calendar day of a timestamp the client sent ('' when it is not one). */
+function osloDayOf(value: unknown): string {
+  const at = new Date(String(value))
+  return Number.isNaN(at.getTime()) ? '' : osloDate(at)
+}
+
 /**
  * How far ahead a shipping date moves the promise: as far as the app lets a clerk book ahead. Further,
  * the date and the simulator's clock disagree (a test set the clock to another season): the promise
@@ -126,8 +132,9 @@ function promise(c: Json, now: Date): { leadDays: number; shipsAfterDays: number
   const party = (p: unknown) => ({ country: String((p as Json).countryCode), postalCode: String((p as Json).postalCode) })
   const t = tariffs[String((c.product as Json).id)]
   const leadDays = t ? t.lead[distanceBand(party(parties.sender), party(parties.recipient))] : 1
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-  const asked = Date.parse(String(c.shippingDateTime).slice(0, 10))
+  // Days as Bring counts them, on Oslo's calendar (the app sends an instant: 00:30 on the 8th in Oslo is the 7th in UTC).
+  const today = Date.parse(`${osloDate(now)}T00:00:00Z`)
+  const asked = Date.parse(`${osloDayOf(c.shippingDateTime)}T00:00:00Z`)
   const ahead = Math.round((asked - today) / 86_400_000)
   const shipsAfterDays = ahead > 0 && ahead <= MAX_DAYS_AHEAD ? ahead : 0
   return { leadDays, shipsAfterDays, expectedDelivery: addWorkingDays(new Date(today + shipsAfterDays * 86_400_000), leadDays) }
@@ -179,7 +186,7 @@ export const bookingRoutes: SimApiModule = ({ state }) => {
         const product = c.product as Json
         const vas = Array.isArray(product.additionalServices) ? (product.additionalServices as Json[]).map((v) => String(v.id)) : []
         if (['3622', '5900', '5901', '5902'].includes(String(product.id)) && vas.includes('1073')) {
-          state.pickups.set(cn, { kind: 'mailbox', date: String(c.shippingDateTime).slice(0, 10), cancelled: false, customerNumber: String(product.customerNumber) })
+          state.pickups.set(cn, { kind: 'mailbox', date: osloDayOf(c.shippingDateTime), cancelled: false, customerNumber: String(product.customerNumber) })
         }
         const promised = promise(c, now)
         state.consignments.set(cn, { journey: state.scriptedJourneys.shift(), correlationId: correlation, bookedAt: now, leadDays: promised.leadDays, shipsAfterDays: promised.shipsAfterDays, productId: String(product.id), packageNumbers, priceExVat: netPrice(c), recipient: { name: recipient, postalCode: String(((c.parties as Json).recipient as Json).postalCode), city: String(((c.parties as Json).recipient as Json).city), countryCode: String(((c.parties as Json).recipient as Json).countryCode) } })
