@@ -20,10 +20,7 @@ function osloOffsetMinutes(at: Date): number {
 
 /** The instant an Oslo date begins. */
 export function osloMidnight(isoDate: string): Date {
-  const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`)
-  // The offset at the guess is the day's offset (clocks change at 02:00/03:00, never at midnight).
-  const guess = new Date(utcMidnight - 60 * 60_000)
-  return new Date(utcMidnight - osloOffsetMinutes(guess) * 60_000)
+  return osloInstant(isoDate, '00:00')
 }
 
 /**

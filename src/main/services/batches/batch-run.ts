@@ -138,9 +138,13 @@ export async function runBatchQueue(deps: QueueDeps, { batchId, defaults, contro
       await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker))
       if (control.stop !== null || !team) break
       const othersBusy = await deps.repo.othersWorking(batchId)
-      let left = 0
-      for await (const _row of rowsOf('open', (r) => !attempted.has(r.id) && (isSendable(r) || inFlight(r)))) left++
-      if (left === 0 && othersBusy === 0) break
+      // Is any row left for this desk? The first one found answers it (every page was read to count them, each round).
+      let anyLeft = false
+      for await (const _row of rowsOf('open', (r) => !attempted.has(r.id) && (isSendable(r) || inFlight(r)))) {
+        anyLeft = true
+        break
+      }
+      if (!anyLeft && othersBusy === 0) break
       // Rows another desk holds: wait until it finishes them, or its lease runs out and they are ours to settle.
       await new Promise((resolve) => setTimeout(resolve, Math.min(1000, deps.renewEveryMs)))
     }

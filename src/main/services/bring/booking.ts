@@ -31,8 +31,7 @@ function senderWithOrderReference(form: BookingForm): Party {
   return { ...form.sender, reference: form.orderReference }
 }
 
-/** Local date + time in the user's zone, as Bring's date-time string. */
-/** The form's date and time are Oslo's (Bring's calendar): read in the desk's own zone they were off by its offset. */
+/** The form's date and time, Oslo's (Bring's calendar), as Bring's date-time string: the instant, whatever zone the desk runs in. */
 export function shippingDateTime(date: string, time: string): string {
   return osloInstant(date, time).toISOString()
 }

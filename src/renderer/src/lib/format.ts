@@ -49,6 +49,7 @@ export function formatDeliveryDay(value: string, lang: string): string {
   return Number.isNaN(at.getTime()) ? value : formatDate(osloDate(at), lang)
 }
 
+/** A moment (ISO timestamp) as local date and time. */
 export function formatDateTime(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso))
 }

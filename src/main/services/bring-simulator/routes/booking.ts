@@ -96,18 +96,23 @@ function customsErrors(product: Json, parties: Json): BookingError[] {
   return out
 }
 
+/** The tariffs' distance band between the booking's sender and recipient, as the Shipping Guide reads it. */
+function bandOf(c: Json): number {
+  const parties = c.parties as Json
+  const party = (p: unknown) => ({ country: String((p as Json).countryCode), postalCode: String((p as Json).postalCode) })
+  return distanceBand(party(parties.sender), party(parties.recipient))
+}
+
 /** What the Shipping Guide would have quoted (net, ex VAT) for the booked packages, for tracking's contract price. */
 function netPrice(c: Json): number | undefined {
   const product = c.product as Json
   const t = tariffs[String(product.id)]
   if (!t) return undefined
-  const parties = c.parties as Json
-  const party = (p: unknown) => ({ country: String((p as Json).countryCode), postalCode: String((p as Json).postalCode) })
   const packages = (c.packages as Json[]).map((p) => {
     const d = (p.dimensions ?? {}) as Json
     return { grossWeightG: Math.round(Number(p.weightInKg) * 1000), lengthCm: d.lengthInCm as number | undefined, widthCm: d.widthInCm as number | undefined, heightCm: d.heightInCm as number | undefined }
   })
-  return Math.round(listPriceExVat(t, packages, distanceBand(party(parties.sender), party(parties.recipient))) * 0.82 * 100) / 100
+  return Math.round(listPriceExVat(t, packages, bandOf(c)) * 0.82 * 100) / 100
 }
 
 /** The Oslo calendar day of a timestamp the client sent ('' when it is not one). */
@@ -128,10 +133,8 @@ const MAX_DAYS_AHEAD = SHIPPING_DAYS_AHEAD
  * distance, in working days from the shipping date (today if that has passed). Unknown services: a day.
  */
 function promise(c: Json, now: Date): { leadDays: number; shipsAfterDays: number; expectedDelivery: Date } {
-  const parties = c.parties as Json
-  const party = (p: unknown) => ({ country: String((p as Json).countryCode), postalCode: String((p as Json).postalCode) })
   const t = tariffs[String((c.product as Json).id)]
-  const leadDays = t ? t.lead[distanceBand(party(parties.sender), party(parties.recipient))] : 1
+  const leadDays = t ? t.lead[bandOf(c)] : 1
   // Days as Bring counts them, on Oslo's calendar (the app sends an instant: 00:30 on the 8th in Oslo is the 7th in UTC).
   const today = Date.parse(`${osloDate(now)}T00:00:00Z`)
   const asked = Date.parse(`${osloDayOf(c.shippingDateTime)}T00:00:00Z`)
